@@ -1,0 +1,66 @@
+import { hashPassword, isCommonPassword } from '@jouwbot/auth'
+import { users } from '@jouwbot/db'
+import { enqueueMail } from '@jouwbot/mail'
+import { AppError, type signUpInput } from '@jouwbot/shared'
+import type { z } from 'zod'
+import { recordAudit } from '../audit/record-audit.ts'
+import type { AppDeps } from '../deps.ts'
+import { enforceRateLimit, rateLimitRules, withinRateLimit } from './rate-limits.ts'
+import { queueVerificationMail } from './verify-email.ts'
+import { appLink, findUserByEmail, mailLocale } from './users.ts'
+
+/**
+ * Creates an unverified account and mails a verification link. For an address that already has
+ * an account the answer is the same (no enumeration); the owner gets a "you already have an
+ * account" mail instead.
+ */
+export async function signUp(deps: AppDeps, input: z.output<typeof signUpInput>, ip: string): Promise<{ ok: true }> {
+  await enforceRateLimit(deps, rateLimitRules.signUpPerIp, `ip:${ip}`)
+  if (isCommonPassword(input.password)) throw new AppError('BAD_REQUEST', 'auth.passwordCommon')
+
+  // Hash first, whatever happens next, so both paths cost the same time.
+  const passwordHash = await hashPassword(input.password)
+  const now = deps.clock.now()
+
+  await deps.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(users)
+      .values({
+        email: input.email,
+        passwordHash,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        locale: input.locale,
+        newsletterConsentAt: input.newsletter ? now : null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing({ target: users.email })
+      .returning()
+
+    if (!created) {
+      const existing = await findUserByEmail(tx, input.email)
+      if (existing && (await withinRateLimit(deps, rateLimitRules.verificationMailPerAccount, `user:${existing.id}`, tx))) {
+        await enqueueMail(tx, {
+          to: existing.email,
+          template: 'signUpExisting',
+          locale: mailLocale(existing),
+          params: {
+            firstName: existing.firstName,
+            loginUrl: appLink(deps.appOrigin, '/login'),
+            resetUrl: appLink(deps.appOrigin, '/forgot-password'),
+          },
+        })
+      }
+      return
+    }
+
+    await queueVerificationMail(deps, tx, created)
+    await recordAudit(tx, { actorUserId: created.id, subjectUserId: created.id, action: 'account.created', details: { newsletter: input.newsletter } }, now)
+    if (input.newsletter) {
+      await recordAudit(tx, { actorUserId: created.id, subjectUserId: created.id, action: 'consent.newsletter.given' }, now)
+    }
+  })
+  deps.onMailQueued?.()
+  return { ok: true }
+}

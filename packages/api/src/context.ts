@@ -1,0 +1,39 @@
+import type { SessionRow, UserRow } from '@jouwbot/auth'
+import type { AppDeps } from './deps.ts'
+
+/** How procedures set or clear the session cookie without knowing about HTTP. */
+export interface SessionCookies {
+  set(token: string, expiresAt: Date): void
+  clear(): void
+}
+
+export interface RequestMeta {
+  requestId: string
+  ip: string
+  userAgent: string | null
+}
+
+export interface Context {
+  deps: AppDeps
+  session: SessionRow | null
+  user: UserRow | null
+  cookies: SessionCookies
+  request: RequestMeta
+}
+
+/** The request-free context: tests and the HTTP adapter both build it through here. */
+export function createContextInner(input: {
+  deps: AppDeps
+  session?: SessionRow | null
+  user?: UserRow | null
+  cookies: SessionCookies
+  request: RequestMeta
+}): Context {
+  return {
+    deps: input.deps,
+    session: input.session ?? null,
+    user: input.user ?? null,
+    cookies: input.cookies,
+    request: input.request,
+  }
+}

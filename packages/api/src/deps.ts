@@ -1,0 +1,18 @@
+import type { Clock, FieldCipher } from '@jouwbot/auth'
+import type { Db } from '@jouwbot/db'
+
+/** Everything services need from the outside world; built once at boot, or per test. */
+export interface AppDeps {
+  db: Db
+  clock: Clock
+  /** Field encryption for sensitive personal data (TOTP secrets, later bank/VAT numbers). */
+  cipher: FieldCipher
+  /** Keyed hash for identifiers that must not be stored readable (rate-limit keys). */
+  pseudonymize: (value: string) => string
+  /** Public origin, e.g. https://jouwbot.nl — used for links in mails. */
+  appOrigin: string
+  /** The development mailbox page is available (never in production). */
+  devMailbox: boolean
+  /** Wakes the mail worker after a commit; mails are delivered anyway on its schedule. */
+  onMailQueued?: () => void
+}

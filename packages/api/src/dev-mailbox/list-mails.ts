@@ -1,0 +1,21 @@
+import { desc, mailOutbox } from '@jouwbot/db'
+import { AppError } from '@jouwbot/shared'
+import type { AppDeps } from '../deps.ts'
+
+/** The development mailbox: the newest mails of the outbox. Refused unless enabled (never in production). */
+export async function listDevMails(deps: AppDeps) {
+  if (!deps.devMailbox) throw new AppError('NOT_FOUND', 'devMailbox.disabled')
+  return deps.db
+    .select({
+      id: mailOutbox.id,
+      to: mailOutbox.to,
+      subject: mailOutbox.subject,
+      text: mailOutbox.text,
+      html: mailOutbox.html,
+      status: mailOutbox.status,
+      createdAt: mailOutbox.createdAt,
+    })
+    .from(mailOutbox)
+    .orderBy(desc(mailOutbox.createdAt))
+    .limit(100)
+}

@@ -1,0 +1,89 @@
+import { initTRPC, TRPCError } from '@trpc/server'
+import superjson from 'superjson'
+import { z, ZodError } from 'zod'
+import { AppError } from '@jouwbot/shared'
+import { SUDO_MINUTES } from '@jouwbot/shared'
+import type { Context } from './context.ts'
+
+const genericKeyByCode: Partial<Record<TRPCError['code'], string>> = {
+  UNAUTHORIZED: 'error.unauthorized',
+  FORBIDDEN: 'error.forbidden',
+  NOT_FOUND: 'error.notFound',
+  TOO_MANY_REQUESTS: 'error.tooManyRequests',
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  isDev: false,
+  errorFormatter({ shape, error, ctx }) {
+    const requestId = ctx?.request.requestId
+    const base = { code: shape.data.code, httpStatus: shape.data.httpStatus, requestId }
+    if (error.cause instanceof AppError) {
+      return {
+        ...shape,
+        message: error.cause.key,
+        data: { ...base, key: error.cause.key, retryAfterSeconds: error.cause.retryAfterSeconds },
+      }
+    }
+    if (error.code === 'BAD_REQUEST' && error.cause instanceof ZodError) {
+      return {
+        ...shape,
+        message: 'error.invalidInput',
+        data: { ...base, key: 'error.invalidInput', fieldErrors: z.flattenError(error.cause).fieldErrors },
+      }
+    }
+    // Anything else (a bug, a database error): no message, no stack — only a request id to quote.
+    const key = genericKeyByCode[error.code] ?? 'error.generic'
+    return { ...shape, message: key, data: { ...base, key } }
+  },
+})
+
+export const router = t.router
+export const createCallerFactory = t.createCallerFactory
+export const middleware = t.middleware
+
+/** Turns a service's AppError into the matching tRPC error (HTTP status included). */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next()
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause
+    throw new TRPCError({ code: cause.code, message: cause.key, cause })
+  }
+  return result
+})
+
+export const publicProcedure = t.procedure.use(appErrors)
+
+function deny(code: 'UNAUTHORIZED' | 'FORBIDDEN', key: string): never {
+  throw new TRPCError({ code, message: key, cause: new AppError(code, key) })
+}
+
+/** Password given but the second factor still missing: only the 2FA step procedures accept this. */
+export const twoFactorPendingProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session || !ctx.user) deny('UNAUTHORIZED', 'error.unauthorized')
+  if (ctx.session.twoFactorVerified || !ctx.user.totpEnabledAt) deny('FORBIDDEN', 'error.forbidden')
+  return next({ ctx: { session: ctx.session, user: ctx.user } })
+})
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session || !ctx.user) deny('UNAUTHORIZED', 'error.unauthorized')
+  if (ctx.user.totpEnabledAt && !ctx.session.twoFactorVerified) deny('UNAUTHORIZED', 'auth.totpRequired')
+  return next({ ctx: { session: ctx.session, user: ctx.user } })
+})
+
+export const coachProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'coach' && ctx.user.role !== 'admin') deny('FORBIDDEN', 'error.forbidden')
+  return next()
+})
+
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin') deny('FORBIDDEN', 'error.forbidden')
+  return next()
+})
+
+/** "Sudo mode": security changes need the password (and code) entered in the last 10 minutes. */
+export const sudoProcedure = authedProcedure.use(({ ctx, next }) => {
+  const age = ctx.deps.clock.now().getTime() - ctx.session.reauthenticatedAt.getTime()
+  if (age > SUDO_MINUTES * 60_000) deny('FORBIDDEN', 'auth.reauthenticationRequired')
+  return next()
+})

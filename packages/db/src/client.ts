@@ -1,0 +1,44 @@
+import { PGlite } from '@electric-sql/pglite'
+import type { ExtractTablesWithRelations } from 'drizzle-orm'
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
+import postgres from 'postgres'
+import * as schema from './schema/index.ts'
+
+export { schema }
+export type Schema = typeof schema
+
+/** The database handle every service receives. Both drivers share this type. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>
+/** Services take `DbOrTx` so a caller can run them inside its own transaction. */
+export type DbOrTx = Db | Tx
+
+export type DatabaseHandle =
+  | { kind: 'postgres'; url: string; db: Db; sql: postgres.Sql; close: () => Promise<void> }
+  | { kind: 'pglite'; db: Db; pglite: PGlite; close: () => Promise<void> }
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url)
+}
+
+export interface CreateDbOptions {
+  /** postgres.js pool size. */
+  max?: number
+}
+
+/**
+ * postgres.js for a `postgres://` URL; PGlite otherwise: `memory://` or a data folder path.
+ * PGlite has a single connection: code inside a transaction must use the `tx` it was given.
+ */
+export async function createDb(url: string, options: CreateDbOptions = {}): Promise<DatabaseHandle> {
+  if (isPostgresUrl(url)) {
+    const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} })
+    const db = drizzlePostgres({ client: sql, schema, casing: 'snake_case' }) as unknown as Db
+    return { kind: 'postgres', url, db, sql, close: () => sql.end({ timeout: 5 }) }
+  }
+  const pglite = await PGlite.create(url === 'memory://' ? undefined : url.replace(/^file:/, ''))
+  const db = drizzlePglite({ client: pglite, schema, casing: 'snake_case' }) as unknown as Db
+  return { kind: 'pglite', db, pglite, close: () => pglite.close() }
+}

@@ -1,0 +1,6 @@
+export * from './client.ts'
+export * from './migrate.ts'
+export * from './data-dir-lock.ts'
+export * from './schema/index.ts'
+export * from './rows.ts'
+export * from './orm.ts'

@@ -1,0 +1,31 @@
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+
+export const mailStatus = pgEnum('mail_status', ['pending', 'sent', 'failed'])
+
+/**
+ * Transactional outbox: a mail is inserted in the same transaction as its cause and delivered
+ * later by the outbox worker, so a rolled-back action never sends mail and a sent mail is never lost.
+ */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Makes "send this mail exactly once" a constraint rather than a hope. */
+    dedupeKey: text(),
+    to: text().notNull(),
+    template: text().notNull(),
+    subject: text().notNull(),
+    text: text().notNull(),
+    html: text().notNull(),
+    status: mailStatus().notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('mail_outbox_dedupe_unique').on(t.dedupeKey),
+    index('mail_outbox_pending_idx').on(t.status, t.nextAttemptAt),
+  ],
+)

@@ -1,0 +1,42 @@
+import postgres from 'postgres'
+import { sql } from 'drizzle-orm'
+import { createDb, type DatabaseHandle } from './client.ts'
+import { migrate } from './migrate.ts'
+import { rowsOf } from './rows.ts'
+
+/**
+ * One migrated database per test worker: PGlite in memory by default, or a fresh PostgreSQL
+ * database (dropped and re-created) when TEST_DATABASE_URL is set. Tests truncate between cases.
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const baseUrl = process.env.TEST_DATABASE_URL
+  if (!baseUrl) {
+    const handle = await createDb('memory://')
+    await migrate(handle)
+    return handle
+  }
+  const url = new URL(baseUrl)
+  const name = `${url.pathname.slice(1) || 'jouwbot_test'}_w${process.env.VITEST_POOL_ID ?? '0'}`
+  const adminUrl = new URL(baseUrl)
+  adminUrl.pathname = '/postgres'
+  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} })
+  try {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`)
+    await admin.unsafe(`create database "${name}"`)
+  } finally {
+    await admin.end()
+  }
+  url.pathname = `/${name}`
+  const handle = await createDb(url.toString(), { max: 20 })
+  await migrate(handle)
+  return handle
+}
+
+/** Empties every application table (keeps the migration journal). About 10 ms on PGlite. */
+export async function truncateAll(handle: DatabaseHandle): Promise<void> {
+  const result = await handle.db.execute(sql`select tablename from pg_tables where schemaname = 'public'`)
+  const tables = rowsOf<{ tablename: string }>(result).map((r) => `"${r.tablename}"`)
+  if (tables.length > 0) {
+    await handle.db.execute(sql.raw(`truncate ${tables.join(', ')} restart identity cascade`))
+  }
+}

@@ -1,0 +1,69 @@
+import { PgBoss, fromPglite, type Job } from 'pg-boss'
+import type { DatabaseHandle } from '@jouwbot/db'
+
+export interface JobDefinition<T extends object = object> {
+  name: string
+  handler: (data: T) => Promise<void>
+  /** Cron expression (UTC) when the job also runs on a schedule. */
+  cron?: string
+  retryLimit?: number
+  retryDelaySeconds?: number
+}
+
+export interface JobRunner {
+  /** Queues a job now (e.g. wake the mail worker after a commit). */
+  send(name: string, data?: object): Promise<void>
+  stop(): Promise<void>
+}
+
+export interface JobLogger {
+  info(fields: object, message: string): void
+  error(fields: object, message: string): void
+}
+
+/**
+ * Background jobs on pg-boss, in the application's own database. On PostgreSQL pg-boss keeps
+ * its own small pool; on PGlite (one connection) it goes through pg-boss's PGlite adapter, which
+ * runs multi-statement blocks with `exec` and keeps the rows of every statement.
+ * Failed jobs are retried with exponential backoff and stay visible in `pgboss.job` as `failed`.
+ */
+export async function startJobRunner(
+  handle: DatabaseHandle,
+  definitions: JobDefinition<never>[],
+  logger: JobLogger,
+): Promise<JobRunner> {
+  const boss =
+    handle.kind === 'pglite'
+      ? new PgBoss({ db: fromPglite(handle.pglite), backend: 'pglite' })
+      : new PgBoss({ connectionString: handle.url, max: 3 })
+  boss.on('error', (error) => logger.error({ err: error }, 'job runner error'))
+  await boss.start()
+
+  for (const definition of definitions) {
+    await boss.createQueue(definition.name, {
+      retryLimit: definition.retryLimit ?? 5,
+      retryDelay: definition.retryDelaySeconds ?? 30,
+      retryBackoff: true,
+    })
+    await boss.work(definition.name, { pollingIntervalSeconds: 2 }, async (jobs: Job<object>[]) => {
+      for (const job of jobs) {
+        try {
+          await definition.handler(job.data as never)
+        } catch (error) {
+          logger.error({ err: error, job: definition.name, jobId: job.id }, 'job failed')
+          throw error
+        }
+      }
+    })
+    if (definition.cron) await boss.schedule(definition.name, definition.cron)
+  }
+
+  return {
+    async send(name, data = {}) {
+      await boss.send(name, data)
+    },
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 10_000 })
+    },
+  }
+}

@@ -1,0 +1,23 @@
+import { mailOutbox, type DbOrTx } from '@jouwbot/db'
+import { renderMail, type MailLocale, type MailTemplate, type MailTemplates } from './templates.ts'
+
+export interface OutgoingMail<T extends MailTemplate> {
+  to: string
+  template: T
+  locale: MailLocale
+  params: MailTemplates[T]
+  /** When set, a second enqueue with the same key is ignored (send exactly once). */
+  dedupeKey?: string
+}
+
+/**
+ * Records a mail in the outbox. Call it with the transaction that causes the mail: if that
+ * transaction rolls back, no mail is sent; if it commits, the worker delivers it.
+ */
+export async function enqueueMail<T extends MailTemplate>(db: DbOrTx, mail: OutgoingMail<T>): Promise<void> {
+  const rendered = renderMail(mail.template, mail.locale, mail.params)
+  await db
+    .insert(mailOutbox)
+    .values({ to: mail.to, template: mail.template, dedupeKey: mail.dedupeKey ?? null, ...rendered })
+    .onConflictDoNothing({ target: mailOutbox.dedupeKey })
+}

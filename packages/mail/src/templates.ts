@@ -1,0 +1,157 @@
+/**
+ * Mail texts, Dutch first, English second. Each template yields a subject, a plain-text body
+ * and a minimal HTML body (values escaped). Links are absolute URLs built by the caller.
+ */
+export type MailLocale = 'nl' | 'en'
+
+export interface MailTemplates {
+  verifyEmail: { firstName: string; url: string }
+  signUpExisting: { firstName: string; loginUrl: string; resetUrl: string }
+  resetPassword: { firstName: string; url: string }
+  passwordChanged: { firstName: string }
+  confirmEmailChange: { firstName: string; url: string }
+  emailChangeTaken: { loginUrl: string }
+  emailChanged: { firstName: string; newEmail: string }
+  twoFactorEnabled: { firstName: string }
+  twoFactorDisabled: { firstName: string }
+  recoveryCodeUsed: { firstName: string; remaining: number }
+}
+export type MailTemplate = keyof MailTemplates
+
+interface Text {
+  subject: string
+  lines: string[]
+  action?: { label: string; url: string }
+}
+
+type Catalog = { [K in MailTemplate]: (p: MailTemplates[K]) => Text }
+
+const nl: Catalog = {
+  verifyEmail: (p) => ({
+    subject: 'Bevestig je e-mailadres voor Jouw Bot',
+    lines: [`Hoi ${p.firstName},`, 'Welkom bij Jouw Bot! Bevestig je e-mailadres om je account te activeren. De link is 24 uur geldig.'],
+    action: { label: 'E-mailadres bevestigen', url: p.url },
+  }),
+  signUpExisting: (p) => ({
+    subject: 'Je hebt al een account bij Jouw Bot',
+    lines: [
+      `Hoi ${p.firstName},`,
+      'Iemand (hopelijk jij) probeerde een account aan te maken met dit e-mailadres. Je hebt al een account.',
+      `Log in via ${p.loginUrl} of stel een nieuw wachtwoord in via ${p.resetUrl}.`,
+      'Was jij dit niet? Dan hoef je niets te doen.',
+    ],
+  }),
+  resetPassword: (p) => ({
+    subject: 'Stel een nieuw wachtwoord in',
+    lines: [`Hoi ${p.firstName},`, 'Je hebt gevraagd om een nieuw wachtwoord. De link is 1 uur geldig en werkt één keer.', 'Heb je dit niet gevraagd? Negeer dan deze e-mail.'],
+    action: { label: 'Nieuw wachtwoord instellen', url: p.url },
+  }),
+  passwordChanged: (p) => ({
+    subject: 'Je wachtwoord is gewijzigd',
+    lines: [`Hoi ${p.firstName},`, 'Het wachtwoord van je Jouw Bot-account is zojuist gewijzigd. Andere apparaten zijn uitgelogd.', 'Was jij dit niet? Neem dan direct contact met ons op via robin@jouwbot.nl.'],
+  }),
+  confirmEmailChange: (p) => ({
+    subject: 'Bevestig je nieuwe e-mailadres',
+    lines: [`Hoi ${p.firstName},`, 'Bevestig dat je dit adres wilt gebruiken voor je Jouw Bot-account. De link is 24 uur geldig.'],
+    action: { label: 'Nieuw e-mailadres bevestigen', url: p.url },
+  }),
+  emailChangeTaken: (p) => ({
+    subject: 'Dit e-mailadres heeft al een account',
+    lines: ['Iemand probeerde dit e-mailadres aan een ander Jouw Bot-account te koppelen, maar er bestaat al een account met dit adres.', `Ben jij dat? Log dan in via ${p.loginUrl}.`],
+  }),
+  emailChanged: (p) => ({
+    subject: 'Je e-mailadres is gewijzigd',
+    lines: [`Hoi ${p.firstName},`, `Je account gebruikt vanaf nu ${p.newEmail}.`, 'Was jij dit niet? Neem dan direct contact met ons op via robin@jouwbot.nl.'],
+  }),
+  twoFactorEnabled: (p) => ({
+    subject: 'Tweestapsverificatie staat aan',
+    lines: [`Hoi ${p.firstName},`, 'Tweestapsverificatie is ingeschakeld voor je account. Bewaar je herstelcodes op een veilige plek.'],
+  }),
+  twoFactorDisabled: (p) => ({
+    subject: 'Tweestapsverificatie staat uit',
+    lines: [`Hoi ${p.firstName},`, 'Tweestapsverificatie is uitgeschakeld voor je account.', 'Was jij dit niet? Neem dan direct contact met ons op via robin@jouwbot.nl.'],
+  }),
+  recoveryCodeUsed: (p) => ({
+    subject: 'Er is een herstelcode gebruikt',
+    lines: [`Hoi ${p.firstName},`, `Je hebt ingelogd met een herstelcode. Je hebt er nog ${p.remaining} over.`, 'Was jij dit niet? Wijzig dan direct je wachtwoord.'],
+  }),
+}
+
+const en: Catalog = {
+  verifyEmail: (p) => ({
+    subject: 'Confirm your e-mail address for Jouw Bot',
+    lines: [`Hi ${p.firstName},`, 'Welcome to Jouw Bot! Confirm your e-mail address to activate your account. The link is valid for 24 hours.'],
+    action: { label: 'Confirm e-mail address', url: p.url },
+  }),
+  signUpExisting: (p) => ({
+    subject: 'You already have a Jouw Bot account',
+    lines: [
+      `Hi ${p.firstName},`,
+      'Someone (hopefully you) tried to create an account with this e-mail address. You already have one.',
+      `Log in at ${p.loginUrl} or choose a new password at ${p.resetUrl}.`,
+      'Not you? Then there is nothing to do.',
+    ],
+  }),
+  resetPassword: (p) => ({
+    subject: 'Choose a new password',
+    lines: [`Hi ${p.firstName},`, 'You asked for a new password. The link is valid for 1 hour and works once.', 'Did not ask for this? Ignore this e-mail.'],
+    action: { label: 'Choose a new password', url: p.url },
+  }),
+  passwordChanged: (p) => ({
+    subject: 'Your password was changed',
+    lines: [`Hi ${p.firstName},`, 'The password of your Jouw Bot account was just changed. Other devices were signed out.', 'Not you? Contact us right away at robin@jouwbot.nl.'],
+  }),
+  confirmEmailChange: (p) => ({
+    subject: 'Confirm your new e-mail address',
+    lines: [`Hi ${p.firstName},`, 'Confirm that you want to use this address for your Jouw Bot account. The link is valid for 24 hours.'],
+    action: { label: 'Confirm new e-mail address', url: p.url },
+  }),
+  emailChangeTaken: (p) => ({
+    subject: 'This e-mail address already has an account',
+    lines: ['Someone tried to link this e-mail address to another Jouw Bot account, but an account with this address already exists.', `Is that you? Log in at ${p.loginUrl}.`],
+  }),
+  emailChanged: (p) => ({
+    subject: 'Your e-mail address was changed',
+    lines: [`Hi ${p.firstName},`, `Your account now uses ${p.newEmail}.`, 'Not you? Contact us right away at robin@jouwbot.nl.'],
+  }),
+  twoFactorEnabled: (p) => ({
+    subject: 'Two-step verification is on',
+    lines: [`Hi ${p.firstName},`, 'Two-step verification was turned on for your account. Keep your recovery codes somewhere safe.'],
+  }),
+  twoFactorDisabled: (p) => ({
+    subject: 'Two-step verification is off',
+    lines: [`Hi ${p.firstName},`, 'Two-step verification was turned off for your account.', 'Not you? Contact us right away at robin@jouwbot.nl.'],
+  }),
+  recoveryCodeUsed: (p) => ({
+    subject: 'A recovery code was used',
+    lines: [`Hi ${p.firstName},`, `You signed in with a recovery code. You have ${p.remaining} left.`, 'Not you? Change your password right away.'],
+  }),
+}
+
+const catalogs: Record<MailLocale, Catalog> = { nl, en }
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+export interface RenderedMail {
+  subject: string
+  text: string
+  html: string
+}
+
+export function renderMail<T extends MailTemplate>(template: T, locale: MailLocale, params: MailTemplates[T]): RenderedMail {
+  const render = catalogs[locale][template] as (p: MailTemplates[T]) => Text
+  const { subject, lines, action } = render(params)
+  const footer = 'Jouw Bot · Sterrenlaan 218 · 2402 BD Alphen aan den Rijn'
+  const text = [...lines, ...(action ? [`${action.label}: ${action.url}`] : []), '', '—', footer].join('\n\n')
+  const html = [
+    '<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;color:#1f2340">',
+    ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+    action
+      ? `<p><a href="${escapeHtml(action.url)}" style="background:#5b5bd6;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p><p style="font-size:12px">${escapeHtml(action.url)}</p>`
+      : '',
+    `<p style="font-size:12px;color:#666">${escapeHtml(footer)}</p></body></html>`,
+  ].join('')
+  return { subject, text, html }
+}

@@ -1,0 +1,52 @@
+/**
+ * An error meant for the user. `key` is an i18n key the client translates (nl first, en second);
+ * the server never sends English sentences. Anything that is not an AppError (or a zod input
+ * error) reaches the client only as `error.generic` plus a request id.
+ */
+export type AppErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
+
+export class AppError extends Error {
+  readonly code: AppErrorCode
+  readonly key: string
+  readonly retryAfterSeconds: number | undefined
+
+  constructor(code: AppErrorCode, key: string, options: { retryAfterSeconds?: number } = {}) {
+    super(key)
+    this.name = 'AppError'
+    this.code = code
+    this.key = key
+    this.retryAfterSeconds = options.retryAfterSeconds
+  }
+}
+
+/** The i18n keys the server may send, so the client catalogs can be checked against them. */
+export const errorKeys = [
+  'error.generic',
+  'error.unauthorized',
+  'error.forbidden',
+  'error.notFound',
+  'error.tooManyRequests',
+  'error.invalidInput',
+  'auth.invalidCredentials',
+  'auth.emailNotVerified',
+  'auth.tokenInvalid',
+  'auth.totpInvalid',
+  'auth.totpRequired',
+  'auth.totpAlreadyEnabled',
+  'auth.totpNotEnabled',
+  'auth.totpSetupMissing',
+  'auth.recoveryCodeInvalid',
+  'auth.reauthenticationRequired',
+  'auth.passwordWrong',
+  'auth.passwordCommon',
+  'auth.emailTaken',
+  'auth.sessionNotFound',
+  'devMailbox.disabled',
+] as const
+export type ErrorKey = (typeof errorKeys)[number]
