@@ -1,4 +1,11 @@
-import type { Clock, FieldCipher } from '@jouwbot/auth'
+import {
+  createFieldCipher,
+  parseEncryptionKeys,
+  pseudonymize,
+  systemClock,
+  type Clock,
+  type FieldCipher,
+} from '@jouwbot/auth'
 import type { Db } from '@jouwbot/db'
 
 /** Everything services need from the outside world; built once at boot, or per test. */
@@ -15,4 +22,25 @@ export interface AppDeps {
   devMailbox: boolean
   /** Wakes the mail worker after a commit; mails are delivered anyway on its schedule. */
   onMailQueued?: () => void
+}
+
+export interface AppDepsConfig {
+  db: Db
+  sessionSecret: string
+  /** `ENCRYPTION_KEYS` format: `id:base64key,…`, newest first. */
+  encryptionKeys: string
+  appOrigin: string
+  devMailbox: boolean
+  clock?: Clock
+}
+
+export function createAppDeps(config: AppDepsConfig): AppDeps {
+  return {
+    db: config.db,
+    clock: config.clock ?? systemClock,
+    cipher: createFieldCipher(parseEncryptionKeys(config.encryptionKeys)),
+    pseudonymize: (value) => pseudonymize(config.sessionSecret, value),
+    appOrigin: config.appOrigin,
+    devMailbox: config.devMailbox,
+  }
 }

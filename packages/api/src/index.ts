@@ -1,3 +1,6 @@
 export { appRouter, createCaller, type AppRouter } from './root.ts'
 export { createContextInner, type Context, type RequestMeta, type SessionCookies } from './context.ts'
 export type { AppDeps } from './deps.ts'
+export { createAppDeps, type AppDepsConfig } from './deps.ts'
+export { cleanUpExpired } from './maintenance/clean-up-expired.ts'
+export { seedAdmin } from './seed/seed-admin.ts'

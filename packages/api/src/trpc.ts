@@ -10,6 +10,7 @@ const genericKeyByCode: Partial<Record<TRPCError['code'], string>> = {
   FORBIDDEN: 'error.forbidden',
   NOT_FOUND: 'error.notFound',
   TOO_MANY_REQUESTS: 'error.tooManyRequests',
+  PAYLOAD_TOO_LARGE: 'error.payloadTooLarge',
 }
 
 const t = initTRPC.context<Context>().create({

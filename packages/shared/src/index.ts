@@ -1,2 +1,3 @@
+import './zod-errors.ts'
 export * from './auth.ts'
 export * from './errors.ts'

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto'
+import express, { type Express } from 'express'
+import helmet from 'helmet'
+import type { Logger } from 'pino'
+import { pinoHttp } from 'pino-http'
+import type { AppDeps } from '@jouwbot/api'
+import { csrfGuard } from './http/csrf.ts'
+import { errorHandler, notFound } from './http/errors.ts'
+import { healthz } from './http/healthz.ts'
+import { trpcHandler } from './http/trpc.ts'
+import { webClient } from './http/web-client.ts'
+
+export interface AppOptions {
+  deps: AppDeps
+  logger: Logger
+  pingDb: () => Promise<void>
+  /** The built web client (apps/web/dist); API-only when null. */
+  webDist: string | null
+  trustProxy?: number | string
+}
+
+/** The whole HTTP surface, without listening: `index.ts` boots it, tests mount it on a random port. */
+export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0 }: AppOptions): Express {
+  const app = express()
+  const secure = deps.appOrigin.startsWith('https://')
+  app.disable('x-powered-by')
+  app.set('trust proxy', trustProxy)
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = randomUUID()
+        res.setHeader('X-Request-Id', id)
+        return id
+      },
+      // Never log cookies or authorisation headers.
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  )
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          mediaSrc: ["'self'", 'blob:'],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(secure ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: secure,
+    }),
+  )
+
+  app.get('/healthz', healthz(pingDb))
+  // Webhooks (Mollie) will be mounted here: before the CSRF guard, authenticated by re-fetching.
+  app.use(csrfGuard(deps.appOrigin))
+  app.use('/trpc', (req, res, next) => {
+    // Only JSON bodies: form encodings are what a cross-site <form> can send.
+    if (req.method === 'POST' && !req.is('application/json')) {
+      res.status(415).json({ error: { message: 'error.invalidInput', data: { key: 'error.unsupportedMediaType' } } })
+      return
+    }
+    next()
+  })
+  app.use('/trpc', trpcHandler(deps, logger, secure))
+  if (webDist) app.use(webClient(webDist))
+  app.use(notFound)
+  app.use(errorHandler(logger))
+  return app
+}

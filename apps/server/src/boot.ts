@@ -1,0 +1,99 @@
+import type { Server } from 'node:http'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createAppDeps, seedAdmin, type AppDeps } from '@jouwbot/api'
+import { createDb, lockDataDir, migrate, sql, type DatabaseHandle } from '@jouwbot/db'
+import { startJobRunner, type JobRunner } from '@jouwbot/jobs'
+import { createDevMailboxTransport, createSmtpTransport } from '@jouwbot/mail'
+import pino, { type Logger } from 'pino'
+import { createApp } from './app.ts'
+import type { Env } from './env.ts'
+import { MAIL_QUEUE, jobDefinitions } from './jobs.ts'
+import { resolveSecrets } from './secrets.ts'
+
+export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
+
+export interface RunningServer {
+  url: string
+  deps: AppDeps
+  handle: DatabaseHandle
+  stop(): Promise<void>
+}
+
+/**
+ * Starts everything in order: database (locked PGlite folder or PostgreSQL), migrations, the
+ * first admin, jobs, HTTP. `stop` undoes it in reverse; index.ts calls it on SIGTERM/SIGINT.
+ */
+export async function boot(env: Env, options: { logger?: Logger; webDist?: string | null } = {}): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: env.LOG_LEVEL })
+  const secrets = resolveSecrets(env)
+
+  let releaseLock = () => {}
+  let databaseUrl = env.DATABASE_URL
+  if (!databaseUrl) {
+    const folder = join(env.DATA_DIR, 'pglite')
+    releaseLock = lockDataDir(folder)
+    databaseUrl = folder
+    logger.info({ folder }, 'using the embedded PGlite database')
+  }
+  const handle = await createDb(databaseUrl)
+  await migrate(handle)
+
+  const devMailbox = !env.SMTP_URL && env.NODE_ENV !== 'production'
+  const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : createDevMailboxTransport()
+  const deps = createAppDeps({
+    db: handle.db,
+    sessionSecret: secrets.sessionSecret,
+    encryptionKeys: secrets.encryptionKeys,
+    appOrigin: env.APP_ORIGIN,
+    devMailbox,
+  })
+
+  const admin = await seedAdmin(deps, env.ADMIN_EMAIL)
+  if (admin) {
+    // Printed once, on the first start only; it is not stored anywhere in readable form.
+    console.log(
+      `\n  First admin account created — write this down, it is shown only once:\n` +
+        `    e-mail:     ${admin.email}\n    wachtwoord: ${admin.password}\n`,
+    )
+  }
+
+  const jobs: JobRunner = await startJobRunner(handle, jobDefinitions(deps, transport, env.MAIL_FROM, logger), logger)
+  deps.onMailQueued = () => {
+    jobs.send(MAIL_QUEUE).catch((error: unknown) => logger.warn({ err: error }, 'could not wake the mail worker'))
+  }
+
+  const app = createApp({
+    deps,
+    logger,
+    pingDb: async () => {
+      await handle.db.execute(sql`select 1`)
+    },
+    webDist: options.webDist === undefined ? defaultWebDist : options.webDist,
+    trustProxy: env.TRUST_PROXY,
+  })
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(env.PORT, () => resolve(s))
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : env.PORT
+  logger.info({ port, origin: env.APP_ORIGIN, devMailbox }, 'Jouw Bot is listening')
+
+  let stopping: Promise<void> | undefined
+  return {
+    url: `http://127.0.0.1:${port}`,
+    deps,
+    handle,
+    stop: () =>
+      (stopping ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve())
+          server.closeAllConnections()
+        })
+        await jobs.stop()
+        transport.close()
+        await handle.close()
+        releaseLock()
+      })()),
+  }
+}

@@ -1,0 +1,55 @@
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value)
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional())
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  APP_ORIGIN: optional(z.url().transform((url) => new URL(url).origin)),
+  /** postgres://… for PostgreSQL; unset for the embedded PGlite database in DATA_DIR. */
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')),
+  DATA_DIR: z.string().default(`${repoRoot}.data`),
+  SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  /** `id:base64key,…`, newest first (see packages/auth/src/encryption.ts). */
+  ENCRYPTION_KEYS: optional(z.string().min(1)),
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')),
+  MAIL_FROM: z.string().default('Jouw Bot <noreply@jouwbot.nl>'),
+  ADMIN_EMAIL: z.email().default('admin@jouwbot.nl'),
+  /** Express "trust proxy" setting, e.g. 1 behind one reverse proxy. */
+  TRUST_PROXY: z.preprocess(emptyToUndefined, z.union([z.coerce.number().int().min(0), z.enum(['loopback'])]).default(0)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export type Env = z.infer<typeof envSchema> & { APP_ORIGIN: string }
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/**
+ * Reads and checks the environment. In production nothing falls back to an embedded default:
+ * a missing database, secret or mail server stops the start with a message naming it.
+ */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}\nSee .env.example.`)
+  }
+  const env = parsed.data
+  if (env.NODE_ENV === 'production') {
+    const required = ['DATABASE_URL', 'APP_ORIGIN', 'SESSION_SECRET', 'ENCRYPTION_KEYS', 'SMTP_URL'] as const
+    const missing = required.filter((name) => env[name] === undefined)
+    if (missing.length > 0) {
+      throw new ConfigError(
+        `NODE_ENV=production refuses to start without ${missing.join(', ')}. ` +
+          'Production never falls back to the embedded database, generated secrets or the dev mailbox. See .env.example.',
+      )
+    }
+  }
+  return { ...env, APP_ORIGIN: env.APP_ORIGIN ?? `http://localhost:${env.PORT}` }
+}

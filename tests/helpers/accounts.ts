@@ -1,0 +1,26 @@
+import type { AppDeps } from '@jouwbot/api'
+import { TestClient } from './client.ts'
+import { lastLinkToken } from './mailbox.ts'
+
+let counter = 0
+export const PASSWORD = 'paarse-olifant-danst-2026'
+
+export function uniqueEmail(prefix = 'lid'): string {
+  counter += 1
+  return `${prefix}${counter}-${Date.now()}@example.nl`
+}
+
+/** Signs up and verifies through the real procedures; returns a logged-in client. */
+export async function createMember(
+  deps: AppDeps,
+  options: { email?: string; password?: string; firstName?: string } = {},
+): Promise<{ client: TestClient; email: string; password: string }> {
+  const email = options.email ?? uniqueEmail()
+  const password = options.password ?? PASSWORD
+  const client = new TestClient(deps)
+  const api = await client.api()
+  await api.auth.signUp({ email, password, firstName: options.firstName ?? 'Sanne', lastName: 'de Vries' })
+  await (await client.api()).auth.verifyEmail({ token: await lastLinkToken(deps.db, email, '/verify-email') })
+  await (await client.api()).auth.logIn({ email, password })
+  return { client, email, password }
+}

@@ -1,0 +1,34 @@
+import { createCaller, createContextInner, type AppDeps } from '@jouwbot/api'
+import { validateSessionToken } from '@jouwbot/auth'
+
+/**
+ * Calls procedures the way a browser would: it keeps the session cookie the server sets and
+ * sends it back, resolved exactly like the HTTP adapter does.
+ */
+export class TestClient {
+  token: string | null = null
+  constructor(
+    private readonly deps: AppDeps,
+    readonly ip = '203.0.113.7',
+    readonly userAgent = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36',
+  ) {}
+
+  async api() {
+    const validation = this.token ? await validateSessionToken(this.deps.db, this.token, this.deps.clock.now()) : null
+    const ctx = createContextInner({
+      deps: this.deps,
+      session: validation?.session ?? null,
+      user: validation?.user ?? null,
+      cookies: {
+        set: (token) => {
+          this.token = token
+        },
+        clear: () => {
+          this.token = null
+        },
+      },
+      request: { requestId: 'test-request', ip: this.ip, userAgent: this.userAgent },
+    })
+    return createCaller(ctx)
+  }
+}

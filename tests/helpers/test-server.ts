@@ -1,0 +1,49 @@
+import { createServer } from 'node:http'
+import pino from 'pino'
+import { createApp } from '@jouwbot/server/app'
+import { defaultWebDist } from '@jouwbot/server/boot'
+import { sql, type DatabaseHandle } from '@jouwbot/db'
+import { createTestDatabase } from '@jouwbot/db/testing'
+import type { AppDeps } from '@jouwbot/api'
+import { makeDeps } from './deps.ts'
+
+export interface TestServer {
+  url: string
+  deps: AppDeps
+  handle: DatabaseHandle
+  close(): Promise<void>
+}
+
+/**
+ * The real Express app (API + built web client) on a random port, with its own database and the
+ * dev mailbox. Mails stay in the outbox, where /dev/mailbox shows them.
+ */
+export async function startTestServer(options: { webDist?: string | null; handle?: DatabaseHandle } = {}): Promise<TestServer> {
+  const handle = options.handle ?? (await createTestDatabase())
+  // Listen first: APP_ORIGIN (used by the CSRF guard and mail links) needs the port.
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+  const deps = { ...makeDeps(handle), appOrigin: url }
+  const app = createApp({
+    deps,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    pingDb: async () => {
+      await handle.db.execute(sql`select 1`)
+    },
+    webDist: options.webDist === undefined ? defaultWebDist : options.webDist,
+  })
+  server.on('request', app)
+  return {
+    url,
+    deps,
+    handle,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      if (!options.handle) await handle.close()
+    },
+  }
+}
