@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest'
+import { loadEnv } from './env.ts'
+
+describe('configuration', () => {
+  test('development runs on embedded defaults', () => {
+    const env = loadEnv({})
+    expect(env.NODE_ENV).toBe('development')
+    expect(env.PORT).toBe(3000)
+    expect(env.APP_ORIGIN).toBe('http://localhost:3000')
+    expect(env.DATABASE_URL).toBeUndefined()
+  })
+
+  test('production without database, secrets or mail server refuses to start, naming each', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(
+      /refuses to start without DATABASE_URL, APP_ORIGIN, SESSION_SECRET, ENCRYPTION_KEYS, SMTP_URL/,
+    )
+    expect(() =>
+      loadEnv({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://db/jouwbot',
+        APP_ORIGIN: 'https://jouwbot.nl',
+        SESSION_SECRET: 'x'.repeat(40),
+        ENCRYPTION_KEYS: 'k1:AAAA',
+      }),
+    ).toThrow(/without SMTP_URL/)
+  })
+
+  test('a complete production configuration is accepted', () => {
+    const env = loadEnv({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/jouwbot',
+      APP_ORIGIN: 'https://jouwbot.nl/',
+      SESSION_SECRET: 'x'.repeat(40),
+      ENCRYPTION_KEYS: 'k1:AAAA',
+      SMTP_URL: 'smtp://mail.example:587',
+    })
+    expect(env.APP_ORIGIN).toBe('https://jouwbot.nl')
+  })
+
+  test('malformed values get a clear message', () => {
+    const load = () => loadEnv({ DATABASE_URL: 'mysql://x', PORT: 'abc' })
+    expect(load).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/)
+    expect(load).toThrow(/- PORT: /)
+  })
+})
