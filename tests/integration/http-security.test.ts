@@ -83,7 +83,7 @@ describe('CSRF', () => {
   })
 
   test('the same-origin call logs out (by Sec-Fetch-Site or by matching Origin)', async () => {
-    for (const headers of [{ 'sec-fetch-site': 'same-origin' }, { origin: server.url }]) {
+    for (const headers of [{ 'sec-fetch-site': 'same-origin' }, { origin: server.url }] as Record<string, string>[]) {
       const cookie = await loggedInCookie()
       const res = await fetch(`${server.url}/trpc/auth.logOut`, {
         method: 'POST',

@@ -14,10 +14,17 @@ export interface OutgoingMail<T extends MailTemplate> {
  * Records a mail in the outbox. Call it with the transaction that causes the mail: if that
  * transaction rolls back, no mail is sent; if it commits, the worker delivers it.
  */
-export async function enqueueMail<T extends MailTemplate>(db: DbOrTx, mail: OutgoingMail<T>): Promise<void> {
+export async function enqueueMail<T extends MailTemplate>(db: DbOrTx, mail: OutgoingMail<T>, now: Date): Promise<void> {
   const rendered = renderMail(mail.template, mail.locale, mail.params)
   await db
     .insert(mailOutbox)
-    .values({ to: mail.to, template: mail.template, dedupeKey: mail.dedupeKey ?? null, ...rendered })
+    .values({
+      to: mail.to,
+      template: mail.template,
+      dedupeKey: mail.dedupeKey ?? null,
+      ...rendered,
+      nextAttemptAt: now,
+      createdAt: now,
+    })
     .onConflictDoNothing({ target: mailOutbox.dedupeKey })
 }

@@ -19,7 +19,7 @@ export async function requestEmailChange(deps: AppDeps, user: UserRow, newEmail:
   await deps.db.transaction(async (tx) => {
     const owner = await findUserByEmail(tx, newEmail)
     if (owner) {
-      await enqueueMail(tx, { to: newEmail, template: 'emailChangeTaken', locale: mailLocale(owner), params: { loginUrl: appLink(deps.appOrigin, '/login') } })
+      await enqueueMail(tx, { to: newEmail, template: 'emailChangeTaken', locale: mailLocale(owner), params: { loginUrl: appLink(deps.appOrigin, '/login') } }, deps.clock.now())
       return
     }
     const token = await issueUserToken(tx, { userId: user.id, purpose: 'change_email', newEmail }, deps.clock.now())
@@ -28,7 +28,7 @@ export async function requestEmailChange(deps: AppDeps, user: UserRow, newEmail:
       template: 'confirmEmailChange',
       locale: mailLocale(user),
       params: { firstName: user.firstName, url: appLink(deps.appOrigin, '/confirm-email', token) },
-    })
+    }, deps.clock.now())
   })
   deps.onMailQueued?.()
   return { ok: true }
@@ -43,7 +43,7 @@ export async function confirmEmailChange(deps: AppDeps, token: string): Promise<
     const [before] = await tx.select().from(users).where(eq(users.id, row.userId))
     await tx.update(users).set({ email: newEmail, emailVerifiedAt: now, updatedAt: now }).where(eq(users.id, row.userId))
     await recordAudit(tx, { actorUserId: row.userId, subjectUserId: row.userId, action: 'account.email_changed' }, now)
-    await enqueueMail(tx, { to: before!.email, template: 'emailChanged', locale: mailLocale(before!), params: { firstName: before!.firstName, newEmail } })
+    await enqueueMail(tx, { to: before!.email, template: 'emailChanged', locale: mailLocale(before!), params: { firstName: before!.firstName, newEmail } }, deps.clock.now())
   })
   deps.onMailQueued?.()
   return { ok: true }

@@ -25,7 +25,7 @@ export async function requestPasswordReset(deps: AppDeps, email: string, ip: str
       template: 'resetPassword',
       locale: mailLocale(user),
       params: { firstName: user.firstName, url: appLink(deps.appOrigin, '/reset-password', token) },
-    })
+    }, deps.clock.now())
   })
   deps.onMailQueued?.()
   return { ok: true }
@@ -46,7 +46,7 @@ export async function resetPassword(deps: AppDeps, input: { token: string; passw
     await tx.update(users).set({ emailVerifiedAt: now }).where(and(eq(users.id, token.userId), isNull(users.emailVerifiedAt)))
     await invalidateUserSessions(tx, token.userId)
     await recordAudit(tx, { actorUserId: token.userId, subjectUserId: token.userId, action: 'auth.password_reset' }, now)
-    await enqueueMail(tx, { to: user!.email, template: 'passwordChanged', locale: mailLocale(user!), params: { firstName: user!.firstName } })
+    await enqueueMail(tx, { to: user!.email, template: 'passwordChanged', locale: mailLocale(user!), params: { firstName: user!.firstName } }, deps.clock.now())
   })
   deps.onMailQueued?.()
   return { ok: true }
@@ -68,7 +68,7 @@ export async function changePassword(
     await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, user.id))
     await invalidateUserSessions(tx, user.id, session.id)
     await recordAudit(tx, { actorUserId: user.id, subjectUserId: user.id, action: 'auth.password_changed' }, now)
-    await enqueueMail(tx, { to: user.email, template: 'passwordChanged', locale: mailLocale(user), params: { firstName: user.firstName } })
+    await enqueueMail(tx, { to: user.email, template: 'passwordChanged', locale: mailLocale(user), params: { firstName: user.firstName } }, deps.clock.now())
   })
   deps.onMailQueued?.()
   return { ok: true }

@@ -44,7 +44,7 @@ export async function completeLogInWithRecoveryCode(
     const remaining = left?.n ?? 0
     await startSession(ctx, user, true, tx)
     await recordAudit(tx, { actorUserId: user.id, subjectUserId: user.id, action: 'auth.recovery_code_used', details: { remaining } }, now)
-    await enqueueMail(tx, { to: user.email, template: 'recoveryCodeUsed', locale: mailLocale(user), params: { firstName: user.firstName, remaining } })
+    await enqueueMail(tx, { to: user.email, template: 'recoveryCodeUsed', locale: mailLocale(user), params: { firstName: user.firstName, remaining } }, deps.clock.now())
     return remaining
   })
   deps.onMailQueued?.()

@@ -50,7 +50,7 @@ export async function signUp(deps: AppDeps, input: z.output<typeof signUpInput>,
             loginUrl: appLink(deps.appOrigin, '/login'),
             resetUrl: appLink(deps.appOrigin, '/forgot-password'),
           },
-        })
+        }, deps.clock.now())
       }
       return
     }

@@ -36,5 +36,5 @@ export async function queueVerificationMail(deps: AppDeps, tx: DbOrTx, user: Use
     template: 'verifyEmail',
     locale: mailLocale(user),
     params: { firstName: user.firstName, url: appLink(deps.appOrigin, '/verify-email', token) },
-  })
+  }, deps.clock.now())
 }

@@ -52,7 +52,7 @@ export async function enableTwoFactor(deps: AppDeps, { user, session }: Who, cod
     await tx.update(sessions).set({ twoFactorVerified: true }).where(eq(sessions.id, session.id))
     const codes = await replaceRecoveryCodes(tx, user.id, now)
     await recordAudit(tx, { actorUserId: user.id, subjectUserId: user.id, action: 'auth.2fa_enabled' }, now)
-    await enqueueMail(tx, { to: user.email, template: 'twoFactorEnabled', locale: mailLocale(user), params: { firstName: user.firstName } })
+    await enqueueMail(tx, { to: user.email, template: 'twoFactorEnabled', locale: mailLocale(user), params: { firstName: user.firstName } }, deps.clock.now())
     return codes
   })
   deps.onMailQueued?.()
@@ -71,7 +71,7 @@ export async function disableTwoFactor(deps: AppDeps, { user }: Who, password: s
       .where(eq(users.id, user.id))
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id))
     await recordAudit(tx, { actorUserId: user.id, subjectUserId: user.id, action: 'auth.2fa_disabled' }, now)
-    await enqueueMail(tx, { to: user.email, template: 'twoFactorDisabled', locale: mailLocale(user), params: { firstName: user.firstName } })
+    await enqueueMail(tx, { to: user.email, template: 'twoFactorDisabled', locale: mailLocale(user), params: { firstName: user.firstName } }, deps.clock.now())
   })
   deps.onMailQueued?.()
   return { ok: true }

@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest'
+import pino from 'pino'
+import { mailOutbox } from '@jouwbot/db'
+import { startJobRunner } from '@jouwbot/jobs'
+import { createSmtpTransport, enqueueMail } from '@jouwbot/mail'
+import { jobDefinitions, MAIL_QUEUE } from '@jouwbot/server/jobs'
+import { makeDeps } from '../helpers/deps.ts'
+import { startSmtpSink } from '../helpers/smtp-sink.ts'
+import { useTestDatabase } from '../helpers/test-db.ts'
+
+const db = useTestDatabase()
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const value = await probe()
+    if (value !== undefined) return value
+    if (Date.now() > until) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+describe('background jobs on pg-boss', () => {
+  test('the mail worker delivers the outbox when woken, on this database driver', async () => {
+    const handle = db()
+    const deps = makeDeps(handle)
+    const smtp = await startSmtpSink()
+    const transport = createSmtpTransport(smtp.url)
+    const logger = pino({ level: 'silent' })
+    const runner = await startJobRunner(handle, jobDefinitions(deps, transport, 'Jouw Bot <noreply@jouwbot.nl>', logger), logger)
+    try {
+      await enqueueMail(deps.db, { to: 'job@example.nl', template: 'passwordChanged', locale: 'en', params: { firstName: 'Sam' } }, deps.clock.now())
+      await runner.send(MAIL_QUEUE)
+      const mail = await waitFor(async () => smtp.received.find((m) => m.to.includes('job@example.nl')))
+      expect(mail.raw).toContain('Subject: Your password was changed')
+      const [row] = await waitFor(async () => {
+        const rows = await deps.db.select().from(mailOutbox)
+        return rows[0]?.status === 'sent' ? rows : undefined
+      })
+      expect(row!.sentAt).toBeInstanceOf(Date)
+    } finally {
+      await runner.stop()
+      transport.close()
+      await smtp.close()
+    }
+  }, 60_000)
+})
