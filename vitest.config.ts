@@ -1,12 +1,16 @@
 import { defineConfig } from 'vitest/config'
 
+// .ci/run sets TEST_REPORT_FILE to collect totals across runs; locally only the console reporter.
+const reportFile = process.env.TEST_REPORT_FILE
+
 export default defineConfig({
   test: {
+    reporters: reportFile ? ['default', ['json', { outputFile: reportFile }]] : ['default'],
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
           environment: 'node',
         },
       },

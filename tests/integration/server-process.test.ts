@@ -1,0 +1,108 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+const serverDir = fileURLToPath(new URL('../../apps/server', import.meta.url))
+const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url))
+
+interface Started {
+  child: ChildProcess
+  output: () => string
+  exited: Promise<number | null>
+}
+
+function startServer(env: Record<string, string>): Started {
+  let output = ''
+  const child = spawn(tsx, ['src/index.ts'], {
+    cwd: serverDir,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
+  })
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return { child, output: () => output, exited }
+}
+
+async function waitForHealth(url: string, started: Started): Promise<void> {
+  const until = Date.now() + 60_000
+  while (Date.now() < until) {
+    if (started.child.exitCode !== null) throw new Error(`server exited early:\n${started.output()}`)
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`no /healthz within 60 s:\n${started.output()}`)
+}
+
+describe('the server process on embedded defaults', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jb-server-'))
+  const port = 30_000 + Math.floor(Math.random() * 10_000)
+  const url = `http://127.0.0.1:${port}`
+  let first: Started
+
+  beforeAll(async () => {
+    first = startServer({ DATA_DIR: dataDir, PORT: String(port) })
+    await waitForHealth(url, first)
+  }, 90_000)
+
+  afterAll(() => {
+    first.child.kill('SIGKILL')
+  })
+
+  test('creates the data folder with generated secrets and prints the admin password once', async () => {
+    const secrets = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')) as Record<string, string>
+    expect(secrets.sessionSecret!.length).toBeGreaterThanOrEqual(32)
+    expect(secrets.encryptionKeys).toMatch(/^k1:[A-Za-z0-9+/]{43}=$/)
+    expect(first.output()).toMatch(/wachtwoord: [a-z0-9]{20}/)
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok', db: 'ok' })
+  })
+
+  test('serves the built client: index.html never cached, hashed assets immutable for a year', async () => {
+    const index = await fetch(`${url}/account`)
+    expect(index.status).toBe(200)
+    expect(index.headers.get('cache-control')).toBe('no-cache')
+    const html = await index.text()
+    expect(html).not.toMatch(/<script>(?!<\/script>)/)
+    const asset = html.match(/\/assets\/[^"]+\.js/)?.[0]
+    expect(asset).toBeTruthy()
+    const assetRes = await fetch(`${url}${asset}`)
+    expect(assetRes.status).toBe(200)
+    expect(assetRes.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect((await fetch(`${url}/assets/does-not-exist.js`)).status).toBe(404)
+  })
+
+  test('a second process on the same PGlite folder refuses with a clear error', async () => {
+    const second = startServer({ DATA_DIR: dataDir, PORT: String(port + 1) })
+    expect(await second.exited).toBe(1)
+    expect(second.output()).toMatch(/is al in gebruik door proces \d+/)
+  }, 60_000)
+
+  test('SIGTERM stops gracefully: exit code 0, lock released; a restart keeps data and prints no new password', async () => {
+    first.child.kill('SIGTERM')
+    expect(await first.exited).toBe(0)
+    expect(readdirSync(join(dataDir, 'pglite'))).not.toContain('.jouwbot.lock')
+
+    const again = startServer({ DATA_DIR: dataDir, PORT: String(port) })
+    try {
+      await waitForHealth(url, again)
+      expect(again.output()).not.toMatch(/wachtwoord:/)
+    } finally {
+      again.child.kill('SIGTERM')
+      expect(await again.exited).toBe(0)
+    }
+  }, 90_000)
+})
+
+test('NODE_ENV=production without database, secrets and mail server refuses to start', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jb-prod-'))
+  const started = startServer({ NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '0' })
+  expect(await started.exited).toBe(1)
+  expect(started.output()).toMatch(/NODE_ENV=production refuses to start without DATABASE_URL, APP_ORIGIN, SESSION_SECRET, ENCRYPTION_KEYS, SMTP_URL/)
+  expect(existsSync(join(dataDir, 'pglite'))).toBe(false)
+}, 60_000)
