@@ -1,7 +1,7 @@
 import { desc, eq, mailOutbox, type Db } from '@jouwbot/db'
 
 export async function mailsTo(db: Db, to: string) {
-  return db.select().from(mailOutbox).where(eq(mailOutbox.to, to)).orderBy(desc(mailOutbox.createdAt))
+  return db.select().from(mailOutbox).where(eq(mailOutbox.to, to)).orderBy(desc(mailOutbox.seq))
 }
 
 /** The token of the newest mailed link to `path` (e.g. /verify-email) for this address. */

@@ -32,3 +32,19 @@ describe('sign up → verify → log in', () => {
     expect((await mailsTo(deps.db, email)).map((m) => m.template)).toContain('verifyEmail')
   })
 })
+
+describe('a session waiting for the second factor', () => {
+  test('expires after 10 minutes and cannot be stretched by activity', async () => {
+    const { enableTwoFactorFor } = await import('../helpers/two-factor.ts')
+    const deps = makeDeps(db())
+    const { createMember } = await import('../helpers/accounts.ts')
+    const { client, email, password } = await createMember(deps)
+    await enableTwoFactorFor(deps, client)
+    const pending = new TestClient(deps)
+    await expect((await pending.api()).auth.logIn({ email, password })).resolves.toEqual({ status: 'totp_required' })
+    deps.clock.advance(9 * 60_000)
+    expect(await (await pending.api()).auth.me()).toMatchObject({ twoFactorPending: true })
+    deps.clock.advance(2 * 60_000)
+    expect(await (await pending.api()).auth.me()).toBeNull()
+  })
+})

@@ -1,5 +1,5 @@
 import { and, eq, lt, ne, sessions, users, type DbOrTx } from '@jouwbot/db'
-import { addMs, DAY, HOUR } from './clock.ts'
+import { addMs, DAY, HOUR, MINUTE } from './clock.ts'
 import { constantTimeEqualStrings, randomToken, sha256Hex } from './random.ts'
 
 /**
@@ -11,6 +11,8 @@ export const SESSION_SLIDING_MS = 30 * DAY
 export const SESSION_ABSOLUTE_MS = 90 * DAY
 /** Renew the sliding expiry (and last-seen) at most once an hour: one write per hour, not per request. */
 export const SESSION_RENEW_EVERY_MS = HOUR
+/** A session still waiting for the second factor is only good for finishing the login. */
+export const PENDING_SECOND_FACTOR_MS = 10 * MINUTE
 
 export type SessionRow = typeof sessions.$inferSelect
 export type UserRow = typeof users.$inferSelect
@@ -35,6 +37,8 @@ export async function createSession(
 ): Promise<{ token: string; session: SessionRow }> {
   const id = randomToken(16) // 128 bits, not secret
   const secret = randomToken(32) // 256 bits
+  const lifetime = input.twoFactorVerified ? SESSION_SLIDING_MS : PENDING_SECOND_FACTOR_MS
+  const cap = input.twoFactorVerified ? SESSION_ABSOLUTE_MS : PENDING_SECOND_FACTOR_MS
   const [session] = await db
     .insert(sessions)
     .values({
@@ -45,8 +49,8 @@ export async function createSession(
       reauthenticatedAt: now,
       userAgent: input.userAgent?.slice(0, 512) ?? null,
       lastSeenAt: now,
-      expiresAt: addMs(now, SESSION_SLIDING_MS),
-      absoluteExpiresAt: addMs(now, SESSION_ABSOLUTE_MS),
+      expiresAt: addMs(now, lifetime),
+      absoluteExpiresAt: addMs(now, cap),
       createdAt: now,
     })
     .returning()

@@ -28,7 +28,7 @@ export async function deliverPendingMail(deps: DeliverDeps, batchSize = 20): Pro
     .select({ id: mailOutbox.id })
     .from(mailOutbox)
     .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.nextAttemptAt, now)))
-    .orderBy(asc(mailOutbox.createdAt))
+    .orderBy(asc(mailOutbox.seq))
     .limit(batchSize)
     .for('update', { skipLocked: true })
   const claimed = await deps.db

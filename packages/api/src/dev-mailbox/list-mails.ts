@@ -16,6 +16,6 @@ export async function listDevMails(deps: AppDeps) {
       createdAt: mailOutbox.createdAt,
     })
     .from(mailOutbox)
-    .orderBy(desc(mailOutbox.createdAt))
+    .orderBy(desc(mailOutbox.seq))
     .limit(100)
 }

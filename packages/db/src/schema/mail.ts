@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 
 export const mailStatus = pgEnum('mail_status', ['pending', 'sent', 'failed'])
 
@@ -10,6 +10,8 @@ export const mailOutbox = pgTable(
   'mail_outbox',
   {
     id: uuid().primaryKey().defaultRandom(),
+    /** Insertion order: mails of one transaction share created_at, delivery stays first-in first-out. */
+    seq: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
     /** Makes "send this mail exactly once" a constraint rather than a hope. */
     dedupeKey: text(),
     to: text().notNull(),
