@@ -8,6 +8,9 @@ import { PASSWORD, uniqueEmail } from '../helpers/accounts.ts'
 import { lastLinkToken } from '../helpers/mailbox.ts'
 import { createTestDatabase } from '@jouwbot/db/testing'
 import { eq, users } from '@jouwbot/db'
+import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trpc/client'
+import superjson from 'superjson'
+import type { AppRouter } from '@jouwbot/api'
 
 let server: TestServer
 
@@ -93,6 +96,18 @@ describe('CSRF', () => {
       expect(res.status).toBe(200)
       expect(res.headers.get('set-cookie')).toMatch(/jb_session=;.*Max-Age=0/)
       expect(await isLoggedIn(cookie)).toBe(false)
+    }
+  })
+
+  test('the browser tRPC client reads a CSRF refusal as a translated error, batched or not', async () => {
+    const crossSite = (url: RequestInfo | URL, init?: RequestInit) =>
+      fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), origin: 'https://evil.example' } })
+    for (const link of [httpLink, httpBatchLink]) {
+      const client = createTRPCClient<AppRouter>({ links: [link({ url: `${server.url}/trpc`, transformer: superjson, fetch: crossSite })] })
+      const error = await client.auth.logOut.mutate().catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(TRPCClientError)
+      expect((error as TRPCClientError<AppRouter>).message).toBe('error.csrf')
+      expect((error as TRPCClientError<AppRouter>).data).toMatchObject({ httpStatus: 403, key: 'error.csrf' })
     }
   })
 

@@ -5,7 +5,7 @@ import type { Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
 import type { AppDeps } from '@jouwbot/api'
 import { csrfGuard } from './http/csrf.ts'
-import { errorHandler, notFound } from './http/errors.ts'
+import { errorHandler, notFound, sendError } from './http/errors.ts'
 import { healthz } from './http/healthz.ts'
 import { trpcHandler } from './http/trpc.ts'
 import { webClient } from './http/web-client.ts'
@@ -71,7 +71,7 @@ export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0 }: App
   app.use('/trpc', (req, res, next) => {
     // Only JSON bodies: form encodings are what a cross-site <form> can send.
     if (req.method === 'POST' && !req.is('application/json')) {
-      res.status(415).json({ error: { message: 'error.invalidInput', data: { key: 'error.unsupportedMediaType' } } })
+      sendError(req, res, 415, 'error.unsupportedMediaType')
       return
     }
     next()

@@ -56,7 +56,7 @@ export type SignUpInput = z.input<typeof signUpInput>
 
 export const logInInput = z.object({ email: emailSchema, password: currentPasswordSchema }).strict()
 export const verifyTotpInput = z.object({ code: totpCodeSchema }).strict()
-export const useRecoveryCodeInput = z.object({ code: recoveryCodeSchema }).strict()
+export const recoveryCodeLoginInput = z.object({ code: recoveryCodeSchema }).strict()
 export const tokenInput = z.object({ token: tokenSchema }).strict()
 export const emailInput = z.object({ email: emailSchema }).strict()
 export const resetPasswordInput = z.object({ token: tokenSchema, password: newPasswordSchema }).strict()

@@ -53,3 +53,17 @@ export const errorKeys = [
   'devMailbox.disabled',
 ] as const
 export type ErrorKey = (typeof errorKeys)[number]
+
+/** Field-level keys: named by the shared schemas, or the fallbacks of zod-errors.ts. */
+export const validationKeys = [
+  'validation.email',
+  'validation.emailTooLong',
+  'validation.passwordTooShort',
+  'validation.passwordTooLong',
+  'validation.required',
+  'validation.tooShort',
+  'validation.tooLong',
+  'validation.totpCode',
+  'validation.unknownField',
+  'validation.invalid',
+] as const

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express'
+import { sendError } from './errors.ts'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -14,6 +15,6 @@ export function csrfGuard(appOrigin: string): RequestHandler {
     const site = req.get('sec-fetch-site')
     const origin = req.get('origin')
     if (site === 'same-origin' || origin === appOrigin) return next()
-    res.status(403).json({ error: { message: 'error.forbidden', data: { code: 'FORBIDDEN', key: 'error.csrf' } } })
+    sendError(req, res, 403, 'error.csrf')
   }
 }

@@ -4,7 +4,8 @@ import { enqueueMail } from '@jouwbot/mail'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { AppDeps } from '../deps.ts'
 import { enforceRateLimit, rateLimitRules } from './rate-limits.ts'
-import { consumeUserToken, issueUserToken } from './user-tokens.ts'
+import { mailTokenLink } from './mail-token-link.ts'
+import { consumeUserToken } from './user-tokens.ts'
 import { appLink, findUserByEmail, mailLocale } from './users.ts'
 import { AppError } from '@jouwbot/shared'
 
@@ -22,13 +23,7 @@ export async function requestEmailChange(deps: AppDeps, user: UserRow, newEmail:
       await enqueueMail(tx, { to: newEmail, template: 'emailChangeTaken', locale: mailLocale(owner), params: { loginUrl: appLink(deps.appOrigin, '/login') } }, deps.clock.now())
       return
     }
-    const token = await issueUserToken(tx, { userId: user.id, purpose: 'change_email', newEmail }, deps.clock.now())
-    await enqueueMail(tx, {
-      to: newEmail,
-      template: 'confirmEmailChange',
-      locale: mailLocale(user),
-      params: { firstName: user.firstName, url: appLink(deps.appOrigin, '/confirm-email', token) },
-    }, deps.clock.now())
+    await mailTokenLink(deps, tx, user, 'change_email', newEmail)
   })
   deps.onMailQueued?.()
   return { ok: true }

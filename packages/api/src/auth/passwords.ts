@@ -5,8 +5,9 @@ import { AppError } from '@jouwbot/shared'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { AppDeps } from '../deps.ts'
 import { enforceRateLimit, rateLimitRules, withinRateLimit } from './rate-limits.ts'
-import { consumeUserToken, issueUserToken } from './user-tokens.ts'
-import { appLink, findUserByEmail, mailLocale } from './users.ts'
+import { mailTokenLink } from './mail-token-link.ts'
+import { consumeUserToken } from './user-tokens.ts'
+import { findUserByEmail, mailLocale } from './users.ts'
 
 function assertAcceptablePassword(password: string): void {
   if (isCommonPassword(password)) throw new AppError('BAD_REQUEST', 'auth.passwordCommon')
@@ -19,13 +20,7 @@ export async function requestPasswordReset(deps: AppDeps, email: string, ip: str
   if (!user) return { ok: true }
   await deps.db.transaction(async (tx) => {
     if (!(await withinRateLimit(deps, rateLimitRules.resetPerAccount, `user:${user.id}`, tx))) return
-    const token = await issueUserToken(tx, { userId: user.id, purpose: 'reset_password' }, deps.clock.now())
-    await enqueueMail(tx, {
-      to: user.email,
-      template: 'resetPassword',
-      locale: mailLocale(user),
-      params: { firstName: user.firstName, url: appLink(deps.appOrigin, '/reset-password', token) },
-    }, deps.clock.now())
+    await mailTokenLink(deps, tx, user, 'reset_password')
   })
   deps.onMailQueued?.()
   return { ok: true }

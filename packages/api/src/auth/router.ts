@@ -9,7 +9,7 @@ import {
   revokeSessionInput,
   signUpInput,
   tokenInput,
-  useRecoveryCodeInput,
+  recoveryCodeLoginInput,
   verifyTotpInput,
 } from '@jouwbot/shared'
 import { authedProcedure, publicProcedure, router, sudoProcedure, twoFactorPendingProcedure } from '../trpc.ts'
@@ -33,7 +33,7 @@ export const authRouter = router({
     .input(verifyTotpInput)
     .mutation(({ ctx, input }) => completeLogInWithTotp(ctx, input.code)),
   useRecoveryCode: twoFactorPendingProcedure
-    .input(useRecoveryCodeInput)
+    .input(recoveryCodeLoginInput)
     .mutation(({ ctx, input }) => completeLogInWithRecoveryCode(ctx, input.code)),
   logOut: publicProcedure.mutation(async ({ ctx }) => {
     if (ctx.session) await invalidateSession(ctx.deps.db, ctx.session.id)

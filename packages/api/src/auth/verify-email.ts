@@ -1,11 +1,11 @@
 import type { UserRow } from '@jouwbot/auth'
-import { enqueueMail } from '@jouwbot/mail'
 import { eq, users, type DbOrTx } from '@jouwbot/db'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { AppDeps } from '../deps.ts'
 import { enforceRateLimit, rateLimitRules, withinRateLimit } from './rate-limits.ts'
-import { consumeUserToken, issueUserToken } from './user-tokens.ts'
-import { appLink, findUserByEmail, mailLocale } from './users.ts'
+import { mailTokenLink } from './mail-token-link.ts'
+import { consumeUserToken } from './user-tokens.ts'
+import { findUserByEmail } from './users.ts'
 
 export async function verifyEmail(deps: AppDeps, token: string): Promise<{ ok: true }> {
   const now = deps.clock.now()
@@ -30,11 +30,5 @@ export async function resendVerification(deps: AppDeps, email: string, ip: strin
 /** A fresh verification link (the previous one stops working); skipped silently when throttled. */
 export async function queueVerificationMail(deps: AppDeps, tx: DbOrTx, user: UserRow): Promise<void> {
   if (!(await withinRateLimit(deps, rateLimitRules.verificationMailPerAccount, `user:${user.id}`, tx))) return
-  const token = await issueUserToken(tx, { userId: user.id, purpose: 'verify_email' }, deps.clock.now())
-  await enqueueMail(tx, {
-    to: user.email,
-    template: 'verifyEmail',
-    locale: mailLocale(user),
-    params: { firstName: user.firstName, url: appLink(deps.appOrigin, '/verify-email', token) },
-  }, deps.clock.now())
+  await mailTokenLink(deps, tx, user, 'verify_email')
 }

@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, NavLink, useLocation } from 'react-router'
+import { useMe } from '../lib/session.ts'
+import { LanguageSwitch } from './LanguageSwitch.tsx'
+import { LogOutButton } from './LogOutButton.tsx'
+import { Logo } from './Logo.tsx'
+
+export function Header() {
+  const { t } = useTranslation()
+  const { me, signedIn } = useMe()
+  const location = useLocation()
+  const [menuOpen, setMenuOpen] = useState(false)
+
+  // Close the mobile menu after every navigation.
+  useEffect(() => setMenuOpen(false), [location.pathname, location.hash])
+
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Link to="/" className="brand">
+          <Logo />
+          <span className="brand__name">Jouw Bot</span>
+        </Link>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="site-menu"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <span className="menu-toggle__bars" aria-hidden="true" />
+          {t('nav.menu')}
+        </button>
+        <div id="site-menu" className={menuOpen ? 'site-menu site-menu--open' : 'site-menu'}>
+          <nav aria-label={t('nav.label')}>
+            <ul className="site-nav">
+              <li>
+                <Link to="/#cursus">{t('nav.course')}</Link>
+              </li>
+              <li>
+                <Link to="/#coaching">{t('nav.coaching')}</Link>
+              </li>
+              <li>
+                <Link to="/#stappenplan">{t('nav.ebook')}</Link>
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitch />
+          <div className="site-header__account">
+            {signedIn && me ? (
+              <>
+                <NavLink to="/account" className="account-link">
+                  <span className="avatar" aria-hidden="true">
+                    {me.firstName.slice(0, 1).toUpperCase()}
+                  </span>
+                  {me.firstName}
+                  <span className="visually-hidden"> – {t('nav.account')}</span>
+                </NavLink>
+                <LogOutButton />
+              </>
+            ) : (
+              <>
+                <NavLink to="/login" className="btn btn--ghost">
+                  {t('nav.logIn')}
+                </NavLink>
+                <NavLink to="/signup" className="btn btn--primary">
+                  {t('nav.signUp')}
+                </NavLink>
+              </>
+            )}
+          </div>
+        </div>
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,36 @@
+import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Outlet, ScrollRestoration, useLocation } from 'react-router'
+import { Footer } from './Footer.tsx'
+import { Header } from './Header.tsx'
+
+export function Layout() {
+  const { t } = useTranslation()
+  const location = useLocation()
+  const mainRef = useRef<HTMLElement>(null)
+  const firstRender = useRef(true)
+
+  // After a client-side page change, move focus to the new content so keyboard and screen reader
+  // users start at the top of the page instead of on the link they used.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false
+      return
+    }
+    if (!location.hash) mainRef.current?.focus({ preventScroll: true })
+  }, [location.pathname, location.hash])
+
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link">
+        {t('nav.skip')}
+      </a>
+      <Header />
+      <main id="main" ref={mainRef} tabIndex={-1} className="main">
+        <Outlet />
+      </main>
+      <Footer />
+      <ScrollRestoration />
+    </div>
+  )
+}

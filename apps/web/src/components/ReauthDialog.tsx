@@ -1,0 +1,121 @@
+import { reauthenticateInput, SUDO_MINUTES } from '@jouwbot/shared'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useMe } from '../lib/session.ts'
+import { useTRPC } from '../lib/trpc.ts'
+import { useForm } from '../lib/useForm.ts'
+import { Button } from './Button.tsx'
+import { FormAlert } from './FormAlert.tsx'
+import { TextField } from './TextField.tsx'
+
+interface Props {
+  onConfirmed: () => void
+  onCancel: () => void
+}
+
+/** "Bevestig je wachtwoord": a modal that starts sudo mode, then lets the original action retry. */
+export function ReauthDialog({ onConfirmed, onCancel }: Props) {
+  const { t } = useTranslation()
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const { me } = useMe()
+  const needsCode = me?.twoFactorEnabled ?? false
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+  const [password, setPassword] = useState('')
+  const [code, setCode] = useState('')
+  const done = useRef(false)
+
+  const reauthenticate = useMutation(trpc.auth.reauthenticate.mutationOptions())
+  const form = useForm({
+    schema: reauthenticateInput,
+    keyFields: {
+      'auth.passwordWrong': 'password',
+      'auth.invalidCredentials': 'password',
+      'auth.totpInvalid': 'code',
+      'auth.totpRequired': 'code',
+    },
+    onSubmit: async (input) => {
+      await reauthenticate.mutateAsync(input)
+      await queryClient.invalidateQueries(trpc.auth.me.queryFilter())
+      done.current = true
+      dialogRef.current?.close()
+      onConfirmed()
+    },
+  })
+
+  useEffect(() => {
+    const dialog = dialogRef.current
+    if (dialog && !dialog.open) dialog.showModal()
+  }, [])
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="dialog"
+      aria-labelledby={titleId}
+      onClose={() => {
+        if (!done.current) onCancel()
+      }}
+    >
+      <form
+        ref={form.formRef}
+        noValidate
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          void form.submit({ password, code: needsCode ? code.replace(/\s+/g, '') : undefined })
+        }}
+      >
+        <h2 id={titleId} className="dialog__title">
+          {t('reauth.title')}
+        </h2>
+        <p className="muted">{t('reauth.intro', { minutes: SUDO_MINUTES })}</p>
+        <FormAlert error={form.error} />
+        <TextField
+          label={t('reauth.password')}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          revealable
+          autoFocus
+          value={password}
+          error={form.fieldErrors.password}
+          onChange={(event) => {
+            setPassword(event.target.value)
+            form.clearFieldError('password')
+          }}
+        />
+        {needsCode ? (
+          <TextField
+            label={t('reauth.code')}
+            hint={t('totp.codeHint')}
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9 ]*"
+            maxLength={7}
+            className="input--code"
+            required
+            value={code}
+            error={form.fieldErrors.code}
+            onChange={(event) => {
+              setCode(event.target.value)
+              form.clearFieldError('code')
+            }}
+          />
+        ) : null}
+        <div className="form__actions">
+          <Button type="submit" pending={form.busy} pendingLabel={t('reauth.submitting')}>
+            {t('reauth.submit')}
+          </Button>
+          <Button variant="ghost" onClick={() => dialogRef.current?.close()} disabled={form.busy}>
+            {t('common.cancel')}
+          </Button>
+        </div>
+      </form>
+    </dialog>
+  )
+}

@@ -1,0 +1,62 @@
+import { emailInput } from '@jouwbot/shared'
+import { useMutation } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useTRPC } from '../lib/trpc.ts'
+import { useForm } from '../lib/useForm.ts'
+import { Button } from './Button.tsx'
+import { FormAlert } from './FormAlert.tsx'
+import { TextField } from './TextField.tsx'
+
+/** Asks for the address and sends a new confirmation link (same answer whether it exists or not). */
+export function ResendVerificationForm() {
+  const { t } = useTranslation()
+  const trpc = useTRPC()
+  const [email, setEmail] = useState('')
+  const [sentTo, setSentTo] = useState<string | null>(null)
+  const resend = useMutation(trpc.auth.resendVerification.mutationOptions())
+  const form = useForm({
+    schema: emailInput,
+    onSubmit: async (input) => {
+      await resend.mutateAsync(input)
+      setSentTo(input.email)
+    },
+  })
+
+  if (sentTo) {
+    return (
+      <p className="notice notice--success" role="status">
+        {t('resend.sent', { email: sentTo })}
+      </p>
+    )
+  }
+  return (
+    <form
+      ref={form.formRef}
+      noValidate
+      className="form"
+      onSubmit={(event) => {
+        event.preventDefault()
+        void form.submit({ email })
+      }}
+    >
+      <FormAlert error={form.error} />
+      <TextField
+        label={t('fields.email')}
+        type="email"
+        name="email"
+        autoComplete="email"
+        required
+        value={email}
+        error={form.fieldErrors.email}
+        onChange={(event) => {
+          setEmail(event.target.value)
+          form.clearFieldError('email')
+        }}
+      />
+      <Button type="submit" variant="secondary" block pending={form.busy} pendingLabel={t('resend.sending')}>
+        {t('resend.button')}
+      </Button>
+    </form>
+  )
+}

@@ -1,0 +1,47 @@
+import { QueryClient } from '@tanstack/react-query'
+import { createTRPCClient, httpBatchLink, isTRPCClientError, type TRPCClient } from '@trpc/client'
+import { createTRPCContext } from '@trpc/tanstack-react-query'
+import superjson from 'superjson'
+import type { AppRouter } from '@jouwbot/api'
+
+export type { AppRouter }
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>()
+
+/**
+ * Same-origin, non-streaming batch link: responses must be able to set the HttpOnly session cookie,
+ * which a streamed response cannot once its headers are sent. The client never sees the token.
+ */
+export function makeTrpcClient(): TRPCClient<AppRouter> {
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: '/trpc', transformer: superjson })],
+  })
+}
+
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // Retry only what may succeed a second time: network failures and 5xx, never 4xx answers.
+        retry: (failureCount, error) => {
+          const status = isTRPCClientError(error) ? httpStatusOf(error.data) : undefined
+          return failureCount < 2 && (status === undefined || status >= 500)
+        },
+      },
+      mutations: { retry: false },
+    },
+  })
+}
+
+function httpStatusOf(data: unknown): number | undefined {
+  if (data && typeof data === 'object' && 'httpStatus' in data && typeof data.httpStatus === 'number') {
+    return data.httpStatus
+  }
+  return undefined
+}
+
+type Client = TRPCClient<AppRouter>
+export type SessionRow = Awaited<ReturnType<Client['auth']['sessions']['query']>>[number]
+export type MailRow = Awaited<ReturnType<Client['devMailbox']['list']['query']>>[number]
+export type TwoFactorSetup = Awaited<ReturnType<Client['twoFactor']['setup']['mutate']>>

@@ -1,0 +1,101 @@
+import { verifyTotpInput } from '@jouwbot/shared'
+import { useMutation } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Button } from '../../components/Button.tsx'
+import { FormAlert } from '../../components/FormAlert.tsx'
+import { TextField } from '../../components/TextField.tsx'
+import { useSudo } from '../../lib/sudo.ts'
+import { useTRPC, type TwoFactorSetup as SetupData } from '../../lib/trpc.ts'
+import { useForm } from '../../lib/useForm.ts'
+
+interface Props {
+  setup: SetupData
+  onEnabled: (recoveryCodes: string[]) => Promise<void>
+  onCancel: () => void
+}
+
+/** Scan the QR code (or type the key), then prove it works with a first code. */
+export function TwoFactorSetup({ setup, onEnabled, onCancel }: Props) {
+  const { t } = useTranslation()
+  const trpc = useTRPC()
+  const withSudo = useSudo()
+  const [code, setCode] = useState('')
+  const enable = useMutation(trpc.twoFactor.enable.mutationOptions())
+  const form = useForm({
+    schema: verifyTotpInput,
+    keyFields: { 'auth.totpInvalid': 'code' },
+    onSubmit: async (input) => {
+      const result = await withSudo(() => enable.mutateAsync(input))
+      await onEnabled(result.recoveryCodes)
+    },
+  })
+  const qrSrc = `data:image/svg+xml;utf8,${encodeURIComponent(setup.qrSvg)}`
+
+  return (
+    <ol className="setup-steps">
+      <li className="setup-step">
+        <h3>{t('twoFactor.setup.scanTitle')}</h3>
+        <p>{t('twoFactor.setup.scanText')}</p>
+        <div className="qr">
+          <img src={qrSrc} alt={t('twoFactor.setup.qrAlt')} width={200} height={200} />
+        </div>
+        <p className="muted">
+          <a href={setup.uri}>{t('twoFactor.setup.openApp')}</a>
+        </p>
+      </li>
+      <li className="setup-step">
+        <h3>{t('twoFactor.setup.manualTitle')}</h3>
+        <TextField
+          label={t('twoFactor.setup.secret')}
+          hint={t('twoFactor.setup.secretHint')}
+          name="secret"
+          readOnly
+          spellCheck={false}
+          className="input--mono"
+          value={setup.secret}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+      </li>
+      <li className="setup-step">
+        <h3>{t('twoFactor.setup.confirmTitle')}</h3>
+        <form
+          ref={form.formRef}
+          noValidate
+          className="form"
+          onSubmit={(event) => {
+            event.preventDefault()
+            void form.submit({ code: code.replace(/\s+/g, '') })
+          }}
+        >
+          <FormAlert error={form.error} />
+          <TextField
+            label={t('totp.code')}
+            hint={t('totp.codeHint')}
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9 ]*"
+            maxLength={7}
+            required
+            className="input--code"
+            value={code}
+            error={form.fieldErrors.code}
+            onChange={(event) => {
+              setCode(event.target.value)
+              form.clearFieldError('code')
+            }}
+          />
+          <div className="form__actions">
+            <Button type="submit" pending={form.busy} pendingLabel={t('common.checking')}>
+              {t('twoFactor.setup.submit')}
+            </Button>
+            <Button variant="ghost" onClick={onCancel} disabled={form.busy}>
+              {t('common.cancel')}
+            </Button>
+          </div>
+        </form>
+      </li>
+    </ol>
+  )
+}

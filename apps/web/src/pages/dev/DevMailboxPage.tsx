@@ -1,0 +1,60 @@
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ErrorText } from '../../components/ErrorText.tsx'
+import { Loading } from '../../components/Loading.tsx'
+import { describeError } from '../../lib/errors.ts'
+import { useTRPC } from '../../lib/trpc.ts'
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
+import { MailList } from './MailList.tsx'
+import { MailView } from './MailView.tsx'
+
+const REFRESH_MS = 3000
+
+/** Development only: the mails the server would have sent, so sign-up and reset links can be followed. */
+export function DevMailboxPage() {
+  const { t } = useTranslation()
+  useDocumentTitle(t('devMailbox.title'))
+  const trpc = useTRPC()
+  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const mails = useQuery(
+    trpc.devMailbox.list.queryOptions(undefined, {
+      // Poll while the mailbox answers; stop once the server says it is switched off.
+      refetchInterval: (query) => (query.state.status === 'error' ? false : REFRESH_MS),
+      staleTime: 0,
+    }),
+  )
+  // Newest first, as the server sends them (ordered by outbox sequence, which timestamps cannot tie).
+  const sorted = mails.data ?? []
+  const selected = sorted.find((mail) => mail.id === selectedId) ?? null
+
+  return (
+    <div className="container mailbox-page">
+      <header className="page-head">
+        <p className="eyebrow">{t('devMailbox.eyebrow')}</p>
+        <h1>{t('devMailbox.title')}</h1>
+        <p className="muted">{t('devMailbox.intro', { seconds: REFRESH_MS / 1000 })}</p>
+      </header>
+      {mails.isPending ? <Loading /> : null}
+      {mails.isError ? (
+        <div className="alert alert--error" role="alert">
+          <p className="alert__message">
+            <ErrorText error={describeError(mails.error)} />
+          </p>
+        </div>
+      ) : null}
+      {mails.isSuccess && sorted.length === 0 ? (
+        <div className="empty-state empty-state--small">
+          <p className="lead">{t('devMailbox.empty')}</p>
+          <p className="muted">{t('devMailbox.emptyHint')}</p>
+        </div>
+      ) : null}
+      {sorted.length > 0 ? (
+        <div className="mailbox">
+          <MailList mails={sorted} selectedId={selected?.id ?? null} onSelect={setSelectedId} />
+          <MailView mail={selected} />
+        </div>
+      ) : null}
+    </div>
+  )
+}

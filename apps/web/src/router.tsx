@@ -1,0 +1,70 @@
+import { createBrowserRouter, Outlet } from 'react-router'
+import { Layout } from './components/Layout.tsx'
+import { Loading } from './components/Loading.tsx'
+import { RequireAuth } from './components/RequireAuth.tsx'
+import { HomePage } from './pages/HomePage.tsx'
+import { NotFoundPage } from './pages/NotFoundPage.tsx'
+import { PrivacyPage } from './pages/PrivacyPage.tsx'
+import { RouteErrorPage } from './pages/RouteErrorPage.tsx'
+
+// The landing page ships in the main bundle; pages with forms (and with them zod and the shared
+// schemas) load on first visit.
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteErrorPage />,
+    HydrateFallback: Loading,
+    children: [
+      {
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'privacy', element: <PrivacyPage /> },
+          {
+            path: 'signup',
+            lazy: async () => ({ Component: (await import('./pages/SignUpPage.tsx')).SignUpPage }),
+          },
+          {
+            path: 'login',
+            lazy: async () => ({ Component: (await import('./pages/login/LogInPage.tsx')).LogInPage }),
+          },
+          {
+            path: 'verify-email',
+            lazy: async () => ({ Component: (await import('./pages/VerifyEmailPage.tsx')).VerifyEmailPage }),
+          },
+          {
+            path: 'forgot-password',
+            lazy: async () => ({ Component: (await import('./pages/ForgotPasswordPage.tsx')).ForgotPasswordPage }),
+          },
+          {
+            path: 'reset-password',
+            lazy: async () => ({ Component: (await import('./pages/ResetPasswordPage.tsx')).ResetPasswordPage }),
+          },
+          {
+            path: 'confirm-email',
+            lazy: async () => ({ Component: (await import('./pages/ConfirmEmailPage.tsx')).ConfirmEmailPage }),
+          },
+          {
+            // Members only: anyone else is sent to /login?next=… and comes back after logging in.
+            element: (
+              <RequireAuth>
+                <Outlet />
+              </RequireAuth>
+            ),
+            children: [
+              {
+                path: 'account',
+                lazy: async () => ({ Component: (await import('./pages/account/AccountPage.tsx')).AccountPage }),
+              },
+            ],
+          },
+          {
+            path: 'dev/mailbox',
+            lazy: async () => ({ Component: (await import('./pages/dev/DevMailboxPage.tsx')).DevMailboxPage }),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+])
