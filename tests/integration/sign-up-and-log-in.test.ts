@@ -3,7 +3,8 @@ import { eq, users } from '@jouwbot/db'
 import { TestClient } from '../helpers/client.ts'
 import { makeDeps } from '../helpers/deps.ts'
 import { lastLinkToken, mailsTo } from '../helpers/mailbox.ts'
-import { PASSWORD, uniqueEmail } from '../helpers/accounts.ts'
+import { createMember, PASSWORD, uniqueEmail } from '../helpers/accounts.ts'
+import { turnOnTwoFactor } from '../helpers/flows.ts'
 import { useTestDatabase } from '../helpers/test-db.ts'
 
 const db = useTestDatabase()
@@ -35,11 +36,9 @@ describe('sign up → verify → log in', () => {
 
 describe('a session waiting for the second factor', () => {
   test('expires after 10 minutes and cannot be stretched by activity', async () => {
-    const { enableTwoFactorFor } = await import('../helpers/two-factor.ts')
     const deps = makeDeps(db())
-    const { createMember } = await import('../helpers/accounts.ts')
     const { client, email, password } = await createMember(deps)
-    await enableTwoFactorFor(deps, client)
+    await turnOnTwoFactor(deps, client)
     const pending = new TestClient(deps)
     await expect((await pending.api()).auth.logIn({ email, password })).resolves.toEqual({ status: 'totp_required' })
     deps.clock.advance(9 * 60_000)

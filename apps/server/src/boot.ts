@@ -2,6 +2,7 @@ import type { Server } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createAppDeps, seedAdmin, type AppDeps } from '@jouwbot/api'
+import { prepareDummyPasswordHash } from '@jouwbot/auth'
 import { createDb, lockDataDir, migrate, sql, type DatabaseHandle } from '@jouwbot/db'
 import { startJobRunner, type JobRunner } from '@jouwbot/jobs'
 import { createDevMailboxTransport, createSmtpTransport } from '@jouwbot/mail'
@@ -49,6 +50,7 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
     devMailbox,
   })
 
+  await prepareDummyPasswordHash()
   const admin = await seedAdmin(deps, env.ADMIN_EMAIL)
   if (admin) {
     // Printed once, on the first start only; it is not stored anywhere in readable form.

@@ -17,13 +17,20 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 let dummyHash: Promise<string> | undefined
+
+/** Computes the dummy hash ahead of the first request, so the first unknown-address login is not slower. */
+export async function prepareDummyPasswordHash(): Promise<void> {
+  dummyHash ??= hashPassword('dummy password for timing equality')
+  await dummyHash
+}
+
 /**
  * Spends the same argon2 work as a real check, so an unknown e-mail address answers in about
  * the same time as a known one with a wrong password.
  */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= hashPassword('dummy password for timing equality')
-  await verifyPassword(await dummyHash, password)
+  await prepareDummyPasswordHash()
+  await verifyPassword(await dummyHash!, password)
   return false
 }
 

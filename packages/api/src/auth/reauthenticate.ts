@@ -15,9 +15,10 @@ export async function reauthenticate(
   await enforceRateLimit(deps, rateLimitRules.logInPerAccount, `email:${user.email}`)
   if (!(await verifyPassword(user.passwordHash, input.password))) throw new AppError('UNAUTHORIZED', 'auth.passwordWrong')
   const now = deps.clock.now()
+  // Counted outside the transaction: a wrong code rolls the transaction back, but not the count.
+  if (user.totpEnabledAt) await enforceRateLimit(deps, rateLimitRules.twoFactorPerAccount, `user:${user.id}`)
   await deps.db.transaction(async (tx) => {
     if (user.totpEnabledAt) {
-      await enforceRateLimit(deps, rateLimitRules.twoFactorPerAccount, `user:${user.id}`, tx)
       if (!input.code) throw new AppError('UNAUTHORIZED', 'auth.totpRequired')
       if (!(await checkTotpCode(deps, tx, user, input.code))) throw new AppError('UNAUTHORIZED', 'auth.totpInvalid')
     }

@@ -7,7 +7,7 @@ import {
   type SessionRow,
   type UserRow,
 } from '@jouwbot/auth'
-import { eq, recoveryCodes, sessions, users, type DbOrTx } from '@jouwbot/db'
+import { and, eq, ne, recoveryCodes, sessions, users, type DbOrTx } from '@jouwbot/db'
 import { enqueueMail } from '@jouwbot/mail'
 import { AppError } from '@jouwbot/shared'
 import QRCode from 'qrcode'
@@ -48,8 +48,12 @@ export async function enableTwoFactor(deps: AppDeps, { user, session }: Who, cod
   const codes = await deps.db.transaction(async (tx) => {
     if (!(await checkTotpCode(deps, tx, user, code))) throw new AppError('BAD_REQUEST', 'auth.totpInvalid')
     await tx.update(users).set({ totpEnabledAt: now, updatedAt: now }).where(eq(users.id, user.id))
-    // This session proved the second factor just now; the others will have to.
+    // This session proved the second factor just now; every other session of the member must too.
     await tx.update(sessions).set({ twoFactorVerified: true }).where(eq(sessions.id, session.id))
+    await tx
+      .update(sessions)
+      .set({ twoFactorVerified: false })
+      .where(and(eq(sessions.userId, user.id), ne(sessions.id, session.id)))
     const codes = await replaceRecoveryCodes(tx, user.id, now)
     await recordAudit(tx, { actorUserId: user.id, subjectUserId: user.id, action: 'auth.2fa_enabled' }, now)
     await enqueueMail(tx, { to: user.email, template: 'twoFactorEnabled', locale: mailLocale(user), params: { firstName: user.firstName } }, deps.clock.now())
