@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import pino from 'pino'
-import { mailOutbox } from '@jouwbot/db'
+import { mailOutbox, rowsOf, sql } from '@jouwbot/db'
 import { startJobRunner } from '@jouwbot/jobs'
 import { createSmtpTransport, enqueueMail } from '@jouwbot/mail'
 import { jobDefinitions, MAIL_QUEUE } from '@jouwbot/server/jobs'
@@ -44,4 +44,40 @@ describe('background jobs on pg-boss', () => {
       await smtp.close()
     }
   }, 60_000)
+
+  test('a job that keeps failing is retried and then stays visible as failed', async () => {
+    const handle = db()
+    const logger = pino({ level: 'silent' })
+    let attempts = 0
+    const runner = await startJobRunner(
+      handle,
+      [
+        {
+          name: 'test.always-fails',
+          retryLimit: 2,
+          retryDelaySeconds: 1,
+          handler: async () => {
+            attempts += 1
+            throw new Error('SMTP is down')
+          },
+        },
+      ],
+      logger,
+    )
+    try {
+      await runner.send('test.always-fails', { reason: 'test' })
+      const job = await waitFor(async () => {
+        const rows = rowsOf<{ state: string; retry_count: number; output: { message?: string } }>(
+          await handle.db.execute(sql`select state, retry_count, output from pgboss.job where name = 'test.always-fails'`),
+        )
+        return rows[0]?.state === 'failed' ? rows[0] : undefined
+      }, 40_000)
+      expect(attempts).toBe(3)
+      expect(job.retry_count).toBe(2)
+      expect(job.output.message).toBe('SMTP is down')
+    } finally {
+      await runner.stop()
+    }
+  }, 60_000)
 })
+
