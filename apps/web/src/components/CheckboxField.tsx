@@ -1,5 +1,7 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import type { InputHTMLAttributes, ReactNode } from 'react'
+import { useFieldIds } from '../lib/useFieldIds.ts'
+import { FieldError } from './FieldError.tsx'
+import { FieldHint } from './FieldHint.tsx'
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type' | 'aria-invalid' | 'aria-describedby'>
 
@@ -11,11 +13,7 @@ interface Props extends InputProps {
 }
 
 export function CheckboxField({ label, hint, error, ...input }: Props) {
-  const { t } = useTranslation()
-  const id = useId()
-  const hintId = `${id}-hint`
-  const errorId = `${id}-error`
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined
+  const { id, hintId, errorId, describedBy } = useFieldIds(hint, error)
 
   return (
     <div className={error ? 'check field--invalid' : 'check'}>
@@ -31,16 +29,8 @@ export function CheckboxField({ label, hint, error, ...input }: Props) {
         <label htmlFor={id} className="check__label">
           {label}
         </label>
-        {hint ? (
-          <p className="field__hint" id={hintId}>
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="field__error" id={errorId}>
-            {t(error)}
-          </p>
-        ) : null}
+        <FieldHint id={hintId} hint={hint} />
+        <FieldError id={errorId} error={error} />
       </div>
     </div>
   )

@@ -6,8 +6,9 @@ import { useMe } from '../lib/session.ts'
 import { useTRPC } from '../lib/trpc.ts'
 import { useForm } from '../lib/useForm.ts'
 import { Button } from './Button.tsx'
-import { FormAlert } from './FormAlert.tsx'
-import { TextField } from './TextField.tsx'
+import { CurrentPasswordField } from './fields/CurrentPasswordField.tsx'
+import { TotpCodeField } from './fields/TotpCodeField.tsx'
+import { Form } from './Form.tsx'
 
 interface Props {
   onConfirmed: () => void
@@ -59,54 +60,24 @@ export function ReauthDialog({ onConfirmed, onCancel }: Props) {
         if (!done.current) onCancel()
       }}
     >
-      <form
-        ref={form.formRef}
-        noValidate
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault()
-          void form.submit({ password, code: needsCode ? code.replace(/\s+/g, '') : undefined })
-        }}
+      <Form
+        form={form}
+        onSubmit={() => form.submit({ password, code: needsCode ? code.replace(/\s+/g, '') : undefined })}
+        intro={
+          <>
+            <h2 id={titleId} className="dialog__title">
+              {t('reauth.title')}
+            </h2>
+            <p className="muted">{t('reauth.intro', { minutes: SUDO_MINUTES })}</p>
+          </>
+        }
       >
-        <h2 id={titleId} className="dialog__title">
-          {t('reauth.title')}
-        </h2>
-        <p className="muted">{t('reauth.intro', { minutes: SUDO_MINUTES })}</p>
-        <FormAlert error={form.error} />
-        <TextField
+        <CurrentPasswordField
           label={t('reauth.password')}
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          required
-          revealable
           autoFocus
-          value={password}
-          error={form.fieldErrors.password}
-          onChange={(event) => {
-            setPassword(event.target.value)
-            form.clearFieldError('password')
-          }}
+          {...form.bind('password', password, setPassword)}
         />
-        {needsCode ? (
-          <TextField
-            label={t('reauth.code')}
-            hint={t('totp.codeHint')}
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9 ]*"
-            maxLength={7}
-            className="input--code"
-            required
-            value={code}
-            error={form.fieldErrors.code}
-            onChange={(event) => {
-              setCode(event.target.value)
-              form.clearFieldError('code')
-            }}
-          />
-        ) : null}
+        {needsCode ? <TotpCodeField label={t('reauth.code')} {...form.bind('code', code, setCode)} /> : null}
         <div className="form__actions">
           <Button type="submit" pending={form.busy} pendingLabel={t('reauth.submitting')}>
             {t('reauth.submit')}
@@ -115,7 +86,7 @@ export function ReauthDialog({ onConfirmed, onCancel }: Props) {
             {t('common.cancel')}
           </Button>
         </div>
-      </form>
+      </Form>
     </dialog>
   )
 }

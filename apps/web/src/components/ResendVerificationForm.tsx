@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { useTRPC } from '../lib/trpc.ts'
 import { useForm } from '../lib/useForm.ts'
 import { Button } from './Button.tsx'
-import { FormAlert } from './FormAlert.tsx'
-import { TextField } from './TextField.tsx'
+import { EmailField } from './fields/EmailField.tsx'
+import { Form } from './Form.tsx'
 
 /** Asks for the address and sends a new confirmation link (same answer whether it exists or not). */
 export function ResendVerificationForm() {
@@ -31,32 +31,11 @@ export function ResendVerificationForm() {
     )
   }
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault()
-        void form.submit({ email })
-      }}
-    >
-      <FormAlert error={form.error} />
-      <TextField
-        label={t('fields.email')}
-        type="email"
-        name="email"
-        autoComplete="email"
-        required
-        value={email}
-        error={form.fieldErrors.email}
-        onChange={(event) => {
-          setEmail(event.target.value)
-          form.clearFieldError('email')
-        }}
-      />
+    <Form form={form} onSubmit={() => form.submit({ email })}>
+      <EmailField {...form.bind('email', email, setEmail)} />
       <Button type="submit" variant="secondary" block pending={form.busy} pendingLabel={t('resend.sending')}>
         {t('resend.button')}
       </Button>
-    </form>
+    </Form>
   )
 }

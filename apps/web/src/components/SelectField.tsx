@@ -1,5 +1,6 @@
-import { useId, type SelectHTMLAttributes } from 'react'
-import { useTranslation } from 'react-i18next'
+import type { SelectHTMLAttributes } from 'react'
+import { useFieldIds } from '../lib/useFieldIds.ts'
+import { FieldError } from './FieldError.tsx'
 
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'aria-invalid' | 'aria-describedby'>
 
@@ -11,9 +12,7 @@ interface Props extends SelectProps {
 }
 
 export function SelectField({ label, options, error, ...select }: Props) {
-  const { t } = useTranslation()
-  const id = useId()
-  const errorId = `${id}-error`
+  const { id, errorId, describedBy } = useFieldIds(undefined, error)
   return (
     <div className={error ? 'field field--invalid' : 'field'}>
       <label className="field__label" htmlFor={id}>
@@ -25,7 +24,7 @@ export function SelectField({ label, options, error, ...select }: Props) {
           id={id}
           className="input select"
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
+          aria-describedby={describedBy}
         >
           {options.map((option) => (
             <option key={option.value} value={option.value} lang={option.lang}>
@@ -34,11 +33,7 @@ export function SelectField({ label, options, error, ...select }: Props) {
           ))}
         </select>
       </div>
-      {error ? (
-        <p className="field__error" id={errorId}>
-          {t(error)}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
     </div>
   )
 }

@@ -1,10 +1,12 @@
-import { PASSWORD_MAX, PASSWORD_MIN } from '@jouwbot/shared'
-import { useId, useState, type InputHTMLAttributes, type ReactNode } from 'react'
+import { useState, type InputHTMLAttributes, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFieldIds } from '../lib/useFieldIds.ts'
+import { FieldError } from './FieldError.tsx'
+import { FieldHint } from './FieldHint.tsx'
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'aria-invalid' | 'aria-describedby'>
 
-interface Props extends InputProps {
+export interface TextFieldProps extends InputProps {
   label: string
   /** Extra classes for the <input> (e.g. `input--code`). */
   className?: string
@@ -15,24 +17,25 @@ interface Props extends InputProps {
   revealable?: boolean
 }
 
-export function TextField({ label, error, hint, revealable = false, type = 'text', className, ...input }: Props) {
+export function TextField({
+  label,
+  error,
+  hint,
+  revealable = false,
+  type = 'text',
+  className,
+  ...input
+}: TextFieldProps) {
   const { t } = useTranslation()
-  const id = useId()
+  const { id, hintId, errorId, describedBy } = useFieldIds(hint, error)
   const [revealed, setRevealed] = useState(false)
-  const hintId = `${id}-hint`
-  const errorId = `${id}-error`
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined
 
   return (
     <div className={error ? 'field field--invalid' : 'field'}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={hintId} hint={hint} />
       <div className={revealable ? 'field__control field__control--reveal' : 'field__control'}>
         <input
           {...input}
@@ -53,11 +56,7 @@ export function TextField({ label, error, hint, revealable = false, type = 'text
           </button>
         ) : null}
       </div>
-      {error ? (
-        <p className="field__error" id={errorId}>
-          {t(error, { min: PASSWORD_MIN, max: PASSWORD_MAX })}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
     </div>
   )
 }

@@ -14,6 +14,24 @@ interface Options<T> {
   onSubmit: (data: T) => Promise<void>
   /** Server error keys that belong to one field, e.g. `{ 'auth.passwordWrong': 'currentPassword' }`. */
   keyFields?: Record<string, string>
+  /** Called whenever a bound field changes, e.g. to hide a "saved" message. */
+  onEdit?: () => void
+}
+
+/** Spread onto a TextField or SelectField: `<TextField {...form.bind('email', email, setEmail)} />`. */
+export interface FieldBinding {
+  name: string
+  value: string
+  error: string | undefined
+  onChange: (event: { target: { value: string } }) => void
+}
+
+/** Spread onto a CheckboxField: `<CheckboxField {...form.bindCheckbox('newsletter', newsletter, setNewsletter)} />`. */
+export interface CheckboxBinding {
+  name: string
+  checked: boolean
+  error: string | undefined
+  onChange: (event: { target: { checked: boolean } }) => void
 }
 
 export interface FormState {
@@ -27,6 +45,9 @@ export interface FormState {
   submit: (values: unknown) => Promise<boolean>
   clearFieldError: (name: string) => void
   reset: () => void
+  /** Wires a field to its state: name, value, its error, and an onChange that also clears that error. */
+  bind: (name: string, value: string, setValue: (value: string) => void) => FieldBinding
+  bindCheckbox: (name: string, checked: boolean, setChecked: (checked: boolean) => void) => CheckboxBinding
 }
 
 /**
@@ -34,7 +55,7 @@ export interface FormState {
  * errors mapped to fields or the alert region, a pending flag, and focus on the first error after a
  * failed submit.
  */
-export function useForm<T>({ schema, onSubmit, keyFields }: Options<T>): FormState {
+export function useForm<T>({ schema, onSubmit, keyFields, onEdit }: Options<T>): FormState {
   const formRef = useRef<HTMLFormElement>(null)
   const busyRef = useRef(false)
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
@@ -98,5 +119,34 @@ export function useForm<T>({ schema, onSubmit, keyFields }: Options<T>): FormSta
     setError(null)
   }
 
-  return { formRef, fieldErrors, error, busy, submit, clearFieldError, reset }
+  function edited(name: string): void {
+    clearFieldError(name)
+    onEdit?.()
+  }
+
+  function bind(name: string, value: string, setValue: (value: string) => void): FieldBinding {
+    return {
+      name,
+      value,
+      error: fieldErrors[name],
+      onChange: (event) => {
+        setValue(event.target.value)
+        edited(name)
+      },
+    }
+  }
+
+  function bindCheckbox(name: string, checked: boolean, setChecked: (checked: boolean) => void): CheckboxBinding {
+    return {
+      name,
+      checked,
+      error: fieldErrors[name],
+      onChange: (event) => {
+        setChecked(event.target.checked)
+        edited(name)
+      },
+    }
+  }
+
+  return { formRef, fieldErrors, error, busy, submit, clearFieldError, reset, bind, bindCheckbox }
 }

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { AuthCard } from '../components/AuthCard.tsx'
 import { Button } from '../components/Button.tsx'
+import { EmailField } from '../components/fields/EmailField.tsx'
 import { FocusHeading } from '../components/FocusHeading.tsx'
-import { FormAlert } from '../components/FormAlert.tsx'
-import { TextField } from '../components/TextField.tsx'
+import { Form } from '../components/Form.tsx'
 import { useTRPC } from '../lib/trpc.ts'
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts'
 import { useForm } from '../lib/useForm.ts'
@@ -51,33 +51,12 @@ export function ForgotPasswordPage() {
         </p>
       }
     >
-      <form
-        ref={form.formRef}
-        noValidate
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault()
-          void form.submit({ email })
-        }}
-      >
-        <FormAlert error={form.error} />
-        <TextField
-          label={t('fields.email')}
-          type="email"
-          name="email"
-          autoComplete="email"
-          required
-          value={email}
-          error={form.fieldErrors.email}
-          onChange={(event) => {
-            setEmail(event.target.value)
-            form.clearFieldError('email')
-          }}
-        />
+      <Form form={form} onSubmit={() => form.submit({ email })}>
+        <EmailField {...form.bind('email', email, setEmail)} />
         <Button type="submit" block pending={form.busy} pendingLabel={t('forgotPassword.submitting')}>
           {t('forgotPassword.submit')}
         </Button>
-      </form>
+      </Form>
     </AuthCard>
   )
 }

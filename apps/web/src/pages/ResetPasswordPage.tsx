@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { AuthCard } from '../components/AuthCard.tsx'
 import { Button } from '../components/Button.tsx'
-import { FormAlert } from '../components/FormAlert.tsx'
-import { TextField } from '../components/TextField.tsx'
+import { NewPasswordField } from '../components/fields/NewPasswordField.tsx'
+import { Form } from '../components/Form.tsx'
 import { useSessionChanged } from '../lib/session.ts'
 import { useTRPC } from '../lib/trpc.ts'
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts'
@@ -49,41 +49,22 @@ export function ResetPasswordPage() {
 
   return (
     <AuthCard title={t('resetPassword.title')} intro={t('resetPassword.intro')}>
-      <form
-        ref={form.formRef}
-        noValidate
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault()
-          void form.submit({ password })
-        }}
-      >
-        <FormAlert error={form.error}>
-          {form.error?.key === 'auth.tokenInvalid' ? (
+      <Form
+        form={form}
+        onSubmit={() => form.submit({ password })}
+        alertExtra={
+          form.error?.key === 'auth.tokenInvalid' ? (
             <p>
               <Link to="/forgot-password">{t('resetPassword.requestNew')}</Link>
             </p>
-          ) : null}
-        </FormAlert>
-        <TextField
-          label={t('fields.newPassword')}
-          hint={t('fields.newPasswordHint')}
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          required
-          revealable
-          value={password}
-          error={form.fieldErrors.password}
-          onChange={(event) => {
-            setPassword(event.target.value)
-            form.clearFieldError('password')
-          }}
-        />
+          ) : null
+        }
+      >
+        <NewPasswordField {...form.bind('password', password, setPassword)} />
         <Button type="submit" block pending={form.busy} pendingLabel={t('resetPassword.submitting')}>
           {t('resetPassword.submit')}
         </Button>
-      </form>
+      </Form>
     </AuthCard>
   )
 }

@@ -6,23 +6,27 @@ import { Link, Navigate } from 'react-router'
 import { AuthCard } from '../components/AuthCard.tsx'
 import { Button } from '../components/Button.tsx'
 import { CheckboxField } from '../components/CheckboxField.tsx'
+import { EmailField } from '../components/fields/EmailField.tsx'
+import { NameFields } from '../components/fields/NameFields.tsx'
+import { NewPasswordField } from '../components/fields/NewPasswordField.tsx'
 import { FocusHeading } from '../components/FocusHeading.tsx'
-import { FormAlert } from '../components/FormAlert.tsx'
-import { TextField } from '../components/TextField.tsx'
+import { Form } from '../components/Form.tsx'
 import { currentLocale } from '../i18n/index.ts'
 import { useMe } from '../lib/session.ts'
 import { useTRPC } from '../lib/trpc.ts'
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts'
 import { useForm } from '../lib/useForm.ts'
 
-const empty = { firstName: '', lastName: '', email: '', password: '', newsletter: false }
-
 export function SignUpPage() {
   const { t } = useTranslation()
   useDocumentTitle(t('signUp.title'))
   const trpc = useTRPC()
   const { signedIn } = useMe()
-  const [values, setValues] = useState(empty)
+  const [firstName, setFirstName] = useState('')
+  const [lastName, setLastName] = useState('')
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const [newsletter, setNewsletter] = useState(false)
   const [sentTo, setSentTo] = useState<string | null>(null)
   const signUp = useMutation(trpc.auth.signUp.mutationOptions())
   const form = useForm({
@@ -51,11 +55,6 @@ export function SignUpPage() {
     )
   }
 
-  function set<K extends keyof typeof empty>(name: K, value: (typeof empty)[K]): void {
-    setValues((current) => ({ ...current, [name]: value }))
-    form.clearFieldError(name)
-  }
-
   return (
     <AuthCard
       title={t('signUp.title')}
@@ -66,66 +65,20 @@ export function SignUpPage() {
         </p>
       }
     >
-      <form
-        ref={form.formRef}
-        noValidate
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault()
-          void form.submit({ ...values, locale: currentLocale() })
-        }}
+      <Form
+        form={form}
+        onSubmit={() => form.submit({ firstName, lastName, email, password, newsletter, locale: currentLocale() })}
       >
-        <FormAlert error={form.error} />
-        <div className="form__row">
-          <TextField
-            label={t('fields.firstName')}
-            name="firstName"
-            autoComplete="given-name"
-            required
-            maxLength={100}
-            value={values.firstName}
-            error={form.fieldErrors.firstName}
-            onChange={(event) => set('firstName', event.target.value)}
-          />
-          <TextField
-            label={t('fields.lastName')}
-            name="lastName"
-            autoComplete="family-name"
-            required
-            maxLength={100}
-            value={values.lastName}
-            error={form.fieldErrors.lastName}
-            onChange={(event) => set('lastName', event.target.value)}
-          />
-        </div>
-        <TextField
-          label={t('fields.email')}
-          type="email"
-          name="email"
-          autoComplete="email"
-          required
-          value={values.email}
-          error={form.fieldErrors.email}
-          onChange={(event) => set('email', event.target.value)}
+        <NameFields
+          firstName={form.bind('firstName', firstName, setFirstName)}
+          lastName={form.bind('lastName', lastName, setLastName)}
         />
-        <TextField
-          label={t('fields.password')}
-          hint={t('fields.newPasswordHint')}
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          required
-          revealable
-          value={values.password}
-          error={form.fieldErrors.password}
-          onChange={(event) => set('password', event.target.value)}
-        />
+        <EmailField {...form.bind('email', email, setEmail)} />
+        <NewPasswordField label={t('fields.password')} {...form.bind('password', password, setPassword)} />
         <CheckboxField
           label={t('signUp.newsletter')}
           hint={t('signUp.newsletterHint')}
-          name="newsletter"
-          checked={values.newsletter}
-          onChange={(event) => set('newsletter', event.target.checked)}
+          {...form.bindCheckbox('newsletter', newsletter, setNewsletter)}
         />
         <p className="form__fineprint">
           <Trans i18nKey="signUp.privacy" components={{ privacy: <Link to="/privacy" /> }} />
@@ -133,7 +86,7 @@ export function SignUpPage() {
         <Button type="submit" block pending={form.busy} pendingLabel={t('signUp.submitting')}>
           {t('signUp.submit')}
         </Button>
-      </form>
+      </Form>
     </AuthCard>
   )
 }

@@ -3,8 +3,8 @@ import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/Button.tsx'
-import { FormAlert } from '../../components/FormAlert.tsx'
-import { TextField } from '../../components/TextField.tsx'
+import { CurrentPasswordField } from '../../components/fields/CurrentPasswordField.tsx'
+import { Form } from '../../components/Form.tsx'
 import { useSudo } from '../../lib/sudo.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useForm } from '../../lib/useForm.ts'
@@ -30,32 +30,13 @@ export function DisableTwoFactorForm({ onDisabled, onCancel }: Props) {
   })
 
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      className="form form--danger"
-      onSubmit={(event) => {
-        event.preventDefault()
-        void form.submit({ password })
-      }}
+    <Form
+      form={form}
+      onSubmit={() => form.submit({ password })}
+      className="form--danger"
+      intro={<p>{t('twoFactor.disableWarning')}</p>}
     >
-      <p>{t('twoFactor.disableWarning')}</p>
-      <FormAlert error={form.error} />
-      <TextField
-        label={t('fields.password')}
-        type="password"
-        name="password"
-        autoComplete="current-password"
-        required
-        revealable
-        autoFocus
-        value={password}
-        error={form.fieldErrors.password}
-        onChange={(event) => {
-          setPassword(event.target.value)
-          form.clearFieldError('password')
-        }}
-      />
+      <CurrentPasswordField autoFocus {...form.bind('password', password, setPassword)} />
       <div className="form__actions">
         <Button type="submit" variant="danger" pending={form.busy} pendingLabel={t('common.saving')}>
           {t('twoFactor.disableConfirm')}
@@ -64,6 +45,6 @@ export function DisableTwoFactorForm({ onDisabled, onCancel }: Props) {
           {t('common.cancel')}
         </Button>
       </div>
-    </form>
+    </Form>
   )
 }

@@ -3,9 +3,9 @@ import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/Button.tsx'
-import { FormAlert } from '../../components/FormAlert.tsx'
+import { EmailField } from '../../components/fields/EmailField.tsx'
+import { Form } from '../../components/Form.tsx'
 import { Notice } from '../../components/Notice.tsx'
-import { TextField } from '../../components/TextField.tsx'
 import { useSudo } from '../../lib/sudo.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useForm } from '../../lib/useForm.ts'
@@ -48,36 +48,18 @@ export function EmailSection({ me }: { me: Me }) {
           <p>{t('email.sent', { email: sentTo })}</p>
         </Notice>
       ) : null}
-      <form
-        ref={form.formRef}
-        noValidate
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault()
-          void form.submit({ newEmail })
-        }}
-      >
-        <FormAlert error={form.error} />
-        <TextField
+      <Form form={form} onSubmit={() => form.submit({ newEmail })}>
+        <EmailField
           label={t('email.new')}
           hint={t('email.newHint')}
-          type="email"
-          name="newEmail"
-          autoComplete="email"
-          required
-          value={newEmail}
-          error={form.fieldErrors.newEmail}
-          onChange={(event) => {
-            setNewEmail(event.target.value)
-            form.clearFieldError('newEmail')
-          }}
+          {...form.bind('newEmail', newEmail, setNewEmail)}
         />
         <div className="form__actions">
           <Button type="submit" pending={form.busy} pendingLabel={t('common.sending')}>
             {t('email.submit')}
           </Button>
         </div>
-      </form>
+      </Form>
     </AccountSection>
   )
 }

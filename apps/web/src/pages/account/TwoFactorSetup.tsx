@@ -3,7 +3,8 @@ import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/Button.tsx'
-import { FormAlert } from '../../components/FormAlert.tsx'
+import { TotpCodeField } from '../../components/fields/TotpCodeField.tsx'
+import { Form } from '../../components/Form.tsx'
 import { TextField } from '../../components/TextField.tsx'
 import { useSudo } from '../../lib/sudo.ts'
 import { useTRPC, type TwoFactorSetup as SetupData } from '../../lib/trpc.ts'
@@ -59,33 +60,8 @@ export function TwoFactorSetup({ setup, onEnabled, onCancel }: Props) {
       </li>
       <li className="setup-step">
         <h3>{t('twoFactor.setup.confirmTitle')}</h3>
-        <form
-          ref={form.formRef}
-          noValidate
-          className="form"
-          onSubmit={(event) => {
-            event.preventDefault()
-            void form.submit({ code: code.replace(/\s+/g, '') })
-          }}
-        >
-          <FormAlert error={form.error} />
-          <TextField
-            label={t('totp.code')}
-            hint={t('totp.codeHint')}
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9 ]*"
-            maxLength={7}
-            required
-            className="input--code"
-            value={code}
-            error={form.fieldErrors.code}
-            onChange={(event) => {
-              setCode(event.target.value)
-              form.clearFieldError('code')
-            }}
-          />
+        <Form form={form} onSubmit={() => form.submit({ code: code.replace(/\s+/g, '') })}>
+          <TotpCodeField {...form.bind('code', code, setCode)} />
           <div className="form__actions">
             <Button type="submit" pending={form.busy} pendingLabel={t('common.checking')}>
               {t('twoFactor.setup.submit')}
@@ -94,7 +70,7 @@ export function TwoFactorSetup({ setup, onEnabled, onCancel }: Props) {
               {t('common.cancel')}
             </Button>
           </div>
-        </form>
+        </Form>
       </li>
     </ol>
   )

@@ -4,8 +4,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Button } from '../../components/Button.tsx'
-import { FormAlert } from '../../components/FormAlert.tsx'
-import { TextField } from '../../components/TextField.tsx'
+import { CurrentPasswordField } from '../../components/fields/CurrentPasswordField.tsx'
+import { EmailField } from '../../components/fields/EmailField.tsx'
+import { Form } from '../../components/Form.tsx'
 import { ResendVerification } from '../../components/ResendVerification.tsx'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useForm } from '../../lib/useForm.ts'
@@ -31,45 +32,13 @@ export function PasswordStep({ onTotpRequired, onLoggedIn }: Props) {
   })
 
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault()
-        void form.submit({ email, password })
-      }}
+    <Form
+      form={form}
+      onSubmit={() => form.submit({ email, password })}
+      alertExtra={form.error?.key === 'auth.emailNotVerified' ? <ResendVerification email={email} /> : null}
     >
-      <FormAlert error={form.error}>
-        {form.error?.key === 'auth.emailNotVerified' ? <ResendVerification email={email} /> : null}
-      </FormAlert>
-      <TextField
-        label={t('fields.email')}
-        type="email"
-        name="email"
-        autoComplete="username"
-        required
-        value={email}
-        error={form.fieldErrors.email}
-        onChange={(event) => {
-          setEmail(event.target.value)
-          form.clearFieldError('email')
-        }}
-      />
-      <TextField
-        label={t('fields.password')}
-        type="password"
-        name="password"
-        autoComplete="current-password"
-        required
-        revealable
-        value={password}
-        error={form.fieldErrors.password}
-        onChange={(event) => {
-          setPassword(event.target.value)
-          form.clearFieldError('password')
-        }}
-      />
+      <EmailField autoComplete="username" {...form.bind('email', email, setEmail)} />
+      <CurrentPasswordField {...form.bind('password', password, setPassword)} />
       <p className="form__aside">
         <Link to="/forgot-password">{t('logIn.forgot')}</Link>
       </p>
@@ -79,6 +48,6 @@ export function PasswordStep({ onTotpRequired, onLoggedIn }: Props) {
       <p className="form__switch">
         {t('logIn.noAccount')} <Link to="/signup">{t('logIn.signUpLink')}</Link>
       </p>
-    </form>
+    </Form>
   )
 }

@@ -3,10 +3,10 @@ import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/Button.tsx'
-import { FormAlert } from '../../components/FormAlert.tsx'
 import { TextField } from '../../components/TextField.tsx'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useForm } from '../../lib/useForm.ts'
+import { CodeStepForm } from './CodeStepForm.tsx'
 
 interface Props {
   onLoggedIn: (remaining: number) => Promise<void>
@@ -29,41 +29,26 @@ export function RecoveryCodeStep({ onLoggedIn, onUseApp }: Props) {
   })
 
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault()
-        void form.submit({ code })
-      }}
+    <CodeStepForm
+      form={form}
+      onSubmit={() => form.submit({ code })}
+      intro={t('recoveryLogIn.intro')}
+      links={
+        <Button variant="link" onClick={onUseApp}>
+          {t('recoveryLogIn.useApp')}
+        </Button>
+      }
     >
-      <p className="muted">{t('recoveryLogIn.intro')}</p>
-      <FormAlert error={form.error} />
       <TextField
         label={t('recoveryLogIn.code')}
-        name="code"
         autoComplete="off"
         autoCapitalize="none"
         spellCheck={false}
         required
         autoFocus
         maxLength={64}
-        value={code}
-        error={form.fieldErrors.code}
-        onChange={(event) => {
-          setCode(event.target.value)
-          form.clearFieldError('code')
-        }}
+        {...form.bind('code', code, setCode)}
       />
-      <Button type="submit" block pending={form.busy} pendingLabel={t('totp.submitting')}>
-        {t('totp.submit')}
-      </Button>
-      <div className="form__links">
-        <Button variant="link" onClick={onUseApp}>
-          {t('recoveryLogIn.useApp')}
-        </Button>
-      </div>
-    </form>
+    </CodeStepForm>
   )
 }

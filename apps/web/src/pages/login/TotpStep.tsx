@@ -3,11 +3,11 @@ import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/Button.tsx'
-import { FormAlert } from '../../components/FormAlert.tsx'
-import { TextField } from '../../components/TextField.tsx'
+import { TotpCodeField } from '../../components/fields/TotpCodeField.tsx'
 import { useSessionChanged } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useForm } from '../../lib/useForm.ts'
+import { CodeStepForm } from './CodeStepForm.tsx'
 
 interface Props {
   onLoggedIn: () => Promise<void>
@@ -42,46 +42,22 @@ export function TotpStep({ onLoggedIn, onUseRecoveryCode, onCancelled }: Props) 
   }
 
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault()
-        void form.submit({ code: code.replace(/\s+/g, '') })
-      }}
+    <CodeStepForm
+      form={form}
+      onSubmit={() => form.submit({ code: code.replace(/\s+/g, '') })}
+      intro={t('totp.intro')}
+      links={
+        <>
+          <Button variant="link" onClick={onUseRecoveryCode}>
+            {t('totp.useRecoveryCode')}
+          </Button>
+          <Button variant="link" pending={logOut.isPending} onClick={() => void cancel()}>
+            {t('totp.cancel')}
+          </Button>
+        </>
+      }
     >
-      <p className="muted">{t('totp.intro')}</p>
-      <FormAlert error={form.error} />
-      <TextField
-        label={t('totp.code')}
-        hint={t('totp.codeHint')}
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="[0-9 ]*"
-        maxLength={7}
-        required
-        autoFocus
-        className="input--code"
-        value={code}
-        error={form.fieldErrors.code}
-        onChange={(event) => {
-          setCode(event.target.value)
-          form.clearFieldError('code')
-        }}
-      />
-      <Button type="submit" block pending={form.busy} pendingLabel={t('totp.submitting')}>
-        {t('totp.submit')}
-      </Button>
-      <div className="form__links">
-        <Button variant="link" onClick={onUseRecoveryCode}>
-          {t('totp.useRecoveryCode')}
-        </Button>
-        <Button variant="link" pending={logOut.isPending} onClick={() => void cancel()}>
-          {t('totp.cancel')}
-        </Button>
-      </div>
-    </form>
+      <TotpCodeField autoFocus {...form.bind('code', code, setCode)} />
+    </CodeStepForm>
   )
 }
