@@ -4,12 +4,14 @@ import { createApp } from '@jouwbot/server/app'
 import { defaultWebDist } from '@jouwbot/server/boot'
 import { sql, type DatabaseHandle } from '@jouwbot/db'
 import { createTestDatabase } from '@jouwbot/db/testing'
-import type { AppDeps } from '@jouwbot/api'
-import { makeDeps } from './deps.ts'
+import { authorizeLessonVideo, seedCourse } from '@jouwbot/api'
+import { mediaDir, premiumCursus } from '@jouwbot/course-content'
+import { mediaRouter } from '@jouwbot/server/http/media'
+import { makeDeps, TEST_MEDIA_SECRET, testStorage } from './deps.ts'
 
 export interface TestServer {
   url: string
-  deps: AppDeps
+  deps: ReturnType<typeof makeDeps>
   handle: DatabaseHandle
   close(): Promise<void>
 }
@@ -18,13 +20,16 @@ export interface TestServer {
  * The real Express app (API + built web client) on a random port, with its own database and the
  * dev mailbox. Mails stay in the outbox, where /dev/mailbox shows them.
  */
-export async function startTestServer(options: { webDist?: string | null; handle?: DatabaseHandle } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { webDist?: string | null; handle?: DatabaseHandle; seedCourse?: boolean } = {},
+): Promise<TestServer> {
   const handle = options.handle ?? (await createTestDatabase())
   // Listen first: APP_ORIGIN (used by the CSRF guard and mail links) needs the port.
   const server = createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`
   const deps = { ...makeDeps(handle), appOrigin: url }
+  if (options.seedCourse) await seedCourse(deps, premiumCursus, { mediaDir, storage: testStorage })
   const app = createApp({
     deps,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
@@ -32,6 +37,13 @@ export async function startTestServer(options: { webDist?: string | null; handle
       await handle.db.execute(sql`select 1`)
     },
     webDist: options.webDist === undefined ? defaultWebDist : options.webDist,
+    media: mediaRouter({
+      secret: TEST_MEDIA_SECRET,
+      storage: testStorage,
+      authorize: (userId, lessonId) => authorizeLessonVideo(deps, userId, lessonId),
+      now: () => deps.clock.now(),
+      delivery: 'node',
+    }),
   })
   server.on('request', app)
   return {

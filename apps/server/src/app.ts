@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import express, { type Express } from 'express'
+import express, { type Express, type Router } from 'express'
 import helmet from 'helmet'
 import type { Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
@@ -17,10 +17,12 @@ export interface AppOptions {
   /** The built web client (apps/web/dist); API-only when null. */
   webDist: string | null
   trustProxy?: number | string
+  /** The lesson video route (GET/HEAD only; every request authorised by signature and entitlement). */
+  media?: Router
 }
 
 /** The whole HTTP surface, without listening: `index.ts` boots it, tests mount it on a random port. */
-export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0 }: AppOptions): Express {
+export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0, media }: AppOptions): Express {
   const app = express()
   const secure = deps.appOrigin.startsWith('https://')
   app.disable('x-powered-by')
@@ -66,6 +68,7 @@ export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0 }: App
   )
 
   app.get('/healthz', healthz(pingDb))
+  if (media) app.use(media)
   // Webhooks (Mollie) will be mounted here: before the CSRF guard, authenticated by re-fetching.
   app.use(csrfGuard(deps.appOrigin))
   app.use('/trpc', (req, res, next) => {

@@ -1,7 +1,8 @@
 import type { Server } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createAppDeps, seedAdmin, type AppDeps } from '@jouwbot/api'
+import { authorizeLessonVideo, createAppDeps, seedAdmin, seedCourse, type AppDeps } from '@jouwbot/api'
+import { mediaDir, premiumCursus } from '@jouwbot/course-content'
 import { prepareDummyPasswordHash } from '@jouwbot/auth'
 import { createDb, lockDataDir, migrate, sql, type DatabaseHandle } from '@jouwbot/db'
 import { startJobRunner, type JobRunner } from '@jouwbot/jobs'
@@ -11,6 +12,9 @@ import { createApp } from './app.ts'
 import type { Env } from './env.ts'
 import { MAIL_QUEUE, jobDefinitions } from './jobs.ts'
 import { resolveSecrets } from './secrets.ts'
+import { mediaRouter } from './http/media.ts'
+import { createMediaGateway, deriveMediaSecret } from './media-gateway.ts'
+import { createMediaStorage } from './media-storage.ts'
 
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
@@ -42,12 +46,15 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
 
   const devMailbox = !env.SMTP_URL && env.NODE_ENV !== 'production'
   const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : createDevMailboxTransport()
+  const { storage, delivery } = createMediaStorage(env)
+  const mediaSecret = deriveMediaSecret(secrets.sessionSecret)
   const deps = createAppDeps({
     db: handle.db,
     sessionSecret: secrets.sessionSecret,
     encryptionKeys: secrets.encryptionKeys,
     appOrigin: env.APP_ORIGIN,
     devMailbox,
+    media: createMediaGateway(storage, mediaSecret),
   })
 
   await prepareDummyPasswordHash()
@@ -58,6 +65,11 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
       `\n  First admin account created — write this down, it is shown only once:\n` +
         `    e-mail:     ${admin.email}\n    wachtwoord: ${admin.password}\n`,
     )
+  }
+
+  // Demo content, once: the Premium Cursus with its sample videos (never in production).
+  if (env.NODE_ENV !== 'production' && (await seedCourse(deps, premiumCursus, { mediaDir, storage }))) {
+    logger.info({ course: premiumCursus.slug }, 'demo course seeded')
   }
 
   const jobs: JobRunner = await startJobRunner(handle, jobDefinitions(deps, transport, env.MAIL_FROM, logger), logger)
@@ -73,6 +85,14 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
     },
     webDist: options.webDist === undefined ? defaultWebDist : options.webDist,
     trustProxy: env.TRUST_PROXY,
+    media: mediaRouter({
+      secret: mediaSecret,
+      storage,
+      authorize: (userId, lessonId) => authorizeLessonVideo(deps, userId, lessonId),
+      now: () => deps.clock.now(),
+      delivery,
+      xAccelPrefix: env.MEDIA_X_ACCEL_PREFIX,
+    }),
   })
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(env.PORT, () => resolve(s))

@@ -21,6 +21,16 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.email().default('admin@jouwbot.nl'),
   /** Express "trust proxy" setting, e.g. 1 behind one reverse proxy. */
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.union([z.coerce.number().int().min(0), z.enum(['loopback'])]).default(0)),
+  /** Where course media lives: DATA_DIR/media on local disk unless S3_BUCKET is set. */
+  MEDIA_DIR: optional(z.string()),
+  /** `node` streams media itself; `x-accel` lets nginx send the bytes after the app authorised them. */
+  MEDIA_DELIVERY: z.enum(['node', 'x-accel']).default('node'),
+  MEDIA_X_ACCEL_PREFIX: z.string().startsWith('/').endsWith('/').default('/_protected_media/'),
+  S3_BUCKET: optional(z.string().min(3)),
+  S3_REGION: z.string().default('eu-west-1'),
+  S3_ENDPOINT: optional(z.url()),
+  S3_ACCESS_KEY_ID: optional(z.string()),
+  S3_SECRET_ACCESS_KEY: optional(z.string()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

@@ -7,6 +7,8 @@ import {
   type FieldCipher,
 } from '@jouwbot/auth'
 import type { Db } from '@jouwbot/db'
+import { CourseStructureCache } from './courses/course-structure.ts'
+import type { MediaGateway } from './courses/media-gateway.ts'
 
 /** Everything services need from the outside world; built once at boot, or per test. */
 export interface AppDeps {
@@ -22,6 +24,10 @@ export interface AppDeps {
   devMailbox: boolean
   /** Wakes the mail worker after a commit; mails are delivered anyway on its schedule. */
   onMailQueued?: () => void
+  /** Cached course structures (invalidated by admin changes). */
+  courses: CourseStructureCache
+  /** Signed video URLs and caption files. */
+  media: MediaGateway
 }
 
 export interface AppDepsConfig {
@@ -31,6 +37,7 @@ export interface AppDepsConfig {
   encryptionKeys: string
   appOrigin: string
   devMailbox: boolean
+  media: MediaGateway
   clock?: Clock
 }
 
@@ -42,5 +49,7 @@ export function createAppDeps(config: AppDepsConfig): AppDeps {
     pseudonymize: (value) => pseudonymize(config.sessionSecret, value),
     appOrigin: config.appOrigin,
     devMailbox: config.devMailbox,
+    courses: new CourseStructureCache(),
+    media: config.media,
   }
 }

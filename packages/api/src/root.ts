@@ -1,4 +1,6 @@
 import { accountRouter } from './account/router.ts'
+import { adminRouter } from './admin/router.ts'
+import { courseRouter, lessonRouter } from './courses/router.ts'
 import { authRouter } from './auth/router.ts'
 import { devMailboxRouter } from './dev-mailbox/router.ts'
 import { createCallerFactory, router } from './trpc.ts'
@@ -9,6 +11,9 @@ export const appRouter = router({
   twoFactor: twoFactorRouter,
   account: accountRouter,
   devMailbox: devMailboxRouter,
+  course: courseRouter,
+  lesson: lessonRouter,
+  admin: adminRouter,
 })
 
 export type AppRouter = typeof appRouter

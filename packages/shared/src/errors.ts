@@ -51,6 +51,11 @@ export const errorKeys = [
   'auth.emailTaken',
   'auth.sessionNotFound',
   'devMailbox.disabled',
+  'course.notFound',
+  'course.locked',
+  'course.completeByWatching',
+  'lesson.notFound',
+  'admin.userNotFound',
 ] as const
 export type ErrorKey = (typeof errorKeys)[number]
 

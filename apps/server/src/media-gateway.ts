@@ -1,0 +1,26 @@
+import { createHmac } from 'node:crypto'
+import type { MediaGateway } from '@jouwbot/api'
+import { StorageError, type Storage } from '@jouwbot/storage'
+import { signMediaUrl } from './http/media.ts'
+
+/** Media URLs get their own key, derived from the session secret, so neither can stand in for the other. */
+export function deriveMediaSecret(sessionSecret: string): string {
+  return createHmac('sha256', sessionSecret).update('jouwbot:media-url:v1').digest('base64url')
+}
+
+/** The API's view of media: signed player URLs (checked again by the media route) and caption texts. */
+export function createMediaGateway(storage: Storage, mediaSecret: string): MediaGateway {
+  return {
+    videoUrl: ({ viewerId, lessonId, expiresAt }) => signMediaUrl(mediaSecret, { userId: viewerId, lessonId, expiresAt }),
+    async readText(key) {
+      try {
+        const chunks: Buffer[] = []
+        for await (const chunk of await storage.read(key)) chunks.push(Buffer.from(chunk as Uint8Array))
+        return Buffer.concat(chunks).toString('utf8')
+      } catch (error) {
+        if (error instanceof StorageError && error.code === 'notFound') return null
+        throw error
+      }
+    },
+  }
+}

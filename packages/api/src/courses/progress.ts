@@ -1,0 +1,97 @@
+import type { UserRow } from '@jouwbot/auth'
+import { and, eq, lessonProgress, lessons, sql, type DbOrTx } from '@jouwbot/db'
+import { AppError } from '@jouwbot/shared'
+import type { AppDeps } from '../deps.ts'
+import { hasCourseAccess } from './access.ts'
+import { coveredSeconds, creditRanges, type Range } from './watched-ranges.ts'
+
+/** A lesson counts as done once this share of it was really watched. */
+export const COMPLETION_SHARE = 0.9
+/** Viewing faster than this (2× speed plus slack) is not credited. */
+const MAX_SPEED = 2
+const SLACK_SECONDS = 20
+
+export interface ProgressInput {
+  lessonId: string
+  positionSeconds: number
+  /** Everything the player reports as played in this page view (`video.played`). */
+  playedRanges: Range[]
+  /** When the client sent it: a late save (e.g. a beacon) never moves the position back. */
+  clientTime: Date
+}
+
+async function lessonForViewer(db: DbOrTx, viewer: UserRow, lessonId: string) {
+  const [lesson] = await db
+    .select({ id: lessons.id, courseId: lessons.courseId, durationSeconds: lessons.durationSeconds, videoKey: lessons.videoKey, freePreview: lessons.freePreview, published: lessons.published })
+    .from(lessons)
+    .where(eq(lessons.id, lessonId))
+    .limit(1)
+  if (!lesson || !lesson.published) throw new AppError('NOT_FOUND', 'lesson.notFound')
+  if (!lesson.freePreview && !(await hasCourseAccess(db, viewer, lesson.courseId))) throw new AppError('FORBIDDEN', 'course.locked')
+  return lesson
+}
+
+/**
+ * Stores where the member is and what was watched. Idempotent (the same save twice changes
+ * nothing), monotonic (coverage and completion never go back), under a row lock so concurrent
+ * saves from two tabs cannot lose each other's ranges.
+ */
+export async function saveProgress(deps: AppDeps, viewer: UserRow, input: ProgressInput) {
+  const now = deps.clock.now()
+  return deps.db.transaction(async (tx) => {
+    const lesson = await lessonForViewer(tx, viewer, input.lessonId)
+    await tx
+      .insert(lessonProgress)
+      .values({ userId: viewer.id, lessonId: lesson.id, courseId: lesson.courseId, updatedAt: new Date(now.getTime() - SLACK_SECONDS * 1000) })
+      .onConflictDoNothing()
+    const [current] = await tx
+      .select()
+      .from(lessonProgress)
+      .where(and(eq(lessonProgress.userId, viewer.id), eq(lessonProgress.lessonId, lesson.id)))
+      .for('update')
+    const elapsedSeconds = Math.max(0, (now.getTime() - current!.updatedAt.getTime()) / 1000)
+    const watchedRanges = creditRanges(current!.watchedRanges, input.playedRanges, lesson.durationSeconds, elapsedSeconds * MAX_SPEED + SLACK_SECONDS)
+    const watchedSeconds = coveredSeconds(watchedRanges)
+    const isNewer = !current!.lastClientTime || input.clientTime >= current!.lastClientTime
+    const reachedEnd = lesson.durationSeconds > 0 && watchedSeconds >= lesson.durationSeconds * COMPLETION_SHARE
+    const [saved] = await tx
+      .update(lessonProgress)
+      .set({
+        watchedRanges,
+        watchedSeconds,
+        positionSeconds: isNewer ? Math.min(Math.max(0, input.positionSeconds), lesson.durationSeconds) : current!.positionSeconds,
+        lastClientTime: isNewer ? input.clientTime : current!.lastClientTime,
+        completedAt: current!.completedAt ?? (reachedEnd ? now : null),
+        updatedAt: now,
+      })
+      .where(and(eq(lessonProgress.userId, viewer.id), eq(lessonProgress.lessonId, lesson.id)))
+      .returning()
+    return toProgress(saved!, lesson.durationSeconds)
+  })
+}
+
+/** Text lessons have nothing to watch: the member marks them done. */
+export async function markLessonComplete(deps: AppDeps, viewer: UserRow, lessonId: string) {
+  const now = deps.clock.now()
+  return deps.db.transaction(async (tx) => {
+    const lesson = await lessonForViewer(tx, viewer, lessonId)
+    if (lesson.videoKey) throw new AppError('BAD_REQUEST', 'course.completeByWatching')
+    const [saved] = await tx
+      .insert(lessonProgress)
+      .values({ userId: viewer.id, lessonId: lesson.id, courseId: lesson.courseId, completedAt: now, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [lessonProgress.userId, lessonProgress.lessonId],
+        set: { completedAt: sql`coalesce(${lessonProgress.completedAt}, ${now.toISOString()}::timestamptz)`, updatedAt: now },
+      })
+      .returning()
+    return toProgress(saved!, lesson.durationSeconds)
+  })
+}
+
+function toProgress(row: typeof lessonProgress.$inferSelect, durationSeconds: number) {
+  return {
+    positionSeconds: row.positionSeconds,
+    watchedPercent: durationSeconds > 0 ? Math.min(100, Math.floor((row.watchedSeconds / durationSeconds) * 100)) : 0,
+    completed: row.completedAt !== null,
+  }
+}

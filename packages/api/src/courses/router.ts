@@ -1,0 +1,24 @@
+import { courseSlugInput, lessonRefInput, lessonIdInput, saveProgressInput } from '@jouwbot/shared'
+import type { Context } from '../context.ts'
+import { authedProcedure, publicProcedure, router } from '../trpc.ts'
+import { getLesson } from './lesson.ts'
+import { getCourseOutline, listCourses } from './outline.ts'
+import { markLessonComplete, saveProgress } from './progress.ts'
+
+export const courseRouter = router({
+  list: publicProcedure.query(({ ctx }) => listCourses(ctx.deps)),
+  outline: publicProcedure.input(courseSlugInput).query(({ ctx, input }) => getCourseOutline(ctx.deps, input.courseSlug, viewerOf(ctx))),
+})
+
+export const lessonRouter = router({
+  get: publicProcedure.input(lessonRefInput).query(({ ctx, input }) => getLesson(ctx.deps, input, viewerOf(ctx))),
+  saveProgress: authedProcedure.input(saveProgressInput).mutation(({ ctx, input }) => saveProgress(ctx.deps, ctx.user, input)),
+  markComplete: authedProcedure.input(lessonIdInput).mutation(({ ctx, input }) => markLessonComplete(ctx.deps, ctx.user, input.lessonId)),
+})
+
+/** A half-finished 2FA login does not count as a viewer. */
+function viewerOf(ctx: Pick<Context, 'user' | 'session'>) {
+  if (!ctx.user || !ctx.session) return null
+  if (ctx.user.totpEnabledAt && !ctx.session.twoFactorVerified) return null
+  return ctx.user
+}

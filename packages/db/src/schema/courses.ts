@@ -1,0 +1,144 @@
+import { sql } from 'drizzle-orm'
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+import { users } from './auth.ts'
+
+export const courses = pgTable(
+  'courses',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull(),
+    title: text().notNull(),
+    summary: text().notNull(),
+    descriptionMarkdown: text().notNull().default(''),
+    published: boolean().notNull().default(false),
+    position: integer().notNull().default(0),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('courses_slug_unique').on(t.slug)],
+)
+
+export const courseModules = pgTable(
+  'course_modules',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    courseId: uuid()
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    slug: text().notNull(),
+    title: text().notNull(),
+    summary: text().notNull().default(''),
+    position: integer().notNull(),
+  },
+  (t) => [uniqueIndex('course_modules_slug_unique').on(t.courseId, t.slug), index('course_modules_course_idx').on(t.courseId, t.position)],
+)
+
+export interface LessonChapter {
+  startSeconds: number
+  title: string
+}
+export interface LessonAttachment {
+  /** Storage key of the file. */
+  key: string
+  title: string
+  fileName: string
+}
+
+export const lessons = pgTable(
+  'lessons',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    courseId: uuid()
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    moduleId: uuid()
+      .notNull()
+      .references(() => courseModules.id, { onDelete: 'cascade' }),
+    slug: text().notNull(),
+    title: text().notNull(),
+    summary: text().notNull().default(''),
+    bodyMarkdown: text().notNull().default(''),
+    /** Storage key of the MP4; null for a text lesson. */
+    videoKey: text(),
+    durationSeconds: integer().notNull().default(0),
+    /** Storage key of the Dutch WebVTT captions (also the searchable transcript). */
+    captionsKey: text(),
+    chapters: jsonb().$type<LessonChapter[]>().notNull().default([]),
+    attachments: jsonb().$type<LessonAttachment[]>().notNull().default([]),
+    freePreview: boolean().notNull().default(false),
+    published: boolean().notNull().default(false),
+    position: integer().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('lessons_slug_unique').on(t.courseId, t.slug), index('lessons_module_idx').on(t.moduleId, t.position)],
+)
+
+export const entitlementSource = pgEnum('entitlement_source', ['admin_grant', 'order'])
+
+/**
+ * Who may use which course. A grant comes from an order (checkout) or an admin; revoking keeps
+ * the row (revoked_at) for the audit trail. At most one active grant per user, course and cause.
+ */
+export const entitlements = pgTable(
+  'entitlements',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courseId: uuid()
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    source: entitlementSource().notNull(),
+    /** The order id for `order`; `manual` for admin grants. */
+    sourceRef: text().notNull(),
+    grantedAt: timestamp({ withTimezone: true }).notNull(),
+    grantedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp({ withTimezone: true }),
+    revokedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('entitlements_active_unique')
+      .on(t.userId, t.courseId, t.source, t.sourceRef)
+      .where(sql`${t.revokedAt} is null`),
+    index('entitlements_user_idx').on(t.userId, t.courseId),
+  ],
+)
+
+/** One row per member and lesson: where to resume, and which parts were really watched. */
+export const lessonProgress = pgTable(
+  'lesson_progress',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    lessonId: uuid()
+      .notNull()
+      .references(() => lessons.id, { onDelete: 'cascade' }),
+    courseId: uuid()
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    positionSeconds: real().notNull().default(0),
+    /** Union of the played intervals [start, end] in seconds; only ever grows. */
+    watchedRanges: jsonb().$type<[number, number][]>().notNull().default([]),
+    watchedSeconds: real().notNull().default(0),
+    /** The client's clock of the newest save applied; an older (late) save never moves the position back. */
+    lastClientTime: timestamp({ withTimezone: true }),
+    completedAt: timestamp({ withTimezone: true }),
+    updatedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.lessonId] }), index('lesson_progress_course_idx').on(t.userId, t.courseId)],
+)

@@ -1,0 +1,139 @@
+import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { Readable } from 'node:stream'
+import { text } from 'node:stream/consumers'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createLocalStorage, StorageError, type Storage } from './index.ts'
+
+let root: string
+let storage: Storage
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'jouwbot-storage-'))
+  storage = createLocalStorage(root)
+  await mkdir(path.join(root, 'videos'))
+  await writeFile(path.join(root, 'videos', 'intro.mp4'), '0123456789')
+  await writeFile(path.join(root, 'secret.txt'), 'outside the media folder')
+})
+afterAll(() => rm(root, { recursive: true, force: true }))
+
+/** Every file under `dir`, hidden ones (temp files) included, relative to it. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort()
+}
+
+const refusedKey = (promise: Promise<unknown>) => expect(promise).rejects.toMatchObject({ name: 'StorageError', code: 'invalidKey' })
+
+describe('local storage: keys', () => {
+  test.each([
+    '../secret.txt',
+    'videos/../../etc/passwd',
+    'videos/../secret.txt',
+    '..',
+    './videos/intro.mp4',
+    '/etc/passwd',
+    'videos\\..\\secret.txt',
+    'videos/intro.mp4\0.txt',
+    'videos//intro.mp4',
+    'videos/',
+    '',
+    'videos/.hidden',
+  ])('refuses %j everywhere', async (key) => {
+    await refusedKey(storage.stat(key))
+    await refusedKey(storage.read(key))
+    await refusedKey(storage.write(key, Readable.from(['x']), { contentType: 'text/plain', maxBytes: 10 }))
+    await refusedKey(storage.delete(key))
+    expect(() => storage.localPath!(key)).toThrow(StorageError)
+  })
+
+  test('keys are paths below the root', () => {
+    expect(storage.localPath!('videos/intro.mp4')).toBe(path.join(root, 'videos', 'intro.mp4'))
+  })
+})
+
+describe('local storage: stat and read', () => {
+  test('stat gives size, mtime, a strong size+mtime ETag and the type from the extension', async () => {
+    const file = await stat(path.join(root, 'videos', 'intro.mp4'))
+    expect(await storage.stat('videos/intro.mp4')).toEqual({
+      key: 'videos/intro.mp4',
+      size: 10,
+      lastModified: file.mtime,
+      etag: `"a-${file.mtime.getTime().toString(16)}"`,
+      contentType: 'video/mp4',
+    })
+  })
+
+  test('stat: null for a missing object and for a folder', async () => {
+    expect(await storage.stat('videos/missing.mp4')).toBeNull()
+    expect(await storage.stat('videos')).toBeNull()
+    expect(await storage.stat('videos/intro.mp4/deeper')).toBeNull()
+  })
+
+  test('read: whole object and inclusive byte ranges', async () => {
+    expect(await text(await storage.read('videos/intro.mp4'))).toBe('0123456789')
+    expect(await text(await storage.read('videos/intro.mp4', { start: 0, end: 0 }))).toBe('0')
+    expect(await text(await storage.read('videos/intro.mp4', { start: 3, end: 6 }))).toBe('3456')
+    expect(await text(await storage.read('videos/intro.mp4', { start: 8, end: 100 }))).toBe('89')
+  })
+
+  test('read: a missing object rejects with notFound; a bad range with invalidRange', async () => {
+    await expect(storage.read('videos/missing.mp4')).rejects.toMatchObject({ code: 'notFound' })
+    await expect(storage.read('videos')).rejects.toMatchObject({ code: 'notFound' })
+    await expect(storage.read('videos/intro.mp4', { start: 5, end: 4 })).rejects.toMatchObject({ code: 'invalidRange' })
+    await expect(storage.read('videos/intro.mp4', { start: -1, end: 4 })).rejects.toMatchObject({ code: 'invalidRange' })
+  })
+})
+
+describe('local storage: write and delete', () => {
+  test('writes into new folders and returns what stat returns', async () => {
+    const stored = await storage.write('invoices/2025/INV-1.pdf', Readable.from([Buffer.from('%PDF-'), Buffer.from('1.7')]), {
+      contentType: 'application/pdf',
+      maxBytes: 8,
+    })
+    expect(stored).toEqual(await storage.stat('invoices/2025/INV-1.pdf'))
+    expect(stored).toMatchObject({ size: 8, contentType: 'application/pdf' })
+    expect(await readFile(path.join(root, 'invoices/2025/INV-1.pdf'), 'utf8')).toBe('%PDF-1.7')
+  })
+
+  test('past maxBytes: rejects with tooLarge and leaves no file, temp file or new folder behind', async () => {
+    const before = await filesUnder(root)
+    const body = Readable.from((function* () {
+      for (let i = 0; i < 10; i++) yield Buffer.alloc(1000, i)
+    })())
+    await expect(storage.write('uploads/u1/big.png', body, { contentType: 'image/png', maxBytes: 9999 })).rejects.toMatchObject({
+      name: 'StorageError',
+      code: 'tooLarge',
+    })
+    expect(await filesUnder(root)).toEqual(before)
+    await expect(stat(path.join(root, 'uploads'))).rejects.toMatchObject({ code: 'ENOENT' })
+  })
+
+  test('a failed replacement keeps the old object whole (write is atomic)', async () => {
+    await storage.write('videos/replace.mp4', Readable.from(['old bytes']), { contentType: 'video/mp4', maxBytes: 100 })
+    const failing = new Readable({
+      read() {
+        this.push('new by')
+        this.destroy(new Error('client went away'))
+      },
+    })
+    await expect(storage.write('videos/replace.mp4', failing, { contentType: 'video/mp4', maxBytes: 100 })).rejects.toThrow('client went away')
+    expect(await text(await storage.read('videos/replace.mp4'))).toBe('old bytes')
+    expect((await filesUnder(path.join(root, 'videos'))).filter((f) => f.startsWith('.'))).toEqual([])
+
+    await storage.write('videos/replace.mp4', Readable.from(['new bytes!']), { contentType: 'video/mp4', maxBytes: 100 })
+    expect(await text(await storage.read('videos/replace.mp4'))).toBe('new bytes!')
+  })
+
+  test('exactly maxBytes is allowed', async () => {
+    await expect(storage.write('a/exact.txt', Readable.from(['12345']), { contentType: 'text/plain', maxBytes: 5 })).resolves.toMatchObject({ size: 5 })
+  })
+
+  test('delete removes the object and is idempotent', async () => {
+    await storage.write('tmp/gone.json', Readable.from(['{}']), { contentType: 'application/json', maxBytes: 10 })
+    await storage.delete('tmp/gone.json')
+    expect(await storage.stat('tmp/gone.json')).toBeNull()
+    await expect(storage.delete('tmp/gone.json')).resolves.toBeUndefined()
+  })
+})
