@@ -4,8 +4,10 @@ import { createDb, type DatabaseHandle } from './client.ts'
 import { migrate } from './migrate.ts'
 import { rowsOf } from './rows.ts'
 
+let created = 0
+
 /**
- * One migrated database per test worker: PGlite in memory by default, or a fresh PostgreSQL
+ * One migrated database per call (tests cache one per worker): PGlite in memory by default, or a fresh PostgreSQL
  * database (dropped and re-created) when TEST_DATABASE_URL is set. Tests truncate between cases.
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
@@ -16,7 +18,9 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     return handle
   }
   const url = new URL(baseUrl)
-  const name = `${url.pathname.slice(1) || 'jouwbot_test'}_w${process.env.VITEST_POOL_ID ?? '0'}`
+  created += 1
+  // Unique per worker and call: a test server in the same worker gets its own database.
+  const name = `${url.pathname.slice(1) || 'jouwbot_test'}_w${process.env.VITEST_POOL_ID ?? '0'}_${created}`
   const adminUrl = new URL(baseUrl)
   adminUrl.pathname = '/postgres'
   const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} })

@@ -9,7 +9,7 @@ import { coveredSeconds, creditRanges, type Range } from './watched-ranges.ts'
 export const COMPLETION_SHARE = 0.9
 /** Viewing faster than this (2× speed plus slack) is not credited. */
 const MAX_SPEED = 2
-const SLACK_SECONDS = 20
+const SLACK_SECONDS = 5
 
 export interface ProgressInput {
   lessonId: string

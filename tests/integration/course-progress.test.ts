@@ -1,0 +1,120 @@
+import { describe, expect, test } from 'vitest'
+import { grantCourseAccess } from '@jouwbot/api'
+import { eq, lessons } from '@jouwbot/db'
+import { createMember } from '../helpers/accounts.ts'
+import { COURSE, seedPremiumCursus } from '../helpers/course.ts'
+import { makeDeps } from '../helpers/deps.ts'
+import { useTestDatabase } from '../helpers/test-db.ts'
+
+const db = useTestDatabase()
+
+async function entitledMember() {
+  const deps = makeDeps(db())
+  const { course, lessons: rows } = await seedPremiumCursus(deps)
+  const { client } = await createMember(deps)
+  const me = (await (await client.api()).auth.me())!
+  await grantCourseAccess(deps.db, { userId: me.id, courseId: course.id, source: 'admin_grant', sourceRef: 'manual', actorUserId: null }, deps.clock.now())
+  const lesson = rows[2]!
+  const save = async (positionSeconds: number, playedRanges: [number, number][], clientTime = deps.clock.now()) =>
+    (await client.api()).lesson.saveProgress({ lessonId: lesson.id, positionSeconds, playedRanges, clientTime })
+  // The player reports as soon as the lesson opens; credit for watching counts from there.
+  await save(0, [])
+  return { deps, client, lesson, rows, save }
+}
+
+describe('lesson progress', () => {
+  test('saving the same progress twice changes nothing (idempotent)', async () => {
+    const { deps, save } = await entitledMember()
+    deps.clock.advance(10_000)
+    const once = await save(8, [[0, 8]])
+    const twice = await save(8, [[0, 8]])
+    expect(twice).toEqual(once)
+    expect(once).toMatchObject({ positionSeconds: 8, completed: false })
+  })
+
+  test('watched coverage never goes backwards, while the resume position may (rewinding is allowed)', async () => {
+    const { deps, save, lesson } = await entitledMember()
+    deps.clock.advance(15_000)
+    const forward = await save(20, [[0, 20]])
+    deps.clock.advance(5_000)
+    const rewound = await save(3, [[0, 3]])
+    expect(rewound.positionSeconds).toBe(3)
+    expect(rewound.watchedPercent).toBe(forward.watchedPercent)
+    expect(forward.watchedPercent).toBe(Math.floor((20 / lesson.durationSeconds) * 100))
+  })
+
+  test('seeking to the end does not complete the lesson; really watching 90% does', async () => {
+    const { deps, save, lesson } = await entitledMember()
+    const d = lesson.durationSeconds
+    deps.clock.advance(5_000)
+    expect(await save(d, [[0, 3], [d - 2, d]])).toMatchObject({ completed: false })
+    deps.clock.advance(d * 1000)
+    // 80% from the start plus the 2 s really played at the end: still under 90%.
+    const watched = await save(d * 0.8, [[0, d * 0.8]])
+    expect(watched.completed).toBe(false)
+    deps.clock.advance(10_000)
+    // 95% from the start joins the 2 s watched at the end: everything was seen.
+    const done = await save(d * 0.95, [[0, d * 0.95]])
+    expect(done).toMatchObject({ completed: true, watchedPercent: 100 })
+    // Completion is permanent, whatever comes after.
+    expect(await save(0, [])).toMatchObject({ completed: true, positionSeconds: 0 })
+  })
+
+  test('claiming the whole video at once is credited only as fast as the clock allows', async () => {
+    const { deps, save, lesson } = await entitledMember()
+    const claimed = await save(lesson.durationSeconds, [[0, lesson.durationSeconds]])
+    expect(claimed.completed).toBe(false)
+    // Right after opening: only the 5 s of slack.
+    expect(claimed.watchedPercent).toBe(Math.floor((5 / lesson.durationSeconds) * 100))
+    // 10 s later: twice the elapsed time plus slack, 25 s more at most.
+    deps.clock.advance(10_000)
+    expect((await save(lesson.durationSeconds, [[0, lesson.durationSeconds]])).watchedPercent).toBe(Math.floor((30 / lesson.durationSeconds) * 100))
+  })
+
+  test('a late save (an older beacon) never moves the position back', async () => {
+    const { deps, save } = await entitledMember()
+    const early = deps.clock.now()
+    deps.clock.advance(20_000)
+    await save(18, [[0, 18]], deps.clock.now())
+    const late = await save(4, [[0, 4]], early)
+    expect(late.positionSeconds).toBe(18)
+  })
+
+  test('two tabs saving at the same moment lose nothing: both ranges are credited', async () => {
+    const { deps, save, lesson } = await entitledMember()
+    deps.clock.advance(60_000)
+    const both = () => Promise.all([save(10, [[0, 10]]), save(30, [[20, 30]])])
+    await both()
+    // The tabs share one time budget; each keeps re-sending what it played, so by their next
+    // saves everything really watched has counted, in whichever order the row lock served them.
+    deps.clock.advance(10_000)
+    await both()
+    const after = await save(30, [])
+    expect(after.watchedPercent).toBe(Math.floor((20 / lesson.durationSeconds) * 100))
+  })
+
+  test('text lessons are marked done by hand; video lessons only by watching', async () => {
+    const { deps, client, rows } = await entitledMember()
+    const text = rows[5]!
+    await deps.db.update(lessons).set({ videoKey: null }).where(eq(lessons.id, text.id))
+    await expect((await client.api()).lesson.markComplete({ lessonId: rows[2]!.id })).rejects.toMatchObject({ message: 'course.completeByWatching' })
+    expect(await (await client.api()).lesson.markComplete({ lessonId: text.id })).toMatchObject({ completed: true })
+    expect(await (await client.api()).lesson.markComplete({ lessonId: text.id })).toMatchObject({ completed: true })
+  })
+
+  test('the outline shows progress per module and overall, and where to continue', async () => {
+    const { deps, client, save, lesson, rows } = await entitledMember()
+    deps.clock.advance(lesson.durationSeconds * 1000)
+    await save(lesson.durationSeconds, [[0, lesson.durationSeconds]])
+    const outline = await (await client.api()).course.outline({ courseSlug: COURSE })
+    expect(outline.progress).toEqual({ completed: 1, total: rows.length, percent: Math.floor((1 / rows.length) * 100) })
+    const first = outline.modules[0]!
+    expect(first.completedCount).toBe(1)
+    expect(first.lessons.find((l) => l.id === lesson.id)?.completed).toBe(true)
+    // The last lesson touched is done, so "continue" points at the first unfinished one.
+    expect(outline.resume?.slug).toBe(rows[0]!.slug)
+    deps.clock.advance(10_000)
+    await (await client.api()).lesson.saveProgress({ lessonId: rows[4]!.id, positionSeconds: 7, playedRanges: [[0, 7]], clientTime: deps.clock.now() })
+    expect((await (await client.api()).course.outline({ courseSlug: COURSE })).resume?.slug).toBe(rows[4]!.slug)
+  })
+})
