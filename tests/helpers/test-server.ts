@@ -6,6 +6,8 @@ import { sql, type DatabaseHandle } from '@jouwbot/db'
 import { createTestDatabase } from '@jouwbot/db/testing'
 import { authorizeLessonVideo, seedCourse } from '@jouwbot/api'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
+import { attachmentRouter } from '@jouwbot/server/http/attachments'
+import { certificateRouter } from '@jouwbot/server/http/certificates'
 import { mediaRouter } from '@jouwbot/server/http/media'
 import { makeDeps, TEST_MEDIA_SECRET, testStorage } from './deps.ts'
 
@@ -37,13 +39,17 @@ export async function startTestServer(
       await handle.db.execute(sql`select 1`)
     },
     webDist: options.webDist === undefined ? defaultWebDist : options.webDist,
-    media: mediaRouter({
-      secret: TEST_MEDIA_SECRET,
-      storage: testStorage,
-      authorize: (userId, lessonId) => authorizeLessonVideo(deps, userId, lessonId),
-      now: () => deps.clock.now(),
-      delivery: 'node',
-    }),
+    routes: [
+      mediaRouter({
+        secret: TEST_MEDIA_SECRET,
+        storage: testStorage,
+        authorize: (userId, lessonId) => authorizeLessonVideo(deps, userId, lessonId),
+        now: () => deps.clock.now(),
+        delivery: 'node',
+      }),
+      attachmentRouter(deps, testStorage),
+      certificateRouter(deps),
+    ],
   })
   server.on('request', app)
   return {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { grantCourseAccess, revokeCourseAccess } from '@jouwbot/api'
-import { eq, users } from '@jouwbot/db'
+import { eq, lessonProgress, users } from '@jouwbot/db'
 import { createMember } from '../helpers/accounts.ts'
 import { TestClient } from '../helpers/client.ts'
 import { COURSE, seedPremiumCursus } from '../helpers/course.ts'
@@ -137,4 +137,51 @@ describe('course access on every path', () => {
     expect((await (await buyer.client.api()).course.outline({ courseSlug: COURSE })).hasAccess).toBe(false)
     await expect((await v.admin.api()).admin.courseAccess.grant({ email: 'niemand@example.nl', courseSlug: COURSE })).rejects.toMatchObject({ message: 'admin.userNotFound' })
   })
+
+  test('attachments download only for viewers who may open the lesson (checked per request)', async () => {
+    const v = await viewers()
+    const withFile = seeded.lessons.find((l) => !l.freePreview && l.attachments.length > 0)!
+    const path = `/attachments/lessons/${withFile.id}/${withFile.attachments[0]!.fileName}`
+    const get = async (client: { token: string | null }) =>
+      fetch(`${server.url}${path}`, { headers: client.token ? { cookie: `jb_session=${client.token}` } : {} })
+    expect((await get(v.anonymous)).status).toBe(403)
+    expect((await get(v.member)).status).toBe(403)
+    expect((await get(v.revoked)).status).toBe(403)
+    for (const client of [v.entitled, v.admin]) {
+      const res = await get(client)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-disposition')).toContain(withFile.attachments[0]!.fileName)
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0)
+    }
+    const missing = await fetch(`${server.url}/attachments/lessons/${withFile.id}/niet-bestaand.txt`, { headers: { cookie: `jb_session=${v.entitled.token}` } })
+    expect(missing.status).toBe(404)
+  })
+
+  test('certificate: only after every lesson is done, only with access; publicly verifiable with a PDF', async () => {
+    const v = await viewers()
+    await expect((await v.entitled.api()).certificate.claim({ courseSlug: COURSE })).rejects.toMatchObject({ message: 'certificate.notEarned' })
+    for (const client of [v.member, v.revoked]) {
+      await expect((await client.api()).certificate.claim({ courseSlug: COURSE })).rejects.toMatchObject({ message: 'course.locked' })
+    }
+    const me = (await (await v.entitled.api()).auth.me())!
+    // Completion itself is covered in course-progress.test.ts; here every lesson is simply done.
+    const now = server.deps.clock.now()
+    await server.deps.db.insert(lessonProgress).values(
+      seeded.lessons.map((l) => ({ userId: me.id, lessonId: l.id, courseId: seeded.course.id, completedAt: now, updatedAt: now })),
+    )
+    const issued = await (await v.entitled.api()).certificate.claim({ courseSlug: COURSE })
+    expect(issued.code).toMatch(/^[a-z2-7]{16}$/)
+    expect(await (await v.entitled.api()).certificate.claim({ courseSlug: COURSE })).toEqual(issued)
+    expect(await (await v.entitled.api()).certificate.mine({ courseSlug: COURSE })).toEqual(issued)
+
+    const verified = await (await v.anonymous.api()).certificate.verify({ code: issued.code })
+    expect(verified).toMatchObject({ recipientName: `${me.firstName} ${me.lastName}`, courseTitle: 'Premium Cursus', code: issued.code })
+    const pdf = await fetch(`${server.url}/certificates/${issued.code}.pdf`)
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get('content-type')).toBe('application/pdf')
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+    await expect((await v.anonymous.api()).certificate.verify({ code: 'aaaaaaaaaaaaaaaa' })).rejects.toMatchObject({ message: 'certificate.notFound' })
+    expect((await fetch(`${server.url}/certificates/aaaaaaaaaaaaaaaa.pdf`)).status).toBe(404)
+  })
 })
+

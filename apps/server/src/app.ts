@@ -17,12 +17,12 @@ export interface AppOptions {
   /** The built web client (apps/web/dist); API-only when null. */
   webDist: string | null
   trustProxy?: number | string
-  /** The lesson video route (GET/HEAD only; every request authorised by signature and entitlement). */
-  media?: Router
+  /** Plain HTTP routes composed at boot: lesson video, attachments, certificates, uploads. */
+  routes?: Router[]
 }
 
 /** The whole HTTP surface, without listening: `index.ts` boots it, tests mount it on a random port. */
-export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0, media }: AppOptions): Express {
+export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0, routes = [] }: AppOptions): Express {
   const app = express()
   const secure = deps.appOrigin.startsWith('https://')
   app.disable('x-powered-by')
@@ -68,7 +68,6 @@ export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0, media
   )
 
   app.get('/healthz', healthz(pingDb))
-  if (media) app.use(media)
   // Webhooks (Mollie) will be mounted here: before the CSRF guard, authenticated by re-fetching.
   app.use(csrfGuard(deps.appOrigin))
   app.use('/trpc', (req, res, next) => {
@@ -80,6 +79,7 @@ export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0, media
     next()
   })
   app.use('/trpc', trpcHandler(deps, logger, secure))
+  for (const route of routes) app.use(route)
   if (webDist) app.use(webClient(webDist))
   app.use(notFound)
   app.use(errorHandler(logger))

@@ -12,6 +12,8 @@ import { createApp } from './app.ts'
 import type { Env } from './env.ts'
 import { MAIL_QUEUE, jobDefinitions } from './jobs.ts'
 import { resolveSecrets } from './secrets.ts'
+import { attachmentRouter } from './http/attachments.ts'
+import { certificateRouter } from './http/certificates.ts'
 import { mediaRouter } from './http/media.ts'
 import { createMediaGateway, deriveMediaSecret } from './media-gateway.ts'
 import { createMediaStorage } from './media-storage.ts'
@@ -85,14 +87,18 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
     },
     webDist: options.webDist === undefined ? defaultWebDist : options.webDist,
     trustProxy: env.TRUST_PROXY,
-    media: mediaRouter({
-      secret: mediaSecret,
-      storage,
-      authorize: (userId, lessonId) => authorizeLessonVideo(deps, userId, lessonId),
-      now: () => deps.clock.now(),
-      delivery,
-      xAccelPrefix: env.MEDIA_X_ACCEL_PREFIX,
-    }),
+    routes: [
+      mediaRouter({
+        secret: mediaSecret,
+        storage,
+        authorize: (userId, lessonId) => authorizeLessonVideo(deps, userId, lessonId),
+        now: () => deps.clock.now(),
+        delivery,
+        xAccelPrefix: env.MEDIA_X_ACCEL_PREFIX,
+      }),
+      attachmentRouter(deps, storage),
+      certificateRouter(deps),
+    ],
   })
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(env.PORT, () => resolve(s))

@@ -1,6 +1,6 @@
 import { accountRouter } from './account/router.ts'
 import { adminRouter } from './admin/router.ts'
-import { courseRouter, lessonRouter } from './courses/router.ts'
+import { certificateRouter, courseRouter, lessonRouter } from './courses/router.ts'
 import { authRouter } from './auth/router.ts'
 import { devMailboxRouter } from './dev-mailbox/router.ts'
 import { createCallerFactory, router } from './trpc.ts'
@@ -13,6 +13,7 @@ export const appRouter = router({
   devMailbox: devMailboxRouter,
   course: courseRouter,
   lesson: lessonRouter,
+  certificate: certificateRouter,
   admin: adminRouter,
 })
 

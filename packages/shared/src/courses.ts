@@ -17,6 +17,8 @@ export const saveProgressInput = z
   })
   .strict()
 
+export const certificateCodeInput = z.object({ code: z.string().trim().regex(/^[a-z2-7]{16}$/, { error: 'validation.invalid' }) }).strict()
+
 export const grantAccessInput = z
   .object({ email: z.string().trim().toLowerCase().max(254).pipe(z.email({ error: 'validation.email' })), courseSlug: slug })
   .strict()

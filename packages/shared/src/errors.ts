@@ -56,6 +56,8 @@ export const errorKeys = [
   'course.completeByWatching',
   'lesson.notFound',
   'admin.userNotFound',
+  'certificate.notEarned',
+  'certificate.notFound',
 ] as const
 export type ErrorKey = (typeof errorKeys)[number]
 

@@ -78,3 +78,16 @@ export async function authorizeLessonVideo(deps: AppDeps, viewerId: string, less
   const user = await findUserById(deps.db, viewerId)
   return (await hasCourseAccess(deps.db, user ?? null, row.courseId)) ? { key: row.videoKey } : null
 }
+
+/** An attachment download: the file's storage key when this viewer may open the lesson. */
+export async function authorizeAttachment(deps: AppDeps, viewer: UserRow | null, lessonId: string, fileName: string) {
+  const [row] = await deps.db
+    .select({ attachments: lessons.attachments, courseId: lessons.courseId, freePreview: lessons.freePreview, published: lessons.published })
+    .from(lessons)
+    .where(eq(lessons.id, lessonId))
+    .limit(1)
+  const attachment = row?.published ? row.attachments.find((a) => a.fileName === fileName) : undefined
+  if (!row || !attachment) return { status: 'notFound' as const }
+  if (!row.freePreview && !(await hasCourseAccess(deps.db, viewer, row.courseId))) return { status: 'forbidden' as const }
+  return { status: 'ok' as const, key: attachment.key, fileName: attachment.fileName }
+}

@@ -1,6 +1,7 @@
-import { courseSlugInput, lessonRefInput, lessonIdInput, saveProgressInput } from '@jouwbot/shared'
+import { certificateCodeInput, courseSlugInput, lessonIdInput, lessonRefInput, saveProgressInput } from '@jouwbot/shared'
 import type { Context } from '../context.ts'
 import { authedProcedure, publicProcedure, router } from '../trpc.ts'
+import { claimCertificate, myCertificate, verifyCertificate } from './certificates.ts'
 import { getLesson } from './lesson.ts'
 import { getCourseOutline, listCourses } from './outline.ts'
 import { markLessonComplete, saveProgress } from './progress.ts'
@@ -14,6 +15,12 @@ export const lessonRouter = router({
   get: publicProcedure.input(lessonRefInput).query(({ ctx, input }) => getLesson(ctx.deps, input, viewerOf(ctx))),
   saveProgress: authedProcedure.input(saveProgressInput).mutation(({ ctx, input }) => saveProgress(ctx.deps, ctx.user, input)),
   markComplete: authedProcedure.input(lessonIdInput).mutation(({ ctx, input }) => markLessonComplete(ctx.deps, ctx.user, input.lessonId)),
+})
+
+export const certificateRouter = router({
+  claim: authedProcedure.input(courseSlugInput).mutation(({ ctx, input }) => claimCertificate(ctx.deps, ctx.user, input.courseSlug)),
+  mine: authedProcedure.input(courseSlugInput).query(({ ctx, input }) => myCertificate(ctx.deps, ctx.user, input.courseSlug)),
+  verify: publicProcedure.input(certificateCodeInput).query(({ ctx, input }) => verifyCertificate(ctx.deps, input.code)),
 })
 
 /** A half-finished 2FA login does not count as a viewer. */

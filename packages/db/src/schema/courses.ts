@@ -142,3 +142,22 @@ export const lessonProgress = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.lessonId] }), index('lesson_progress_course_idx').on(t.userId, t.courseId)],
 )
+
+/** A finished course. The code is the public proof: /certificaat/<code> shows name, course and date. */
+export const certificates = pgTable(
+  'certificates',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courseId: uuid()
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    code: text().notNull(),
+    /** The name as it was when the certificate was issued. */
+    recipientName: text().notNull(),
+    issuedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('certificates_code_unique').on(t.code), uniqueIndex('certificates_user_course_unique').on(t.userId, t.courseId)],
+)

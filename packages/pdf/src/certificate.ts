@@ -1,0 +1,50 @@
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib'
+
+export interface CertificateContent {
+  recipientName: string
+  courseTitle: string
+  issuedAt: Date
+  code: string
+  verifyUrl: string
+}
+
+const BRAND = rgb(0.36, 0.36, 0.84)
+const INK = rgb(0.12, 0.14, 0.25)
+const MUTED = rgb(0.42, 0.45, 0.55)
+
+/** Dutch date in Amsterdam time, e.g. "25 november 2026". */
+export function dutchDate(date: Date): string {
+  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(date)
+}
+
+/**
+ * A one-page A4 landscape certificate. Standard PDF fonts (WinAnsi) cover Dutch accents; anything
+ * outside that set is replaced rather than failing the download.
+ */
+export async function renderCertificatePdf(content: CertificateContent): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create()
+  pdf.setTitle(`Certificaat ${content.courseTitle} – ${content.recipientName}`)
+  pdf.setAuthor('Jouw Bot')
+  pdf.setCreationDate(content.issuedAt)
+  const page = pdf.addPage([842, 595])
+  const regular = await pdf.embedFont(StandardFonts.Helvetica)
+  const bold = await pdf.embedFont(StandardFonts.HelveticaBold)
+  const safe = (text: string) => text.normalize('NFC').replace(/[^\u0020-\u007e\u00a0-\u00ff\u20ac]/g, '?')
+  const centered = (text: string, y: number, size: number, font = regular, color = INK) => {
+    const value = safe(text)
+    page.drawText(value, { x: (page.getWidth() - font.widthOfTextAtSize(value, size)) / 2, y, size, font, color })
+  }
+
+  page.drawRectangle({ x: 24, y: 24, width: 794, height: 547, borderColor: BRAND, borderWidth: 3 })
+  page.drawRectangle({ x: 34, y: 34, width: 774, height: 527, borderColor: BRAND, borderWidth: 0.75, opacity: 0 })
+  centered('JOUW BOT', 490, 16, bold, BRAND)
+  centered('Certificaat', 430, 44, bold)
+  centered('Hierbij verklaren wij dat', 380, 14, regular, MUTED)
+  centered(content.recipientName, 330, 34, bold)
+  centered(`de ${content.courseTitle} met succes heeft afgerond`, 285, 16)
+  centered(`op ${dutchDate(content.issuedAt)}`, 260, 14, regular, MUTED)
+  centered(`Controleer dit certificaat: ${content.verifyUrl}`, 110, 10, regular, MUTED)
+  centered(`Certificaatcode ${content.code}`, 94, 10, regular, MUTED)
+  centered('Jouw Bot · Keijzer Media · Sterrenlaan 218 · 2402 BD Alphen aan den Rijn · KvK 65529308', 60, 9, regular, MUTED)
+  return pdf.save()
+}
