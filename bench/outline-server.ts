@@ -1,0 +1,69 @@
+/**
+ * The server side of bench:outline, in its own process: a fresh PostgreSQL database with the
+ * Premium Cursus, one entitled member, and the real app on a random port. Prints one JSON line
+ * `{ url, cookie }`, then serves until killed (and drops its database on SIGTERM).
+ */
+import { createServer } from 'node:http'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pino from 'pino'
+import postgres from 'postgres'
+import { createAppDeps, createCaller, createContextInner, grantCourseAccess, seedCourse } from '@jouwbot/api'
+import { generateEncryptionKey, systemClock } from '@jouwbot/auth'
+import { mediaDir, premiumCursus } from '@jouwbot/course-content'
+import { createDb, eq, migrate, sql, users } from '@jouwbot/db'
+import { createApp } from '@jouwbot/server/app'
+import { createMediaGateway } from '@jouwbot/server/media-gateway'
+import { createLocalStorage } from '@jouwbot/storage'
+
+const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const name = `jouwbot_bench_${process.pid}`
+const admin = postgres(base, { max: 1, onnotice: () => {} })
+await admin.unsafe(`create database "${name}"`)
+const url = new URL(base)
+url.pathname = `/${name}`
+const handle = await createDb(url.toString(), { max: 20 })
+await migrate(handle)
+
+const storage = createLocalStorage(mkdtempSync(join(tmpdir(), 'jb-bench-media-')))
+const deps = createAppDeps({
+  db: handle.db,
+  sessionSecret: 'bench-session-secret-bench-session-secret',
+  encryptionKeys: generateEncryptionKey('bench'),
+  appOrigin: 'http://127.0.0.1',
+  devMailbox: false,
+  media: createMediaGateway(storage, 'bench-media-secret-bench-media-secret-0000'),
+  clock: systemClock,
+})
+await seedCourse(deps, premiumCursus, { mediaDir, storage })
+
+// One verified, entitled member, logged in through the real procedures.
+let token = ''
+const caller = createCaller(
+  createContextInner({
+    deps,
+    cookies: { set: (t) => (token = t), clear: () => {} },
+    request: { requestId: 'bench', ip: '127.0.0.1', userAgent: 'bench' },
+  }),
+)
+await caller.auth.signUp({ email: 'bench@example.nl', password: 'bench-wachtwoord-2026', firstName: 'Bench', lastName: 'Mark' })
+const now = new Date()
+await handle.db.update(users).set({ emailVerifiedAt: now }).where(eq(users.email, 'bench@example.nl'))
+await caller.auth.logIn({ email: 'bench@example.nl', password: 'bench-wachtwoord-2026' })
+const [member] = await handle.db.select().from(users).where(eq(users.email, 'bench@example.nl'))
+const [course] = await handle.db.execute(sql`select id from courses where slug = ${premiumCursus.slug}`).then((r) => (Array.isArray(r) ? r : []))
+await grantCourseAccess(handle.db, { userId: member!.id, courseId: (course as { id: string }).id, source: 'admin_grant', sourceRef: 'manual', actorUserId: null }, now)
+
+const app = createApp({ deps, logger: pino({ level: 'silent' }), pingDb: async () => {}, webDist: null })
+const server = createServer(app)
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+console.log(JSON.stringify({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, cookie: `jb_session=${token}` }))
+
+process.once('SIGTERM', async () => {
+  server.close()
+  await handle.close()
+  await admin.unsafe(`drop database if exists "${name}" with (force)`)
+  await admin.end()
+  process.exit(0)
+})
