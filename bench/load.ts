@@ -1,0 +1,70 @@
+/**
+ * Load generators and CPU accounting for the benchmarks in this folder. Loopback targets only;
+ * every run is bounded by its duration.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import autocannon from 'autocannon'
+
+export interface LoadOptions {
+  url: string
+  seconds: number
+  connections: number
+  /** A fresh `Range` header value for every request. */
+  range: { fileSize: number; length: number }
+}
+export interface LoadResult { requests: number; rps: number; mbps: number; p99: number; errors: number }
+
+export const wrkInstalled = () => spawnSync('wrk', ['--version']).error === undefined
+
+/** autocannon, in this process. It decodes every response body as UTF-8 text: serve ASCII to it. */
+export async function autocannonLoad({ url, seconds, connections, range }: LoadOptions): Promise<LoadResult> {
+  const header = () => {
+    const start = Math.floor(Math.random() * (range.fileSize - range.length))
+    return `bytes=${start}-${start + range.length - 1}`
+  }
+  const r = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, range: header() } }) }],
+  })
+  return { requests: r.requests.total, rps: r.requests.average, mbps: r.throughput.average / 1e6, p99: r.latency.p99, errors: r.non2xx + r.errors + r.timeouts }
+}
+
+/** wrk with one thread (a C client: far less CPU per response than autocannon). */
+export async function wrkLoad({ url, seconds, connections, range }: LoadOptions, scriptFile: string): Promise<LoadResult> {
+  writeFileSync(
+    scriptFile,
+    `math.randomseed(os.time())
+request = function()
+  local start = math.random(0, ${range.fileSize - range.length})
+  wrk.headers["Range"] = "bytes=" .. start .. "-" .. (start + ${range.length - 1})
+  return wrk.format(nil)
+end
+done = function(s, latency)
+  local e = s.errors
+  io.write(string.format("RESULT %d %d %d %d %d\\n", s.requests, s.bytes, s.duration, e.connect + e.read + e.write + e.timeout + e.status, latency:percentile(99)))
+end`,
+  )
+  const child = spawn('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '-s', scriptFile, url], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk))
+  await new Promise((resolve) => child.once('exit', resolve))
+  const [requests = 0, bytes = 0, micros = 0, errors = 0, p99 = 0] = (/RESULT (.*)/.exec(output)?.[1] ?? '').split(' ').map(Number)
+  if (!micros) throw new Error(`wrk failed: ${output}`)
+  return { requests, rps: requests / (micros / 1e6), mbps: bytes / micros, p99: Math.round(p99 / 1000), errors }
+}
+
+/** CPU time (user + system, all threads) used so far by these processes, in µs. Linux /proc only. */
+export function cpuMicros(pids: number[]): number {
+  let ticks = 0
+  for (const pid of pids) {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    ticks += Number(fields[11]) + Number(fields[12]) // utime, stime (fields 14 and 15)
+  }
+  return ticks * 10_000 // USER_HZ is 100 on Linux
+}
+
+/** The direct children of a process (nginx's workers under its master). */
+export const childPids = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)

@@ -1,0 +1,188 @@
+/**
+ * Lesson video delivery, side by side in one run (not part of the test suite):
+ *   nginx         — nginx serving the file directly with sendfile: the baseline;
+ *   node          — the media route in 'node' delivery (HMAC-signed URL, authorizer, `send`);
+ *   x-accel       — nginx in front of the media route in 'x-accel' delivery: Node authorises, nginx sends;
+ *   …-http        — the same, mounted as `mediaHandler` on plain node:http ahead of Express instead of
+ *                   as `mediaRouter` inside an Express app (what Express's own per-request work costs).
+ * Load: random 256 kB byte ranges of a 5 MB file at a fixed concurrency, loopback only, bounded in time.
+ * Targets run in rounds, in a rotating order, so drift on a shared machine hits them alike. Besides
+ * throughput it reports the servers' CPU time per request (nginx worker + Node process, from /proc),
+ * which says what each way costs even when the machine, not the server, is the limit.
+ *
+ *   pnpm bench:media [--seconds 5] [--rounds 3] [--connections 32] [--client auto|wrk|autocannon]
+ *
+ * One nginx worker and one Node process. The load generator is wrk when installed (apt-get install
+ * wrk), else autocannon; it needs a core of its own, so on a 2-core machine all three share the rest.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { signMediaUrl } from '../apps/server/src/http/media.ts'
+import { autocannonLoad, childPids, cpuMicros, type LoadOptions, type LoadResult, wrkInstalled, wrkLoad } from './load.ts'
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '32' },
+    client: { type: 'string', default: 'auto' },
+  },
+})
+const [SECONDS, ROUNDS, CONNECTIONS] = [Number(args.seconds), Number(args.rounds), Number(args.connections)]
+const FILE_SIZE = 5 * 1024 * 1024
+const RANGE = 256 * 1024
+const SECRET = randomBytes(32).toString('base64url')
+const [USER_ID, LESSON_ID, KEY] = ['bench-user', 'bench-lesson', 'videos/sample.mp4']
+const useWrk = args.client === 'wrk' || (args.client === 'auto' && wrkInstalled())
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+
+const nginxConfig = (dir: string, mediaRoot: string, ports: Record<string, number>) => `daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log stderr warn;
+events { worker_connections 1024; }
+http {
+  types { video/mp4 mp4; }
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+
+  server { # the baseline: the file straight from disk, no authorisation
+    listen 127.0.0.1:${ports.direct};
+    location /media/ { alias ${mediaRoot}/; }
+  }
+${[['accel', 'accelNode'], ['accelHttp', 'accelNodeHttp']].map(([front, app]) => `
+  upstream ${app} { server 127.0.0.1:${ports[app!]}; keepalive 64; }
+  server { # X-Accel as in deploy/nginx/jouwbot.conf: Node authorises, nginx sends
+    listen 127.0.0.1:${ports[front!]};
+    location / { proxy_pass http://${app}; proxy_http_version 1.1; proxy_set_header Connection ""; }
+    location /_protected_media/ { internal; alias ${mediaRoot}/; }
+  }`).join('')}
+}
+`
+
+const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null
+
+/** Starts a child and resolves once `readyUrl` answers at all; fails if the child exits first. */
+async function startChild(command: string, argv: string[], env: NodeJS.ProcessEnv, readyUrl: string): Promise<ChildProcess> {
+  const child = spawn(command, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
+  for (let i = 0; i < 100 && running(child); i++) {
+    if (await fetch(readyUrl).then(() => true, () => false)) return child
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  child.kill('SIGTERM')
+  throw new Error(`${command} did not start (${readyUrl})`)
+}
+
+/** A 206 with exactly the requested bytes, or the benchmark would measure the wrong thing. */
+async function check(name: string, url: string, file: Buffer) {
+  const response = await fetch(url, { headers: { range: 'bytes=1000-1999' } })
+  const body = Buffer.from(await response.arrayBuffer())
+  if (response.status !== 206 || !body.equals(file.subarray(1000, 2000))) throw new Error(`${name}: got ${response.status}, wrong bytes`)
+  console.log(`  ${name.padEnd(12)} 206 ok, content-type ${response.headers.get('content-type')}, cache-control ${response.headers.get('cache-control')}`)
+}
+
+const dir = await mkdtemp(path.join(tmpdir(), 'jouwbot-bench-'))
+const children: ChildProcess[] = []
+try {
+  await chmod(dir, 0o755) // nginx workers run as nobody when started by root
+  const mediaRoot = path.join(dir, 'media')
+  await mkdir(path.join(mediaRoot, 'videos'), { recursive: true })
+  // ASCII, not random bytes: the servers never look at the content, but autocannon decodes every
+  // response body as UTF-8 text, which for binary data made the load generator the bottleneck.
+  const file = Buffer.alloc(FILE_SIZE, 'jouwbot ')
+  await writeFile(path.join(mediaRoot, KEY), file)
+
+  const ports: Record<string, number> = {}
+  for (const name of ['direct', 'node', 'nodeHttp', 'accel', 'accelNode', 'accelHttp', 'accelNodeHttp']) ports[name] = await freePort()
+  await writeFile(path.join(dir, 'nginx.conf'), nginxConfig(dir, mediaRoot, ports))
+  const signed = signMediaUrl(SECRET, { userId: USER_ID, lessonId: LESSON_ID, expiresAt: new Date(Date.now() + 3600_000) })
+  const targets = {
+    nginx: `http://127.0.0.1:${ports.direct}/media/${KEY}`,
+    node: `http://127.0.0.1:${ports.node}${signed}`,
+    'node-http': `http://127.0.0.1:${ports.nodeHttp}${signed}`,
+    'x-accel': `http://127.0.0.1:${ports.accel}${signed}`,
+    'x-accel-http': `http://127.0.0.1:${ports.accelHttp}${signed}`,
+  }
+  type Target = keyof typeof targets
+
+  const serverFile = path.join(import.meta.dirname, 'media-servers.ts')
+  const env = { MEDIA_ROOT: mediaRoot, MEDIA_SECRET: SECRET, BENCH_PORTS: JSON.stringify(ports), USER_ID, LESSON_ID, MEDIA_KEY: KEY, NODE_ENV: 'production' }
+  const node = await startChild(process.execPath, [...process.execArgv, serverFile], env, `http://127.0.0.1:${ports.node}/`)
+  children.push(node)
+  const nginx = await startChild('/usr/sbin/nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], {}, targets.nginx)
+  children.push(nginx)
+  const servers = { nginx: childPids(nginx.pid!), node: [node.pid!] } // the nginx worker(s), the Node process
+
+  console.log(`media delivery: ${FILE_SIZE / 1048576} MB file, random ${RANGE / 1024} kB ranges, ${CONNECTIONS} connections,`)
+  console.log(`${ROUNDS} rounds × ${SECONDS} s per target, load generator ${useWrk ? 'wrk (1 thread)' : 'autocannon'}`)
+  for (const [name, url] of Object.entries(targets)) await check(name, url, file)
+
+  const load = (url: string, seconds: number) => {
+    const options: LoadOptions = { url, seconds, connections: CONNECTIONS, range: { fileSize: FILE_SIZE, length: RANGE } }
+    return useWrk ? wrkLoad(options, path.join(dir, 'ranges.lua')) : autocannonLoad(options)
+  }
+  const names = Object.keys(targets) as Target[]
+  for (const name of names) await load(targets[name], 2) // warm-up: JIT, connection pools, page cache
+
+  type Measured = LoadResult & { nginxCpu: number; nodeCpu: number }
+  const results = Object.fromEntries(names.map((name) => [name, [] as Measured[]])) as Record<Target, Measured[]>
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + round) % names.length]!
+      const before = { nginx: cpuMicros(servers.nginx), node: cpuMicros(servers.node) }
+      const result = await load(targets[name], SECONDS)
+      results[name].push({ ...result, nginxCpu: cpuMicros(servers.nginx) - before.nginx, nodeCpu: cpuMicros(servers.node) - before.node })
+    }
+  }
+
+  const sum = (name: Target, field: keyof Measured) => results[name].reduce((total, r) => total + r[field], 0)
+  const rps = (name: Target) => sum(name, 'rps') / ROUNDS
+  const perRequest = (name: Target, field: 'nginxCpu' | 'nodeCpu') => sum(name, field) / sum(name, 'requests')
+  const row = (cells: Array<string | number>, widths = [12, 7, 13, 6, 7, 7, 9, 8]) =>
+    '  ' + cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]!) : String(cell).padStart(widths[i]!))).join(' ')
+  console.log('\n' + row(['target', 'req/s', '(min–max)', 'MB/s', 'p99 ms', 'errors', 'nginx µs', 'node µs']))
+  for (const name of names) {
+    const all = results[name].map((r) => r.rps)
+    console.log(
+      row([
+        name,
+        rps(name).toFixed(0),
+        `${Math.min(...all).toFixed(0)}–${Math.max(...all).toFixed(0)}`,
+        (sum(name, 'mbps') / ROUNDS).toFixed(0),
+        (sum(name, 'p99') / ROUNDS).toFixed(0),
+        sum(name, 'errors'),
+        perRequest(name, 'nginxCpu').toFixed(0),
+        perRequest(name, 'nodeCpu').toFixed(0),
+      ]),
+    )
+  }
+  console.log('  (nginx µs, node µs: server CPU time per request, user + system)')
+  const cpu = (name: Target) => perRequest(name, 'nginxCpu') + perRequest(name, 'nodeCpu')
+  const verdict = (name: Target, target: number) => {
+    const ratio = rps(name) / rps('nginx')
+    return `${ratio.toFixed(2)}×  (target ≥ ${target}×: ${ratio >= target ? 'met' : 'NOT met'});  CPU per request ${(cpu(name) / cpu('nginx')).toFixed(1)}× nginx's`
+  }
+  console.log()
+  for (const name of names.slice(1)) console.log(`  ${`${name} / nginx`.padEnd(22)} ${verdict(name, name.startsWith('node') ? 0.5 : 0.9)}`)
+} finally {
+  for (const child of children) child.kill('SIGTERM')
+  await Promise.all(children.map((child) => running(child) && new Promise((resolve) => child.once('exit', resolve))))
+  await rm(dir, { recursive: true, force: true })
+}
