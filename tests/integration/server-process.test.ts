@@ -63,6 +63,25 @@ describe('the server process on embedded defaults', () => {
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok', db: 'ok' })
   })
 
+  test('seeds the Premium Cursus once and streams a free preview by byte range', async () => {
+    const input = encodeURIComponent(JSON.stringify({ json: { courseSlug: 'premium-cursus' } }))
+    const outline = (await (await fetch(`${url}/trpc/course.outline?input=${input}`)).json()) as {
+      result: { data: { json: { modules: { lessons: { slug: string; freePreview: boolean }[] }[] } } }
+    }
+    const lessons = outline.result.data.json.modules.flatMap((m) => m.lessons)
+    expect(lessons.length).toBeGreaterThanOrEqual(30)
+    const preview = lessons.find((l) => l.freePreview)!
+    const lessonInput = encodeURIComponent(JSON.stringify({ json: { courseSlug: 'premium-cursus', lessonSlug: preview.slug } }))
+    const lesson = (await (await fetch(`${url}/trpc/lesson.get?input=${lessonInput}`)).json()) as {
+      result: { data: { json: { video: { url: string } } } }
+    }
+    const video = await fetch(`${url}${lesson.result.data.json.video.url}`, { headers: { range: 'bytes=0-1023' } })
+    expect(video.status).toBe(206)
+    expect(video.headers.get('content-range')).toMatch(/^bytes 0-1023\/\d+$/)
+    expect(video.headers.get('content-type')).toBe('video/mp4')
+    expect((await video.arrayBuffer()).byteLength).toBe(1024)
+  })
+
   test('serves the built client: index.html never cached, hashed assets immutable for a year', async () => {
     const index = await fetch(`${url}/account`)
     expect(index.status).toBe(200)

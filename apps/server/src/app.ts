@@ -17,12 +17,14 @@ export interface AppOptions {
   /** The built web client (apps/web/dist); API-only when null. */
   webDist: string | null
   trustProxy?: number | string
-  /** Plain HTTP routes composed at boot: lesson video, attachments, certificates, uploads. */
+  /** Plain HTTP routes composed at boot: attachments, certificates, uploads (the lesson video route runs ahead of Express). */
   routes?: Router[]
+  /** Extra origins for `media-src` (presigned S3 URLs when media lives in S3). */
+  mediaOrigins?: string[]
 }
 
 /** The whole HTTP surface, without listening: `index.ts` boots it, tests mount it on a random port. */
-export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0, routes = [] }: AppOptions): Express {
+export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0, routes = [], mediaOrigins = [] }: AppOptions): Express {
   const app = express()
   const secure = deps.appOrigin.startsWith('https://')
   app.disable('x-powered-by')
@@ -55,7 +57,7 @@ export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0, route
           imgSrc: ["'self'", 'data:'],
           fontSrc: ["'self'"],
           connectSrc: ["'self'"],
-          mediaSrc: ["'self'", 'blob:'],
+          mediaSrc: ["'self'", 'blob:', ...mediaOrigins],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],
           formAction: ["'self'"],

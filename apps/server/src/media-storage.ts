@@ -23,3 +23,10 @@ export function createMediaStorage(env: Env): { storage: Storage; delivery: 'nod
   }
   return { storage: createLocalStorage(env.MEDIA_DIR ?? join(env.DATA_DIR, 'media')), delivery: env.MEDIA_DELIVERY }
 }
+
+/** Origins the browser may load media from besides our own: the S3 endpoint in redirect mode (CSP). */
+export function storageOrigins(env: Env): string[] {
+  if (!env.S3_BUCKET) return []
+  if (env.S3_ENDPOINT) return [new URL(env.S3_ENDPOINT).origin]
+  return [`https://${env.S3_BUCKET}.s3.${env.S3_REGION}.amazonaws.com`]
+}
