@@ -3,6 +3,20 @@ import { defineConfig } from 'vite'
 
 const api = 'http://127.0.0.1:3000'
 
+/** The npm package a bundled module belongs to (its innermost node_modules folder). */
+function packageOf(id: string): string | undefined {
+  const match = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/](?!.*[\\/]node_modules[\\/])/.exec(id)
+  return match?.[1]?.replace('\\', '/')
+}
+
+/** react-markdown and remark-gfm with their unified / micromark tree. */
+const MARKDOWN_PACKAGE =
+  /^(?:react-markdown|remark-.+|micromark.*|(?:mdast|hast|unist|estree)-util-.+|unified|vfile.*|bail|trough|devlop|zwitch|ccount|longest-streak|trim-lines|is-plain-obj|extend|markdown-table|escape-string-regexp|property-information|(?:space|comma)-separated-tokens|html-url-attributes|style-to-(?:object|js)|inline-style-parser|decode-named-character-reference|character-entities.*|character-reference-invalid|(?:parse|stringify)-entities|is-(?:alphabetical|alphanumerical|decimal|hexadecimal)|@ungap\/structured-clone)$/
+
+function isMarkdownModule(id: string): boolean {
+  return MARKDOWN_PACKAGE.test(packageOf(id) ?? '')
+}
+
 export default defineConfig({
   plugins: [react()],
   server: {
@@ -22,8 +36,11 @@ export default defineConfig({
           groups: [
             // zod (with the shared schemas) is only needed by pages with forms, which load lazily.
             { name: 'zod', test: /[\\/]node_modules[\\/].*[\\/]zod[\\/]/ },
-            // Everything else from node_modules changes less often than the app: its own chunk.
-            { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
+            // Everything else from node_modules changes less often than the app: its own chunk. It
+            // comes before the markdown group, which would otherwise pull React in with its imports.
+            { name: 'vendor', test: (id) => /[\\/]node_modules[\\/]/.test(id) && !isMarkdownModule(id) },
+            // react-markdown and its unified/micromark tree: only the course pages render Markdown.
+            { name: 'markdown', test: isMarkdownModule },
           ],
         },
       },

@@ -1,6 +1,7 @@
 import { createBrowserRouter, Outlet } from 'react-router'
 import { Layout } from './components/Layout.tsx'
 import { Loading } from './components/Loading.tsx'
+import { RequireAdmin } from './components/RequireAdmin.tsx'
 import { RequireAuth } from './components/RequireAuth.tsx'
 import { HomePage } from './pages/HomePage.tsx'
 import { NotFoundPage } from './pages/NotFoundPage.tsx'
@@ -45,6 +46,22 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./pages/ConfirmEmailPage.tsx')).ConfirmEmailPage }),
           },
           {
+            path: 'cursussen',
+            lazy: async () => ({ Component: (await import('./pages/course/CatalogPage.tsx')).CatalogPage }),
+          },
+          {
+            path: 'cursus/:courseSlug',
+            lazy: async () => ({ Component: (await import('./pages/course/CoursePage.tsx')).CoursePage }),
+          },
+          {
+            path: 'cursus/:courseSlug/les/:lessonSlug',
+            lazy: async () => ({ Component: (await import('./pages/course/LessonPage.tsx')).LessonPage }),
+          },
+          {
+            path: 'prijzen',
+            lazy: async () => ({ Component: (await import('./pages/PricingPage.tsx')).PricingPage }),
+          },
+          {
             // Members only: anyone else is sent to /login?next=… and comes back after logging in.
             element: (
               <RequireAuth>
@@ -55,6 +72,25 @@ export const router = createBrowserRouter([
               {
                 path: 'account',
                 lazy: async () => ({ Component: (await import('./pages/account/AccountPage.tsx')).AccountPage }),
+              },
+              {
+                path: 'dashboard',
+                lazy: async () => ({ Component: (await import('./pages/course/DashboardPage.tsx')).DashboardPage }),
+              },
+              {
+                element: (
+                  <RequireAdmin>
+                    <Outlet />
+                  </RequireAdmin>
+                ),
+                children: [
+                  {
+                    path: 'admin/toegang',
+                    lazy: async () => ({
+                      Component: (await import('./pages/admin/CourseAccessPage.tsx')).CourseAccessPage,
+                    }),
+                  },
+                ],
               },
             ],
           },

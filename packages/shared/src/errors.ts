@@ -58,6 +58,14 @@ export const errorKeys = [
   'admin.userNotFound',
   'certificate.notEarned',
   'certificate.notFound',
+  'admin.slugTaken',
+  'admin.moduleNotFound',
+  'admin.moduleNotEmpty',
+  'admin.lessonPublished',
+  'admin.reorderMismatch',
+  'admin.chapterAfterEnd',
+  'upload.tooLarge',
+  'upload.wrongType',
 ] as const
 export type ErrorKey = (typeof errorKeys)[number]
 
@@ -73,4 +81,5 @@ export const validationKeys = [
   'validation.totpCode',
   'validation.unknownField',
   'validation.invalid',
+  'validation.chaptersUnsorted',
 ] as const

@@ -36,7 +36,7 @@ export function Header() {
           <nav aria-label={t('nav.label')}>
             <ul className="site-nav">
               <li>
-                <Link to="/#cursus">{t('nav.course')}</Link>
+                <NavLink to="/cursussen">{t('nav.course')}</NavLink>
               </li>
               <li>
                 <Link to="/#coaching">{t('nav.coaching')}</Link>
@@ -44,6 +44,16 @@ export function Header() {
               <li>
                 <Link to="/#stappenplan">{t('nav.ebook')}</Link>
               </li>
+              {signedIn ? (
+                <li>
+                  <NavLink to="/dashboard">{t('nav.myCourses')}</NavLink>
+                </li>
+              ) : null}
+              {signedIn && me?.role === 'admin' ? (
+                <li>
+                  <NavLink to="/admin/toegang">{t('nav.admin')}</NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <LanguageSwitch />

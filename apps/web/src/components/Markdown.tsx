@@ -1,0 +1,49 @@
+import { memo } from 'react'
+import ReactMarkdown, { type Components } from 'react-markdown'
+import { Link } from 'react-router'
+import remarkGfm from 'remark-gfm'
+
+/**
+ * Course texts in Markdown, with GitHub's tables, task lists and strikethrough. Raw HTML in the
+ * source is dropped (react-markdown without rehype-raw never renders it) and unsafe link protocols
+ * are removed by its URL filter. Links within the site stay client-side; images only load from this
+ * site, as the CSP allows nothing else.
+ */
+const components: Components = {
+  a: ({ href, children }) => {
+    if (href?.startsWith('/') && !href.startsWith('//')) return <Link to={href}>{children}</Link>
+    return (
+      <a href={href} target="_blank" rel="noopener noreferrer">
+        {children}
+      </a>
+    )
+  },
+  table: ({ children }) => (
+    <div className="table-wrap">
+      <table className="table">{children}</table>
+    </div>
+  ),
+  img: ({ src, alt }) =>
+    typeof src === 'string' && src.startsWith('/') && !src.startsWith('//') ? (
+      <img src={src} alt={alt ?? ''} loading="lazy" />
+    ) : alt ? (
+      <span>{alt}</span>
+    ) : null,
+  // Headings in a course text sit below the page's own h1 and section h2.
+  h1: ({ children }) => <h3>{children}</h3>,
+  h2: ({ children }) => <h3>{children}</h3>,
+  h3: ({ children }) => <h4>{children}</h4>,
+  h4: ({ children }) => <h5>{children}</h5>,
+}
+
+const remarkPlugins = [remarkGfm]
+
+export const Markdown = memo(function Markdown({ source, className }: { source: string; className?: string }) {
+  return (
+    <div className={className ? `markdown ${className}` : 'markdown'}>
+      <ReactMarkdown components={components} remarkPlugins={remarkPlugins} skipHtml>
+        {source}
+      </ReactMarkdown>
+    </div>
+  )
+})

@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { useMe } from '../lib/session.ts'
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts'
+
+/** Inside <RequireAuth>: renders its children for admins only (the server checks again). */
+export function RequireAdmin({ children }: { children: ReactNode }) {
+  const { me } = useMe()
+  if (me?.role === 'admin') return <>{children}</>
+  return <AdminOnly />
+}
+
+function AdminOnly() {
+  const { t } = useTranslation()
+  useDocumentTitle(t('admin.forbiddenTitle'))
+  return (
+    <div className="container page-narrow empty-state">
+      <h1>{t('admin.forbiddenTitle')}</h1>
+      <p className="lead">{t('error.forbidden')}</p>
+      <Link className="btn btn--primary" to="/">
+        {t('common.backHome')}
+      </Link>
+    </div>
+  )
+}

@@ -1,0 +1,20 @@
+import { expect, test } from 'vitest'
+import { formatClock, formatDecimal, isoDuration } from './format.ts'
+
+test('video positions read like a player clock', () => {
+  expect(formatClock(0)).toBe('0:00')
+  expect(formatClock(65.9)).toBe('1:05')
+  expect(formatClock(3729)).toBe('1:02:09')
+  expect(formatClock(-3)).toBe('0:00')
+})
+
+test('durations for <time datetime>', () => {
+  expect(isoDuration(0)).toBe('PT0S')
+  expect(isoDuration(245)).toBe('PT4M5S')
+  expect(isoDuration(3600)).toBe('PT1H')
+})
+
+test('decimals follow the language', () => {
+  expect(formatDecimal(1.5, 'nl')).toBe('1,5')
+  expect(formatDecimal(1.25, 'en')).toBe('1.25')
+})

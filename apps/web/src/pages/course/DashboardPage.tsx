@@ -1,0 +1,99 @@
+import { useQueries, useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { Loading } from '../../components/Loading.tsx'
+import { ProgressBar } from '../../components/ProgressBar.tsx'
+import { QueryError } from '../../components/QueryError.tsx'
+import { useMe } from '../../lib/session.ts'
+import { useTRPC, type CourseOutline } from '../../lib/trpc.ts'
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
+
+/** /dashboard — "Mijn cursussen": every course this member can follow, with progress. */
+export function DashboardPage() {
+  const { t } = useTranslation()
+  useDocumentTitle(t('dashboard.title'))
+  const { me } = useMe()
+  const trpc = useTRPC()
+  const courses = useQuery(trpc.course.list.queryOptions())
+  const outlines = useQueries({
+    queries: (courses.data ?? []).map((course) => trpc.course.outline.queryOptions({ courseSlug: course.slug })),
+  })
+
+  const failed = courses.error ?? outlines.find((query) => query.isError)?.error
+  const pending = courses.isPending || outlines.some((query) => query.isPending)
+  const mine = outlines.flatMap((query) => (query.data?.hasAccess ? [query.data] : []))
+
+  let body
+  if (failed) {
+    body = (
+      <QueryError
+        error={failed}
+        onRetry={() => Promise.all([courses.refetch(), ...outlines.map((query) => query.refetch())])}
+      />
+    )
+  } else if (pending) {
+    body = <Loading />
+  } else if (mine.length === 0) {
+    body = (
+      <div className="empty-state empty-state--small">
+        <h2>{t('dashboard.emptyTitle')}</h2>
+        <p className="muted">{t('dashboard.emptyText')}</p>
+        <Link className="btn btn--primary" to="/cursussen">
+          {t('dashboard.browse')}
+        </Link>
+      </div>
+    )
+  } else {
+    body = (
+      <ul className="course-cards course-cards--dashboard">
+        {mine.map((outline) => (
+          <li key={outline.course.id}>
+            <DashboardCourse outline={outline} />
+          </li>
+        ))}
+      </ul>
+    )
+  }
+
+  return (
+    <div className="container dashboard">
+      <header className="page-head">
+        <p className="eyebrow">{t('dashboard.eyebrow')}</p>
+        <h1>{t('dashboard.title')}</h1>
+        {me ? <p className="muted">{t('dashboard.intro', { name: me.firstName })}</p> : null}
+      </header>
+      {body}
+    </div>
+  )
+}
+
+function DashboardCourse({ outline }: { outline: CourseOutline }) {
+  const { t } = useTranslation()
+  const { course, progress, resume } = outline
+  const titleId = `dashboard-${course.id}`
+  return (
+    <article className="card card--raised course-card" aria-labelledby={titleId}>
+      <h2 id={titleId} className="course-card__title">
+        {course.title}
+      </h2>
+      <ProgressBar
+        percent={progress.percent}
+        label={t('course.progressLabel')}
+        valueText={t('course.progressValue', { completed: progress.completed, total: progress.total, percent: progress.percent })}
+      />
+      {resume ? <p className="muted">{t('dashboard.next', { title: resume.title })}</p> : <p>{t('course.allDone')}</p>}
+      <div className="button-row">
+        {resume ? (
+          <Link className="btn btn--primary" to={`/cursus/${course.slug}/les/${resume.slug}`}>
+            {t('dashboard.resume')}
+            <span className="visually-hidden">: {course.title}</span>
+          </Link>
+        ) : null}
+        <Link className={resume ? 'btn btn--secondary' : 'btn btn--primary'} to={`/cursus/${course.slug}`}>
+          {t('dashboard.outline')}
+          <span className="visually-hidden">: {course.title}</span>
+        </Link>
+      </div>
+    </article>
+  )
+}

@@ -1,0 +1,85 @@
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { TextField } from '../../components/TextField.tsx'
+import { formatClock } from '../../lib/format.ts'
+import { matchesSearch, splitMatches } from '../../lib/search.ts'
+import { activeIndex, type Cue } from '../../lib/vtt.ts'
+
+interface Props {
+  cues: Cue[]
+  time: number
+  onSeek: (seconds: number) => void
+}
+
+/**
+ * The captions as a readable, searchable transcript. A cue jumps to its moment in the video; the
+ * cue being spoken is marked and kept in view (unless the viewer is searching or pointing at it).
+ */
+export const Transcript = memo(function Transcript({ cues, time, onSeek }: Props) {
+  const { t } = useTranslation()
+  const titleId = useId()
+  const [query, setQuery] = useState('')
+  const listRef = useRef<HTMLOListElement>(null)
+  const current = activeIndex(cues, time)
+  const shown = useMemo(
+    () => cues.map((cue, index) => ({ cue, index })).filter(({ cue }) => matchesSearch(cue.text, query)),
+    [cues, query],
+  )
+  const searching = query.trim() !== ''
+
+  // New search results start at the top.
+  useEffect(() => {
+    if (listRef.current) listRef.current.scrollTop = 0
+  }, [query])
+
+  useEffect(() => {
+    const list = listRef.current
+    if (!list || searching || current < 0 || list.matches(':hover')) return
+    const item = list.querySelector<HTMLElement>('[aria-current="true"]')
+    if (!item) return
+    const top = item.offsetTop
+    if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) {
+      list.scrollTop = Math.max(0, top - list.clientHeight / 3)
+    }
+  }, [current, searching])
+
+  return (
+    <section className="card lesson-panel transcript" aria-labelledby={titleId}>
+      <h2 id={titleId} className="lesson-panel__title">
+        {t('transcript.title')}
+      </h2>
+      <TextField
+        type="search"
+        label={t('transcript.search')}
+        name="transcript-search"
+        autoComplete="off"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
+      <p className="transcript__count" role="status">
+        {searching ? (shown.length > 0 ? t('transcript.results', { count: shown.length }) : t('transcript.noResults')) : ''}
+      </p>
+      {shown.length > 0 ? (
+        <ol className="transcript__list" ref={listRef} aria-label={t('transcript.listLabel')}>
+          {shown.map(({ cue, index }) => (
+            <li key={index}>
+              <button
+                type="button"
+                className="seek-item"
+                aria-current={index === current ? 'true' : undefined}
+                onClick={() => onSeek(cue.start)}
+              >
+                <span className="seek-item__time">{formatClock(cue.start)}</span>
+                <span className="seek-item__text">
+                  {splitMatches(cue.text.replace(/\n/g, ' '), query).map((piece, i) =>
+                    piece.match ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>,
+                  )}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  )
+})

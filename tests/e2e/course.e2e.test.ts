@@ -1,0 +1,204 @@
+/**
+ * The course player in a real browser against the real server (API + built client + media route,
+ * in-memory database with the seeded Premium Cursus):
+ *  - a member with access opens lesson 3, plays it, switches to 1.5× and pauses (a progress save);
+ *    after a reload the video continues near that position, still at 1.5×;
+ *  - leaving the page while it plays saves the position with `navigator.sendBeacon`;
+ *  - a member without access gets the buy prompt instead of the player, and the media route refuses
+ *    the video without a valid signature and with a signed URL whose user was swapped.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { grantCourseAccess } from '@jouwbot/api'
+import { createMember, PASSWORD } from '../helpers/accounts.ts'
+import type { TestClient } from '../helpers/client.ts'
+import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+
+const COURSE = 'premium-cursus'
+
+let server: TestServer
+let browser: Browser
+const contexts: BrowserContext[] = []
+const cspViolations: string[] = []
+const pageErrors: string[] = []
+
+beforeAll(async () => {
+  server = await startTestServer({ seedCourse: true })
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+})
+
+afterAll(async () => {
+  for (const context of contexts) await context.close()
+  await browser?.close()
+  await server?.close()
+})
+
+/** A fresh browser (own cookies and localStorage), like a second device. */
+async function newDevice(): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } })
+  contexts.push(context)
+  await context.addInitScript(() => {
+    // Some CSP refusals (e.g. a caught `new Function`) only fire an event, no console message.
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
+    )
+    // Remember beacons across the navigation that sends them (sessionStorage survives it).
+    const send = navigator.sendBeacon.bind(navigator)
+    navigator.sendBeacon = (url, data) => {
+      const queued = send(url, data)
+      const log = JSON.parse(sessionStorage.getItem('e2e.beacons') ?? '[]') as unknown[]
+      log.push({ url: String(url), queued, type: data instanceof Blob ? data.type : typeof data })
+      sessionStorage.setItem('e2e.beacons', JSON.stringify(log))
+      return queued
+    }
+  })
+  const page = await context.newPage()
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /CSP violation|Content Security Policy/i.test(message.text())) {
+      cspViolations.push(message.text())
+    }
+  })
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  return page
+}
+
+async function logIn(page: Page, email: string, firstName: string): Promise<void> {
+  await page.goto('/login')
+  await page.getByLabel('E-mailadres').fill(email)
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD)
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
+  await page.getByRole('heading', { name: `Hoi ${firstName}!` }).waitFor()
+}
+
+async function userId(client: TestClient): Promise<string> {
+  const me = await (await client.api()).auth.me()
+  if (!me) throw new Error('not logged in')
+  return me.id
+}
+
+const videoState = (page: Page) =>
+  page.evaluate(() => {
+    const video = document.querySelector('video')
+    if (!video) throw new Error('no <video>')
+    return { time: video.currentTime, rate: video.playbackRate, paused: video.paused, readyState: video.readyState }
+  })
+
+async function play(page: Page): Promise<void> {
+  // Autoplay with sound needs a user gesture; muted playback does not.
+  await page.evaluate(async () => {
+    const video = document.querySelector('video')!
+    video.muted = true
+    await video.play()
+  })
+}
+
+test('a member resumes lesson 3 at the saved position and speed; others get the buy prompt and no video', async () => {
+  const anna = await createMember(server.deps, { firstName: 'Anna' })
+  const bram = await createMember(server.deps, { firstName: 'Bram' })
+
+  const outline = await (await anna.client.api()).course.outline({ courseSlug: COURSE })
+  const lesson3 = outline.modules.flatMap((module) => module.lessons)[2]!
+  expect(lesson3.freePreview).toBe(false)
+  await grantCourseAccess(
+    server.handle.db,
+    { userId: await userId(anna.client), courseId: outline.course.id, source: 'admin_grant', sourceRef: 'manual', actorUserId: null },
+    server.deps.clock.now(),
+  )
+  const lessonPath = `/cursus/${COURSE}/les/${lesson3.slug}`
+
+  // --- The member with access: play, 1.5×, pause (saves), reload, resume. ---
+  const page = await newDevice()
+  await logIn(page, anna.email, 'Anna')
+  await page.goto(lessonPath)
+  await page.getByRole('heading', { level: 1, name: lesson3.title }).waitFor()
+  await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 1)
+
+  await page.getByLabel('Afspeelsnelheid').selectOption('1.5')
+  await play(page)
+  await page.waitForFunction(() => document.querySelector('video')!.currentTime >= 12, null, { timeout: 30_000 })
+  expect((await videoState(page)).rate).toBe(1.5)
+
+  // Pausing saves through the ordinary tRPC client.
+  const saved = page.waitForResponse((response) => response.url().includes('/trpc/lesson.saveProgress') && response.request().method() === 'POST')
+  await page.evaluate(() => document.querySelector('video')!.pause())
+  expect((await saved).status()).toBe(200)
+  const pausedAt = (await videoState(page)).time
+  const afterPause = await (await anna.client.api()).lesson.get({ courseSlug: COURSE, lessonSlug: lesson3.slug })
+  expect(Math.abs(afterPause.progress.positionSeconds - pausedAt)).toBeLessThan(1)
+  expect(afterPause.progress.watchedPercent).toBeGreaterThan(0)
+
+  await page.reload()
+  await page.getByRole('heading', { level: 1, name: lesson3.title }).waitFor()
+  await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 5)
+  const resumed = await videoState(page)
+  expect(Math.abs(resumed.time - pausedAt)).toBeLessThan(3)
+  expect(resumed.rate).toBe(1.5)
+  expect(await page.getByLabel('Afspeelsnelheid').inputValue()).toBe('1.5')
+  await page.getByText(/^\d+% bekeken/).waitFor()
+  const videoSrc = await page.locator('video').getAttribute('src')
+  expect(videoSrc).toMatch(new RegExp(`^/media/lessons/${lesson3.id}/video\\?u=`))
+
+  // --- Leaving while it plays: the position arrives by beacon (no pause, no 10-second save). ---
+  await play(page)
+  await page.waitForFunction((from) => document.querySelector('video')!.currentTime >= from + 3, resumed.time)
+  const leftAt = (await videoState(page)).time
+  await page.goto('/cursussen')
+  await page.getByRole('heading', { level: 1, name: 'Cursussen' }).waitFor()
+  const beacons = JSON.parse((await page.evaluate(() => sessionStorage.getItem('e2e.beacons'))) ?? '[]') as Array<{
+    url: string
+    queued: boolean
+    type: string
+  }>
+  expect(beacons).toContainEqual({ url: '/trpc/lesson.saveProgress', queued: true, type: 'application/json' })
+  await expect
+    .poll(async () => (await (await anna.client.api()).lesson.get({ courseSlug: COURSE, lessonSlug: lesson3.slug })).progress.positionSeconds, {
+      timeout: 10_000,
+    })
+    .toBeGreaterThanOrEqual(leftAt - 0.5)
+
+  // The outline shows the course with progress and the way back in.
+  await page.goto(`/cursus/${COURSE}`)
+  await page.getByRole('link', { name: 'Ga verder waar je was' }).waitFor()
+  expect(await page.getByRole('link', { name: 'Koop de Premium Cursus' }).count()).toBe(0)
+
+  // --- A member without access: the buy prompt instead of the player. ---
+  const other = await newDevice()
+  await logIn(other, bram.email, 'Bram')
+  await other.goto(lessonPath)
+  await other.getByRole('heading', { name: 'Deze les hoort bij de Premium Cursus' }).waitFor()
+  await other.getByRole('link', { name: 'Koop de Premium Cursus' }).waitFor()
+  expect(await other.getByRole('heading', { level: 1, name: lesson3.title }).count()).toBe(1)
+  expect(await other.locator('video').count()).toBe(0)
+  await expect((await bram.client.api()).lesson.get({ courseSlug: COURSE, lessonSlug: lesson3.slug })).rejects.toThrow('course.locked')
+
+  // The media route: Anna's signed URL works (with ranges); no or a forged signature, or her URL
+  // with Bram's id in it, does not.
+  const signed = await page.request.get(videoSrc!, { headers: { range: 'bytes=0-99' } })
+  expect(signed.status()).toBe(206)
+  const bramId = await userId(bram.client)
+  const url = new URL(videoSrc!, server.url)
+  const swapped = new URL(url)
+  swapped.searchParams.set('u', bramId)
+  const forged = new URL(url)
+  forged.searchParams.set('u', bramId)
+  forged.searchParams.set('s', 'A'.repeat(43))
+  for (const attempt of [`/media/lessons/${lesson3.id}/video`, `${forged.pathname}${forged.search}`, `${swapped.pathname}${swapped.search}`]) {
+    const response = await other.request.get(attempt, { headers: { range: 'bytes=0-99' } })
+    expect(response.status(), attempt).toBe(403)
+  }
+
+  expect(cspViolations).toEqual([])
+  expect(pageErrors).toEqual([])
+})
