@@ -9,6 +9,8 @@ import {
 import type { Db } from '@jouwbot/db'
 import { CourseStructureCache } from './courses/course-structure.ts'
 import type { MediaGateway } from './courses/media-gateway.ts'
+import type { ViewerCourseState } from './courses/outline.ts'
+import { ViewerCourseCache } from './courses/viewer-cache.ts'
 
 /** Everything services need from the outside world; built once at boot, or per test. */
 export interface AppDeps {
@@ -26,6 +28,8 @@ export interface AppDeps {
   onMailQueued?: () => void
   /** Cached course structures (invalidated by admin changes). */
   courses: CourseStructureCache
+  /** Per-viewer access and progress for the outline (invalidated by saves, grants and revokes). */
+  viewerCourses: ViewerCourseCache<ViewerCourseState>
   /** Signed video URLs and caption files. */
   media: MediaGateway
 }
@@ -50,6 +54,7 @@ export function createAppDeps(config: AppDepsConfig): AppDeps {
     appOrigin: config.appOrigin,
     devMailbox: config.devMailbox,
     courses: new CourseStructureCache(),
+    viewerCourses: new ViewerCourseCache(),
     media: config.media,
   }
 }

@@ -18,9 +18,11 @@ export async function grantAccessByAdmin(deps: AppDeps, admin: UserRow, input: {
   const member = await findUserByEmail(deps.db, input.email)
   if (!member) throw new AppError('NOT_FOUND', 'admin.userNotFound')
   const now = deps.clock.now()
-  return deps.db.transaction((tx) =>
+  const result = await deps.db.transaction((tx) =>
     grantCourseAccess(tx, { userId: member.id, courseId: course.id, source: 'admin_grant', sourceRef: 'manual', actorUserId: admin.id }, now),
   )
+  deps.viewerCourses.invalidate(member.id)
+  return result
 }
 
 export async function revokeAccessByAdmin(deps: AppDeps, admin: UserRow, input: { email: string; courseSlug: string }) {
@@ -28,9 +30,11 @@ export async function revokeAccessByAdmin(deps: AppDeps, admin: UserRow, input: 
   const member = await findUserByEmail(deps.db, input.email)
   if (!member) throw new AppError('NOT_FOUND', 'admin.userNotFound')
   const now = deps.clock.now()
-  return deps.db.transaction((tx) =>
+  const result = await deps.db.transaction((tx) =>
     revokeCourseAccess(tx, { userId: member.id, courseId: course.id, source: 'admin_grant', sourceRef: 'manual', actorUserId: admin.id }, now),
   )
+  deps.viewerCourses.invalidate(member.id)
+  return result
 }
 
 /** Who has access now. Reading members' personal data is itself audit-logged (purpose-bound access). */

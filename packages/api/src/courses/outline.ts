@@ -20,15 +20,9 @@ export async function listCourses(deps: AppDeps) {
 export async function getCourseOutline(deps: AppDeps, slug: string, viewer: UserRow | null) {
   const structure = await deps.courses.get(deps.db, slug)
   if (!structure) throw new AppError('NOT_FOUND', 'course.notFound')
-  const [hasAccess, progressRows] = await Promise.all([
-    hasCourseAccess(deps.db, viewer, structure.id),
-    viewer
-      ? deps.db
-          .select({ lessonId: lessonProgress.lessonId, completedAt: lessonProgress.completedAt, updatedAt: lessonProgress.updatedAt })
-          .from(lessonProgress)
-          .where(and(eq(lessonProgress.userId, viewer.id), eq(lessonProgress.courseId, structure.id)))
-      : Promise.resolve([]),
-  ])
+  const { hasAccess, progressRows } = viewer
+    ? await deps.viewerCourses.get(viewer.id, structure.id, () => loadViewerState(deps, viewer, structure.id))
+    : { hasAccess: false, progressRows: [] }
   const progress = new Map(progressRows.map((row) => [row.lessonId, row]))
   const modules = structure.modules.map((module) => {
     const moduleLessons = module.lessons.map((lesson) => ({
@@ -56,6 +50,22 @@ export async function getCourseOutline(deps: AppDeps, slug: string, viewer: User
     progress: { completed, total: structure.lessonCount, percent: percentOf(completed, structure.lessonCount) },
     resume: viewer && resumeLesson ? { slug: resumeLesson.slug, title: resumeLesson.title } : null,
   }
+}
+
+export interface ViewerCourseState {
+  hasAccess: boolean
+  progressRows: { lessonId: string; completedAt: Date | null; updatedAt: Date }[]
+}
+
+async function loadViewerState(deps: AppDeps, viewer: UserRow, courseId: string): Promise<ViewerCourseState> {
+  const [hasAccess, progressRows] = await Promise.all([
+    hasCourseAccess(deps.db, viewer, courseId),
+    deps.db
+      .select({ lessonId: lessonProgress.lessonId, completedAt: lessonProgress.completedAt, updatedAt: lessonProgress.updatedAt })
+      .from(lessonProgress)
+      .where(and(eq(lessonProgress.userId, viewer.id), eq(lessonProgress.courseId, courseId))),
+  ])
+  return { hasAccess, progressRows }
 }
 
 function percentOf(part: number, whole: number): number {

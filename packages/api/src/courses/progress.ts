@@ -38,7 +38,7 @@ async function lessonForViewer(db: DbOrTx, viewer: UserRow, lessonId: string) {
  */
 export async function saveProgress(deps: AppDeps, viewer: UserRow, input: ProgressInput) {
   const now = deps.clock.now()
-  return deps.db.transaction(async (tx) => {
+  const result = await deps.db.transaction(async (tx) => {
     const lesson = await lessonForViewer(tx, viewer, input.lessonId)
     await tx
       .insert(lessonProgress)
@@ -68,12 +68,15 @@ export async function saveProgress(deps: AppDeps, viewer: UserRow, input: Progre
       .returning()
     return toProgress(saved!, lesson.durationSeconds)
   })
+  // After the commit: a read in between must not cache the old state again.
+  deps.viewerCourses.invalidate(viewer.id)
+  return result
 }
 
 /** Text lessons have nothing to watch: the member marks them done. */
 export async function markLessonComplete(deps: AppDeps, viewer: UserRow, lessonId: string) {
   const now = deps.clock.now()
-  return deps.db.transaction(async (tx) => {
+  const result = await deps.db.transaction(async (tx) => {
     const lesson = await lessonForViewer(tx, viewer, lessonId)
     if (lesson.videoKey) throw new AppError('BAD_REQUEST', 'course.completeByWatching')
     const [saved] = await tx
@@ -86,6 +89,9 @@ export async function markLessonComplete(deps: AppDeps, viewer: UserRow, lessonI
       .returning()
     return toProgress(saved!, lesson.durationSeconds)
   })
+  // After the commit: a read in between must not cache the old state again.
+  deps.viewerCourses.invalidate(viewer.id)
+  return result
 }
 
 function toProgress(row: typeof lessonProgress.$inferSelect, durationSeconds: number) {
