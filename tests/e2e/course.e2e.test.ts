@@ -5,11 +5,14 @@
  *    after a reload the video continues near that position, still at 1.5×;
  *  - leaving the page while it plays saves the position with `navigator.sendBeacon`;
  *  - a member without access gets the buy prompt instead of the player, and the media route refuses
- *    the video without a valid signature and with a signed URL whose user was swapped.
+ *    the video without a valid signature and with a signed URL whose user was swapped;
+ *  - a member who completed every lesson claims the certificate on the outline, opens the public
+ *    verification page (also without login) and downloads the PDF; attachments download for them.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { grantCourseAccess } from '@jouwbot/api'
+import { asc, eq, lessonProgress, lessons } from '@jouwbot/db'
 import { createMember, PASSWORD } from '../helpers/accounts.ts'
 import type { TestClient } from '../helpers/client.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
@@ -198,6 +201,76 @@ test('a member resumes lesson 3 at the saved position and speed; others get the 
     const response = await other.request.get(attempt, { headers: { range: 'bytes=0-99' } })
     expect(response.status(), attempt).toBe(403)
   }
+
+  expect(cspViolations).toEqual([])
+  expect(pageErrors).toEqual([])
+})
+
+test('a member who completed every lesson claims the certificate, verifies it publicly and downloads files', async () => {
+  const carla = await createMember(server.deps, { firstName: 'Carla' })
+  const api = await carla.client.api()
+  const outline = await api.course.outline({ courseSlug: COURSE })
+  const carlaId = await userId(carla.client)
+  await grantCourseAccess(
+    server.handle.db,
+    { userId: carlaId, courseId: outline.course.id, source: 'admin_grant', sourceRef: 'manual', actorUserId: null },
+    server.deps.clock.now(),
+  )
+  // Completion itself is covered elsewhere; here every lesson is simply done.
+  const rows = await server.handle.db.select().from(lessons).where(eq(lessons.courseId, outline.course.id)).orderBy(asc(lessons.position))
+  const now = server.deps.clock.now()
+  await server.handle.db
+    .insert(lessonProgress)
+    .values(rows.map((lesson) => ({ userId: carlaId, lessonId: lesson.id, courseId: outline.course.id, completedAt: now, updatedAt: now })))
+  // Written straight to the database, past the server's short-lived per-viewer outline cache.
+  server.deps.viewerCourses.invalidate(carlaId)
+
+  const page = await newDevice()
+  await logIn(page, carla.email, 'Carla')
+  await page.goto(`/cursus/${COURSE}`)
+  await page.getByRole('heading', { level: 2, name: 'Je certificaat' }).waitFor()
+  expect(await page.getByText('Rond alle lessen af om je certificaat te ontvangen', { exact: false }).count()).toBe(0)
+  await page.getByRole('button', { name: 'Vraag je certificaat aan' }).click()
+  const view = page.getByRole('link', { name: 'Bekijk certificaat' })
+  await view.waitFor()
+  const mine = await api.certificate.mine({ courseSlug: COURSE })
+  expect(mine).not.toBeNull()
+  const code = mine!.code
+  expect(await view.getAttribute('href')).toBe(`/certificaat/${code}`)
+  const pdfHref = await page.getByRole('link', { name: 'Download PDF' }).getAttribute('href')
+  expect(pdfHref).toBe(`/certificates/${code}.pdf`)
+
+  await view.click()
+  await page.getByRole('heading', { level: 1, name: 'Dit certificaat is echt' }).waitFor()
+  await page.getByText('Carla de Vries', { exact: true }).waitFor()
+  await page.getByText(code, { exact: true }).waitFor()
+  expect(new URL(page.url()).pathname).toBe(`/certificaat/${code}`)
+  const pdf = await page.request.get(pdfHref!)
+  expect(pdf.status()).toBe(200)
+  expect(pdf.headers()['content-type']).toBe('application/pdf')
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-')
+
+  // The verification page is public; an unknown code says so clearly.
+  const visitor = await newDevice()
+  await visitor.goto(`/certificaat/${code}`)
+  await visitor.getByRole('heading', { level: 1, name: 'Dit certificaat is echt' }).waitFor()
+  await visitor.getByText('Carla de Vries', { exact: true }).waitFor()
+  await visitor.goto('/certificaat/aaaaaaaaaaaaaaaa')
+  await visitor.getByRole('heading', { level: 1, name: 'Dit certificaat bestaat niet' }).waitFor()
+
+  // Attachments: a real download link for whoever may open the lesson.
+  const withFile = rows.find((lesson) => !lesson.freePreview && lesson.attachments.length > 0)!
+  const attachment = withFile.attachments[0]!
+  await page.goto(`/cursus/${COURSE}/les/${withFile.slug}`)
+  await page.getByRole('heading', { level: 1, name: withFile.title }).waitFor()
+  const link = page.getByRole('link', { name: attachment.title })
+  const href = await link.getAttribute('href')
+  expect(href).toBe(`/attachments/lessons/${withFile.id}/${encodeURIComponent(attachment.fileName)}`)
+  expect(await link.getAttribute('download')).toBe('')
+  const download = await page.request.get(href!)
+  expect(download.status()).toBe(200)
+  expect((await download.body()).byteLength).toBeGreaterThan(0)
+  expect((await visitor.request.get(href!)).status()).toBe(403)
 
   expect(cspViolations).toEqual([])
   expect(pageErrors).toEqual([])

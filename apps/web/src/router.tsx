@@ -58,6 +58,10 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./pages/course/LessonPage.tsx')).LessonPage }),
           },
           {
+            path: 'certificaat/:code',
+            lazy: async () => ({ Component: (await import('./pages/course/CertificatePage.tsx')).CertificatePage }),
+          },
+          {
             path: 'prijzen',
             lazy: async () => ({ Component: (await import('./pages/PricingPage.tsx')).PricingPage }),
           },

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { formatClock, formatDecimal, isoDuration } from './format.ts'
+import { formatClock, formatDecimal, formatLongDate, isoDuration } from './format.ts'
 
 test('video positions read like a player clock', () => {
   expect(formatClock(0)).toBe('0:00')
@@ -17,4 +17,11 @@ test('durations for <time datetime>', () => {
 test('decimals follow the language', () => {
   expect(formatDecimal(1.5, 'nl')).toBe('1,5')
   expect(formatDecimal(1.25, 'en')).toBe('1.25')
+})
+
+test('long dates are the day in Amsterdam, in the language', () => {
+  // 23:30 UTC on 2 March is already 3 March in the Netherlands.
+  const date = new Date('2025-03-02T23:30:00Z')
+  expect(formatLongDate(date, 'nl')).toBe('3 maart 2025')
+  expect(formatLongDate(date, 'en')).toBe('3 March 2025')
 })

@@ -15,6 +15,11 @@ export function formatDateTime(date: Date, locale: Locale): string {
   }).format(date)
 }
 
+/** A date written out (`3 maart 2025`, `3 March 2025`), as the day it was in the Netherlands. */
+export function formatLongDate(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: TIME_ZONE }).format(date)
+}
+
 export function formatTime(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale(locale), {
     hour: '2-digit',

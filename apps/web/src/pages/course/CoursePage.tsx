@@ -12,6 +12,7 @@ import { isoDuration } from '../../lib/format.ts'
 import { useTRPC, type CourseOutline } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { useDuration } from '../../lib/useDuration.ts'
+import { CertificateCard } from './CertificateCard.tsx'
 import { CourseModules } from './CourseModules.tsx'
 import { CourseNotFound, notFoundKeys } from './CourseNotFound.tsx'
 
@@ -68,23 +69,31 @@ function CourseOverview({ outline }: { outline: CourseOutline }) {
       </header>
 
       {hasAccess ? (
-        <div className="card course-progress">
-          <ProgressBar
-            percent={progress.percent}
-            label={t('course.progressLabel')}
-            valueText={t('course.progressValue', { completed: progress.completed, total: progress.total, percent: progress.percent })}
-          />
-          {resume ? (
-            <div className="course-progress__resume">
-              <Link className="btn btn--primary btn--large" to={`/cursus/${course.slug}/les/${resume.slug}`}>
-                {starting ? t('course.start') : t('course.resume')}
-              </Link>
-              <p className="muted">{t('course.resumeLesson', { title: resume.title })}</p>
-            </div>
-          ) : progress.total > 0 && progress.completed >= progress.total ? (
-            <p className="course-progress__done">{t('course.allDone')}</p>
-          ) : null}
-        </div>
+        <>
+          <div className="card course-progress">
+            <ProgressBar
+              percent={progress.percent}
+              label={t('course.progressLabel')}
+              valueText={t('course.progressValue', { completed: progress.completed, total: progress.total, percent: progress.percent })}
+            />
+            {resume ? (
+              <div className="course-progress__resume">
+                <Link className="btn btn--primary btn--large" to={`/cursus/${course.slug}/les/${resume.slug}`}>
+                  {starting ? t('course.start') : t('course.resume')}
+                </Link>
+                <p className="muted">{t('course.resumeLesson', { title: resume.title })}</p>
+              </div>
+            ) : progress.total > 0 && progress.completed >= progress.total ? (
+              <p className="course-progress__done">{t('course.allDone')}</p>
+            ) : null}
+            {progress.percent < 100 && progress.total > 0 ? (
+              <p className="muted course-progress__certificate">
+                {t('certificate.notYet', { completed: progress.completed, total: progress.total })}
+              </p>
+            ) : null}
+          </div>
+          {progress.percent === 100 ? <CertificateCard courseSlug={course.slug} /> : null}
+        </>
       ) : (
         <BuyPrompt courseTitle={course.title} variant="course" />
       )}

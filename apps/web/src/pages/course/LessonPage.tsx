@@ -131,13 +131,18 @@ function LessonView({ lesson, courseSlug, lessonSlug }: ViewProps) {
           {lesson.attachments.length > 0 ? (
             <section aria-labelledby={attachmentsId} className="lesson-section">
               <h2 id={attachmentsId}>{t('lesson.attachments')}</h2>
-              <p className="muted">{t('lesson.attachmentsSoon')}</p>
               <ul className="attachments">
                 {lesson.attachments.map((attachment) => (
-                  <li key={attachment.fileName} className="attachment">
-                    <FileIcon />
-                    <span className="attachment__title">{attachment.title}</span>
-                    <span className="attachment__file">{attachment.fileName}</span>
+                  <li key={attachment.fileName}>
+                    <a
+                      className="attachment"
+                      href={`/attachments/lessons/${lesson.id}/${encodeURIComponent(attachment.fileName)}`}
+                      download
+                    >
+                      <FileIcon />
+                      <span className="attachment__title">{attachment.title}</span>
+                      <span className="attachment__file">{attachment.fileName}</span>
+                    </a>
                   </li>
                 ))}
               </ul>
