@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { authorizeLessonVideo, createAppDeps, seedAdmin, seedCourse, type AppDeps } from '@jouwbot/api'
+import { saveLessonHls } from '@jouwbot/api/admin/lesson-media'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
 import { prepareDummyPasswordHash } from '@jouwbot/auth'
 import { createDb, lockDataDir, migrate, sql, type DatabaseHandle } from '@jouwbot/db'
@@ -15,6 +16,8 @@ import { resolveSecrets } from './secrets.ts'
 import { attachmentRouter } from './http/attachments.ts'
 import { certificateRouter } from './http/certificates.ts'
 import { mediaHandler } from './http/media.ts'
+import { DEFAULT_MAX_CAPTION_BYTES, DEFAULT_MAX_VIDEO_BYTES, uploadRouter } from './http/uploads.ts'
+import { HLS_QUEUE, hlsJobDefinition } from './hls.ts'
 import { createMediaGateway, deriveMediaSecret } from './media-gateway.ts'
 import { createMediaStorage, storageOrigins } from './media-storage.ts'
 
@@ -74,7 +77,14 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
     logger.info({ course: premiumCursus.slug }, 'demo course seeded')
   }
 
-  const jobs: JobRunner = await startJobRunner(handle, jobDefinitions(deps, transport, env.MAIL_FROM, logger), logger)
+  const jobs: JobRunner = await startJobRunner(
+    handle,
+    [
+      ...jobDefinitions(deps, transport, env.MAIL_FROM, logger),
+      hlsJobDefinition({ deps, storage, logger, saveMasterKey: (input) => saveLessonHls(deps, input) }),
+    ],
+    logger,
+  )
   deps.onMailQueued = () => {
     jobs.send(MAIL_QUEUE).catch((error: unknown) => logger.warn({ err: error }, 'could not wake the mail worker'))
   }
@@ -87,7 +97,17 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
     },
     webDist: options.webDist === undefined ? defaultWebDist : options.webDist,
     trustProxy: env.TRUST_PROXY,
-    routes: [attachmentRouter(deps, storage), certificateRouter(deps)],
+    routes: [
+      attachmentRouter(deps, storage),
+      certificateRouter(deps),
+      uploadRouter({
+        deps,
+        storage,
+        maxVideoBytes: DEFAULT_MAX_VIDEO_BYTES,
+        maxCaptionBytes: DEFAULT_MAX_CAPTION_BYTES,
+        onVideoStored: (lessonId) => void jobs.send(HLS_QUEUE, { lessonId }).catch((error: unknown) => logger.warn({ err: error, lessonId }, 'could not queue HLS')),
+      }),
+    ],
     mediaOrigins: storageOrigins(env),
   })
   // Lesson video bytes skip Express: its per-request cost alone halved throughput in bench:media.
@@ -104,6 +124,8 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
   const server: Server = createServer((req, res) => {
     if (!media(req, res)) app(req, res)
   })
+  // Video uploads stream for minutes; Node's default 300 s request timeout would cut them off.
+  server.requestTimeout = 60 * 60_000
   await new Promise<void>((resolve) => server.listen(env.PORT, resolve))
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : env.PORT

@@ -23,3 +23,68 @@ export const grantAccessInput = z
   .object({ email: z.string().trim().toLowerCase().max(254).pipe(z.email({ error: 'validation.email' })), courseSlug: slug })
   .strict()
 export const courseMembersInput = courseSlugInput
+
+// ---- Admin: course content (courses, modules, lessons) ----
+
+export const ADMIN_TITLE_MAX = 200
+export const ADMIN_SUMMARY_MAX = 1000
+export const ADMIN_MARKDOWN_MAX = 50_000
+export const ADMIN_CHAPTERS_MAX = 50
+/** Longest lesson the admin may enter (the player's progress schema allows the same). */
+export const ADMIN_DURATION_MAX_SECONDS = 24 * 60 * 60
+
+const adminTitle = z.string().trim().min(1).max(ADMIN_TITLE_MAX)
+const adminSummary = z.string().trim().max(ADMIN_SUMMARY_MAX)
+const adminMarkdown = z.string().max(ADMIN_MARKDOWN_MAX)
+const durationSeconds = z.number().int().min(0).max(ADMIN_DURATION_MAX_SECONDS)
+const uuidList = z.array(z.uuid()).max(500)
+
+/**
+ * Chapters start in order (strictly increasing). Whether they fall inside the lesson's duration is
+ * checked by the service against the duration the lesson ends up with (`admin.chapterAfterEnd`).
+ */
+export const lessonChaptersInput = z
+  .array(z.object({ startSeconds: z.number().finite().min(0).max(ADMIN_DURATION_MAX_SECONDS), title: adminTitle }).strict())
+  .max(ADMIN_CHAPTERS_MAX)
+  .refine((chapters) => chapters.every((chapter, i) => i === 0 || chapter.startSeconds > chapters[i - 1]!.startSeconds), {
+    error: 'validation.chaptersUnsorted',
+  })
+
+const courseFields = { slug, title: adminTitle, summary: adminSummary, descriptionMarkdown: adminMarkdown }
+export const adminCreateCourseInput = z.object(courseFields).strict()
+/** `courseSlug` names the course; every other field is optional (only what is sent changes). */
+export const adminUpdateCourseInput = z.object({ courseSlug: slug, ...courseFields }).partial().required({ courseSlug: true }).strict()
+export const adminSetCoursePublishedInput = z.object({ courseSlug: slug, published: z.boolean() }).strict()
+
+const moduleFields = { slug, title: adminTitle, summary: adminSummary }
+export const adminCreateModuleInput = z.object({ courseSlug: slug, ...moduleFields }).strict()
+export const adminUpdateModuleInput = z.object({ moduleId: z.uuid(), ...moduleFields }).partial().required({ moduleId: true }).strict()
+export const adminModuleIdInput = z.object({ moduleId: z.uuid() }).strict()
+export const adminReorderModulesInput = z.object({ courseSlug: slug, moduleIds: uuidList }).strict()
+
+const lessonFields = {
+  slug,
+  title: adminTitle,
+  summary: adminSummary,
+  bodyMarkdown: adminMarkdown,
+  freePreview: z.boolean(),
+  chapters: lessonChaptersInput,
+  durationSeconds,
+}
+export const adminCreateLessonInput = z
+  .object({ moduleId: z.uuid(), ...lessonFields })
+  .partial({ summary: true, bodyMarkdown: true, freePreview: true, chapters: true, durationSeconds: true })
+  .strict()
+export const adminUpdateLessonInput = z.object({ lessonId: z.uuid(), ...lessonFields }).partial().required({ lessonId: true }).strict()
+export const adminSetLessonPublishedInput = z.object({ lessonId: z.uuid(), published: z.boolean() }).strict()
+export const adminLessonIdInput = lessonIdInput
+export const adminReorderLessonsInput = z.object({ moduleId: z.uuid(), lessonIds: uuidList }).strict()
+export const adminMoveLessonInput = z.object({ lessonId: z.uuid(), toModuleId: z.uuid(), position: z.number().int().min(0).max(10_000) }).strict()
+
+export type AdminCreateCourseInput = z.infer<typeof adminCreateCourseInput>
+export type AdminUpdateCourseInput = z.infer<typeof adminUpdateCourseInput>
+export type AdminCreateModuleInput = z.infer<typeof adminCreateModuleInput>
+export type AdminUpdateModuleInput = z.infer<typeof adminUpdateModuleInput>
+export type AdminCreateLessonInput = z.infer<typeof adminCreateLessonInput>
+export type AdminUpdateLessonInput = z.infer<typeof adminUpdateLessonInput>
+export type AdminMoveLessonInput = z.infer<typeof adminMoveLessonInput>

@@ -73,6 +73,8 @@ export const lessons = pgTable(
     bodyMarkdown: text().notNull().default(''),
     /** Storage key of the MP4; null for a text lesson. */
     videoKey: text(),
+    /** Master playlist of the HLS renditions made from `videoKey` by the media.hls job (when ffmpeg exists). */
+    hlsKey: text(),
     durationSeconds: integer().notNull().default(0),
     /** Storage key of the Dutch WebVTT captions (also the searchable transcript). */
     captionsKey: text(),
