@@ -1,8 +1,8 @@
 import type { UserRow } from '@jouwbot/auth'
-import { and, asc, courses, entitlements, eq, isNull, users } from '@jouwbot/db'
+import { and, asc, courses, entitlements, eq, isNull, users, type DbOrTx } from '@jouwbot/db'
 import { AppError } from '@jouwbot/shared'
 import { findUserByEmail } from '../auth/users.ts'
-import { grantCourseAccess, revokeCourseAccess } from '../courses/access.ts'
+import { grantCourseAccess, revokeCourseAccess, type AccessGrant } from '../courses/access.ts'
 import type { AppDeps } from '../deps.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 
@@ -12,29 +12,31 @@ async function courseBySlug(deps: AppDeps, slug: string) {
   return course
 }
 
-/** Until checkout exists, admins grant access by hand; checkout will call the same grant service. */
-export async function grantAccessByAdmin(deps: AppDeps, admin: UserRow, input: { email: string; courseSlug: string }) {
+/** The admin's manual grant (cause `manual`) for a member found by e-mail, changed in one transaction. */
+async function changeManualGrant<R>(
+  deps: AppDeps,
+  admin: UserRow,
+  input: { email: string; courseSlug: string },
+  change: (db: DbOrTx, grant: AccessGrant, now: Date) => Promise<R>,
+): Promise<R> {
   const course = await courseBySlug(deps, input.courseSlug)
   const member = await findUserByEmail(deps.db, input.email)
   if (!member) throw new AppError('NOT_FOUND', 'admin.userNotFound')
   const now = deps.clock.now()
   const result = await deps.db.transaction((tx) =>
-    grantCourseAccess(tx, { userId: member.id, courseId: course.id, source: 'admin_grant', sourceRef: 'manual', actorUserId: admin.id }, now),
+    change(tx, { userId: member.id, courseId: course.id, source: 'admin_grant', sourceRef: 'manual', actorUserId: admin.id }, now),
   )
   deps.viewerCourses.invalidate(member.id)
   return result
 }
 
-export async function revokeAccessByAdmin(deps: AppDeps, admin: UserRow, input: { email: string; courseSlug: string }) {
-  const course = await courseBySlug(deps, input.courseSlug)
-  const member = await findUserByEmail(deps.db, input.email)
-  if (!member) throw new AppError('NOT_FOUND', 'admin.userNotFound')
-  const now = deps.clock.now()
-  const result = await deps.db.transaction((tx) =>
-    revokeCourseAccess(tx, { userId: member.id, courseId: course.id, source: 'admin_grant', sourceRef: 'manual', actorUserId: admin.id }, now),
-  )
-  deps.viewerCourses.invalidate(member.id)
-  return result
+/** Until checkout exists, admins grant access by hand; checkout will call the same grant service. */
+export function grantAccessByAdmin(deps: AppDeps, admin: UserRow, input: { email: string; courseSlug: string }) {
+  return changeManualGrant(deps, admin, input, grantCourseAccess)
+}
+
+export function revokeAccessByAdmin(deps: AppDeps, admin: UserRow, input: { email: string; courseSlug: string }) {
+  return changeManualGrant(deps, admin, input, revokeCourseAccess)
 }
 
 /** Who has access now. Reading members' personal data is itself audit-logged (purpose-bound access). */

@@ -15,6 +15,17 @@ import {
 } from 'drizzle-orm/pg-core'
 import { users } from './auth.ts'
 
+/** The member a row belongs to; it goes when the account is erased. */
+const ownerId = () =>
+  uuid()
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' })
+/** The course a row belongs to; it goes with the course. */
+const courseRef = () =>
+  uuid()
+    .notNull()
+    .references(() => courses.id, { onDelete: 'cascade' })
+
 export const courses = pgTable(
   'courses',
   {
@@ -35,9 +46,7 @@ export const courseModules = pgTable(
   'course_modules',
   {
     id: uuid().primaryKey().defaultRandom(),
-    courseId: uuid()
-      .notNull()
-      .references(() => courses.id, { onDelete: 'cascade' }),
+    courseId: courseRef(),
     slug: text().notNull(),
     title: text().notNull(),
     summary: text().notNull().default(''),
@@ -61,9 +70,7 @@ export const lessons = pgTable(
   'lessons',
   {
     id: uuid().primaryKey().defaultRandom(),
-    courseId: uuid()
-      .notNull()
-      .references(() => courses.id, { onDelete: 'cascade' }),
+    courseId: courseRef(),
     moduleId: uuid()
       .notNull()
       .references(() => courseModules.id, { onDelete: 'cascade' }),
@@ -98,12 +105,8 @@ export const entitlements = pgTable(
   'entitlements',
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    courseId: uuid()
-      .notNull()
-      .references(() => courses.id, { onDelete: 'cascade' }),
+    userId: ownerId(),
+    courseId: courseRef(),
     source: entitlementSource().notNull(),
     /** The order id for `order`; `manual` for admin grants. */
     sourceRef: text().notNull(),
@@ -124,15 +127,11 @@ export const entitlements = pgTable(
 export const lessonProgress = pgTable(
   'lesson_progress',
   {
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownerId(),
     lessonId: uuid()
       .notNull()
       .references(() => lessons.id, { onDelete: 'cascade' }),
-    courseId: uuid()
-      .notNull()
-      .references(() => courses.id, { onDelete: 'cascade' }),
+    courseId: courseRef(),
     positionSeconds: real().notNull().default(0),
     /** Union of the played intervals [start, end] in seconds; only ever grows. */
     watchedRanges: jsonb().$type<[number, number][]>().notNull().default([]),
@@ -150,12 +149,8 @@ export const certificates = pgTable(
   'certificates',
   {
     id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    courseId: uuid()
-      .notNull()
-      .references(() => courses.id, { onDelete: 'cascade' }),
+    userId: ownerId(),
+    courseId: courseRef(),
     code: text().notNull(),
     /** The name as it was when the certificate was issued. */
     recipientName: text().notNull(),
