@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { loadEnv } from './env.ts'
+import { readFileSync } from 'node:fs'
+import { envVariableNames, loadEnv, repoRoot } from './env.ts'
 
 describe('configuration', () => {
   test('development runs on embedded defaults', () => {
@@ -41,5 +42,10 @@ describe('configuration', () => {
     const load = () => loadEnv({ DATABASE_URL: 'mysql://x', PORT: 'abc' })
     expect(load).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/)
     expect(load).toThrow(/- PORT: /)
+  })
+
+  test('.env.example documents every variable the server reads', () => {
+    const example = readFileSync(`${repoRoot}.env.example`, 'utf8')
+    expect(envVariableNames.filter((name) => !new RegExp(`^${name}=`, 'm').test(example))).toEqual([])
   })
 })

@@ -36,6 +36,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema> & { APP_ORIGIN: string }
 
+/** Every variable the server reads (.env.example must document each; a test checks). */
+export const envVariableNames = Object.keys(envSchema.shape)
+
 export class ConfigError extends Error {
   override name = 'ConfigError'
 }
