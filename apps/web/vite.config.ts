@@ -38,7 +38,8 @@ export default defineConfig({
             { name: 'zod', test: /[\\/]node_modules[\\/].*[\\/]zod[\\/]/ },
             // Everything else from node_modules changes less often than the app: its own chunk. It
             // comes before the markdown group, which would otherwise pull React in with its imports.
-            { name: 'vendor', test: (id) => /[\\/]node_modules[\\/]/.test(id) && !isMarkdownModule(id) },
+            // hls.js (~580 kB) loads only when a lesson has HLS renditions, through a dynamic import.
+            { name: 'vendor', test: (id) => /[\\/]node_modules[\\/]/.test(id) && !isMarkdownModule(id) && !/[\\/]hls\.js[\\/]/.test(id) },
             // react-markdown and its unified/micromark tree: only the course pages render Markdown.
             { name: 'markdown', test: isMarkdownModule },
           ],

@@ -13,7 +13,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { grantCourseAccess } from '@jouwbot/api'
 import { asc, eq, lessonProgress, lessons } from '@jouwbot/db'
+import { makeHlsRenditions } from '@jouwbot/server/hls'
 import { createMember, PASSWORD } from '../helpers/accounts.ts'
+import { testStorage } from '../helpers/deps.ts'
 import type { TestClient } from '../helpers/client.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
@@ -205,6 +207,44 @@ test('a member resumes lesson 3 at the saved position and speed; others get the 
   expect(cspViolations).toEqual([])
   expect(pageErrors).toEqual([])
 })
+
+test('a lesson with HLS renditions plays through hls.js (MSE), with its captions track', async () => {
+  const dana = await createMember(server.deps, { firstName: 'Dana' })
+  const outline = await (await dana.client.api()).course.outline({ courseSlug: COURSE })
+  const lesson4 = outline.modules.flatMap((module) => module.lessons)[3]!
+  expect(lesson4.freePreview).toBe(false)
+  await grantCourseAccess(
+    server.handle.db,
+    { userId: await userId(dana.client), courseId: outline.course.id, source: 'admin_grant', sourceRef: 'manual', actorUserId: null },
+    server.deps.clock.now(),
+  )
+  const [row] = await server.deps.db.select().from(lessons).where(eq(lessons.id, lesson4.id))
+  const masterKey = await makeHlsRenditions({ storage: testStorage, key: row!.videoKey! })
+  expect(masterKey).not.toBeNull()
+  await server.deps.db.update(lessons).set({ hlsKey: masterKey }).where(eq(lessons.id, lesson4.id))
+  server.deps.courses.invalidate()
+
+  const page = await newDevice()
+  const hlsRequests: Array<{ url: string; status: number }> = []
+  page.on('response', (response) => {
+    if (response.url().includes('/hls/')) hlsRequests.push({ url: response.url(), status: response.status() })
+  })
+  await logIn(page, dana.email, 'Dana')
+  await page.goto(`/cursus/${COURSE}/les/${lesson4.slug}`)
+  await page.getByRole('heading', { level: 1, name: lesson4.title }).waitFor()
+  await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 1, null, { timeout: 20_000 })
+  await play(page)
+  await page.waitForFunction(() => document.querySelector('video')!.currentTime >= 3, null, { timeout: 30_000 })
+  const src = await page.evaluate(() => document.querySelector('video')!.src)
+  expect(src).toMatch(/^blob:/)
+  expect(await page.locator('video track[kind="captions"]').count()).toBe(1)
+  expect(hlsRequests.some((r) => r.url.endsWith('/master.m3u8') && r.status === 200)).toBe(true)
+  expect(hlsRequests.some((r) => r.url.endsWith('.ts') && r.status === 200)).toBe(true)
+  expect(hlsRequests.every((r) => r.status === 200)).toBe(true)
+  await page.evaluate(() => document.querySelector('video')!.pause())
+  expect(cspViolations).toEqual([])
+  expect(pageErrors).toEqual([])
+}, 90_000)
 
 test('a member who completed every lesson claims the certificate, verifies it publicly and downloads files', async () => {
   const carla = await createMember(server.deps, { firstName: 'Carla' })

@@ -4,10 +4,11 @@ import { createApp } from '@jouwbot/server/app'
 import { defaultWebDist } from '@jouwbot/server/boot'
 import { sql, type DatabaseHandle } from '@jouwbot/db'
 import { createTestDatabase } from '@jouwbot/db/testing'
-import { authorizeLessonVideo, seedCourse } from '@jouwbot/api'
+import { authorizeLessonHls, authorizeLessonVideo, seedCourse } from '@jouwbot/api'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
 import { attachmentRouter } from '@jouwbot/server/http/attachments'
 import { certificateRouter } from '@jouwbot/server/http/certificates'
+import { hlsMediaRouter } from '@jouwbot/server/http/hls-media'
 import { mediaRouter } from '@jouwbot/server/http/media'
 import { makeDeps, TEST_MEDIA_SECRET, testStorage } from './deps.ts'
 
@@ -44,6 +45,13 @@ export async function startTestServer(
         secret: TEST_MEDIA_SECRET,
         storage: testStorage,
         authorize: (userId, lessonId) => authorizeLessonVideo(deps, userId, lessonId),
+        now: () => deps.clock.now(),
+        delivery: 'node',
+      }),
+      hlsMediaRouter({
+        secret: TEST_MEDIA_SECRET,
+        storage: testStorage,
+        authorize: (userId, lessonId) => authorizeLessonHls(deps, userId, lessonId),
         now: () => deps.clock.now(),
         delivery: 'node',
       }),

@@ -56,7 +56,10 @@ export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0, route
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:'],
           fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
+          // hls.js fetches playlists and segments (following S3 redirects for segments) and runs its
+          // transmuxer in a Worker made from a blob: URL.
+          connectSrc: ["'self'", ...mediaOrigins],
+          workerSrc: ["'self'", 'blob:'],
           mediaSrc: ["'self'", 'blob:', ...mediaOrigins],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],

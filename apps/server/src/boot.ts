@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { authorizeLessonVideo, createAppDeps, seedAdmin, seedCourse, type AppDeps } from '@jouwbot/api'
+import { authorizeLessonHls, authorizeLessonVideo, createAppDeps, seedAdmin, seedCourse, type AppDeps } from '@jouwbot/api'
 import { saveLessonHls } from '@jouwbot/api/admin/lesson-media'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
 import { prepareDummyPasswordHash } from '@jouwbot/auth'
@@ -15,6 +15,7 @@ import { MAIL_QUEUE, jobDefinitions } from './jobs.ts'
 import { resolveSecrets } from './secrets.ts'
 import { attachmentRouter } from './http/attachments.ts'
 import { certificateRouter } from './http/certificates.ts'
+import { hlsMediaHandler } from './http/hls-media.ts'
 import { mediaHandler } from './http/media.ts'
 import { DEFAULT_MAX_CAPTION_BYTES, DEFAULT_MAX_VIDEO_BYTES, uploadRouter } from './http/uploads.ts'
 import { HLS_QUEUE, hlsJobDefinition } from './hls.ts'
@@ -121,8 +122,17 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
     xAccelPrefix: env.MEDIA_X_ACCEL_PREFIX,
     logger,
   })
+  const hlsMedia = hlsMediaHandler({
+    secret: mediaSecret,
+    storage,
+    authorize: (userId, lessonId) => authorizeLessonHls(deps, userId, lessonId),
+    now: () => deps.clock.now(),
+    delivery,
+    xAccelPrefix: env.MEDIA_X_ACCEL_PREFIX,
+    logger,
+  })
   const server: Server = createServer((req, res) => {
-    if (!media(req, res)) app(req, res)
+    if (!media(req, res) && !hlsMedia(req, res)) app(req, res)
   })
   // Video uploads stream for minutes; Node's default 300 s request timeout would cut them off.
   server.requestTimeout = 60 * 60_000

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto'
 import type { MediaGateway } from '@jouwbot/api'
 import { StorageError, type Storage } from '@jouwbot/storage'
+import { signHlsUrl } from './http/hls-media.ts'
 import { signMediaUrl } from './http/media.ts'
 
 /** Media URLs get their own key, derived from the session secret, so neither can stand in for the other. */
@@ -12,6 +13,7 @@ export function deriveMediaSecret(sessionSecret: string): string {
 export function createMediaGateway(storage: Storage, mediaSecret: string): MediaGateway {
   return {
     videoUrl: ({ viewerId, lessonId, expiresAt }) => signMediaUrl(mediaSecret, { userId: viewerId, lessonId, expiresAt }),
+    hlsUrl: ({ viewerId, lessonId, expiresAt }) => signHlsUrl(mediaSecret, { userId: viewerId, lessonId, expiresAt }),
     async readText(key) {
       try {
         const chunks: Buffer[] = []

@@ -47,12 +47,12 @@ export interface MediaRouterOptions {
 }
 
 /** Authorised media may sit in the browser's cache, never in a shared one. */
-const MEDIA_CACHE_CONTROL = 'private, max-age=3600'
+export const MEDIA_CACHE_CONTROL = 'private, max-age=3600'
 /** How long a presigned S3 URL from `redirect` stays valid. */
-const PRESIGNED_SECONDS = 300
+export const PRESIGNED_SECONDS = 300
 /** User and lesson ids are UUIDs or similar: no dots, so `${u}.${l}.${e}` is unambiguous. */
-const ID = /^[A-Za-z0-9_-]{1,64}$/
-const UNIX_SECONDS = /^(0|[1-9][0-9]{0,11})$/ // canonical: no leading zeros, no sign
+export const ID = /^[A-Za-z0-9_-]{1,64}$/
+export const UNIX_SECONDS = /^(0|[1-9][0-9]{0,11})$/ // canonical: no leading zeros, no sign
 const MIN_SECRET_LENGTH = 32
 /**
  * Found objects are remembered this long, so a player's stream of range requests costs one stat (one
@@ -66,7 +66,7 @@ const STAT_CACHE_MAX = 1000
 const ROUTE = '/media/lessons/:lessonId/video'
 const ROUTE_PATTERN = /^\/media\/lessons\/([^/?#]+)\/video(?:\?|$)/
 
-function assertSecret(secret: string): void {
+export function assertSecret(secret: string): void {
   if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) {
     throw new Error(`the media URL secret must be at least ${MIN_SECRET_LENGTH} characters`)
   }
@@ -104,10 +104,10 @@ function verifiedUser(key: KeyObject, lessonId: string, query: URLSearchParams, 
   return u
 }
 
-type ErrorKey = 'error.forbidden' | 'error.notFound' | 'error.rangeNotSatisfiable' | 'error.preconditionFailed' | 'error.generic'
+export type ErrorKey = 'error.forbidden' | 'error.notFound' | 'error.rangeNotSatisfiable' | 'error.preconditionFailed' | 'error.generic'
 
 /** JSON error without anything from the request or the failure in it; never cached. */
-function sendMediaError(req: IncomingMessage, res: ServerResponse, status: number, message: ErrorKey): void {
+export function sendMediaError(req: IncomingMessage, res: ServerResponse, status: number, message: ErrorKey): void {
   for (const name of ['ETag', 'Last-Modified', 'Content-Length', 'Content-Disposition', 'X-Accel-Redirect']) res.removeHeader(name)
   if (status !== 416) res.removeHeader('Content-Range') // 416 keeps `bytes */<size>`
   const body = JSON.stringify({ error: { message } })
@@ -219,7 +219,7 @@ export function mediaHandler(options: MediaRouterOptions): (req: IncomingMessage
  * whole file (200), which RFC 9110 allows. The file is pointed at as root = its folder and path = its
  * encoded name, because `send` URL-decodes the path it is given.
  */
-function serveLocalFile(req: IncomingMessage, res: ServerResponse, file: string, onError: (error: unknown) => void): void {
+export function serveLocalFile(req: IncomingMessage, res: ServerResponse, file: string, onError: (error: unknown) => void): void {
   const stream = send(req, '/' + encodeURIComponent(path.basename(file)), {
     root: path.dirname(file),
     dotfiles: 'allow', // the key was validated by the storage; nothing here comes from the URL

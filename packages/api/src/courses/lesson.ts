@@ -32,6 +32,8 @@ export async function getLesson(deps: AppDeps, input: { courseSlug: string; less
         .limit(1)
     : []
   const now = deps.clock.now()
+  const expiresAt = new Date(now.getTime() + VIDEO_URL_TTL_MS)
+  const signed = { viewerId: viewer?.id ?? ANONYMOUS_VIEWER, lessonId: row.id, expiresAt }
   const neighbour = (i: number) => {
     const n = ordered[i]
     return n ? { slug: n.lesson.slug, title: n.lesson.title } : null
@@ -47,12 +49,9 @@ export async function getLesson(deps: AppDeps, input: { courseSlug: string; less
     chapters: row.chapters,
     attachments: row.attachments.map(({ title, fileName }) => ({ title, fileName })),
     captionsVtt: row.captionsKey ? await deps.media.readText(row.captionsKey) : null,
-    video: row.videoKey
-      ? {
-          url: deps.media.videoUrl({ viewerId: viewer?.id ?? ANONYMOUS_VIEWER, lessonId: row.id, expiresAt: new Date(now.getTime() + VIDEO_URL_TTL_MS) }),
-          expiresAt: new Date(now.getTime() + VIDEO_URL_TTL_MS),
-        }
-      : null,
+    video: row.videoKey ? { url: deps.media.videoUrl(signed), expiresAt } : null,
+    // HLS renditions when they were made (hls.js plays them; the MP4 above stays the fallback).
+    hls: row.videoKey && row.hlsKey ? { url: deps.media.hlsUrl(signed) } : null,
     module: { slug: entry.module.slug, title: entry.module.title },
     course: { slug: structure.slug, title: structure.title },
     previous: neighbour(index - 1),
@@ -65,18 +64,36 @@ export async function getLesson(deps: AppDeps, input: { courseSlug: string; less
   }
 }
 
-/** The media route's check, for every request: the lesson's video key when this viewer may watch it. */
-export async function authorizeLessonVideo(deps: AppDeps, viewerId: string, lessonId: string): Promise<{ key: string } | null> {
+/** Whether this viewer may watch the lesson's media now: published, and a free preview or entitled. */
+async function mayWatch(deps: AppDeps, viewerId: string, row: { courseId: string; freePreview: boolean; published: boolean }): Promise<boolean> {
+  if (!row.published) return false
+  if (row.freePreview) return true
+  if (viewerId === ANONYMOUS_VIEWER) return false
+  const user = await findUserById(deps.db, viewerId)
+  return hasCourseAccess(deps.db, user ?? null, row.courseId)
+}
+
+async function lessonMedia(deps: AppDeps, lessonId: string) {
   const [row] = await deps.db
-    .select({ videoKey: lessons.videoKey, courseId: lessons.courseId, freePreview: lessons.freePreview, published: lessons.published })
+    .select({ videoKey: lessons.videoKey, hlsKey: lessons.hlsKey, courseId: lessons.courseId, freePreview: lessons.freePreview, published: lessons.published })
     .from(lessons)
     .where(eq(lessons.id, lessonId))
     .limit(1)
-  if (!row?.videoKey || !row.published) return null
-  if (row.freePreview) return { key: row.videoKey }
-  if (viewerId === ANONYMOUS_VIEWER) return null
-  const user = await findUserById(deps.db, viewerId)
-  return (await hasCourseAccess(deps.db, user ?? null, row.courseId)) ? { key: row.videoKey } : null
+  return row
+}
+
+/** The media route's check, for every request: the lesson's video key when this viewer may watch it. */
+export async function authorizeLessonVideo(deps: AppDeps, viewerId: string, lessonId: string): Promise<{ key: string } | null> {
+  const row = await lessonMedia(deps, lessonId)
+  if (!row?.videoKey) return null
+  return (await mayWatch(deps, viewerId, row)) ? { key: row.videoKey } : null
+}
+
+/** The HLS route's check, for every playlist and segment: the master playlist key when this viewer may watch. */
+export async function authorizeLessonHls(deps: AppDeps, viewerId: string, lessonId: string): Promise<{ hlsKey: string } | null> {
+  const row = await lessonMedia(deps, lessonId)
+  if (!row?.videoKey || !row.hlsKey) return null
+  return (await mayWatch(deps, viewerId, row)) ? { hlsKey: row.hlsKey } : null
 }
 
 /** An attachment download: the file's storage key when this viewer may open the lesson. */

@@ -5,6 +5,8 @@
  */
 export interface MediaGateway {
   videoUrl(input: { viewerId: string; lessonId: string; expiresAt: Date }): string
+  /** The signed URL of the lesson's HLS master playlist (the media route's HLS variant checks it again). */
+  hlsUrl(input: { viewerId: string; lessonId: string; expiresAt: Date }): string
   readText(key: string): Promise<string | null>
 }
 

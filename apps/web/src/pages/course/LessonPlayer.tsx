@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/Button.tsx'
 import { formatDecimal } from '../../lib/format.ts'
+import { attachHls, hlsCandidate, type HlsPlayback } from '../../lib/hls.ts'
 import {
   PLAYBACK_RATES,
   readCaptionsOn,
@@ -22,6 +23,9 @@ const RESUME_MARGIN_SECONDS = 5
 /** A media error this soon after getting a fresh URL is not an expired URL: give up and show it. */
 const RECOVERY_COOLDOWN_MS = 20_000
 
+/** What the <video> plays: HLS renditions through hls.js, or the MP4 (also the fallback). */
+type Source = { kind: 'hls' | 'mp4'; url: string }
+
 interface Props {
   lesson: Lesson
   video: NonNullable<Lesson['video']>
@@ -39,6 +43,12 @@ interface Props {
  * The signed video URL is kept in state and changes only when the player asks for a fresh one
  * (after a media error, e.g. because the hour-long signature expired): a background refetch of the
  * lesson must never restart a playing video.
+ *
+ * When the lesson has HLS renditions and the browser has Media Source Extensions, hls.js (loaded on
+ * demand) plays the master playlist (see lib/hls.ts for why also where native HLS is reported); if hls.js is
+ * not supported or gives up (a fatal error), the MP4 takes over at the same position. The source is
+ * set on the element imperatively, in one effect, so hls.js is always destroyed (its blob: src
+ * removed) before the next source is set, on source change and on unmount.
  */
 export function LessonPlayer({ lesson, video: videoInfo, queryInput, canSave, videoRef, onTime }: Props) {
   const { t } = useTranslation()
@@ -46,7 +56,9 @@ export function LessonPlayer({ lesson, video: videoInfo, queryInput, canSave, vi
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const rateId = useId()
-  const [src, setSrc] = useState(videoInfo.url)
+  const [source, setSource] = useState<Source>(() =>
+    lesson.hls && hlsCandidate() ? { kind: 'hls', url: lesson.hls.url } : { kind: 'mp4', url: videoInfo.url },
+  )
   const [rate, setRate] = useState(readPlaybackRate)
   const [captionsOn, setCaptionsOn] = useState(readCaptionsOn)
   const [captionsUrl, setCaptionsUrl] = useState<string | null>(null)
@@ -146,7 +158,48 @@ export function LessonPlayer({ lesson, video: videoInfo, queryInput, canSave, vi
     if (!video) return
     video.defaultPlaybackRate = rate
     video.playbackRate = rate
-  }, [rate, src, videoRef])
+  }, [rate, source, videoRef])
+
+  /** Switches to another source, continuing where the viewer was (the new source's `played` starts empty). */
+  function replaceSource(next: Source): void {
+    const video = videoRef.current
+    continueAt.current = resumed.current ? { time: lastTime.current, play: playingRef.current } : null
+    if (video) earlierRanges.current = mergeRanges(earlierRanges.current, timeRangesToArray(video.played))
+    setSource(next)
+  }
+  const fallBackRef = useRef<() => void>(() => undefined)
+  fallBackRef.current = () => {
+    const fresh = queryClient.getQueryData(lessonKey)?.video ?? videoInfo
+    replaceSource({ kind: 'mp4', url: fresh.url })
+  }
+
+  // The source on the element: the MP4 URL as `src`, or hls.js attached (and destroyed again).
+  useEffect(() => {
+    const video = videoRef.current
+    if (!video) return
+    if (source.kind === 'mp4') {
+      // Also when the URL is the same as before: assigning `src` reloads it (the recovery path relies on it).
+      video.src = source.url
+      return
+    }
+    let cancelled = false
+    let playback: HlsPlayback | null = null
+    attachHls(video, source.url, () => {
+      if (!cancelled) fallBackRef.current()
+    })
+      .then((attached) => {
+        if (cancelled) attached?.destroy()
+        else if (attached) playback = attached
+        else fallBackRef.current() // hls.js cannot play here
+      })
+      .catch(() => {
+        if (!cancelled) fallBackRef.current() // e.g. the chunk failed to load
+      })
+    return () => {
+      cancelled = true
+      playback?.destroy()
+    }
+  }, [source, videoRef])
 
   // Captions: the VTT text comes with the lesson; the <track> reads it from a Blob URL (media-src blob:).
   const vtt = lesson.captionsVtt
@@ -226,9 +279,8 @@ export function LessonPlayer({ lesson, video: videoInfo, queryInput, canSave, vi
         return
       }
       setMediaFailed(false)
-      // Within the same second the server signs the same URL again: then simply load it once more.
-      if (fresh.url !== src) setSrc(fresh.url)
-      else video.load()
+      // A new object even when the server signed the same URL again: the source effect reloads it.
+      setSource({ kind: 'mp4', url: fresh.url })
     } catch {
       setMediaFailed(true)
     } finally {
@@ -237,6 +289,8 @@ export function LessonPlayer({ lesson, video: videoInfo, queryInput, canSave, vi
   }
 
   function onError(): void {
+    // hls.js handles (and reports as fatal, see the source effect) what goes wrong while it plays.
+    if (source.kind === 'hls') return
     const error = videoRef.current?.error
     if (!error || error.code === MediaError.MEDIA_ERR_ABORTED) return
     void recover()
@@ -264,7 +318,6 @@ export function LessonPlayer({ lesson, video: videoInfo, queryInput, canSave, vi
         <video
           ref={videoRef}
           className="player__video"
-          src={src}
           controls
           preload="metadata"
           playsInline
