@@ -9,59 +9,29 @@
  */
 import { decodeBase32IgnorePadding } from '@oslojs/encoding'
 import { generateHOTP } from '@oslojs/otp'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { TestClock } from '../helpers/clock.ts'
+import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const PASSWORD = 'paarse-olifant-danst-2026'
 
 let server: TestServer
-let browser: Browser
-const contexts: BrowserContext[] = []
-const cspViolations: string[] = []
+let browser: BrowserSession
 
 beforeAll(async () => {
   server = await startTestServer()
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  browser = await openBrowser(server.url)
 })
 
 afterAll(async () => {
-  for (const context of contexts) await context.close()
   await browser?.close()
   await server?.close()
 })
 
 /** A fresh browser (own cookies and localStorage), like a second device. */
-async function newDevice(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } })
-  contexts.push(context)
-  // Some CSP refusals (e.g. a caught `new Function`) only fire an event, no console message.
-  await context.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (event) =>
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
-    ),
-  )
-  const page = await context.newPage()
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /CSP violation|Content Security Policy/i.test(message.text())) {
-      cspViolations.push(message.text())
-    }
-  })
-  return page
-}
+const newDevice = () => browser.newDevice()
 
 function clock(): TestClock {
   return server.deps.clock as TestClock
@@ -176,5 +146,5 @@ test('sign up, confirm, turn on 2FA, log in with it and end another session', as
   await other.waitForURL(/\/login\?next=%2Faccount$/)
   await other.getByRole('heading', { name: 'Inloggen' }).waitFor()
 
-  expect(cspViolations).toEqual([])
+  expect(browser.cspViolations).toEqual([])
 })

@@ -9,7 +9,7 @@
  *  - a member who completed every lesson claims the certificate on the outline, opens the public
  *    verification page (also without login) and downloads the PDF; attachments download for them.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { grantCourseAccess } from '@jouwbot/api'
 import { asc, eq, lessonProgress, lessons } from '@jouwbot/db'
@@ -17,66 +17,38 @@ import { makeHlsRenditions } from '@jouwbot/server/hls'
 import { createMember, PASSWORD } from '../helpers/accounts.ts'
 import { testStorage } from '../helpers/deps.ts'
 import type { TestClient } from '../helpers/client.ts'
+import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const COURSE = 'premium-cursus'
 
 let server: TestServer
-let browser: Browser
-const contexts: BrowserContext[] = []
-const cspViolations: string[] = []
-const pageErrors: string[] = []
+let browser: BrowserSession
 
 beforeAll(async () => {
   server = await startTestServer({ seedCourse: true })
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  browser = await openBrowser(server.url)
 })
 
 afterAll(async () => {
-  for (const context of contexts) await context.close()
   await browser?.close()
   await server?.close()
 })
 
-/** A fresh browser (own cookies and localStorage), like a second device. */
-async function newDevice(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 } })
-  contexts.push(context)
-  await context.addInitScript(() => {
-    // Some CSP refusals (e.g. a caught `new Function`) only fire an event, no console message.
-    document.addEventListener('securitypolicyviolation', (event) =>
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
-    )
-    // Remember beacons across the navigation that sends them (sessionStorage survives it).
-    const send = navigator.sendBeacon.bind(navigator)
-    navigator.sendBeacon = (url, data) => {
-      const queued = send(url, data)
-      const log = JSON.parse(sessionStorage.getItem('e2e.beacons') ?? '[]') as unknown[]
-      log.push({ url: String(url), queued, type: data instanceof Blob ? data.type : typeof data })
-      sessionStorage.setItem('e2e.beacons', JSON.stringify(log))
-      return queued
-    }
+function newDevice(): Promise<Page> {
+  return browser.newDevice({
+    initScript: () => {
+      // Remember beacons across the navigation that sends them (sessionStorage survives it).
+      const send = navigator.sendBeacon.bind(navigator)
+      navigator.sendBeacon = (url, data) => {
+        const queued = send(url, data)
+        const log = JSON.parse(sessionStorage.getItem('e2e.beacons') ?? '[]') as unknown[]
+        log.push({ url: String(url), queued, type: data instanceof Blob ? data.type : typeof data })
+        sessionStorage.setItem('e2e.beacons', JSON.stringify(log))
+        return queued
+      }
+    },
   })
-  const page = await context.newPage()
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /CSP violation|Content Security Policy/i.test(message.text())) {
-      cspViolations.push(message.text())
-    }
-  })
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  return page
 }
 
 async function logIn(page: Page, email: string, firstName: string): Promise<void> {
@@ -204,8 +176,8 @@ test('a member resumes lesson 3 at the saved position and speed; others get the 
     expect(response.status(), attempt).toBe(403)
   }
 
-  expect(cspViolations).toEqual([])
-  expect(pageErrors).toEqual([])
+  expect(browser.cspViolations).toEqual([])
+  expect(browser.pageErrors).toEqual([])
 })
 
 test('a lesson with HLS renditions plays through hls.js (MSE), with its captions track', async () => {
@@ -242,8 +214,8 @@ test('a lesson with HLS renditions plays through hls.js (MSE), with its captions
   expect(hlsRequests.some((r) => r.url.endsWith('.ts') && r.status === 200)).toBe(true)
   expect(hlsRequests.every((r) => r.status === 200)).toBe(true)
   await page.evaluate(() => document.querySelector('video')!.pause())
-  expect(cspViolations).toEqual([])
-  expect(pageErrors).toEqual([])
+  expect(browser.cspViolations).toEqual([])
+  expect(browser.pageErrors).toEqual([])
 }, 90_000)
 
 test('a member who completed every lesson claims the certificate, verifies it publicly and downloads files', async () => {
@@ -312,6 +284,6 @@ test('a member who completed every lesson claims the certificate, verifies it pu
   expect((await download.body()).byteLength).toBeGreaterThan(0)
   expect((await visitor.request.get(href!)).status()).toBe(403)
 
-  expect(cspViolations).toEqual([])
-  expect(pageErrors).toEqual([])
+  expect(browser.cspViolations).toEqual([])
+  expect(browser.pageErrors).toEqual([])
 })

@@ -8,6 +8,7 @@ import { authorizeLessonHls, authorizeLessonVideo, seedCourse } from '@jouwbot/a
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
 import { attachmentRouter } from '@jouwbot/server/http/attachments'
 import { certificateRouter } from '@jouwbot/server/http/certificates'
+import { uploadRouter } from '@jouwbot/server/http/uploads'
 import { hlsMediaRouter } from '@jouwbot/server/http/hls-media'
 import { mediaRouter } from '@jouwbot/server/http/media'
 import { makeDeps, TEST_MEDIA_SECRET, testStorage } from './deps.ts'
@@ -57,6 +58,7 @@ export async function startTestServer(
       }),
       attachmentRouter(deps, testStorage),
       certificateRouter(deps),
+      uploadRouter({ deps, storage: testStorage, maxVideoBytes: 50 * 1024 * 1024, maxCaptionBytes: 1024 * 1024 }),
     ],
   })
   server.on('request', app)

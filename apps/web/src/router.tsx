@@ -1,4 +1,4 @@
-import { createBrowserRouter, Outlet } from 'react-router'
+import { createBrowserRouter, Navigate, Outlet } from 'react-router'
 import { Layout } from './components/Layout.tsx'
 import { Loading } from './components/Loading.tsx'
 import { RequireAdmin } from './components/RequireAdmin.tsx'
@@ -89,10 +89,35 @@ export const router = createBrowserRouter([
                 ),
                 children: [
                   {
-                    path: 'admin/toegang',
-                    lazy: async () => ({
-                      Component: (await import('./pages/admin/CourseAccessPage.tsx')).CourseAccessPage,
-                    }),
+                    path: 'admin',
+                    lazy: async () => ({ Component: (await import('./pages/admin/AdminShell.tsx')).AdminShell }),
+                    children: [
+                      { index: true, element: <Navigate to="/admin/cursussen" replace /> },
+                      {
+                        path: 'toegang',
+                        lazy: async () => ({
+                          Component: (await import('./pages/admin/CourseAccessPage.tsx')).CourseAccessPage,
+                        }),
+                      },
+                      {
+                        path: 'cursussen',
+                        lazy: async () => ({
+                          Component: (await import('./pages/admin/AdminCoursesPage.tsx')).AdminCoursesPage,
+                        }),
+                      },
+                      {
+                        path: 'cursussen/:courseSlug',
+                        lazy: async () => ({
+                          Component: (await import('./pages/admin/AdminCoursePage.tsx')).AdminCoursePage,
+                        }),
+                      },
+                      {
+                        path: 'cursussen/:courseSlug/les/:lessonId',
+                        lazy: async () => ({
+                          Component: (await import('./pages/admin/AdminLessonPage.tsx')).AdminLessonPage,
+                        }),
+                      },
+                    ],
                   },
                 ],
               },

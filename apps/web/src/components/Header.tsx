@@ -51,7 +51,7 @@ export function Header() {
               ) : null}
               {signedIn && me?.role === 'admin' ? (
                 <li>
-                  <NavLink to="/admin/toegang">{t('nav.admin')}</NavLink>
+                  <NavLink to="/admin">{t('nav.admin')}</NavLink>
                 </li>
               ) : null}
             </ul>

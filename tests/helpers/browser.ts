@@ -1,0 +1,61 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+
+/** Debian's Chromium, headless, with nothing reaching out to the (closed) network. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+}
+
+export interface BrowserSession {
+  /** A fresh browser context (own cookies and storage), like a separate device. */
+  newDevice(options?: { initScript?: () => void }): Promise<Page>
+  /** CSP refusals and uncaught page errors seen on any device; tests expect both to stay empty. */
+  cspViolations: string[]
+  pageErrors: string[]
+  close(): Promise<void>
+}
+
+export async function openBrowser(baseURL: string): Promise<BrowserSession> {
+  const browser = await launchChromium()
+  const contexts: BrowserContext[] = []
+  const cspViolations: string[] = []
+  const pageErrors: string[] = []
+  return {
+    cspViolations,
+    pageErrors,
+    async newDevice(options = {}) {
+      const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } })
+      contexts.push(context)
+      // Some CSP refusals (e.g. a caught `new Function`) only fire an event, no console message.
+      await context.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (event) =>
+          console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
+        ),
+      )
+      if (options.initScript) await context.addInitScript(options.initScript)
+      const page = await context.newPage()
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /CSP violation|Content Security Policy/i.test(message.text())) {
+          cspViolations.push(message.text())
+        }
+      })
+      page.on('pageerror', (error) => pageErrors.push(error.message))
+      return page
+    },
+    async close() {
+      for (const context of contexts) await context.close()
+      await browser.close()
+    },
+  }
+}
