@@ -286,7 +286,12 @@ describe('caption uploads', () => {
   })
 })
 
-describe.skipIf(!hasFfmpeg())('HLS renditions', () => {
+describe('HLS renditions', () => {
+  beforeAll(() => {
+    // Required, not optional: CI installs it (.ci/run); locally `apt-get install ffmpeg`.
+    if (!hasFfmpeg()) throw new Error('ffmpeg is needed for the HLS tests: apt-get install ffmpeg')
+  })
+
   test('intro.mp4 becomes a master playlist with two renditions whose segments all exist', { timeout: 120_000 }, async () => {
     const key = `courses/${COURSE}/uploads/hls-test-${Date.now()}.mp4`
     await testStorage.write(key, createReadStream(INTRO), { contentType: 'video/mp4', maxBytes: 10 * 1024 * 1024 })
