@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises'
 import type { AppDeps } from '@jouwbot/api'
 import { findLessonForUpload } from '@jouwbot/api/admin/lesson-media'
 import type { JobDefinition } from '@jouwbot/jobs'
-import { contentTypeFor, StorageError, type Storage } from '@jouwbot/storage'
+import { contentTypeFor, readText, StorageError, type Storage } from '@jouwbot/storage'
 
 /**
  * HLS renditions of an uploaded lesson video, made with ffmpeg when the machine has it:
@@ -171,16 +171,6 @@ export async function makeHlsRenditions(options: MakeHlsOptions): Promise<string
   }
 }
 
-async function readText(storage: Storage, key: string): Promise<string | null> {
-  try {
-    const chunks: Buffer[] = []
-    for await (const chunk of await storage.read(key)) chunks.push(Buffer.from(chunk as Uint8Array))
-    return Buffer.concat(chunks).toString('utf8')
-  } catch (error) {
-    if (error instanceof StorageError && error.code === 'notFound') return null
-    throw error
-  }
-}
 
 /** The relative URIs a playlist names (variant playlists or segments), resolved against its folder. */
 export function playlistEntries(playlistKey: string, text: string): string[] {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import type { MediaGateway } from '@jouwbot/api'
-import { StorageError, type Storage } from '@jouwbot/storage'
+import { readText, type Storage } from '@jouwbot/storage'
 import { signHlsUrl } from './http/hls-media.ts'
 import { signMediaUrl } from './http/media.ts'
 
@@ -14,15 +14,6 @@ export function createMediaGateway(storage: Storage, mediaSecret: string): Media
   return {
     videoUrl: ({ viewerId, lessonId, expiresAt }) => signMediaUrl(mediaSecret, { userId: viewerId, lessonId, expiresAt }),
     hlsUrl: ({ viewerId, lessonId, expiresAt }) => signHlsUrl(mediaSecret, { userId: viewerId, lessonId, expiresAt }),
-    async readText(key) {
-      try {
-        const chunks: Buffer[] = []
-        for await (const chunk of await storage.read(key)) chunks.push(Buffer.from(chunk as Uint8Array))
-        return Buffer.concat(chunks).toString('utf8')
-      } catch (error) {
-        if (error instanceof StorageError && error.code === 'notFound') return null
-        throw error
-      }
-    },
+    readText: (key) => readText(storage, key),
   }
 }

@@ -47,3 +47,5 @@ export interface WriteOptions {
 export { StorageError, type StorageErrorCode, assertValidKey, contentTypeFor } from './keys.ts'
 export { createLocalStorage, localEtag } from './local.ts'
 export { createS3Storage, type S3StorageOptions } from './s3.ts'
+
+export { readText } from './read-text.ts'

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises'
 import { Router } from 'express'
 import type { Logger } from 'pino'
 import type { Storage } from '@jouwbot/storage'
-import { assertSecret, ID, MEDIA_CACHE_CONTROL, PRESIGNED_SECONDS, sendMediaError, serveLocalFile, UNIX_SECONDS } from './media.ts'
+import { assertSecret, ID, MEDIA_CACHE_CONTROL, PRESIGNED_SECONDS, sendMediaError, serveLocalFile, UNIX_SECONDS, xAccelPath } from './media.ts'
 
 /**
  * HLS delivery of a lesson video: `GET|HEAD /media/lessons/:lessonId/hls/:token/<path>`, where
@@ -127,7 +127,7 @@ function createHlsHandler(options: HlsMediaOptions): (req: IncomingMessage, res:
         return
       }
       if (delivery === 'x-accel') {
-        res.setHeader('X-Accel-Redirect', xAccelPrefix + object.key.split('/').map(encodeURIComponent).join('/'))
+        res.setHeader('X-Accel-Redirect', xAccelPath(xAccelPrefix, object.key))
         res.end()
         return
       }

@@ -177,8 +177,7 @@ function createHandler(options: MediaRouterOptions): (req: IncomingMessage, res:
       res.setHeader('Content-Type', object.contentType)
       if (delivery === 'x-accel') {
         // nginx takes over (ranges, conditional requests, sendfile) from its `internal` location.
-        // Segments are percent-encoded: nginx decodes the URI, and a `?` would otherwise start a query.
-        res.setHeader('X-Accel-Redirect', xAccelPrefix + object.key.split('/').map(encodeURIComponent).join('/'))
+        res.setHeader('X-Accel-Redirect', xAccelPath(xAccelPrefix, object.key))
         res.end()
         return
       }
@@ -187,6 +186,14 @@ function createHandler(options: MediaRouterOptions): (req: IncomingMessage, res:
       fail(req, res, error)
     }
   }
+}
+
+/**
+ * The nginx-internal path for a storage key. Segments are percent-encoded: nginx decodes the URI,
+ * and a `?` would otherwise start a query.
+ */
+export function xAccelPath(prefix: string, key: string): string {
+  return prefix + key.split('/').map(encodeURIComponent).join('/')
 }
 
 /** The media route as an Express Router; mount it at the root: `app.use(mediaRouter(options))`. */
