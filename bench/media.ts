@@ -69,7 +69,7 @@ http {
   }
 ${[['accel', 'accelNode'], ['accelHttp', 'accelNodeHttp']].map(([front, app]) => `
   upstream ${app} { server 127.0.0.1:${ports[app!]}; keepalive 64; }
-  server { # X-Accel as in deploy/nginx/jouwbot.conf: Node authorises, nginx sends
+  server { # X-Accel as in apps/server/deploy/nginx/jouwbot.conf: Node authorises, nginx sends
     listen 127.0.0.1:${ports[front!]};
     location / { proxy_pass http://${app}; proxy_http_version 1.1; proxy_set_header Connection ""; }
     location /_protected_media/ { internal; alias ${mediaRoot}/; }

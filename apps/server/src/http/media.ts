@@ -14,7 +14,7 @@ import { localEtag, type Storage, type StoredObject } from '@jouwbot/storage'
  * access stops playback at the player's next range request, not only when the URL expires — and
  * hands the bytes over in one of three ways:
  *  - `node`: Node streams the local file with `send` (ranges, conditional requests, HEAD);
- *  - `x-accel`: an empty answer with `X-Accel-Redirect`, nginx serves the file (deploy/nginx);
+ *  - `x-accel`: an empty answer with `X-Accel-Redirect`, nginx serves the file (apps/server/deploy/nginx);
  *  - `redirect`: 302 to a presigned S3 URL valid for a few minutes.
  *
  * Two ways to mount the same handler:
