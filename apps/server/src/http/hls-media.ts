@@ -1,10 +1,10 @@
 import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { pipeline } from 'node:stream/promises'
-import { Router } from 'express'
+import type { Router } from 'express'
 import type { Logger } from 'pino'
 import type { Storage } from '@jouwbot/storage'
-import { assertSecret, ID, MEDIA_CACHE_CONTROL, PRESIGNED_SECONDS, sendMediaError, serveLocalFile, UNIX_SECONDS, xAccelPath } from './media.ts'
+import { assertSecret, ID, MEDIA_CACHE_CONTROL, PRESIGNED_SECONDS, sendMediaError, serveLocalFile, UNIX_SECONDS, xAccelPath, asNodeHandler, asRouter } from './media.ts'
 
 /**
  * HLS delivery of a lesson video: `GET|HEAD /media/lessons/:lessonId/hls/:token/<path>`, where
@@ -139,21 +139,9 @@ function createHlsHandler(options: HlsMediaOptions): (req: IncomingMessage, res:
   }
 }
 
-/** The HLS route as an Express Router; mount it at the root: `app.use(hlsMediaRouter(options))`. */
-export function hlsMediaRouter(options: HlsMediaOptions): Router {
-  const handle = createHlsHandler(options)
-  const router = Router()
-  router.get(/^\/media\/lessons\/[^/]+\/hls\/[^/]+\/.*/, (req, res) => handle(req, res, req.url))
-  return router
-}
+/** The HLS route as an Express Router: `app.use(hlsMediaRouter(options))`. */
+export const hlsMediaRouter = (options: HlsMediaOptions): Router =>
+  asRouter(/^\/media\/lessons\/[^/]+\/hls\/[^/]+\/.*/, createHlsHandler(options))
 
-/** The HLS route for plain node:http, ahead of Express: false (nothing touched) when the request is not for it. */
-export function hlsMediaHandler(options: HlsMediaOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const handle = createHlsHandler(options)
-  return (req, res) => {
-    const url = req.url ?? ''
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !ROUTE_PATTERN.test(url)) return false
-    void handle(req, res, url)
-    return true
-  }
-}
+/** The HLS route ahead of Express. */
+export const hlsMediaHandler = (options: HlsMediaOptions) => asNodeHandler(ROUTE_PATTERN, createHlsHandler(options))

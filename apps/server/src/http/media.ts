@@ -119,7 +119,7 @@ export function sendMediaError(req: IncomingMessage, res: ServerResponse, status
 }
 
 /** The request handler shared by `mediaRouter` and `mediaHandler`; `url` is the request's full path + query. */
-function createHandler(options: MediaRouterOptions): (req: IncomingMessage, res: ServerResponse, url: string) => Promise<void> {
+function createHandler(options: MediaRouterOptions): UrlHandler {
   const { secret, storage, authorize, now, delivery } = options
   assertSecret(secret)
   if (delivery === 'node' && !storage.localPath) throw new Error("delivery 'node' needs a storage with localPath (local disk)")
@@ -196,28 +196,34 @@ export function xAccelPath(prefix: string, key: string): string {
   return prefix + key.split('/').map(encodeURIComponent).join('/')
 }
 
-/** The media route as an Express Router; mount it at the root: `app.use(mediaRouter(options))`. */
-export function mediaRouter(options: MediaRouterOptions): Router {
-  const handle = createHandler(options)
+type UrlHandler = (req: IncomingMessage, res: ServerResponse, url: string) => Promise<void>
+
+/** A media handler as an Express Router (GET routes answer HEAD too); mount it at the root. */
+export function asRouter(path: string | RegExp, handle: UrlHandler): Router {
   const router = Router()
-  // GET routes answer HEAD too. `req.url`: the path the route matched (relative to any mount point).
-  router.get(ROUTE, (req, res) => handle(req, res, req.url))
+  // `req.url`: the path the route matched (relative to any mount point).
+  router.get(path, (req, res) => handle(req, res, req.url))
   return router
 }
 
 /**
- * The media route for plain node:http, ahead of Express: returns false (and touches nothing) when the
- * request is not a GET or HEAD of `/media/lessons/:lessonId/video`.
+ * A media handler for plain node:http, ahead of Express: returns false (and touches nothing) when the
+ * request is not a GET or HEAD matching `pattern`.
  */
-export function mediaHandler(options: MediaRouterOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const handle = createHandler(options)
+export function asNodeHandler(pattern: RegExp, handle: UrlHandler): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
     const url = req.url ?? ''
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !ROUTE_PATTERN.test(url)) return false
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !pattern.test(url)) return false
     void handle(req, res, url)
     return true
   }
 }
+
+/** The lesson video route as an Express Router: `app.use(mediaRouter(options))`. */
+export const mediaRouter = (options: MediaRouterOptions): Router => asRouter(ROUTE, createHandler(options))
+
+/** The lesson video route ahead of Express (`/media/lessons/:lessonId/video`). */
+export const mediaHandler = (options: MediaRouterOptions) => asNodeHandler(ROUTE_PATTERN, createHandler(options))
 
 /**
  * Streams a local file with `send` (express.static's engine): single byte ranges (`a-b`, `a-`, `-n`) as
