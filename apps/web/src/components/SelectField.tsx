@@ -1,6 +1,5 @@
 import type { SelectHTMLAttributes } from 'react'
-import { useFieldIds } from '../lib/useFieldIds.ts'
-import { FieldError } from './FieldError.tsx'
+import { FieldFrame } from './FieldFrame.tsx'
 
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'aria-invalid' | 'aria-describedby'>
 
@@ -12,28 +11,17 @@ interface Props extends SelectProps {
 }
 
 export function SelectField({ label, options, error, ...select }: Props) {
-  const { id, errorId, describedBy } = useFieldIds(undefined, error)
   return (
-    <div className={error ? 'field field--invalid' : 'field'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="field__control">
-        <select
-          {...select}
-          id={id}
-          className="input select"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-        >
+    <FieldFrame label={label} error={error}>
+      {(control) => (
+        <select {...select} {...control} className="input select">
           {options.map((option) => (
             <option key={option.value} value={option.value} lang={option.lang}>
               {option.label}
             </option>
           ))}
         </select>
-      </div>
-      <FieldError id={errorId} error={error} />
-    </div>
+      )}
+    </FieldFrame>
   )
 }

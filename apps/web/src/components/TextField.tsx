@@ -1,8 +1,6 @@
 import { useState, type InputHTMLAttributes, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useFieldIds } from '../lib/useFieldIds.ts'
-import { FieldError } from './FieldError.tsx'
-import { FieldHint } from './FieldHint.tsx'
+import { FieldFrame } from './FieldFrame.tsx'
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'aria-invalid' | 'aria-describedby'>
 
@@ -27,36 +25,35 @@ export function TextField({
   ...input
 }: TextFieldProps) {
   const { t } = useTranslation()
-  const { id, hintId, errorId, describedBy } = useFieldIds(hint, error)
   const [revealed, setRevealed] = useState(false)
 
   return (
-    <div className={error ? 'field field--invalid' : 'field'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <FieldHint id={hintId} hint={hint} />
-      <div className={revealable ? 'field__control field__control--reveal' : 'field__control'}>
-        <input
-          {...input}
-          id={id}
-          className={className ? `input ${className}` : 'input'}
-          type={revealable && revealed ? 'text' : type}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-        />
-        {revealable ? (
-          <button
-            type="button"
-            className="field__reveal"
-            aria-controls={id}
-            onClick={() => setRevealed((value) => !value)}
-          >
-            {revealed ? t('form.hidePassword') : t('form.showPassword')}
-          </button>
-        ) : null}
-      </div>
-      <FieldError id={errorId} error={error} />
-    </div>
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      controlClassName={revealable ? 'field__control field__control--reveal' : 'field__control'}
+    >
+      {(control) => (
+        <>
+          <input
+            {...input}
+            {...control}
+            className={className ? `input ${className}` : 'input'}
+            type={revealable && revealed ? 'text' : type}
+          />
+          {revealable ? (
+            <button
+              type="button"
+              className="field__reveal"
+              aria-controls={control.id}
+              onClick={() => setRevealed((value) => !value)}
+            >
+              {revealed ? t('form.hidePassword') : t('form.showPassword')}
+            </button>
+          ) : null}
+        </>
+      )}
+    </FieldFrame>
   )
 }
