@@ -29,8 +29,24 @@ export interface Storage {
   write(key: string, body: NodeJS.ReadableStream, options: WriteOptions): Promise<StoredObject>
   /** Idempotent: deleting a missing object is not an error. */
   delete(key: string): Promise<void>
+  /**
+   * Every object whose key starts with `prefix` (`''` for all, otherwise a folder ending in `/`),
+   * with its size and modification time, fetched page by page as the caller iterates; the order is
+   * unspecified. Skipped: anything that is no valid key (local temp files, which start with a dot;
+   * S3 keys written by other tools), and on local disk symbolic links and folders. An object
+   * deleted while the listing runs may or may not appear. Both storages have it; it is optional
+   * only so that test doubles need not.
+   */
+  list?(prefix: string): AsyncIterable<ListedObject>
   /** S3 only: a presigned GET URL valid for `expiresInSeconds`. */
   presignedGetUrl?(key: string, expiresInSeconds: number): Promise<string>
+}
+
+/** One entry of `Storage.list`. */
+export interface ListedObject {
+  key: string
+  size: number
+  lastModified: Date
 }
 
 export interface ByteRange {
@@ -44,7 +60,7 @@ export interface WriteOptions {
   maxBytes: number
 }
 
-export { StorageError, type StorageErrorCode, assertValidKey, contentTypeFor } from './keys.ts'
+export { StorageError, type StorageErrorCode, assertValidKey, assertValidPrefix, contentTypeFor } from './keys.ts'
 export { createLocalStorage, localEtag } from './local.ts'
 export { createS3Storage, type S3StorageOptions } from './s3.ts'
 

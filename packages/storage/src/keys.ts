@@ -39,6 +39,23 @@ export function assertValidKey(key: unknown): asserts key is string {
   }
 }
 
+/** A listing prefix: `''` (everything) or a valid key followed by `/` (a folder), e.g. `courses/`. */
+export function assertValidPrefix(prefix: unknown): asserts prefix is string {
+  if (prefix === '') return
+  if (typeof prefix !== 'string' || !prefix.endsWith('/')) throw new StorageError('invalidKey', 'invalid storage prefix (must be empty or end with /)')
+  assertValidKey(prefix.slice(0, -1))
+}
+
+/** Whether `key` is valid (for skipping foreign entries in a listing instead of failing on them). */
+export function isValidKey(key: unknown): key is string {
+  try {
+    assertValidKey(key)
+    return true
+  } catch {
+    return false
+  }
+}
+
 export function assertValidRange(range: ByteRange | undefined): void {
   if (range === undefined) return
   const { start, end } = range

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
@@ -135,5 +135,37 @@ describe('local storage: write and delete', () => {
     await storage.delete('tmp/gone.json')
     expect(await storage.stat('tmp/gone.json')).toBeNull()
     await expect(storage.delete('tmp/gone.json')).resolves.toBeUndefined()
+  })
+})
+
+describe('local storage: list', () => {
+  const collect = async (prefix: string) => {
+    const out = []
+    for await (const object of storage.list!(prefix)) out.push(object)
+    return out.sort((a, b) => a.key.localeCompare(b.key))
+  }
+
+  test('every file under a folder prefix, with size and mtime; hidden temp files, folders and symlinks are left out', async () => {
+    await storage.write('listing/a.txt', Readable.from(['aaa']), { contentType: 'text/plain', maxBytes: 10 })
+    await storage.write('listing/deep/er/b.ts', Readable.from(['bbbbb']), { contentType: 'video/mp2t', maxBytes: 10 })
+    await mkdir(path.join(root, 'listing', 'empty'))
+    await writeFile(path.join(root, 'listing', 'deep', '.b.ts.1234.partial'), 'half written')
+    await symlink(path.join(root, 'secret.txt'), path.join(root, 'listing', 'link.txt'))
+    const old = new Date('2024-03-04T05:06:07Z')
+    await utimes(path.join(root, 'listing', 'a.txt'), old, old)
+
+    const listed = await collect('listing/')
+    expect(listed).toEqual([
+      { key: 'listing/a.txt', size: 3, lastModified: old },
+      { key: 'listing/deep/er/b.ts', size: 5, lastModified: (await stat(path.join(root, 'listing/deep/er/b.ts'))).mtime },
+    ])
+    expect((await collect('')).map((o) => o.key)).toEqual(expect.arrayContaining(['listing/a.txt', 'listing/deep/er/b.ts', 'secret.txt', 'videos/intro.mp4']))
+  })
+
+  test('a missing folder lists nothing; prefixes must be empty or a valid folder ending in /', async () => {
+    expect(await collect('nothing/here/')).toEqual([])
+    for (const prefix of ['listing', '../', '/abs/', 'a//', '.hidden/', 'a/../']) {
+      expect(() => storage.list!(prefix)).toThrow(expect.objectContaining({ code: 'invalidKey' }))
+    }
   })
 })

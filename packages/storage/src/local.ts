@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { createWriteStream, type Stats } from 'node:fs'
-import { mkdir, open, rename, rmdir, stat, unlink } from 'node:fs/promises'
+import { lstat, mkdir, open, readdir, rename, rmdir, stat, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import type { ByteRange, Storage, StoredObject, WriteOptions } from './index.ts'
-import { assertValidKey, assertValidRange, ByteLimit, contentTypeFor, StorageError } from './keys.ts'
+import type { ByteRange, ListedObject, Storage, StoredObject, WriteOptions } from './index.ts'
+import { assertValidKey, assertValidPrefix, assertValidRange, ByteLimit, contentTypeFor, isValidKey, StorageError } from './keys.ts'
 
 /**
  * The entity tag of a local file: size and modification time (ms), hex, like nginx's and `send`'s.
@@ -100,6 +100,40 @@ export function createLocalStorage(rootDir: string): Storage {
         if (!isMissing(error)) throw error
       })
     },
+
+    /**
+     * Walks the folder one directory at a time (depth first). Hidden entries (temp files of writes in
+     * progress) and symbolic links are skipped; a file or folder removed during the walk is skipped too.
+     */
+    list(prefix: string): AsyncIterable<ListedObject> {
+      assertValidPrefix(prefix)
+      return walk(root, prefix)
+    },
+  }
+}
+
+async function* walk(root: string, folderKey: string): AsyncGenerator<ListedObject> {
+  let entries
+  try {
+    entries = await readdir(folderKey === '' ? root : path.join(root, folderKey), { withFileTypes: true })
+  } catch (error) {
+    if (isMissing(error)) return
+    throw error
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  for (const entry of entries) {
+    const key = folderKey + entry.name
+    if (!isValidKey(key)) continue // hidden names (`.x.partial` temp files) and anything S3 could not hold either
+    if (entry.isDirectory()) {
+      yield* walk(root, `${key}/`)
+    } else if (entry.isFile()) {
+      try {
+        const stats = await lstat(path.join(root, key))
+        if (stats.isFile()) yield { key, size: stats.size, lastModified: stats.mtime }
+      } catch (error) {
+        if (!isMissing(error)) throw error
+      }
+    }
   }
 }
 

@@ -82,7 +82,8 @@ describe('S3 storage: presigned GET URLs', () => {
   })
 })
 
-// ---- A stub of the S3 REST API (path style), enough for HEAD/GET/PUT/DELETE and multipart start/abort.
+// ---- A stub of the S3 REST API (path style), enough for HEAD/GET/PUT/DELETE, multipart start/abort
+// and ListObjectsV2 (pages of LIST_PAGE keys in UTF-8 byte order, as S3 may return fewer than max-keys).
 
 interface Recorded { method: string; path: string; query: string; range?: string }
 const objects = new Map<string, { body: Buffer; type: string; modified: Date }>()
@@ -90,8 +91,31 @@ const requests: Recorded[] = []
 let server: Server
 let options: S3StorageOptions
 
+const LIST_PAGE = 2
+const xml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/** GET /media?list-type=2&prefix=…&continuation-token=… → ListBucketResult. */
+function listObjects(url: URL): { status: number; headers: Record<string, string>; body: string } {
+  const prefix = url.searchParams.get('prefix') ?? ''
+  const keys = [...objects.keys()].filter((key) => key.startsWith(prefix)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+  const start = Number(url.searchParams.get('continuation-token') ?? '0')
+  const page = keys.slice(start, start + LIST_PAGE)
+  const truncated = start + LIST_PAGE < keys.length
+  const contents = page.map((key) => {
+    const object = objects.get(key)!
+    return `<Contents><Key>${xml(key)}</Key><LastModified>${object.modified.toISOString()}</LastModified><ETag>&quot;stub-etag&quot;</ETag><Size>${object.body.length}</Size><StorageClass>STANDARD</StorageClass></Contents>`
+  })
+  const body =
+    `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>media</Name><Prefix>${xml(prefix)}</Prefix>` +
+    `<KeyCount>${page.length}</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>${truncated}</IsTruncated>${contents.join('')}` +
+    (truncated ? `<NextContinuationToken>${start + LIST_PAGE}</NextContinuationToken>` : '') +
+    `</ListBucketResult>`
+  return { status: 200, headers: { 'content-type': 'application/xml' }, body }
+}
+
 function handle(req: IncomingMessage, body: Buffer): { status: number; headers?: Record<string, string>; body?: string | Buffer } {
   const url = new URL(req.url!, 'http://stub')
+  if (req.method === 'GET' && /^\/media\/?$/.test(url.pathname) && url.searchParams.get('list-type') === '2') return listObjects(url)
   const key = decodeURIComponent(url.pathname.replace(/^\/media\//, ''))
   const object = objects.get(key)
   const notFound = { status: 404, headers: { 'content-type': 'application/xml' }, body: '<Error><Code>NoSuchKey</Code></Error>' }
@@ -185,6 +209,55 @@ describe('S3 storage against a stub of the REST API', () => {
     expect(calls).toContain('DELETE uploadId') // AbortMultipartUpload
     expect(calls).not.toContain('POST uploadId') // no CompleteMultipartUpload
     expect(objects.size).toBe(0)
+  })
+
+  test('list: ListObjectsV2 page by page (continuation tokens) with size and LastModified; foreign keys skipped', async () => {
+    const storage = createS3Storage(options)
+    const old = new Date('2024-05-06T07:08:09Z')
+    const recent = new Date('2025-02-03T04:05:06Z')
+    objects.set('courses/a/uploads/x.mp4', { body: Buffer.from('0123456789'), type: 'video/mp4', modified: old })
+    objects.set('courses/a/uploads/x/hls/master.m3u8', { body: Buffer.from('#EXTM3U'), type: 'application/vnd.apple.mpegurl', modified: recent })
+    objects.set('courses/a/uploads/x/hls/360p/segment-000.ts', { body: Buffer.from('ts'), type: 'video/mp2t', modified: recent })
+    objects.set('courses/a/videos/les & <1>.mp4', { body: Buffer.from('v'), type: 'video/mp4', modified: old })
+    objects.set('courses/a/uploads/a//b.mp4', { body: Buffer.from('foreign'), type: 'video/mp4', modified: old }) // not a key we accept
+    objects.set('invoices/INV-1.pdf', { body: Buffer.from('%PDF'), type: 'application/pdf', modified: old })
+
+    const listed = []
+    for await (const object of storage.list!('courses/')) listed.push(object)
+    expect(listed).toEqual([
+      { key: 'courses/a/uploads/x.mp4', size: 10, lastModified: old },
+      { key: 'courses/a/uploads/x/hls/360p/segment-000.ts', size: 2, lastModified: recent },
+      { key: 'courses/a/uploads/x/hls/master.m3u8', size: 7, lastModified: recent },
+      { key: 'courses/a/videos/les & <1>.mp4', size: 1, lastModified: old },
+    ])
+    const lists = requests.filter((r) => r.method === 'GET')
+    expect(lists).toHaveLength(3) // 5 keys under the prefix, 2 per page
+    for (const [page, request] of lists.entries()) {
+      const query = new URLSearchParams(request.query)
+      expect(request.path).toMatch(/^\/media\/?$/)
+      expect(query.get('list-type')).toBe('2')
+      expect(query.get('prefix')).toBe('courses/')
+      expect(query.get('continuation-token')).toBe(page === 0 ? null : String(page * LIST_PAGE))
+    }
+
+    requests.length = 0
+    const all = []
+    for await (const object of storage.list!('')) all.push(object.key)
+    expect(all).toContain('invoices/INV-1.pdf')
+    expect(new URLSearchParams(requests[0]!.query).has('prefix')).toBe(false)
+  })
+
+  test('list: an empty prefix listing is one request; bad prefixes are refused before any request', async () => {
+    const storage = createS3Storage(options)
+    const listed = []
+    for await (const object of storage.list!('nothing/')) listed.push(object)
+    expect(listed).toEqual([])
+    expect(requests).toHaveLength(1)
+    requests.length = 0
+    for (const prefix of ['courses', '../', '/abs/', 'a//', '.hidden/']) {
+      expect(() => storage.list!(prefix)).toThrow(expect.objectContaining({ code: 'invalidKey' }))
+    }
+    expect(requests).toEqual([])
   })
 
   test('keys are validated before any request', async () => {

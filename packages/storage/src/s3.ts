@@ -1,10 +1,10 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { Upload } from '@aws-sdk/lib-storage'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { pipeline } from 'node:stream'
 import type { Readable } from 'node:stream'
-import type { ByteRange, Storage, StoredObject, WriteOptions } from './index.ts'
-import { assertValidKey, assertValidRange, ByteLimit, contentTypeFor, StorageError } from './keys.ts'
+import type { ByteRange, ListedObject, Storage, StoredObject, WriteOptions } from './index.ts'
+import { assertValidKey, assertValidPrefix, assertValidRange, ByteLimit, contentTypeFor, isValidKey, StorageError } from './keys.ts'
 
 export interface S3StorageOptions {
   /** For S3-compatible services (MinIO, R2, …), e.g. `https://minio.internal:9000`; omit for AWS. */
@@ -98,6 +98,29 @@ export function createS3Storage(options: S3StorageOptions): Storage {
     async delete(key: string) {
       assertValidKey(key)
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }))
+    },
+
+    /**
+     * ListObjectsV2, one page (up to 1,000 keys) per request, following `NextContinuationToken` while
+     * the answer is truncated. Keys that are no valid keys here (written by other tools) and entries
+     * without a modification time are skipped.
+     */
+    list(prefix: string): AsyncIterable<ListedObject> {
+      assertValidPrefix(prefix)
+      return (async function* () {
+        let continuationToken: string | undefined
+        do {
+          const page = await client.send(
+            new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix === '' ? undefined : prefix, ContinuationToken: continuationToken }),
+          )
+          for (const object of page.Contents ?? []) {
+            // Without a modification time an entry cannot be judged by age: left out rather than guessed.
+            if (object.Key === undefined || !isValidKey(object.Key) || !object.LastModified) continue
+            yield { key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified }
+          }
+          continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined
+        } while (continuationToken)
+      })()
     },
 
     async presignedGetUrl(key: string, expiresInSeconds: number) {

@@ -82,8 +82,9 @@ export async function setLessonPublished(deps: AppDeps, admin: UserRow, input: {
 
 /**
  * Deletes an unpublished lesson (members' progress on it goes with it). A published lesson has to
- * be unpublished first, so a single click cannot take a live lesson away. Its media stay in storage:
- * the API has no storage handle (see the report: an orphan sweep belongs in a job).
+ * be unpublished first, so a single click cannot take a live lesson away. Its media stay in storage
+ * (the API has no storage handle); the daily `maintenance.sweep-orphaned-media` job deletes them
+ * once nothing refers to them (maintenance/sweep-orphaned-media.ts).
  */
 export async function deleteLesson(deps: AppDeps, admin: UserRow, lessonId: string) {
   const now = deps.clock.now()

@@ -7,11 +7,12 @@ import { useTRPC } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { LessonDeleteSection } from './LessonDeleteSection.tsx'
 import { LessonForm } from './LessonForm.tsx'
+import { LessonMoveSection } from './LessonMoveSection.tsx'
 import { LessonPublishButton } from './LessonPublishButton.tsx'
 import { MediaUpload } from './MediaUpload.tsx'
 import { PublishedBadge } from './PublishedBadge.tsx'
 
-/** /admin/cursussen/:courseSlug/les/:lessonId — the lesson's text, chapters, video and captions. */
+/** /admin/cursussen/:courseSlug/les/:lessonId — the lesson's text, chapters, video, captions and module. */
 export function AdminLessonPage() {
   const { t } = useTranslation()
   const { courseSlug = '', lessonId = '' } = useParams()
@@ -50,6 +51,7 @@ export function AdminLessonPage() {
             <LessonForm key={lesson.id} lesson={lesson} />
             <MediaUpload kind="video" lesson={lesson} />
             <MediaUpload kind="captions" lesson={lesson} />
+            <LessonMoveSection key={lesson.id} course={course.data} lesson={lesson} />
             <LessonDeleteSection courseSlug={course.data.slug} lesson={lesson} />
           </div>
         </>

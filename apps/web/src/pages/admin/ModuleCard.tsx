@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/Button.tsx'
 import { FormAlert } from '../../components/FormAlert.tsx'
 import { useTRPC } from '../../lib/trpc.ts'
 import { LessonRows } from './LessonRows.tsx'
-import { ModuleRenameForm } from './ModuleRenameForm.tsx'
+import { ModuleEditForm } from './ModuleEditForm.tsx'
 import { MoveButtons } from './MoveButtons.tsx'
 import { NewLessonForm } from './NewLessonForm.tsx'
 import type { AdminCourse, AdminModule } from './types.ts'
@@ -28,9 +28,18 @@ export function ModuleCard({ course, module, number, first, last, moving, onMove
   const refresh = useContentRefresh()
   const titleId = useId()
   const action = useAction()
-  const [renaming, setRenaming] = useState(false)
+  const [editing, setEditing] = useState(false)
+  const [saved, setSaved] = useState(false)
+  const actionsRef = useRef<HTMLDivElement>(null)
   const remove = useMutation(trpc.admin.modules.delete.mutationOptions())
   const name = t('admin.modules.name', { number, title: module.title })
+
+  /** Closes the edit form; focus goes back to the button that opened it (the form is gone). */
+  const closeEditor = (wasSaved: boolean) => {
+    setEditing(false)
+    setSaved(wasSaved)
+    actionsRef.current?.querySelector<HTMLElement>('[data-module-edit]')?.focus()
+  }
 
   const deleteModule = () => {
     if (!window.confirm(t('admin.modules.confirmDelete', { title: module.title }))) return
@@ -47,10 +56,18 @@ export function ModuleCard({ course, module, number, first, last, moving, onMove
           <h3 id={titleId} className="admin-module__title">
             {name}
           </h3>
-          <div className="admin-actions">
+          <div className="admin-actions" ref={actionsRef}>
             <MoveButtons name={name} first={first} last={last} disabled={moving} onMove={onMove} />
-            <Button variant="secondary" aria-expanded={renaming} onClick={() => setRenaming((open) => !open)}>
-              {t('admin.modules.rename')}
+            <Button
+              variant="secondary"
+              data-module-edit=""
+              aria-expanded={editing}
+              onClick={() => {
+                setSaved(false)
+                setEditing((open) => !open)
+              }}
+            >
+              {t('admin.modules.edit')}
               <span className="visually-hidden"> {name}</span>
             </Button>
             <Button variant="danger" pending={action.pending === 'delete'} onClick={deleteModule}>
@@ -59,8 +76,12 @@ export function ModuleCard({ course, module, number, first, last, moving, onMove
             </Button>
           </div>
         </div>
+        {module.summary ? <p className="muted admin-module__summary">{module.summary}</p> : null}
         <FormAlert error={action.error} />
-        {renaming ? <ModuleRenameForm module={module} onDone={() => setRenaming(false)} /> : null}
+        <p className="form__status" role="status">
+          {saved ? t('admin.modules.saved') : null}
+        </p>
+        {editing ? <ModuleEditForm module={module} onSaved={() => closeEditor(true)} onCancel={() => closeEditor(false)} /> : null}
         <LessonRows course={course} module={module} />
         <NewLessonForm course={course} module={module} />
       </section>
