@@ -1,1 +1,3 @@
 export * from './certificate.ts'
+export * from './invoice-document.ts'
+export * from './invoice.ts'

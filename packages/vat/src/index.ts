@@ -1,0 +1,3 @@
+export * from './number.ts'
+export * from './checker.ts'
+export * from './vies.ts'
