@@ -11,12 +11,18 @@ import { certificateRouter } from '@jouwbot/server/http/certificates'
 import { uploadRouter } from '@jouwbot/server/http/uploads'
 import { hlsMediaRouter } from '@jouwbot/server/http/hls-media'
 import { mediaRouter } from '@jouwbot/server/http/media'
+import { checkoutPayRouter } from '@jouwbot/server/http/checkout-pay'
+import { invoiceRouter } from '@jouwbot/server/http/invoices'
+import { mollieWebhookRouter } from '@jouwbot/server/http/mollie-webhook'
 import { makeDeps, TEST_MEDIA_SECRET, testStorage } from './deps.ts'
+import { EMULATOR_CHECKOUT_PREFIX, startTestPayments, type TestPayments } from './payments.ts'
 
 export interface TestServer {
   url: string
   deps: ReturnType<typeof makeDeps>
   handle: DatabaseHandle
+  /** With `payments: true`: the Mollie emulator this server pays through. */
+  payments: TestPayments | null
   close(): Promise<void>
 }
 
@@ -25,23 +31,32 @@ export interface TestServer {
  * dev mailbox. Mails stay in the outbox, where /dev/mailbox shows them.
  */
 export async function startTestServer(
-  options: { webDist?: string | null; handle?: DatabaseHandle; seedCourse?: boolean } = {},
+  options: { webDist?: string | null; handle?: DatabaseHandle; seedCourse?: boolean; payments?: boolean } = {},
 ): Promise<TestServer> {
   const handle = options.handle ?? (await createTestDatabase())
   // Listen first: APP_ORIGIN (used by the CSRF guard and mail links) needs the port.
   const server = createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`
-  const deps = { ...makeDeps(handle), appOrigin: url }
+  const payments = options.payments ? await startTestPayments(url) : null
+  const deps = {
+    ...makeDeps(handle),
+    appOrigin: url,
+    ...(payments ? { payments: payments.gateway, mollieWebhookUrl: `${url}/webhooks/mollie` } : {}),
+  }
   if (options.seedCourse) await seedCourse(deps, premiumCursus, { mediaDir, storage: testStorage })
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' })
   const app = createApp({
     deps,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    logger,
     pingDb: async () => {
       await handle.db.execute(sql`select 1`)
     },
     webDist: options.webDist === undefined ? defaultWebDist : options.webDist,
+    webhooks: [mollieWebhookRouter(deps, logger)],
     routes: [
+      checkoutPayRouter(deps),
+      invoiceRouter(deps),
       mediaRouter({
         secret: TEST_MEDIA_SECRET,
         storage: testStorage,
@@ -61,12 +76,17 @@ export async function startTestServer(
       uploadRouter({ deps, storage: testStorage, maxVideoBytes: 50 * 1024 * 1024, maxCaptionBytes: 1024 * 1024 }),
     ],
   })
-  server.on('request', app)
+  server.on('request', (req, res) => {
+    if (payments && req.url?.startsWith(`${EMULATOR_CHECKOUT_PREFIX}/`)) return payments.emulator.checkoutHandler(req, res)
+    app(req, res)
+  })
   return {
     url,
     deps,
     handle,
+    payments,
     async close() {
+      await payments?.emulator.close()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()

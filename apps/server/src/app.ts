@@ -19,12 +19,16 @@ export interface AppOptions {
   trustProxy?: number | string
   /** Plain HTTP routes composed at boot: attachments, certificates, uploads (the lesson video route runs ahead of Express). */
   routes?: Router[]
+  /** Routes called by other servers (Mollie), mounted before the CSRF guard. */
+  webhooks?: Router[]
+  /** Origins a form may be sent to besides our own (Mollie's checkout, after our 303). */
+  formOrigins?: string[]
   /** Extra origins for `media-src` (presigned S3 URLs when media lives in S3). */
   mediaOrigins?: string[]
 }
 
 /** The whole HTTP surface, without listening: `index.ts` boots it, tests mount it on a random port. */
-export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0, routes = [], mediaOrigins = [] }: AppOptions): Express {
+export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0, routes = [], webhooks = [], formOrigins = [], mediaOrigins = [] }: AppOptions): Express {
   const app = express()
   const secure = deps.appOrigin.startsWith('https://')
   app.disable('x-powered-by')
@@ -38,10 +42,12 @@ export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0, route
         res.setHeader('X-Request-Id', id)
         return id
       },
-      // Never log cookies or authorisation headers.
+      // Never log cookies or authorisation headers. The serializers get the raw objects: wrapping
+      // them in pino's standard ones parsed every query string and copied every header, to be dropped.
+      wrapSerializers: false,
       serializers: {
-        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res) => ({ statusCode: res.statusCode }),
+        req: (req: express.Request) => ({ id: req.id, method: req.method, url: req.originalUrl ?? req.url }),
+        res: (res: express.Response) => ({ statusCode: res.statusCode }),
       },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
     }),
@@ -63,7 +69,7 @@ export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0, route
           mediaSrc: ["'self'", 'blob:', ...mediaOrigins],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],
-          formAction: ["'self'"],
+          formAction: ["'self'", ...formOrigins],
           frameAncestors: ["'none'"],
           ...(secure ? { upgradeInsecureRequests: [] } : {}),
         },
@@ -73,7 +79,8 @@ export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0, route
   )
 
   app.get('/healthz', healthz(pingDb))
-  // Webhooks (Mollie) will be mounted here: before the CSRF guard, authenticated by re-fetching.
+  // Webhooks (Mollie) come before the CSRF guard: they are authenticated by re-fetching from Mollie.
+  for (const webhook of webhooks) app.use(webhook)
   app.use(csrfGuard(deps.appOrigin))
   app.use('/trpc', (req, res, next) => {
     // Only JSON bodies: form encodings are what a cross-site <form> can send.

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { authorizeLessonHls, authorizeLessonVideo, createAppDeps, seedAdmin, seedCourse, type AppDeps } from '@jouwbot/api'
+import { authorizeLessonHls, authorizeLessonVideo, createAppDeps, seedAdmin, seedCourse, seedShop, type AppDeps } from '@jouwbot/api'
 import { saveLessonHls } from '@jouwbot/api/admin/lesson-media'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
 import { prepareDummyPasswordHash } from '@jouwbot/auth'
@@ -10,6 +10,11 @@ import { startJobRunner, type JobRunner } from '@jouwbot/jobs'
 import { createDevMailboxTransport, createSmtpTransport } from '@jouwbot/mail'
 import pino, { type Logger } from 'pino'
 import { createApp } from './app.ts'
+import { checkoutJobDefinitions } from './checkout-jobs.ts'
+import { checkoutPayRouter } from './http/checkout-pay.ts'
+import { invoiceRouter } from './http/invoices.ts'
+import { mollieWebhookRouter } from './http/mollie-webhook.ts'
+import { createPayments, createVatChecker, EMULATOR_CHECKOUT_PREFIX, sellerFromEnv } from './payments.ts'
 import type { Env } from './env.ts'
 import { MAIL_QUEUE, jobDefinitions } from './jobs.ts'
 import { resolveSecrets } from './secrets.ts'
@@ -54,6 +59,7 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
   const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : createDevMailboxTransport()
   const { storage, delivery } = createMediaStorage(env)
   const mediaSecret = deriveMediaSecret(secrets.sessionSecret)
+  const payments = await createPayments(env, logger)
   const deps = createAppDeps({
     db: handle.db,
     sessionSecret: secrets.sessionSecret,
@@ -61,6 +67,10 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
     appOrigin: env.APP_ORIGIN,
     devMailbox,
     media: createMediaGateway(storage, mediaSecret),
+    payments: payments.gateway,
+    mollieWebhookUrl: payments.webhookUrl,
+    vatChecker: createVatChecker(env),
+    seller: sellerFromEnv(env),
   })
 
   await prepareDummyPasswordHash()
@@ -77,12 +87,14 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
   if (env.NODE_ENV !== 'production' && (await seedCourse(deps, premiumCursus, { mediaDir, storage }))) {
     logger.info({ course: premiumCursus.slug }, 'demo course seeded')
   }
+  if (env.NODE_ENV !== 'production') await seedShop(deps, premiumCursus.slug)
 
   const jobs: JobRunner = await startJobRunner(
     handle,
     [
-      ...jobDefinitions(deps, transport, env.MAIL_FROM, logger),
+      ...jobDefinitions(deps, transport, env.MAIL_FROM, logger, storage),
       hlsJobDefinition({ deps, storage, logger, saveMasterKey: (input) => saveLessonHls(deps, input) }),
+      ...checkoutJobDefinitions(deps, logger),
     ],
     logger,
   )
@@ -98,7 +110,11 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
     },
     webDist: options.webDist === undefined ? defaultWebDist : options.webDist,
     trustProxy: env.TRUST_PROXY,
+    webhooks: [mollieWebhookRouter(deps, logger)],
+    formOrigins: payments.formOrigins,
     routes: [
+      checkoutPayRouter(deps),
+      invoiceRouter(deps),
       attachmentRouter(deps, storage),
       certificateRouter(deps),
       uploadRouter({
@@ -132,6 +148,7 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
     logger,
   })
   const server: Server = createServer((req, res) => {
+    if (payments.emulator && req.url?.startsWith(`${EMULATOR_CHECKOUT_PREFIX}/`)) return payments.emulator.checkoutHandler(req, res)
     if (!media(req, res) && !hlsMedia(req, res)) app(req, res)
   })
   // Video uploads stream for minutes; Node's default 300 s request timeout would cut them off.
@@ -153,6 +170,7 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
           server.closeAllConnections()
         })
         await jobs.stop()
+        await payments.emulator?.close()
         transport.close()
         await handle.close()
         releaseLock()

@@ -13,7 +13,7 @@ describe('configuration', () => {
 
   test('production without database, secrets or mail server refuses to start, naming each', () => {
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(
-      /refuses to start without DATABASE_URL, APP_ORIGIN, SESSION_SECRET, ENCRYPTION_KEYS, SMTP_URL/,
+      /refuses to start without DATABASE_URL, APP_ORIGIN, SESSION_SECRET, ENCRYPTION_KEYS, SMTP_URL, MOLLIE_API_KEY, SELLER_NAME, SELLER_ADDRESS, SELLER_KVK, SELLER_VAT_NUMBER/,
     )
     expect(() =>
       loadEnv({
@@ -23,7 +23,7 @@ describe('configuration', () => {
         SESSION_SECRET: 'x'.repeat(40),
         ENCRYPTION_KEYS: 'k1:AAAA',
       }),
-    ).toThrow(/without SMTP_URL/)
+    ).toThrow(/without SMTP_URL, MOLLIE_API_KEY/)
   })
 
   test('a complete production configuration is accepted', () => {
@@ -34,6 +34,11 @@ describe('configuration', () => {
       SESSION_SECRET: 'x'.repeat(40),
       ENCRYPTION_KEYS: 'k1:AAAA',
       SMTP_URL: 'smtp://mail.example:587',
+      MOLLIE_API_KEY: `live_${'a'.repeat(30)}`,
+      SELLER_NAME: 'Keijzer Media',
+      SELLER_ADDRESS: 'Sterrenlaan 218|2402 BD Alphen aan den Rijn',
+      SELLER_KVK: '65529308',
+      SELLER_VAT_NUMBER: 'NL219943515B01',
     })
     expect(env.APP_ORIGIN).toBe('https://jouwbot.nl')
   })

@@ -31,6 +31,17 @@ const envSchema = z.object({
   S3_ENDPOINT: optional(z.url()),
   S3_ACCESS_KEY_ID: optional(z.string()),
   S3_SECRET_ACCESS_KEY: optional(z.string()),
+  /** `test_…` or `live_…`; unset: the built-in Mollie emulator (never in production). */
+  MOLLIE_API_KEY: optional(z.string().regex(/^(test|live)_[A-Za-z0-9]{30,}$/, 'must be a Mollie API key (test_… or live_…)')),
+  /** Seller details printed on invoices; the demo site uses Keijzer Media's (Jouw Bot). */
+  SELLER_NAME: optional(z.string().min(2).max(120)),
+  /** Address lines separated by `|`, e.g. `Sterrenlaan 218|2402 BD Alphen aan den Rijn`. */
+  SELLER_ADDRESS: optional(z.string().min(5).max(300)),
+  SELLER_KVK: optional(z.string().regex(/^\d{8}$/, 'must be 8 digits')),
+  SELLER_VAT_NUMBER: optional(z.string().regex(/^NL\d{9}B\d{2}$/, 'must look like NL123456789B01')),
+  SELLER_IBAN: optional(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, 'must be an IBAN without spaces')),
+  /** `vies` asks the EU's VIES service; `offline` checks the format only (no internet). */
+  VAT_CHECK: optional(z.enum(['vies', 'offline'])),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -55,12 +66,23 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   const env = parsed.data
   if (env.NODE_ENV === 'production') {
-    const required = ['DATABASE_URL', 'APP_ORIGIN', 'SESSION_SECRET', 'ENCRYPTION_KEYS', 'SMTP_URL'] as const
+    const required = [
+      'DATABASE_URL',
+      'APP_ORIGIN',
+      'SESSION_SECRET',
+      'ENCRYPTION_KEYS',
+      'SMTP_URL',
+      'MOLLIE_API_KEY',
+      'SELLER_NAME',
+      'SELLER_ADDRESS',
+      'SELLER_KVK',
+      'SELLER_VAT_NUMBER',
+    ] as const
     const missing = required.filter((name) => env[name] === undefined)
     if (missing.length > 0) {
       throw new ConfigError(
         `NODE_ENV=production refuses to start without ${missing.join(', ')}. ` +
-          'Production never falls back to the embedded database, generated secrets or the dev mailbox. See .env.example.',
+          'Production never falls back to the embedded database, generated secrets, the dev mailbox, the Mollie emulator or demo seller details. See .env.example.',
       )
     }
   }

@@ -7,6 +7,9 @@ import {
   type FieldCipher,
 } from '@jouwbot/auth'
 import type { Db } from '@jouwbot/db'
+import type { PaymentGateway } from '@jouwbot/payments'
+import type { InvoiceSeller } from '@jouwbot/pdf/invoice-document'
+import type { VatNumberChecker } from '@jouwbot/vat'
 import { CourseStructureCache } from './courses/course-structure.ts'
 import type { MediaGateway } from './courses/media-gateway.ts'
 import type { ViewerCourseState } from './courses/outline.ts'
@@ -32,6 +35,14 @@ export interface AppDeps {
   viewerCourses: ViewerCourseCache<ViewerCourseState>
   /** Signed video URLs and caption files. */
   media: MediaGateway
+  /** Mollie through the official client (the emulator in tests and the embedded default). */
+  payments: PaymentGateway
+  /** Where Mollie posts status changes; unset when Mollie cannot reach us (then reconciliation and the return page fetch). */
+  mollieWebhookUrl: string | undefined
+  /** VIES, or the offline stand-in. */
+  vatChecker: VatNumberChecker
+  /** Printed on every invoice. */
+  seller: InvoiceSeller
 }
 
 export interface AppDepsConfig {
@@ -42,6 +53,10 @@ export interface AppDepsConfig {
   appOrigin: string
   devMailbox: boolean
   media: MediaGateway
+  payments: PaymentGateway
+  mollieWebhookUrl: string | undefined
+  vatChecker: VatNumberChecker
+  seller: InvoiceSeller
   clock?: Clock
 }
 
@@ -56,5 +71,9 @@ export function createAppDeps(config: AppDepsConfig): AppDeps {
     courses: new CourseStructureCache(),
     viewerCourses: new ViewerCourseCache(),
     media: config.media,
+    payments: config.payments,
+    mollieWebhookUrl: config.mollieWebhookUrl,
+    vatChecker: config.vatChecker,
+    seller: config.seller,
   }
 }

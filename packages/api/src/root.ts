@@ -1,5 +1,6 @@
 import { accountRouter } from './account/router.ts'
 import { adminRouter } from './admin/router.ts'
+import { checkoutRouter } from './checkout/router.ts'
 import { certificateRouter, courseRouter, lessonRouter } from './courses/router.ts'
 import { authRouter } from './auth/router.ts'
 import { devMailboxRouter } from './dev-mailbox/router.ts'
@@ -16,6 +17,7 @@ export const appRouter = router({
   course: courseRouter,
   lesson: lessonRouter,
   certificate: certificateRouter,
+  checkout: checkoutRouter,
   admin: adminRouter,
 })
 

@@ -8,6 +8,7 @@ export {
   eq,
   gt,
   gte,
+  ilike,
   inArray,
   isNotNull,
   isNull,
@@ -17,5 +18,6 @@ export {
   not,
   or,
   sql,
+  sum,
   type SQL,
 } from 'drizzle-orm'

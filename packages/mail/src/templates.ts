@@ -15,6 +15,8 @@ export interface MailTemplates {
   twoFactorEnabled: { firstName: string }
   twoFactorDisabled: { firstName: string }
   recoveryCodeUsed: { firstName: string; remaining: number }
+  orderPaid: { firstName: string; productName: string; amount: string; invoiceNumber: string; orderUrl: string }
+  orderRefunded: { firstName: string; productName: string; amount: string; creditNoteNumber: string; accessEnded: boolean; orderUrl: string }
 }
 export type MailTemplate = keyof MailTemplates
 
@@ -75,6 +77,25 @@ const nl: Catalog = {
     subject: 'Er is een herstelcode gebruikt',
     lines: [`Hoi ${p.firstName},`, `Je hebt ingelogd met een herstelcode. Je hebt er nog ${p.remaining} over.`, 'Was jij dit niet? Wijzig dan direct je wachtwoord.'],
   }),
+  orderPaid: (p) => ({
+    subject: `Bedankt voor je bestelling: ${p.productName}`,
+    lines: [
+      `Hoi ${p.firstName},`,
+      `We hebben je betaling van ${p.amount} ontvangen. ${p.productName} staat voor je klaar.`,
+      `Je factuur (${p.invoiceNumber}) kun je downloaden bij je bestelling.`,
+    ],
+    action: { label: 'Bekijk je bestelling', url: p.orderUrl },
+  }),
+  orderRefunded: (p) => ({
+    subject: `Terugbetaling: ${p.productName}`,
+    lines: [
+      `Hoi ${p.firstName},`,
+      `We hebben ${p.amount} aan je terugbetaald. Het kan een paar werkdagen duren voor het op je rekening staat.`,
+      `De creditnota (${p.creditNoteNumber}) staat bij je bestelling.`,
+      ...(p.accessEnded ? ['Je toegang die bij deze bestelling hoorde, is beëindigd.'] : []),
+    ],
+    action: { label: 'Bekijk je bestelling', url: p.orderUrl },
+  }),
 }
 
 const en: Catalog = {
@@ -125,6 +146,25 @@ const en: Catalog = {
   recoveryCodeUsed: (p) => ({
     subject: 'A recovery code was used',
     lines: [`Hi ${p.firstName},`, `You signed in with a recovery code. You have ${p.remaining} left.`, 'Not you? Change your password right away.'],
+  }),
+  orderPaid: (p) => ({
+    subject: `Thank you for your order: ${p.productName}`,
+    lines: [
+      `Hi ${p.firstName},`,
+      `We received your payment of ${p.amount}. ${p.productName} is ready for you.`,
+      `You can download your invoice (${p.invoiceNumber}) with your order.`,
+    ],
+    action: { label: 'View your order', url: p.orderUrl },
+  }),
+  orderRefunded: (p) => ({
+    subject: `Refund: ${p.productName}`,
+    lines: [
+      `Hi ${p.firstName},`,
+      `We refunded ${p.amount} to you. It may take a few working days to reach your account.`,
+      `The credit note (${p.creditNoteNumber}) is with your order.`,
+      ...(p.accessEnded ? ['The access that came with this order has ended.'] : []),
+    ],
+    action: { label: 'View your order', url: p.orderUrl },
   }),
 }
 

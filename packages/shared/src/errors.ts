@@ -10,14 +10,15 @@ export type AppErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
+  | 'SERVICE_UNAVAILABLE'
 
 export class AppError extends Error {
   readonly code: AppErrorCode
   readonly key: string
   readonly retryAfterSeconds: number | undefined
 
-  constructor(code: AppErrorCode, key: string, options: { retryAfterSeconds?: number } = {}) {
-    super(key)
+  constructor(code: AppErrorCode, key: string, options: { retryAfterSeconds?: number; cause?: unknown } = {}) {
+    super(key, { cause: options.cause })
     this.name = 'AppError'
     this.code = code
     this.key = key
@@ -66,6 +67,23 @@ export const errorKeys = [
   'admin.chapterAfterEnd',
   'upload.tooLarge',
   'upload.wrongType',
+  'checkout.productNotFound',
+  'checkout.orderNotFound',
+  'checkout.alreadyPaid',
+  'checkout.alreadyOwned',
+  'checkout.paymentUnavailable',
+  'checkout.couponInvalid',
+  'checkout.couponExpired',
+  'checkout.couponNotForProduct',
+  'checkout.couponExhausted',
+  'checkout.vatNumberInvalid',
+  'refund.notPaid',
+  'refund.tooMuch',
+  'refund.rejected',
+  'refund.unavailable',
+  'refund.idTaken',
+  'invoice.notFound',
+  'admin.couponCodeTaken',
 ] as const
 export type ErrorKey = (typeof errorKeys)[number]
 
@@ -82,4 +100,9 @@ export const validationKeys = [
   'validation.unknownField',
   'validation.invalid',
   'validation.chaptersUnsorted',
+  'validation.couponCode',
+  'validation.acceptTerms',
+  'validation.couponValue',
+  'validation.couponWindow',
+  'validation.companyRequired',
 ] as const

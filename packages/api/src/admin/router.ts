@@ -1,3 +1,4 @@
+import { adminCheckoutRouter } from '../checkout/router.ts'
 import {
   adminCreateCourseInput,
   adminCreateLessonInput,
@@ -23,6 +24,7 @@ import { createLesson, deleteLesson, moveLesson, reorderLessons, setLessonPublis
 import { createModule, deleteModule, reorderModules, updateModule } from './manage-modules.ts'
 
 export const adminRouter = router({
+  checkout: adminCheckoutRouter,
   courseAccess: router({
     grant: adminProcedure.input(grantAccessInput).mutation(({ ctx, input }) => grantAccessByAdmin(ctx.deps, ctx.user, input)),
     revoke: adminProcedure.input(grantAccessInput).mutation(({ ctx, input }) => revokeAccessByAdmin(ctx.deps, ctx.user, input)),

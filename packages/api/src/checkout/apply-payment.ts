@@ -1,0 +1,192 @@
+import { and, coachingCredits, couponRedemptions, coupons, desc, eq, orderLines, orders, payments, sql, users, type DbOrTx } from '@jouwbot/db'
+import { enqueueMail } from '@jouwbot/mail'
+import type { GatewayChargeback, GatewayPayment, GatewayRefund, PaymentStatus } from '@jouwbot/payments'
+import { recordAudit } from '../audit/record-audit.ts'
+import { grantCourseAccess } from '../courses/access.ts'
+import type { AppDeps } from '../deps.ts'
+import { recordChargeback, recordExternalRefund } from './reversals.ts'
+import { invoicePdf, issueInvoice, type InvoiceRow } from './invoices.ts'
+import { formatEuro } from './money.ts'
+import { orderPageUrl, recordPayment } from './payment-attempts.ts'
+
+export type OrderRow = typeof orders.$inferSelect
+
+/** What a committed change asks of the world outside the database. */
+export interface OrderEffects {
+  /** Members whose cached course access must be dropped. */
+  accessChangedFor: Set<string>
+  /** Invoices and credit notes to render. */
+  issued: InvoiceRow[]
+}
+
+export const newEffects = (): OrderEffects => ({ accessChangedFor: new Set(), issued: [] })
+
+/** Runs after commit: never inside the transaction (a rollback must not leave a stale cache or a PDF). */
+export async function applyEffects(deps: AppDeps, effects: OrderEffects): Promise<void> {
+  for (const userId of effects.accessChangedFor) deps.viewerCourses.invalidate(userId)
+  // Rendering now spares the first download the wait; if it fails the download renders it.
+  for (const invoice of effects.issued) await invoicePdf(deps, invoice).catch(() => undefined)
+}
+
+export type ApplyOutcome = 'ignored' | 'applied' | 'mismatch'
+
+const FINAL: ReadonlySet<PaymentStatus> = new Set(['paid', 'canceled', 'expired', 'failed'])
+const PAYMENT_ID = /^tr_[A-Za-z0-9]{1,64}$/
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** A payment's status only moves forward: a final status is never replaced. */
+const canMove = (from: PaymentStatus, to: PaymentStatus) => from !== to && !FINAL.has(from)
+
+const orderStatusFor = (status: PaymentStatus): OrderRow['status'] => (status === 'authorized' ? 'pending' : status)
+
+/**
+ * The webhook, the reconciliation job and the return page all end here. Only what Mollie answers
+ * counts: the id we were given is looked up at Mollie, never trusted. An id Mollie does not know, or
+ * a payment that is not for one of our orders, changes nothing.
+ */
+export async function applyPaymentFromMollie(deps: AppDeps, paymentId: string): Promise<ApplyOutcome> {
+  if (!PAYMENT_ID.test(paymentId)) return 'ignored'
+  const remote = await deps.payments.getPayment(paymentId)
+  if (!remote) return 'ignored'
+  const orderId = (remote.metadata as { orderId?: unknown } | null)?.orderId
+  if (typeof orderId !== 'string' || !UUID.test(orderId)) return 'ignored'
+  // Read before the transaction: no network call while the order row is locked.
+  const [remoteRefunds, remoteChargebacks] = await Promise.all([
+    remote.amountRefundedCents > 0 ? deps.payments.listRefunds(remote.id) : Promise.resolve([]),
+    remote.amountChargedBackCents > 0 ? deps.payments.listChargebacks(remote.id) : Promise.resolve([]),
+  ])
+  const effects = newEffects()
+  const now = deps.clock.now()
+  const outcome = await deps.db.transaction((tx) => applyInTransaction(tx, deps, { remote, orderId, remoteRefunds, remoteChargebacks }, effects, now))
+  await applyEffects(deps, effects)
+  return outcome
+}
+
+interface RemoteState {
+  remote: GatewayPayment
+  orderId: string
+  remoteRefunds: GatewayRefund[]
+  remoteChargebacks: GatewayChargeback[]
+}
+
+async function applyInTransaction(tx: DbOrTx, deps: AppDeps, state: RemoteState, effects: OrderEffects, now: Date): Promise<ApplyOutcome> {
+  const { remote } = state
+  const [order] = await tx.select().from(orders).where(eq(orders.id, state.orderId)).for('update')
+  if (!order) return 'ignored'
+
+  const attempts = await tx.select().from(payments).where(eq(payments.orderId, order.id)).orderBy(desc(payments.attempt), desc(payments.createdAt))
+  let payment = attempts.find((row) => row.id === remote.id)
+  if (!payment) {
+    // The webhook beat the create call back to us: store the payment now; the create call will find it.
+    await recordPayment(tx, order.id, attempts.length + 1, remote, now)
+    ;[payment] = await tx.select().from(payments).where(eq(payments.id, remote.id))
+    attempts.unshift(payment!)
+  }
+  if (!payment) return 'ignored'
+
+  if (remote.amountCents !== order.totalCents || remote.currency !== order.currency || remote.mode !== order.mode) {
+    if (!payment.mismatch) {
+      await tx.update(payments).set({ mismatch: true, updatedAt: now }).where(eq(payments.id, payment.id))
+      await recordAudit(
+        tx,
+        {
+          actorUserId: null,
+          subjectUserId: order.userId,
+          action: 'payment.mismatch',
+          details: { orderId: order.id, paymentId: remote.id, amountCents: remote.amountCents, currency: remote.currency, mode: remote.mode },
+        },
+        now,
+      )
+    }
+    return 'mismatch'
+  }
+
+  const moved = canMove(payment.status, remote.status)
+  await tx
+    .update(payments)
+    .set(moved ? { status: remote.status, checkoutUrl: remote.checkoutUrl, updatedAt: now, lastCheckedAt: now } : { lastCheckedAt: now })
+    .where(eq(payments.id, payment.id))
+
+  if (order.status !== 'paid') {
+    if (remote.status === 'paid') {
+      await fulfilPaidOrder(tx, deps, order, remote, effects, now)
+      order.status = 'paid'
+      order.paidPaymentId = remote.id
+    } else if (attempts[0]?.id === remote.id && orderStatusFor(remote.status) !== order.status) {
+      // Only the newest attempt speaks for an unpaid order; a late "expired" of an older one does not.
+      await tx.update(orders).set({ status: orderStatusFor(remote.status), updatedAt: now }).where(eq(orders.id, order.id))
+    }
+  } else if (remote.status === 'paid' && moved && order.paidPaymentId !== remote.id) {
+    await recordAudit(tx, { actorUserId: null, subjectUserId: order.userId, action: 'order.double_payment', details: { orderId: order.id, paymentId: remote.id } }, now)
+  }
+
+  if (order.status === 'paid' && order.paidPaymentId === remote.id) {
+    for (const chargeback of state.remoteChargebacks) await recordChargeback(tx, deps, order, remote.id, chargeback, effects, now)
+    for (const refund of state.remoteRefunds) await recordExternalRefund(tx, deps, order, remote.id, refund, effects, now)
+  }
+  return 'applied'
+}
+
+/** Everything a paid order delivers, each exactly once (unique keys), in the paying transaction. */
+async function fulfilPaidOrder(tx: DbOrTx, deps: AppDeps, order: OrderRow, remote: GatewayPayment, effects: OrderEffects, now: Date) {
+  const paidAt = remote.paidAt ?? now
+  await tx.update(orders).set({ status: 'paid', paidAt, paidPaymentId: remote.id, updatedAt: now }).where(eq(orders.id, order.id))
+  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id))
+
+  if (order.userId) {
+    for (const line of lines) {
+      if (!line.courseId) continue
+      await grantCourseAccess(tx, { userId: order.userId, courseId: line.courseId, source: 'order', sourceRef: order.id, actorUserId: null }, now)
+      effects.accessChangedFor.add(order.userId)
+    }
+    const credits = lines.reduce((sum, line) => sum + line.coachingCredits * line.quantity, 0)
+    if (credits > 0) {
+      await tx.insert(coachingCredits).values({ userId: order.userId, delta: credits, reason: 'order', orderId: order.id, createdAt: now }).onConflictDoNothing()
+    }
+  }
+
+  if (order.couponId) {
+    const redeemed = await tx
+      .insert(couponRedemptions)
+      .values({ couponId: order.couponId, orderId: order.id, redeemedAt: now })
+      .onConflictDoNothing()
+      .returning({ id: couponRedemptions.id })
+    if (redeemed.length > 0) {
+      await tx
+        .update(coupons)
+        .set({ redemptionCount: sql`${coupons.redemptionCount} + 1` })
+        .where(eq(coupons.id, order.couponId))
+    }
+  }
+
+  const invoice = await issueInvoice(tx, deps, order, lines, paidAt, remote.id, now)
+  effects.issued.push(invoice)
+
+  const [buyer] = order.userId ? await tx.select({ firstName: users.firstName }).from(users).where(eq(users.id, order.userId)) : []
+  await enqueueMail(
+    tx,
+    {
+      to: order.buyerEmail,
+      template: 'orderPaid',
+      locale: order.locale,
+      params: {
+        firstName: buyer?.firstName ?? order.billing.name,
+        productName: lines.map((line) => line.description).join(', '),
+        amount: formatEuro(order.totalCents, order.locale),
+        invoiceNumber: invoice.number,
+        orderUrl: orderPageUrl(deps, order.id),
+      },
+    },
+    now,
+  )
+  await recordAudit(
+    tx,
+    { actorUserId: null, subjectUserId: order.userId, action: 'order.paid', details: { orderId: order.id, paymentId: remote.id, amountCents: remote.amountCents } },
+    now,
+  )
+}
+
+/** Lines of an order, for services that revoke what it delivered. */
+export function linesOf(db: DbOrTx, orderId: string) {
+  return db.select().from(orderLines).where(and(eq(orderLines.orderId, orderId)))
+}

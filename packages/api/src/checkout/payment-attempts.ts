@@ -1,0 +1,81 @@
+import { coupons, desc, eq, orderLines, orders, payments, type DbOrTx } from '@jouwbot/db'
+import type { GatewayPayment } from '@jouwbot/payments'
+import { AppError } from '@jouwbot/shared'
+import type { AppDeps } from '../deps.ts'
+import { usableCoupon } from './coupons.ts'
+
+/** A buyer who clicks "pay" again within this time goes back to the same Mollie checkout. */
+const REUSE_OPEN_PAYMENT_MS = 10 * 60_000
+
+export const orderPageUrl = (deps: AppDeps, orderId: string) => `${deps.appOrigin}/bestelling/${orderId}`
+
+/**
+ * Opens a Mollie payment for an unpaid order (the first, or a retry after a failed, canceled or
+ * expired one). The idempotency key names the order and attempt, so a retried call can never make
+ * two payments; the `tr_…` id is stored the moment Mollie answers.
+ */
+export async function startPaymentAttempt(deps: AppDeps, orderId: string): Promise<{ orderId: string; checkoutUrl: string }> {
+  const now = deps.clock.now()
+  const plan = await deps.db.transaction(async (tx) => {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update')
+    if (!order) throw new AppError('NOT_FOUND', 'checkout.orderNotFound')
+    if (order.status === 'paid') throw new AppError('CONFLICT', 'checkout.alreadyPaid')
+    const attempts = await tx.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(desc(payments.createdAt))
+    const latest = attempts[0]
+    if (latest?.status === 'open' && latest.checkoutUrl && now.getTime() - latest.createdAt.getTime() < REUSE_OPEN_PAYMENT_MS) {
+      return { kind: 'reuse', checkoutUrl: latest.checkoutUrl } as const
+    }
+    if (order.status !== 'open' && order.status !== 'pending') {
+      // A retry takes the coupon again, if it is still there to take.
+      if (order.couponId) await recheckCoupon(tx, order, now)
+      await tx.update(orders).set({ status: 'open', updatedAt: now }).where(eq(orders.id, orderId))
+    }
+    return { kind: 'new', attempt: attempts.length + 1, order } as const
+  })
+  if (plan.kind === 'reuse') return { orderId, checkoutUrl: plan.checkoutUrl }
+
+  const { order, attempt } = plan
+  const payment = await deps.payments
+    .createPayment({
+      amountCents: order.totalCents,
+      currency: 'EUR',
+      description: `Jouw Bot – ${order.locale === 'en' ? 'order' : 'bestelling'} ${order.id.slice(0, 8)}`,
+      redirectUrl: orderPageUrl(deps, order.id),
+      webhookUrl: deps.mollieWebhookUrl,
+      locale: order.locale === 'en' ? 'en_US' : 'nl_NL',
+      metadata: { orderId: order.id },
+      idempotencyKey: `order-${order.id}-attempt-${attempt}`,
+    })
+    .catch((error: unknown) => {
+      throw new AppError('SERVICE_UNAVAILABLE', 'checkout.paymentUnavailable', { cause: error })
+    })
+  await recordPayment(deps.db, order.id, attempt, payment, now)
+  if (!payment.checkoutUrl) throw new AppError('SERVICE_UNAVAILABLE', 'checkout.paymentUnavailable')
+  return { orderId, checkoutUrl: payment.checkoutUrl }
+}
+
+async function recheckCoupon(tx: DbOrTx, order: typeof orders.$inferSelect, now: Date) {
+  const [line] = await tx.select({ productId: orderLines.productId }).from(orderLines).where(eq(orderLines.orderId, order.id)).limit(1)
+  const [coupon] = await tx.select({ code: coupons.code }).from(coupons).where(eq(coupons.id, order.couponId!)).limit(1)
+  if (!line || !coupon) throw new AppError('BAD_REQUEST', 'checkout.couponInvalid')
+  await usableCoupon(tx, { code: coupon.code, productId: line.productId, now, exceptOrderId: order.id, lock: true })
+}
+
+/** Stores a payment we learned about (from the create call or, if it was quicker, the webhook). */
+export async function recordPayment(db: DbOrTx, orderId: string, attempt: number, payment: GatewayPayment, now: Date): Promise<void> {
+  await db
+    .insert(payments)
+    .values({
+      id: payment.id,
+      orderId,
+      attempt,
+      status: payment.status,
+      mode: payment.mode,
+      amountCents: payment.amountCents,
+      currency: payment.currency,
+      checkoutUrl: payment.checkoutUrl,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({ target: payments.id, set: { checkoutUrl: payment.checkoutUrl } })
+}

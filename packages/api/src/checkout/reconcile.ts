@@ -1,0 +1,53 @@
+import { and, asc, gt, inArray, lt, payments, type DbOrTx } from '@jouwbot/db'
+import type { AppDeps } from '../deps.ts'
+import { applyPaymentFromMollie } from './apply-payment.ts'
+import { pushRefundToMollie, stuckRefunds } from './refunds.ts'
+
+/** A payment is only looked at once Mollie had time to call the webhook itself. */
+const QUIET_MS = 2 * 60_000
+/** Mollie expires unpaid payments well within this; older ones are not worth asking about. */
+const GIVE_UP_MS = 14 * 24 * 60 * 60_000
+const BATCH = 100
+
+function stuckPayments(db: DbOrTx, now: Date) {
+  return db
+    .select({ id: payments.id })
+    .from(payments)
+    .where(
+      and(
+        inArray(payments.status, ['open', 'pending', 'authorized']),
+        lt(payments.createdAt, new Date(now.getTime() - QUIET_MS)),
+        gt(payments.createdAt, new Date(now.getTime() - GIVE_UP_MS)),
+      ),
+    )
+    .orderBy(asc(payments.lastCheckedAt))
+    .limit(BATCH)
+}
+
+/**
+ * The safety net under the webhook: payments still open or pending are fetched again and applied
+ * exactly as the webhook would; refunds whose create call never answered are finished.
+ */
+export async function reconcilePayments(deps: AppDeps): Promise<{ checked: number; failed: number; refundsResumed: number }> {
+  const now = deps.clock.now()
+  let checked = 0
+  let failed = 0
+  for (const { id } of await stuckPayments(deps.db, now)) {
+    try {
+      await applyPaymentFromMollie(deps, id)
+      checked += 1
+    } catch {
+      failed += 1
+    }
+  }
+  let refundsResumed = 0
+  for (const refund of await stuckRefunds(deps.db, new Date(now.getTime() - QUIET_MS))) {
+    try {
+      await pushRefundToMollie(deps, refund, null)
+      refundsResumed += 1
+    } catch {
+      failed += 1
+    }
+  }
+  return { checked, failed, refundsResumed }
+}

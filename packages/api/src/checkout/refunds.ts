@@ -1,0 +1,123 @@
+import type { UserRow } from '@jouwbot/auth'
+import { and, eq, invoices, lt, orders, refunds, sql, type DbOrTx } from '@jouwbot/db'
+import { PaymentProviderError, type GatewayRefund } from '@jouwbot/payments'
+import { AppError, type adminRefundInput } from '@jouwbot/shared'
+import type { z } from 'zod'
+import { recordAudit } from '../audit/record-audit.ts'
+import type { AppDeps } from '../deps.ts'
+import { applyEffects, newEffects } from './apply-payment.ts'
+import { completeAcceptedRefund } from './reversals.ts'
+
+type RefundInput = z.output<typeof adminRefundInput>
+type RefundRow = typeof refunds.$inferSelect
+
+export interface RefundResult {
+  refundId: string
+  amountCents: number
+  status: RefundRow['status']
+  creditNoteNumber: string | null
+}
+
+/**
+ * An admin refunds a paid order, fully or in part. The refund is counted on the order first (so two
+ * admins cannot refund the same euro twice), then asked of Mollie with our refund id as idempotency
+ * key. After a timeout the same call is safe to repeat: it first looks for the refund at Mollie.
+ */
+export async function refundOrder(deps: AppDeps, admin: UserRow, input: RefundInput): Promise<RefundResult> {
+  const now = deps.clock.now()
+  const refund = await deps.db.transaction((tx) => reserveRefund(tx, admin, input, now))
+  if (refund.mollieRefundId) return { refundId: refund.id, amountCents: refund.amountCents, status: refund.status, creditNoteNumber: await creditNoteOf(deps.db, refund.id) }
+  return pushRefundToMollie(deps, refund, admin.id)
+}
+
+async function reserveRefund(tx: DbOrTx, admin: UserRow, input: RefundInput, now: Date): Promise<RefundRow> {
+  const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for('update')
+  if (!order) throw new AppError('NOT_FOUND', 'checkout.orderNotFound')
+  const [existing] = await tx.select().from(refunds).where(eq(refunds.id, input.refundId))
+  if (existing) {
+    if (existing.orderId !== order.id) throw new AppError('CONFLICT', 'refund.idTaken')
+    return existing
+  }
+  if (order.status !== 'paid' || !order.paidPaymentId) throw new AppError('CONFLICT', 'refund.notPaid')
+  const left = order.totalCents - order.refundedCents - order.chargedBackCents
+  const amountCents = input.amountCents ?? left
+  if (amountCents <= 0 || amountCents > left) throw new AppError('BAD_REQUEST', 'refund.tooMuch')
+  const [refund] = await tx
+    .insert(refunds)
+    .values({ id: input.refundId, orderId: order.id, paymentId: order.paidPaymentId, amountCents, status: 'requested', reason: input.reason, requestedBy: admin.id, createdAt: now, updatedAt: now })
+    .returning()
+  await tx
+    .update(orders)
+    .set({ refundedCents: sql`${orders.refundedCents} + ${amountCents}`, updatedAt: now })
+    .where(eq(orders.id, order.id))
+  await recordAudit(tx, { actorUserId: admin.id, subjectUserId: order.userId, action: 'order.refund_requested', details: { orderId: order.id, refundId: input.refundId, amountCents } }, now)
+  return refund!
+}
+
+/** Asks Mollie for a reserved refund (again, after a timeout) and records the answer. */
+export async function pushRefundToMollie(deps: AppDeps, refund: RefundRow, actorUserId: string | null): Promise<RefundResult> {
+  let remote: GatewayRefund | undefined
+  try {
+    remote = (await deps.payments.listRefunds(refund.paymentId)).find(
+      (candidate) => (candidate.metadata as { refundRequestId?: unknown } | null)?.refundRequestId === refund.id,
+    )
+    remote ??= await deps.payments.createRefund({
+      paymentId: refund.paymentId,
+      amountCents: refund.amountCents,
+      currency: 'EUR',
+      description: `Jouw Bot – terugbetaling ${refund.orderId.slice(0, 8)}`,
+      metadata: { orderId: refund.orderId, refundRequestId: refund.id },
+      idempotencyKey: `refund-${refund.id}`,
+    })
+  } catch (error) {
+    if (error instanceof PaymentProviderError) {
+      await releaseRefusedRefund(deps, refund, error)
+      throw new AppError('BAD_REQUEST', 'refund.rejected', { cause: error })
+    }
+    // Unknown outcome: the refund stays `requested`; repeating the call (or the reconciliation job) finds or makes it.
+    throw new AppError('SERVICE_UNAVAILABLE', 'refund.unavailable', { cause: error })
+  }
+  const accepted = remote
+  const effects = newEffects()
+  const now = deps.clock.now()
+  const result = await deps.db.transaction(async (tx) => {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, refund.orderId)).for('update')
+    const [local] = await tx.select().from(refunds).where(eq(refunds.id, refund.id)).for('update')
+    return completeAcceptedRefund(tx, deps, order!, local!, accepted, actorUserId, effects, now)
+  })
+  await applyEffects(deps, effects)
+  return { refundId: refund.id, amountCents: refund.amountCents, status: accepted.status, creditNoteNumber: result.creditNoteNumber }
+}
+
+/** Mollie said no (e.g. not enough balance): the reserved amount is given back to the order. */
+async function releaseRefusedRefund(deps: AppDeps, refund: RefundRow, error: PaymentProviderError) {
+  const now = deps.clock.now()
+  await deps.db.transaction(async (tx) => {
+    await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, refund.orderId)).for('update')
+    const released = await tx
+      .update(refunds)
+      .set({ status: 'failed', updatedAt: now })
+      .where(and(eq(refunds.id, refund.id), eq(refunds.status, 'requested')))
+      .returning({ id: refunds.id })
+    if (released.length === 0) return
+    await tx
+      .update(orders)
+      .set({ refundedCents: sql`${orders.refundedCents} - ${refund.amountCents}`, updatedAt: now })
+      .where(eq(orders.id, refund.orderId))
+    await recordAudit(tx, { actorUserId: null, subjectUserId: null, action: 'order.refund_refused', details: { orderId: refund.orderId, refundId: refund.id, status: error.statusCode } }, now)
+  })
+}
+
+async function creditNoteOf(db: DbOrTx, refundId: string): Promise<string | null> {
+  const [row] = await db.select({ number: invoices.number }).from(invoices).where(eq(invoices.refundId, refundId)).limit(1)
+  return row?.number ?? null
+}
+
+/** Refunds whose create call never came back; the reconciliation job finishes them. */
+export function stuckRefunds(db: DbOrTx, olderThan: Date) {
+  return db
+    .select()
+    .from(refunds)
+    .where(and(eq(refunds.status, 'requested'), lt(refunds.createdAt, olderThan)))
+    .limit(50)
+}

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto'
+import { and, chargebacks, coachingCredits, eq, invoices, orderLines, orders, refunds, sql, sum, users, type DbOrTx } from '@jouwbot/db'
+import { enqueueMail } from '@jouwbot/mail'
+import type { GatewayChargeback, GatewayRefund } from '@jouwbot/payments'
+import { recordAudit } from '../audit/record-audit.ts'
+import { revokeCourseAccess } from '../courses/access.ts'
+import type { AppDeps } from '../deps.ts'
+import type { OrderEffects, OrderRow } from './apply-payment.ts'
+import { issueCreditNote } from './invoices.ts'
+import { formatEuro } from './money.ts'
+import { orderPageUrl } from './payment-attempts.ts'
+
+type RefundRow = typeof refunds.$inferSelect
+
+/** Refunds that Mollie reports as not happening give nothing back and issue no credit note. */
+const DEAD_REFUND: ReadonlySet<GatewayRefund['status']> = new Set(['failed', 'canceled'])
+
+/**
+ * Access and coaching credits belong to a fully paid order. Once refunds or chargebacks leave less
+ * than the order's price with us, the order no longer pays for what it delivered: the course access
+ * it granted ends and its unspent credits are taken back (once).
+ */
+async function revokeIfUncovered(tx: DbOrTx, order: OrderRow, actorUserId: string | null, effects: OrderEffects, now: Date): Promise<boolean> {
+  const kept = order.totalCents - order.refundedCents - order.chargedBackCents
+  if (kept >= order.totalCents || !order.userId) return false
+  const userId = order.userId
+  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id))
+  let ended = false
+  for (const line of lines) {
+    if (!line.courseId) continue
+    const { revoked } = await revokeCourseAccess(tx, { userId, courseId: line.courseId, source: 'order', sourceRef: order.id, actorUserId }, now)
+    if (revoked) effects.accessChangedFor.add(userId)
+    ended ||= revoked
+  }
+  const orderCredits = lines.reduce((total, line) => total + line.coachingCredits * line.quantity, 0)
+  if (orderCredits > 0) {
+    const [balance] = await tx
+      .select({ credits: sum(coachingCredits.delta).mapWith(Number) })
+      .from(coachingCredits)
+      .where(eq(coachingCredits.userId, userId))
+    const takeBack = Math.min(orderCredits, Math.max(0, balance?.credits ?? 0))
+    if (takeBack > 0) {
+      const taken = await tx
+        .insert(coachingCredits)
+        .values({ userId, delta: -takeBack, reason: 'order_revoked', orderId: order.id, createdAt: now })
+        .onConflictDoNothing()
+        .returning({ id: coachingCredits.id })
+      ended ||= taken.length > 0
+    }
+  }
+  return ended
+}
+
+async function orderInvoice(tx: DbOrTx, orderId: string) {
+  const [invoice] = await tx
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.orderId, orderId), eq(invoices.kind, 'invoice')))
+    .limit(1)
+  return invoice
+}
+
+async function orderVatRate(tx: DbOrTx, orderId: string): Promise<number> {
+  const [line] = await tx.select({ rate: orderLines.vatRateBasisPoints }).from(orderLines).where(eq(orderLines.orderId, orderId)).limit(1)
+  return line?.rate ?? 2100
+}
+
+async function addToOrder(tx: DbOrTx, orderId: string, change: { refundedCents?: number; chargedBackCents?: number }, now: Date): Promise<OrderRow> {
+  const [updated] = await tx
+    .update(orders)
+    .set({
+      refundedCents: sql`${orders.refundedCents} + ${change.refundedCents ?? 0}`,
+      chargedBackCents: sql`${orders.chargedBackCents} + ${change.chargedBackCents ?? 0}`,
+      updatedAt: now,
+    })
+    .where(eq(orders.id, orderId))
+    .returning()
+  return updated!
+}
+
+/** A chargeback Mollie reports: recorded once, with a credit note; access ends. */
+export async function recordChargeback(
+  tx: DbOrTx,
+  deps: AppDeps,
+  order: OrderRow,
+  paymentId: string,
+  chargeback: GatewayChargeback,
+  effects: OrderEffects,
+  now: Date,
+): Promise<void> {
+  if (chargeback.reversedAt) return
+  const inserted = await tx
+    .insert(chargebacks)
+    .values({ id: chargeback.id, orderId: order.id, paymentId, amountCents: chargeback.amountCents, createdAt: chargeback.createdAt, recordedAt: now })
+    .onConflictDoNothing()
+    .returning({ id: chargebacks.id })
+  if (inserted.length === 0) return
+  // Never more than is left: the bank took back money we may already have refunded.
+  const amountCents = Math.min(chargeback.amountCents, order.totalCents - order.refundedCents - order.chargedBackCents)
+  const updated = await addToOrder(tx, order.id, { chargedBackCents: amountCents }, now)
+  Object.assign(order, updated)
+  const invoice = await orderInvoice(tx, order.id)
+  if (amountCents > 0 && invoice) {
+    const note = await issueCreditNote(tx, deps, { order, invoice, amountCents, vatRateBasisPoints: await orderVatRate(tx, order.id), chargebackId: chargeback.id }, now)
+    effects.issued.push(note)
+  }
+  await recordAudit(
+    tx,
+    { actorUserId: null, subjectUserId: order.userId, action: 'order.chargeback', details: { orderId: order.id, paymentId, chargebackId: chargeback.id, amountCents } },
+    now,
+  )
+  await revokeIfUncovered(tx, order, null, effects, now)
+}
+
+/**
+ * A refund Mollie reports on the order's payment. Our own refunds are found by id (or by the request
+ * id in their metadata, if we never heard back from the create call); one made in Mollie's
+ * dashboard is recorded here as well, so every euro that went back has its credit note.
+ */
+export async function recordExternalRefund(
+  tx: DbOrTx,
+  deps: AppDeps,
+  order: OrderRow,
+  paymentId: string,
+  remote: GatewayRefund,
+  effects: OrderEffects,
+  now: Date,
+): Promise<void> {
+  if (DEAD_REFUND.has(remote.status)) return
+  const requestId = (remote.metadata as { refundRequestId?: unknown } | null)?.refundRequestId
+  const [byMollieId] = await tx.select().from(refunds).where(eq(refunds.mollieRefundId, remote.id)).for('update')
+  const [byRequestId] =
+    byMollieId || typeof requestId !== 'string'
+      ? []
+      : await tx
+          .select()
+          .from(refunds)
+          .where(and(eq(refunds.id, requestId), eq(refunds.orderId, order.id)))
+          .for('update')
+  let local = byMollieId ?? byRequestId
+  if (!local) {
+    const amountCents = Math.min(remote.amountCents, order.totalCents - order.refundedCents - order.chargedBackCents)
+    if (amountCents <= 0) return
+    ;[local] = await tx
+      .insert(refunds)
+      .values({
+        id: randomUUID(),
+        orderId: order.id,
+        paymentId,
+        mollieRefundId: remote.id,
+        amountCents,
+        status: remote.status,
+        reason: 'Mollie dashboard',
+        requestedBy: null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+    Object.assign(order, await addToOrder(tx, order.id, { refundedCents: amountCents }, now))
+  }
+  await completeAcceptedRefund(tx, deps, order, local!, remote, null, effects, now)
+}
+
+/**
+ * Mollie accepted a refund we already counted on the order: remember its id, issue the credit note
+ * (once: unique per refund), tell the buyer, and end access when the order is no longer paid for.
+ */
+export async function completeAcceptedRefund(
+  tx: DbOrTx,
+  deps: AppDeps,
+  order: OrderRow,
+  local: RefundRow,
+  remote: GatewayRefund,
+  actorUserId: string | null,
+  effects: OrderEffects,
+  now: Date,
+): Promise<{ creditNoteNumber: string | null }> {
+  await tx.update(refunds).set({ mollieRefundId: remote.id, status: remote.status, updatedAt: now }).where(eq(refunds.id, local.id))
+  const [existing] = await tx.select({ number: invoices.number }).from(invoices).where(eq(invoices.refundId, local.id)).limit(1)
+  if (existing) return { creditNoteNumber: existing.number }
+  const invoice = await orderInvoice(tx, order.id)
+  if (!invoice) return { creditNoteNumber: null }
+  const note = await issueCreditNote(tx, deps, { order, invoice, amountCents: local.amountCents, vatRateBasisPoints: await orderVatRate(tx, order.id), refundId: local.id }, now)
+  effects.issued.push(note)
+  const accessEnded = await revokeIfUncovered(tx, order, actorUserId, effects, now)
+  const [buyer] = order.userId ? await tx.select({ firstName: users.firstName }).from(users).where(eq(users.id, order.userId)) : []
+  const [line] = await tx.select({ description: orderLines.description }).from(orderLines).where(eq(orderLines.orderId, order.id)).limit(1)
+  await enqueueMail(
+    tx,
+    {
+      to: order.buyerEmail,
+      template: 'orderRefunded',
+      locale: order.locale,
+      params: {
+        firstName: buyer?.firstName ?? order.billing.name,
+        productName: line?.description ?? '',
+        amount: formatEuro(local.amountCents, order.locale),
+        creditNoteNumber: note.number,
+        accessEnded,
+        orderUrl: orderPageUrl(deps, order.id),
+      },
+    },
+    now,
+  )
+  await recordAudit(
+    tx,
+    { actorUserId, subjectUserId: order.userId, action: 'order.refunded', details: { orderId: order.id, refundId: local.id, mollieRefundId: remote.id, amountCents: local.amountCents } },
+    now,
+  )
+  return { creditNoteNumber: note.number }
+}

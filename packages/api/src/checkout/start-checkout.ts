@@ -1,0 +1,85 @@
+import type { UserRow } from '@jouwbot/auth'
+import { and, entitlements, eq, isNull, orderLines, orders, type DbOrTx } from '@jouwbot/db'
+import { AppError, type checkoutStartInput } from '@jouwbot/shared'
+import type { z } from 'zod'
+import type { AppDeps } from '../deps.ts'
+import { activeProductBySlug, toPricedProduct } from './catalog.ts'
+import { couponDiscount, usableCoupon } from './coupons.ts'
+import { startPaymentAttempt } from './payment-attempts.ts'
+import { priceOrder } from './pricing.ts'
+import { vatTreatment } from './vat.ts'
+
+type StartInput = z.output<typeof checkoutStartInput>
+
+/**
+ * Stores the order first (lines, prices and VAT computed here), then opens a Mollie payment for it.
+ * The client's `requestId` makes a repeated submit return the same order and payment.
+ */
+export async function startCheckout(deps: AppDeps, buyer: UserRow, input: StartInput): Promise<{ orderId: string; checkoutUrl: string }> {
+  const existing = await orderByRequest(deps.db, buyer.id, input.requestId)
+  if (existing) return startPaymentAttempt(deps, existing.id)
+
+  const product = await activeProductBySlug(deps.db, input.productSlug)
+  if (product.courseId && product.coachingCredits === 0 && (await ownsCourse(deps.db, buyer.id, product.courseId))) {
+    throw new AppError('CONFLICT', 'checkout.alreadyOwned')
+  }
+  const vat = await vatTreatment(deps, { vatNumber: input.billing.vatNumber, country: input.billing.country })
+  const now = deps.clock.now()
+
+  const orderId = await deps.db.transaction(async (tx) => {
+    const coupon = input.couponCode ? await usableCoupon(tx, { code: input.couponCode, productId: product.id, now, lock: true }) : null
+    const priced = priceOrder(toPricedProduct(product, input.locale), coupon ? couponDiscount(coupon) : null, { reverseCharge: vat.reverseCharge })
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        userId: buyer.id,
+        requestId: input.requestId,
+        locale: input.locale,
+        couponId: coupon?.id ?? null,
+        discountCents: priced.discountCents,
+        totalExclCents: priced.totalExclCents,
+        totalVatCents: priced.totalVatCents,
+        totalCents: priced.totalCents,
+        reverseCharge: vat.reverseCharge,
+        buyerEmail: buyer.email,
+        billing: {
+          name: input.billing.name,
+          company: input.billing.company,
+          addressLine: input.billing.addressLine,
+          postalCode: input.billing.postalCode,
+          city: input.billing.city,
+          country: input.billing.country,
+        },
+        vatNumberEncrypted: vat.vatNumber ? deps.cipher.encrypt(vat.vatNumber) : null,
+        vatCheck: vat.check,
+        mode: deps.payments.mode,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: orders.id })
+    // A concurrent submit with the same requestId won the insert: use its order.
+    if (!order) return (await orderByRequest(tx, buyer.id, input.requestId))!.id
+    await tx.insert(orderLines).values(priced.lines.map((line) => ({ ...line, orderId: order.id })))
+    return order.id
+  })
+  return startPaymentAttempt(deps, orderId)
+}
+
+async function orderByRequest(db: DbOrTx, userId: string, requestId: string) {
+  const [order] = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.userId, userId), eq(orders.requestId, requestId)))
+    .limit(1)
+  return order
+}
+
+async function ownsCourse(db: DbOrTx, userId: string, courseId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: entitlements.id })
+    .from(entitlements)
+    .where(and(eq(entitlements.userId, userId), eq(entitlements.courseId, courseId), isNull(entitlements.revokedAt)))
+    .limit(1)
+  return row !== undefined
+}

@@ -1,0 +1,347 @@
+import { sql } from 'drizzle-orm'
+import {
+  boolean,
+  customType,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+import { users } from './auth.ts'
+import { courses } from './courses.ts'
+
+/**
+ * Checkout: what we sell, the orders and their Mollie payments, coupons, coaching credits, invoices
+ * and credit notes. Money is integer cents incl. VAT unless a column says `excl`. Every effect of a
+ * paid order (access, credits, coupon redemption, invoice) is keyed by a unique constraint so it
+ * happens exactly once however often the webhook arrives.
+ */
+
+const at = () => timestamp({ withTimezone: true })
+/** The buyer; orders and invoices outlive an erased account (bookkeeping duty), unlinked. */
+const buyerRef = () => uuid().references(() => users.id, { onDelete: 'set null' })
+
+export const products = pgTable(
+  'products',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull(),
+    nameNl: text().notNull(),
+    nameEn: text().notNull(),
+    descriptionNl: text().notNull().default(''),
+    descriptionEn: text().notNull().default(''),
+    /** Consumer price incl. VAT. */
+    priceCents: integer().notNull(),
+    vatRateBasisPoints: integer().notNull().default(2100),
+    /** The course this product unlocks, if any. */
+    courseId: uuid().references(() => courses.id, { onDelete: 'restrict' }),
+    coachingCredits: integer().notNull().default(0),
+    active: boolean().notNull().default(true),
+    position: integer().notNull().default(0),
+    createdAt: at().notNull().defaultNow(),
+    updatedAt: at().notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('products_slug_unique').on(t.slug),
+    check('products_price_positive', sql`${t.priceCents} > 0`),
+    check('products_credits_nonnegative', sql`${t.coachingCredits} >= 0`),
+    check('products_vat_rate', sql`${t.vatRateBasisPoints} between 0 and 10000`),
+  ],
+)
+
+export const couponKind = pgEnum('coupon_kind', ['percent', 'amount'])
+
+export const coupons = pgTable(
+  'coupons',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Upper-case, as typed by buyers (matched case-insensitively by normalising). */
+    code: text().notNull(),
+    kind: couponKind().notNull(),
+    /** For `percent`: 1–100. */
+    percentOff: integer(),
+    /** For `amount`: cents off the price incl. VAT. */
+    amountOffCents: integer(),
+    validFrom: at(),
+    validUntil: at(),
+    maxRedemptions: integer(),
+    /** Paid orders that used the coupon; raised only in the paying transaction, with a redemption row. */
+    redemptionCount: integer().notNull().default(0),
+    /** Empty: valid for every product. */
+    productIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    active: boolean().notNull().default(true),
+    createdAt: at().notNull().defaultNow(),
+    createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('coupons_code_unique').on(t.code),
+    check(
+      'coupons_kind_value',
+      sql`(${t.kind} = 'percent' and ${t.percentOff} between 1 and 100 and ${t.amountOffCents} is null) or (${t.kind} = 'amount' and ${t.amountOffCents} > 0 and ${t.percentOff} is null)`,
+    ),
+    check('coupons_max_positive', sql`${t.maxRedemptions} is null or ${t.maxRedemptions} > 0`),
+  ],
+)
+
+export const orderStatus = pgEnum('order_status', ['open', 'pending', 'paid', 'failed', 'canceled', 'expired'])
+
+export interface OrderBilling {
+  name: string
+  company: string | null
+  addressLine: string
+  postalCode: string
+  city: string
+  /** ISO 3166-1 alpha-2. */
+  country: string
+}
+
+/** The stored outcome of a VAT-number check (VIES or the offline stand-in). */
+export interface StoredVatCheck {
+  status: 'valid' | 'invalid' | 'unavailable'
+  source: 'vies' | 'offline'
+  checkedAt: string
+  name: string | null
+  requestIdentifier: string | null
+}
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: buyerRef(),
+    /** The client's id for this checkout attempt: a repeated start returns the same order. */
+    requestId: uuid().notNull(),
+    status: orderStatus().notNull().default('open'),
+    currency: text().notNull().default('EUR'),
+    locale: text().$type<'nl' | 'en'>().notNull(),
+    couponId: uuid().references(() => coupons.id, { onDelete: 'restrict' }),
+    discountCents: integer().notNull().default(0),
+    totalExclCents: integer().notNull(),
+    totalVatCents: integer().notNull(),
+    /** What the buyer pays. */
+    totalCents: integer().notNull(),
+    reverseCharge: boolean().notNull().default(false),
+    buyerEmail: text().notNull(),
+    billing: jsonb().$type<OrderBilling>().notNull(),
+    /** Encrypted per field (AES-256-GCM, key id inside). */
+    vatNumberEncrypted: text(),
+    vatCheck: jsonb().$type<StoredVatCheck>(),
+    /** test / live: the mode of our Mollie key when ordered; a payment in another mode never counts. */
+    mode: text().$type<'test' | 'live'>().notNull(),
+    /** The payment that paid the order (a second paid attempt is a double payment, not a second sale). */
+    paidPaymentId: text(),
+    refundedCents: integer().notNull().default(0),
+    chargedBackCents: integer().notNull().default(0),
+    paidAt: at(),
+    createdAt: at().notNull(),
+    updatedAt: at().notNull(),
+  },
+  (t) => [
+    uniqueIndex('orders_request_unique').on(t.userId, t.requestId),
+    index('orders_user_idx').on(t.userId, t.createdAt),
+    index('orders_status_idx').on(t.status, t.createdAt),
+    check('orders_amounts', sql`${t.totalCents} = ${t.totalExclCents} + ${t.totalVatCents} and ${t.totalCents} > 0`),
+    check('orders_refunds_within_total', sql`${t.refundedCents} + ${t.chargedBackCents} <= ${t.totalCents}`),
+  ],
+)
+
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: 'restrict' }),
+    description: text().notNull(),
+    quantity: integer().notNull().default(1),
+    /** List price incl. VAT at the time of ordering. */
+    listPriceCents: integer().notNull(),
+    discountCents: integer().notNull().default(0),
+    amountExclCents: integer().notNull(),
+    vatRateBasisPoints: integer().notNull(),
+    vatCents: integer().notNull(),
+    amountCents: integer().notNull(),
+    /** What a paid line delivers, frozen at ordering time. */
+    courseId: uuid().references(() => courses.id, { onDelete: 'set null' }),
+    coachingCredits: integer().notNull().default(0),
+  },
+  (t) => [index('order_lines_order_idx').on(t.orderId)],
+)
+
+export const paymentStatus = pgEnum('payment_status', ['open', 'pending', 'authorized', 'paid', 'canceled', 'expired', 'failed'])
+
+/** One Mollie payment (`tr_…`) per attempt; an order may have several (retry after a failure). */
+export const payments = pgTable(
+  'payments',
+  {
+    id: text().primaryKey(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'restrict' }),
+    attempt: integer().notNull(),
+    status: paymentStatus().notNull(),
+    mode: text().$type<'test' | 'live'>().notNull(),
+    amountCents: integer().notNull(),
+    currency: text().notNull(),
+    checkoutUrl: text(),
+    /** Mollie's figure differs from the order: nothing was granted; needs a human. */
+    mismatch: boolean().notNull().default(false),
+    createdAt: at().notNull(),
+    updatedAt: at().notNull(),
+    lastCheckedAt: at(),
+  },
+  (t) => [index('payments_order_idx').on(t.orderId, t.attempt), index('payments_status_idx').on(t.status, t.createdAt)],
+)
+
+export const couponRedemptions = pgTable(
+  'coupon_redemptions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    couponId: uuid()
+      .notNull()
+      .references(() => coupons.id, { onDelete: 'cascade' }),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    redeemedAt: at().notNull(),
+  },
+  (t) => [uniqueIndex('coupon_redemptions_order_unique').on(t.orderId)],
+)
+
+export const coachingCreditReason = pgEnum('coaching_credit_reason', ['order', 'order_revoked', 'admin', 'booking', 'booking_canceled'])
+
+/** A ledger: the balance is the sum. Order credits and their reversal happen once per order. */
+export const coachingCredits = pgTable(
+  'coaching_credits',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    delta: integer().notNull(),
+    reason: coachingCreditReason().notNull(),
+    orderId: uuid().references(() => orders.id, { onDelete: 'set null' }),
+    createdAt: at().notNull(),
+  },
+  (t) => [
+    uniqueIndex('coaching_credits_order_unique')
+      .on(t.orderId, t.reason)
+      .where(sql`${t.reason} in ('order', 'order_revoked')`),
+    index('coaching_credits_user_idx').on(t.userId),
+  ],
+)
+
+export const refundStatus = pgEnum('refund_status', ['requested', 'queued', 'pending', 'processing', 'refunded', 'failed', 'canceled'])
+
+/** A refund an admin asked for. Its id is our idempotency key at Mollie and in its metadata. */
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: uuid().primaryKey(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'restrict' }),
+    paymentId: text()
+      .notNull()
+      .references(() => payments.id, { onDelete: 'restrict' }),
+    mollieRefundId: text(),
+    amountCents: integer().notNull(),
+    status: refundStatus().notNull(),
+    reason: text().notNull(),
+    requestedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: at().notNull(),
+    updatedAt: at().notNull(),
+  },
+  (t) => [
+    uniqueIndex('refunds_mollie_unique').on(t.mollieRefundId),
+    index('refunds_order_idx').on(t.orderId),
+    check('refunds_amount_positive', sql`${t.amountCents} > 0`),
+  ],
+)
+
+export const chargebacks = pgTable(
+  'chargebacks',
+  {
+    id: text().primaryKey(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'restrict' }),
+    paymentId: text()
+      .notNull()
+      .references(() => payments.id, { onDelete: 'restrict' }),
+    amountCents: integer().notNull(),
+    createdAt: at().notNull(),
+    recordedAt: at().notNull(),
+  },
+  (t) => [index('chargebacks_order_idx').on(t.orderId)],
+)
+
+export const invoiceKind = pgEnum('invoice_kind', ['invoice', 'credit_note'])
+
+/**
+ * Invoices and credit notes share one gap-free series per calendar year (`2026-000123`), numbered
+ * inside the transaction that records their cause. Rows are never updated; they are kept until
+ * `retain_until` (7 years after the end of the issue year).
+ */
+export const invoices = pgTable(
+  'invoices',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: invoiceKind().notNull(),
+    number: text().notNull(),
+    year: integer().notNull(),
+    sequence: integer().notNull(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'restrict' }),
+    userId: buyerRef(),
+    refundId: uuid().references(() => refunds.id, { onDelete: 'restrict' }),
+    chargebackId: text().references(() => chargebacks.id, { onDelete: 'restrict' }),
+    correctsInvoiceId: uuid(),
+    issueDate: date({ mode: 'string' }).notNull(),
+    supplyDate: date({ mode: 'string' }).notNull(),
+    totalExclCents: integer().notNull(),
+    totalVatCents: integer().notNull(),
+    totalCents: integer().notNull(),
+    /** The printed document (seller, buyer, lines, VAT groups) without the VAT number. */
+    document: jsonb().notNull(),
+    buyerVatNumberEncrypted: text(),
+    retainUntil: date({ mode: 'string' }).notNull(),
+    createdAt: at().notNull(),
+  },
+  (t) => [
+    uniqueIndex('invoices_number_unique').on(t.number),
+    uniqueIndex('invoices_year_sequence_unique').on(t.year, t.sequence),
+    uniqueIndex('invoices_order_invoice_unique').on(t.orderId).where(sql`${t.kind} = 'invoice'`),
+    uniqueIndex('invoices_refund_unique').on(t.refundId),
+    uniqueIndex('invoices_chargeback_unique').on(t.chargebackId),
+    index('invoices_user_idx').on(t.userId),
+  ],
+)
+
+export const invoiceCounters = pgTable('invoice_counters', {
+  year: integer().primaryKey(),
+  lastSequence: integer().notNull(),
+})
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
+
+/** The PDF of an invoice, rendered once from its frozen document and never replaced. */
+export const invoicePdfs = pgTable('invoice_pdfs', {
+  invoiceId: uuid()
+    .primaryKey()
+    .references(() => invoices.id, { onDelete: 'cascade' }),
+  pdf: bytea().notNull(),
+  sha256: text().notNull(),
+  createdAt: at().notNull(),
+})

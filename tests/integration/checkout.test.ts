@@ -1,0 +1,407 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { reconcilePayments } from '@jouwbot/api'
+import { startCheckout } from '@jouwbot/api/checkout/start-checkout'
+import { and, coachingCredits, couponRedemptions, coupons, entitlements, eq, invoicePdfs, invoices, mailOutbox as outbox, orders, sql } from '@jouwbot/db'
+import { truncateAll } from '@jouwbot/db/testing'
+import { checkoutStartInput } from '@jouwbot/shared'
+import { PDFDocument } from 'pdf-lib'
+import { createMember } from '../helpers/accounts.ts'
+import { TestClient } from '../helpers/client.ts'
+import { expectRefusal } from '../helpers/flows.ts'
+import {
+  consumerBilling,
+  insertBuyers,
+  paymentRows,
+  postWebhook,
+  seedShopFixture,
+  startBuying,
+  startInput,
+  userRow,
+} from '../helpers/shop.ts'
+import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+
+let server: TestServer
+let courseId: string
+
+beforeAll(async () => {
+  server = await startTestServer({ webDist: null, payments: true })
+})
+afterAll(async () => {
+  await server.close()
+})
+beforeEach(async () => {
+  await server.payments!.emulator.webhooksIdle()
+  server.payments!.emulator.reset()
+  await truncateAll(server.handle)
+  server.deps.courses.invalidate()
+  ;({ courseId } = await seedShopFixture(server.deps))
+})
+
+const emulator = () => server.payments!.emulator
+const db = () => server.deps.db
+
+async function orderRow(orderId: string) {
+  const [row] = await db().select().from(orders).where(eq(orders.id, orderId))
+  return row!
+}
+async function grantsFor(orderId: string) {
+  return db().select().from(entitlements).where(and(eq(entitlements.source, 'order'), eq(entitlements.sourceRef, orderId)))
+}
+async function invoicesFor(orderId: string, kind: 'invoice' | 'credit_note' = 'invoice') {
+  return db().select().from(invoices).where(and(eq(invoices.orderId, orderId), eq(invoices.kind, kind)))
+}
+async function outlineUnlocked(client: TestClient) {
+  const outline = await (await client.api()).course.outline({ courseSlug: 'premium-cursus' })
+  return outline.hasAccess
+}
+
+describe('paying for the Premium Cursus', () => {
+  test('the order is stored before the payment, paid only by the webhook, and delivers access, invoice and mail once', async () => {
+    const buyer = await createMember(server.deps)
+    const started = await startBuying(buyer.client)
+    const before = await orderRow(started.orderId)
+    expect(before).toMatchObject({ status: 'open', totalCents: 29_700, totalExclCents: 24_545, totalVatCents: 5_155, mode: 'test' })
+    expect((await paymentRows(server, started.orderId)).map((p) => p.id)).toEqual([started.paymentId])
+    expect(started.checkoutUrl).toBe(`${server.url}/_mollie/checkout/${started.paymentId}`)
+    // What Mollie was asked for: our amount, our redirect with the order id, our webhook, our metadata.
+    const atMollie = emulator().getPayment(started.paymentId)!
+    expect(atMollie).toMatchObject({ description: expect.stringContaining('bestelling'), locale: 'nl_NL', metadata: { orderId: started.orderId } })
+    expect(atMollie.redirectUrl).toBe(`${server.url}/bestelling/${started.orderId}`)
+    expect(atMollie.webhookUrl).toBe(`${server.url}/webhooks/mollie`)
+    expect(await grantsFor(started.orderId)).toHaveLength(0)
+
+    await emulator().setPaymentStatus(started.paymentId, 'paid')
+
+    const after = await orderRow(started.orderId)
+    expect(after.status).toBe('paid')
+    expect(after.paidPaymentId).toBe(started.paymentId)
+    expect(await grantsFor(started.orderId)).toHaveLength(1)
+    expect(await outlineUnlocked(buyer.client)).toBe(true)
+    const [invoice] = await invoicesFor(started.orderId)
+    const year = new Date().getFullYear()
+    expect(invoice).toMatchObject({ number: `${year}-000001`, totalCents: 29_700, totalVatCents: 5_155, retainUntil: `${year + 7}-12-31` })
+    const mails = await db().select().from(outbox).where(eq(outbox.to, buyer.email))
+    expect(mails.filter((m) => m.template === 'orderPaid')).toHaveLength(1)
+    const [pdf] = await db().select().from(invoicePdfs).where(eq(invoicePdfs.invoiceId, invoice!.id))
+    expect((await PDFDocument.load(pdf!.pdf)).getPageCount()).toBe(1)
+  })
+
+  test('a price or discount sent by the client is refused, never used', async () => {
+    const buyer = await createMember(server.deps)
+    const api = await buyer.client.api()
+    await expect(api.checkout.start({ ...startInput(), priceCents: 1 } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('priceCents') })
+    await expect(api.checkout.start({ ...startInput(), acceptTerms: false } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('validation.acceptTerms') })
+    expect(await db().select().from(orders)).toHaveLength(0)
+  })
+
+  test('the same requestId twice gives one order and one payment', async () => {
+    const buyer = await createMember(server.deps)
+    const input = startInput()
+    const api = await buyer.client.api()
+    const [a, b] = await Promise.all([api.checkout.start(input), api.checkout.start(input)])
+    expect(a.orderId).toBe(b.orderId)
+    expect(a.checkoutUrl).toBe(b.checkoutUrl)
+    expect(await paymentRows(server, a.orderId)).toHaveLength(1)
+  })
+
+  test.each(['failed', 'canceled', 'expired'] as const)('a %s payment grants nothing, and paying again works', async (status) => {
+    const buyer = await createMember(server.deps)
+    const first = await startBuying(buyer.client)
+    await emulator().setPaymentStatus(first.paymentId, status)
+    expect((await orderRow(first.orderId)).status).toBe(status)
+    expect(await grantsFor(first.orderId)).toHaveLength(0)
+    expect(await invoicesFor(first.orderId)).toHaveLength(0)
+
+    const retry = await (await buyer.client.api()).checkout.retry({ orderId: first.orderId })
+    const secondId = retry.checkoutUrl.split('/').at(-1)!
+    expect(secondId).not.toBe(first.paymentId)
+    expect((await orderRow(first.orderId)).status).toBe('open')
+    await emulator().setPaymentStatus(secondId, 'paid')
+    expect((await orderRow(first.orderId)).status).toBe('paid')
+    expect(await grantsFor(first.orderId)).toHaveLength(1)
+  })
+
+  test('the return page asks Mollie itself when no webhook came; the reconciliation job does too', async () => {
+    const buyer = await createMember(server.deps)
+    const viaPage = await startBuying(buyer.client)
+    await emulator().setPaymentStatus(viaPage.paymentId, 'paid', { webhook: 'none' })
+    expect((await orderRow(viaPage.orderId)).status).toBe('open')
+    const seen = await (await buyer.client.api()).checkout.order({ orderId: viaPage.orderId })
+    expect(seen.status).toBe('paid')
+    expect(seen.invoices).toHaveLength(1)
+
+    const other = await createMember(server.deps)
+    const viaJob = await startBuying(other.client)
+    await emulator().setPaymentStatus(viaJob.paymentId, 'paid', { webhook: 'none' })
+    expect((await reconcilePayments(server.deps)).checked).toBe(0) // too fresh: Mollie may still call
+    server.deps.clock.advance(3 * 60_000)
+    expect((await reconcilePayments(server.deps)).checked).toBe(1)
+    expect((await orderRow(viaJob.orderId)).status).toBe('paid')
+    expect(await grantsFor(viaJob.orderId)).toHaveLength(1)
+  })
+
+  test('someone else cannot see or pay your order', async () => {
+    const buyer = await createMember(server.deps)
+    const stranger = await createMember(server.deps)
+    const { orderId } = await startBuying(buyer.client)
+    await expectRefusal((await stranger.client.api()).checkout.order({ orderId }), 'NOT_FOUND', 'checkout.orderNotFound')
+    await expectRefusal((await stranger.client.api()).checkout.retry({ orderId }), 'NOT_FOUND', 'checkout.orderNotFound')
+    await expectRefusal((await new TestClient(server.deps).api()).checkout.order({ orderId }), 'UNAUTHORIZED', 'error.unauthorized')
+  })
+})
+
+describe('the webhook', () => {
+  test('arriving twice, one after the other or at once, delivers once', async () => {
+    const buyer = await createMember(server.deps)
+    const { orderId, paymentId } = await startBuying(buyer.client)
+    await emulator().setPaymentStatus(paymentId, 'paid', { webhook: 'none' })
+    expect(await emulator().deliverWebhook(paymentId, { times: 2 })).toEqual([200, 200])
+    expect(await emulator().deliverWebhook(paymentId, { times: 2, concurrent: true })).toEqual([200, 200])
+    expect(await grantsFor(orderId)).toHaveLength(1)
+    expect(await invoicesFor(orderId)).toHaveLength(1)
+    expect(await db().select().from(outbox).where(eq(outbox.template, 'orderPaid'))).toHaveLength(1)
+  })
+
+  test('before the create call returned, the payment is stored from the webhook and the order paid once', async () => {
+    const buyer = await createMember(server.deps)
+    const unsubscribe = emulator().onPaymentCreated(async (payment) => {
+      await emulator().setPaymentStatus(payment.id, 'paid')
+    })
+    try {
+      const { orderId, paymentId } = await startBuying(buyer.client)
+      expect((await paymentRows(server, orderId)).map((p) => [p.id, p.status])).toEqual([[paymentId, 'paid']])
+      expect((await orderRow(orderId)).status).toBe('paid')
+      expect(await grantsFor(orderId)).toHaveLength(1)
+    } finally {
+      unsubscribe()
+    }
+  })
+
+  test('a late "expired" of an older attempt never downgrades a paid order', async () => {
+    const buyer = await createMember(server.deps)
+    const first = await startBuying(buyer.client)
+    emulator().holdWebhooks()
+    await emulator().setPaymentStatus(first.paymentId, 'expired')
+    // The buyer comes back later and pays with a new attempt, whose webhook arrives first.
+    server.deps.clock.advance(11 * 60_000)
+    const retry = await (await buyer.client.api()).checkout.retry({ orderId: first.orderId })
+    const secondId = retry.checkoutUrl.split('/').at(-1)!
+    await emulator().setPaymentStatus(secondId, 'paid')
+    await emulator().releaseWebhooks({ order: 'reverse' })
+    const order = await orderRow(first.orderId)
+    expect(order).toMatchObject({ status: 'paid', paidPaymentId: secondId })
+    expect((await paymentRows(server, first.orderId)).find((p) => p.id === first.paymentId)?.status).toBe('expired')
+    expect(await grantsFor(first.orderId)).toHaveLength(1)
+  })
+
+  test('out of order: "paid" first, then the older "pending" — the payment stays paid', async () => {
+    const buyer = await createMember(server.deps)
+    const { orderId, paymentId } = await startBuying(buyer.client)
+    emulator().holdWebhooks()
+    await emulator().setPaymentStatus(paymentId, 'pending')
+    await emulator().setPaymentStatus(paymentId, 'paid')
+    await emulator().releaseWebhooks({ order: 'reverse' })
+    expect((await orderRow(orderId)).status).toBe('paid')
+    expect((await paymentRows(server, orderId))[0]!.status).toBe('paid')
+  })
+
+  test('a spoofed or unknown id gets 200 and changes nothing', async () => {
+    const buyer = await createMember(server.deps)
+    const { orderId } = await startBuying(buyer.client)
+    for (const body of ['id=tr_doesNotExist1', 'id=../../etc', '', 'id=tr_' + 'x'.repeat(5000)]) {
+      const response = await postWebhook(server, body)
+      expect([200, 413]).toContain(response.status)
+    }
+    expect((await orderRow(orderId)).status).toBe('open')
+  })
+
+  test('a payment whose amount does not match the order grants nothing', async () => {
+    const buyer = await createMember(server.deps)
+    const { orderId, paymentId } = await startBuying(buyer.client)
+    // The order's total changed after the payment was made (a bug, or tampering): Mollie's figure rules.
+    await db().update(orders).set({ totalCents: 100, totalExclCents: 83, totalVatCents: 17 }).where(eq(orders.id, orderId))
+    await emulator().setPaymentStatus(paymentId, 'paid')
+    expect((await orderRow(orderId)).status).toBe('open')
+    expect((await paymentRows(server, orderId))[0]!.mismatch).toBe(true)
+    expect(await grantsFor(orderId)).toHaveLength(0)
+    expect(await invoicesFor(orderId)).toHaveLength(0)
+  })
+
+  test('our own failure answers 500, so Mollie retries and the next attempt succeeds', async () => {
+    const buyer = await createMember(server.deps)
+    const { orderId, paymentId } = await startBuying(buyer.client)
+    // The client retries 5xx itself (3 attempts); fail all three so the webhook fails once.
+    emulator().failNextRequests(3, 503)
+    await emulator().setPaymentStatus(paymentId, 'paid')
+    await emulator().webhooksIdle()
+    const attempts = emulator().webhookDeliveries.filter((d) => d.id === paymentId)
+    expect(attempts.map((d) => d.statusCode)).toEqual([500, 200])
+    expect((await orderRow(orderId)).status).toBe('paid')
+  })
+})
+
+describe('coupons', () => {
+  test('the discount is computed on the server and counted once, when paid', async () => {
+    const buyer = await createMember(server.deps)
+    const preview = await (await buyer.client.api()).checkout.previewCoupon({ productSlug: 'premium-cursus', couponCode: 'welkom10', locale: 'nl' })
+    expect(preview).toEqual({ code: 'WELKOM10', discountCents: 2_970, totalCents: 26_730 })
+    const { orderId, paymentId } = await startBuying(buyer.client, 'premium-cursus', { couponCode: 'welkom10' })
+    expect((await orderRow(orderId)).totalCents).toBe(26_730)
+    expect(emulator().getPayment(paymentId)!.amountCents).toBe(26_730)
+    const count = async () => (await db().select().from(coupons).where(eq(coupons.code, 'WELKOM10')))[0]!.redemptionCount
+    expect(await count()).toBe(0)
+    await emulator().setPaymentStatus(paymentId, 'paid')
+    await emulator().deliverWebhook(paymentId, { times: 3, concurrent: true })
+    expect(await count()).toBe(1)
+    expect(await db().select().from(couponRedemptions)).toHaveLength(1)
+  })
+
+  test('validity window, product and unknown codes are refused with their own reason', async () => {
+    const admin = await createMember(server.deps)
+    const now = server.deps.clock.now()
+    await db().insert(coupons).values([
+      { code: 'LATER', kind: 'amount', amountOffCents: 500, validFrom: new Date(now.getTime() + 86_400_000), createdAt: now },
+      { code: 'OVER', kind: 'amount', amountOffCents: 500, validUntil: new Date(now.getTime() - 1000), createdAt: now },
+      { code: 'ALLEENCOACH', kind: 'percent', percentOff: 50, productIds: sql`array[(select id from products where slug = 'coachingsessie')]::uuid[]`, createdAt: now },
+    ])
+    const api = await admin.client.api()
+    const preview = (couponCode: string) => api.checkout.previewCoupon({ productSlug: 'premium-cursus', couponCode, locale: 'nl' })
+    await expectRefusal(preview('LATER'), 'BAD_REQUEST', 'checkout.couponExpired')
+    await expectRefusal(preview('OVER'), 'BAD_REQUEST', 'checkout.couponExpired')
+    await expectRefusal(preview('ALLEENCOACH'), 'BAD_REQUEST', 'checkout.couponNotForProduct')
+    await expectRefusal(preview('BESTAATNIET'), 'BAD_REQUEST', 'checkout.couponInvalid')
+  })
+
+  test('a coupon for 3 is never spent 4 times, even by buyers checking out at once', async () => {
+    const now = server.deps.clock.now()
+    await db().insert(coupons).values({ code: 'DRIE', kind: 'amount', amountOffCents: 1_000, maxRedemptions: 3, createdAt: now })
+    const buyers = await insertBuyers(server.deps, 8)
+    const results = await Promise.allSettled(buyers.map((buyer) => startCheckout(server.deps, buyer, checkoutStartInput.parse(startInput('premium-cursus', { couponCode: 'DRIE' })))))
+    const started = results.filter((r) => r.status === 'fulfilled').map((r) => r.value)
+    expect(started).toHaveLength(3)
+    for (const rejected of results.filter((r) => r.status === 'rejected')) expect(String(rejected.reason)).toMatch(/couponExhausted/)
+    await Promise.all(started.map((s) => emulator().setPaymentStatus(s.checkoutUrl.split('/').at(-1)!, 'paid')))
+    const [coupon] = await db().select().from(coupons).where(eq(coupons.code, 'DRIE'))
+    expect(coupon!.redemptionCount).toBe(3)
+  })
+})
+
+describe('VAT and invoices', () => {
+  test('a business in another EU country with a valid VAT number pays excl. VAT under reverse charge', async () => {
+    const buyer = await createMember(server.deps)
+    const billing = { ...consumerBilling, company: 'Bot GmbH', vatNumber: 'DE 136 695 976', country: 'DE' as const, city: 'Berlin' }
+    const { orderId, paymentId } = await startBuying(buyer.client, 'premium-cursus', { billing })
+    const order = await orderRow(orderId)
+    expect(order).toMatchObject({ reverseCharge: true, totalCents: 24_545, totalVatCents: 0 })
+    expect(order.vatNumberEncrypted).not.toContain('136695976')
+    expect(order.vatCheck).toMatchObject({ status: 'valid', source: 'offline' })
+    await emulator().setPaymentStatus(paymentId, 'paid')
+    const [invoice] = await invoicesFor(orderId)
+    expect(invoice).toMatchObject({ totalVatCents: 0, totalCents: 24_545 })
+    expect((invoice!.document as { reverseCharge: boolean }).reverseCharge).toBe(true)
+    expect(JSON.stringify(invoice!.document)).not.toContain('136695976')
+  })
+
+  test('a Dutch business pays Dutch VAT; a malformed VAT number is refused', async () => {
+    const buyer = await createMember(server.deps)
+    const dutch = await startBuying(buyer.client, 'premium-cursus', { billing: { ...consumerBilling, company: 'Bot BV', vatNumber: 'NL004495445B01' } })
+    expect(await orderRow(dutch.orderId)).toMatchObject({ reverseCharge: false, totalCents: 29_700 })
+    const api = await buyer.client.api()
+    await expectRefusal(
+      api.checkout.start(startInput('premium-cursus', { billing: { ...consumerBilling, company: 'X', vatNumber: 'DE123', country: 'DE' } })),
+      'BAD_REQUEST',
+      'checkout.vatNumberInvalid',
+    )
+  })
+
+  test('50 orders paid at once get 50 unique, gap-free invoice numbers', async () => {
+    const buyers = await insertBuyers(server.deps, 50)
+    const started = []
+    for (const buyer of buyers) started.push(await startCheckout(server.deps, buyer, checkoutStartInput.parse(startInput('coachingsessie'))))
+    const ids = started.map((s) => s.checkoutUrl.split('/').at(-1)!)
+    for (const id of ids) await emulator().setPaymentStatus(id, 'paid', { webhook: 'none' })
+    const statuses = await Promise.all(ids.map((id) => emulator().deliverWebhook(id)))
+    expect(statuses.flat().every((s) => s === 200)).toBe(true)
+    const numbers = (await db().select({ sequence: invoices.sequence }).from(invoices)).map((r) => r.sequence).sort((a, b) => a - b)
+    expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+    const credits = await db().select().from(coachingCredits)
+    expect(credits).toHaveLength(50)
+  })
+
+  test('the buyer downloads their own invoice PDF; others cannot', async () => {
+    const buyer = await createMember(server.deps)
+    const { orderId, paymentId } = await startBuying(buyer.client)
+    await emulator().setPaymentStatus(paymentId, 'paid')
+    const [invoice] = await invoicesFor(orderId)
+    const url = `${server.url}/invoices/${invoice!.id}.pdf`
+    const own = await fetch(url, { headers: { cookie: `jb_session=${buyer.client.token}` } })
+    expect(own.status).toBe(200)
+    expect(own.headers.get('content-disposition')).toContain(`factuur-${invoice!.number}.pdf`)
+    expect(Buffer.from(await own.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+    const other = await createMember(server.deps)
+    expect((await fetch(url, { headers: { cookie: `jb_session=${other.client.token}` } })).status).toBe(404)
+    expect((await fetch(url)).status).toBe(401)
+  })
+})
+
+describe('refunds and chargebacks', () => {
+  async function paidOrder() {
+    const buyer = await createMember(server.deps)
+    const bought = await startBuying(buyer.client, 'premium-cursus-coaching')
+    await emulator().setPaymentStatus(bought.paymentId, 'paid')
+    const admin = await createMember(server.deps)
+    await db().execute(sql`update users set role = 'admin' where email = ${admin.email}`)
+    return { ...bought, buyer, admin }
+  }
+  const refund = async (client: TestClient, input: { orderId: string; amountCents?: number; refundId?: string }) =>
+    (await client.api()).admin.checkout.refund({ reason: 'Klant ontevreden', refundId: crypto.randomUUID(), ...input })
+
+  test('a partial refund issues a credit note and ends access; a second completes it; more is refused', async () => {
+    const { orderId, buyer, admin } = await paidOrder()
+    const userId = (await userRow(server.deps, buyer.email)).id
+    expect(await outlineUnlocked(buyer.client)).toBe(true)
+    const first = await refund(admin.client, { orderId, amountCents: 10_000 })
+    expect(first).toMatchObject({ amountCents: 10_000, creditNoteNumber: `${new Date().getFullYear()}-000002` })
+    const [note] = await invoicesFor(orderId, 'credit_note')
+    expect(note).toMatchObject({ totalCents: -10_000, correctsInvoiceId: (await invoicesFor(orderId))[0]!.id })
+    expect((await grantsFor(orderId))[0]!.revokedAt).not.toBeNull()
+    expect(await outlineUnlocked(buyer.client)).toBe(false)
+    const balance = await db().select().from(coachingCredits).where(eq(coachingCredits.userId, userId))
+    expect(balance.reduce((sum, row) => sum + row.delta, 0)).toBe(0)
+    expect(emulator().getPayment((await orderRow(orderId)).paidPaymentId!)!.amountRemainingCents).toBe(59_700)
+
+    const rest = await refund(admin.client, { orderId })
+    expect(rest.amountCents).toBe(59_700)
+    await expectRefusal(refund(admin.client, { orderId, amountCents: 1 }), 'BAD_REQUEST', 'refund.tooMuch')
+    expect(await invoicesFor(orderId, 'credit_note')).toHaveLength(2)
+    expect((await orderRow(orderId)).refundedCents).toBe(69_700)
+  })
+
+  test('repeating a refund with the same id (after a timeout) refunds once', async () => {
+    const { orderId, admin } = await paidOrder()
+    const refundId = crypto.randomUUID()
+    // Mollie's answer is lost three times over: the client gives up, the refund stays requested.
+    emulator().failNextRequests(4, 503)
+    await expectRefusal(refund(admin.client, { orderId, amountCents: 5_000, refundId }), 'SERVICE_UNAVAILABLE', 'refund.unavailable')
+    const again = await refund(admin.client, { orderId, amountCents: 5_000, refundId })
+    const twice = await refund(admin.client, { orderId, amountCents: 5_000, refundId })
+    expect(again.refundId).toBe(refundId)
+    expect(twice.creditNoteNumber).toBe(again.creditNoteNumber)
+    expect(emulator().getPayment((await orderRow(orderId)).paidPaymentId!)!.refunds).toHaveLength(1)
+    expect(await invoicesFor(orderId, 'credit_note')).toHaveLength(1)
+  })
+
+  test('refunds need an admin in sudo mode', async () => {
+    const { orderId, buyer } = await paidOrder()
+    await expectRefusal(refund(buyer.client, { orderId }), 'FORBIDDEN', 'error.forbidden')
+  })
+
+  test('a chargeback issues a credit note and ends access, once', async () => {
+    const { orderId, paymentId, buyer } = await paidOrder()
+    await emulator().addChargeback(paymentId, 69_700)
+    await emulator().deliverWebhook(paymentId, { times: 2, concurrent: true })
+    expect((await orderRow(orderId)).chargedBackCents).toBe(69_700)
+    expect(await invoicesFor(orderId, 'credit_note')).toHaveLength(1)
+    expect(await outlineUnlocked(buyer.client)).toBe(false)
+  })
+})
