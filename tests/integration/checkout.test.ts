@@ -405,3 +405,18 @@ describe('refunds and chargebacks', () => {
     expect(await outlineUnlocked(buyer.client)).toBe(false)
   })
 })
+
+describe('invoices are bookkeeping records', () => {
+  test('the database refuses to change or delete an invoice before its retention date; erasing the buyer only unlinks it', async () => {
+    const buyer = await createMember(server.deps)
+    const { orderId, paymentId } = await startBuying(buyer.client)
+    await emulator().setPaymentStatus(paymentId, 'paid')
+    const [invoice] = await invoicesFor(orderId)
+    await expect(db().update(invoices).set({ totalCents: 1 }).where(eq(invoices.id, invoice!.id))).rejects.toThrow()
+    await expect(db().delete(invoices).where(eq(invoices.id, invoice!.id))).rejects.toThrow()
+    await expect(db().update(invoicePdfs).set({ sha256: 'x' }).where(eq(invoicePdfs.invoiceId, invoice!.id))).rejects.toThrow()
+    await db().execute(sql`delete from users where email = ${buyer.email}`)
+    const [kept] = await invoicesFor(orderId)
+    expect(kept).toMatchObject({ number: invoice!.number, totalCents: invoice!.totalCents, userId: null })
+  })
+})
