@@ -140,6 +140,25 @@ describe('paying for the Premium Cursus', () => {
     expect(await grantsFor(viaJob.orderId)).toHaveLength(1)
   })
 
+  test('the plain pay form answers 303 to the Mollie checkout; without a session or from another site it is refused', async () => {
+    const buyer = await createMember(server.deps)
+    const first = await startBuying(buyer.client)
+    await emulator().setPaymentStatus(first.paymentId, 'canceled')
+    const pay = (headers: Record<string, string>) =>
+      fetch(`${server.url}/checkout/orders/${first.orderId}/pay`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: '' })
+    const answer = await pay({ origin: server.url, cookie: `jb_session=${buyer.client.token}` })
+    expect(answer.status).toBe(303)
+    const location = answer.headers.get('location')!
+    expect(location).toMatch(new RegExp(`^${server.url}/_mollie/checkout/tr_`))
+    expect(location).not.toContain(first.paymentId)
+    expect((await pay({ origin: 'https://evil.example', cookie: `jb_session=${buyer.client.token}` })).status).toBe(403)
+    expect((await pay({ origin: server.url })).status).toBe(401)
+    // Once paid, paying again leads back to the order page, which explains.
+    await emulator().setPaymentStatus(location.split('/').at(-1)!, 'paid')
+    const again = await pay({ origin: server.url, cookie: `jb_session=${buyer.client.token}` })
+    expect(again.headers.get('location')).toBe(`/bestelling/${first.orderId}?fout=checkout.alreadyPaid`)
+  })
+
   test('someone else cannot see or pay your order', async () => {
     const buyer = await createMember(server.deps)
     const stranger = await createMember(server.deps)
