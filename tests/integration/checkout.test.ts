@@ -21,7 +21,6 @@ import {
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 let server: TestServer
-let courseId: string
 
 beforeAll(async () => {
   server = await startTestServer({ webDist: null, payments: true })
@@ -34,7 +33,7 @@ beforeEach(async () => {
   server.payments!.emulator.reset()
   await truncateAll(server.handle)
   server.deps.courses.invalidate()
-  ;({ courseId } = await seedShopFixture(server.deps))
+  await seedShopFixture(server.deps)
 })
 
 const emulator = () => server.payments!.emulator
