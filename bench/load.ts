@@ -56,6 +56,40 @@ end`,
   return { requests, rps: requests / (micros / 1e6), mbps: bytes / micros, p99: Math.round(p99 / 1000), errors }
 }
 
+export interface FixedLoadOptions {
+  url: string
+  seconds: number
+  connections: number
+  /** Sent with every request (a session cookie, If-None-Match). */
+  headers: Record<string, string>
+}
+
+/** The same request over and over with autocannon; 2xx and 3xx answers count, anything else is an error. */
+export async function autocannonFixedLoad({ url, seconds, connections, headers }: FixedLoadOptions): Promise<LoadResult> {
+  const r = await autocannon({ url, connections, duration: seconds, headers })
+  const errors = r.errors + r.timeouts + r['4xx'] + r['5xx']
+  return { requests: r.requests.total, rps: r.requests.average, mbps: r.throughput.average / 1e6, p99: r.latency.p99, errors }
+}
+
+/** The same request over and over with wrk (one thread); statuses ≥ 400 count as errors. */
+export async function wrkFixedLoad({ url, seconds, connections, headers }: FixedLoadOptions, scriptFile: string): Promise<LoadResult> {
+  writeFileSync(
+    scriptFile,
+    `done = function(s, latency)
+  local e = s.errors
+  io.write(string.format("RESULT %d %d %d %d %d\\n", s.requests, s.bytes, s.duration, e.connect + e.read + e.write + e.timeout + e.status, latency:percentile(99)))
+end`,
+  )
+  const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`])
+  const child = spawn('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, ...headerArgs, '-s', scriptFile, url], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk))
+  await new Promise((resolve) => child.once('exit', resolve))
+  const [requests = 0, bytes = 0, micros = 0, errors = 0, p99 = 0] = (/RESULT (.*)/.exec(output)?.[1] ?? '').split(' ').map(Number)
+  if (!micros) throw new Error(`wrk failed: ${output}`)
+  return { requests, rps: requests / (micros / 1e6), mbps: bytes / micros, p99: Math.round(p99 / 1000), errors }
+}
+
 /** CPU time (user + system, all threads) used so far by these processes, in µs. Linux /proc only. */
 export function cpuMicros(pids: number[]): number {
   let ticks = 0

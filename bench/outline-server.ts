@@ -27,7 +27,13 @@ const handle = await createDb(url.toString(), { max: 20 })
 await migrate(handle)
 
 const storage = createLocalStorage(mkdtempSync(join(tmpdir(), 'jb-bench-media-')))
+// The bench never pays or checks VAT numbers: those gateways are left empty.
+type DepsConfig = Parameters<typeof createAppDeps>[0]
 const deps = createAppDeps({
+  payments: {} as DepsConfig['payments'],
+  mollieWebhookUrl: undefined,
+  vatChecker: {} as DepsConfig['vatChecker'],
+  seller: { name: 'Bench', addressLines: [], country: 'NL', kvkNumber: '0', vatNumber: 'NL000000000B00', iban: null, email: 'bench@example.nl' },
   db: handle.db,
   sessionSecret: 'bench-session-secret-bench-session-secret',
   encryptionKeys: generateEncryptionKey('bench'),

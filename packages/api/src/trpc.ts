@@ -3,7 +3,7 @@ import superjson from 'superjson'
 import { z, ZodError } from 'zod'
 import { AppError } from '@jouwbot/shared'
 import { SUDO_MINUTES } from '@jouwbot/shared'
-import type { Context } from './context.ts'
+import { PreparedResult, type Context, type Preparable } from './context.ts'
 
 const genericKeyByCode: Partial<Record<TRPCError['code'], string>> = {
   UNAUTHORIZED: 'error.unauthorized',
@@ -13,8 +13,20 @@ const genericKeyByCode: Partial<Record<TRPCError['code'], string>> = {
   PAYLOAD_TOO_LARGE: 'error.payloadTooLarge',
 }
 
+/**
+ * superjson both ways, except that a prepared result goes out as its token: the HTTP adapter
+ * swaps the token for the bytes the service produced (see `PreparedResults`).
+ */
+const transformer = {
+  input: superjson,
+  output: {
+    serialize: (value: unknown) => (value instanceof PreparedResult ? value.token : superjson.serialize(value)),
+    deserialize: (value: Parameters<typeof superjson.deserialize>[0]) => superjson.deserialize(value),
+  },
+}
+
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   isDev: false,
   errorFormatter({ shape, error, ctx }) {
     const requestId = ctx?.request.requestId
@@ -38,6 +50,14 @@ const t = initTRPC.context<Context>().create({
     return { ...shape, message: key, data: { ...base, key } }
   },
 })
+
+/**
+ * A procedure's answer from a `Preparable`: over HTTP the adapter writes its bytes (no object is
+ * built, no superjson walk); `createCaller` and streamed responses get the plain value.
+ */
+export function answerPrepared<T>(ctx: Pick<Context, 'prepared'>, result: Preparable<T>): T {
+  return ctx.prepared ? (ctx.prepared.add(result) as unknown as T) : result.value()
+}
 
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
@@ -83,8 +103,12 @@ export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
 })
 
 /** "Sudo mode": security changes need the password (and code) entered in the last 10 minutes. */
-export const sudoProcedure = authedProcedure.use(({ ctx, next }) => {
-  const age = ctx.deps.clock.now().getTime() - ctx.session.reauthenticatedAt.getTime()
+const recentReauthentication = t.middleware(({ ctx, next }) => {
+  const age = ctx.deps.clock.now().getTime() - (ctx.session?.reauthenticatedAt.getTime() ?? 0)
   if (age > SUDO_MINUTES * 60_000) deny('FORBIDDEN', 'auth.reauthenticationRequired')
   return next()
 })
+
+export const sudoProcedure = authedProcedure.use(recentReauthentication)
+/** Admin actions that move money (refunds) also need sudo mode. */
+export const adminSudoProcedure = adminProcedure.use(recentReauthentication)

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
-import { createTRPCClient, httpBatchLink, isTRPCClientError, type TRPCClient } from '@trpc/client'
+import { createTRPCClient, httpBatchLink, httpLink, isTRPCClientError, splitLink, type TRPCClient } from '@trpc/client'
 import { createTRPCContext } from '@trpc/tanstack-react-query'
 import superjson from 'superjson'
 import type { AppRouter } from '@jouwbot/api'
@@ -8,13 +8,24 @@ export type { AppRouter }
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>()
 
+/** Queries the server answers with an ETag (`Cache-Control: private, no-cache`): sent on their own. */
+const revalidated = new Set(['course.outline'])
+
 /**
  * Same-origin, non-streaming batch link: responses must be able to set the HttpOnly session cookie,
  * which a streamed response cannot once its headers are sent. The client never sees the token.
+ * The outline goes alone (one URL per course): a batch gets an ETag only when every call in it
+ * has one, and alone the browser can revalidate it with If-None-Match and reuse its copy on 304.
  */
 export function makeTrpcClient(): TRPCClient<AppRouter> {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: '/trpc', transformer: superjson })],
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'query' && revalidated.has(op.path),
+        true: httpLink({ url: '/trpc', transformer: superjson }),
+        false: httpBatchLink({ url: '/trpc', transformer: superjson }),
+      }),
+    ],
   })
 }
 

@@ -1,14 +1,17 @@
 import { certificateCodeInput, courseSlugInput, lessonIdInput, lessonRefInput, saveProgressInput } from '@jouwbot/shared'
 import type { Context } from '../context.ts'
-import { authedProcedure, publicProcedure, router } from '../trpc.ts'
+import { answerPrepared, authedProcedure, publicProcedure, router } from '../trpc.ts'
 import { claimCertificate, myCertificate, verifyCertificate } from './certificates.ts'
 import { getLesson } from './lesson.ts'
-import { getCourseOutline, listCourses } from './outline.ts'
+import { courseOutline, listCourses } from './outline.ts'
 import { markLessonComplete, saveProgress } from './progress.ts'
 
 export const courseRouter = router({
   list: publicProcedure.query(({ ctx }) => listCourses(ctx.deps)),
-  outline: publicProcedure.input(courseSlugInput).query(({ ctx, input }) => getCourseOutline(ctx.deps, input.courseSlug, viewerOf(ctx))),
+  // Over HTTP the outline is written from its JSON template, with an ETag (see courseOutline).
+  outline: publicProcedure
+    .input(courseSlugInput)
+    .query(async ({ ctx, input }) => answerPrepared(ctx, await courseOutline(ctx.deps, input.courseSlug, viewerOf(ctx)))),
 })
 
 export const lessonRouter = router({
