@@ -78,6 +78,19 @@ export const router = createBrowserRouter([
                 lazy: async () => ({ Component: (await import('./pages/account/AccountPage.tsx')).AccountPage }),
               },
               {
+                path: 'account/bestellingen',
+                lazy: async () => ({ Component: (await import('./pages/account/OrdersPage.tsx')).OrdersPage }),
+              },
+              {
+                path: 'afrekenen/:productSlug',
+                lazy: async () => ({ Component: (await import('./pages/checkout/CheckoutPage.tsx')).CheckoutPage }),
+              },
+              {
+                // Mollie sends the buyer back here (also the target of the no-JS "pay again" form).
+                path: 'bestelling/:orderId',
+                lazy: async () => ({ Component: (await import('./pages/checkout/OrderPage.tsx')).OrderPage }),
+              },
+              {
                 path: 'dashboard',
                 lazy: async () => ({ Component: (await import('./pages/course/DashboardPage.tsx')).DashboardPage }),
               },
@@ -115,6 +128,30 @@ export const router = createBrowserRouter([
                         path: 'cursussen/:courseSlug/les/:lessonId',
                         lazy: async () => ({
                           Component: (await import('./pages/admin/AdminLessonPage.tsx')).AdminLessonPage,
+                        }),
+                      },
+                      {
+                        path: 'bestellingen',
+                        lazy: async () => ({
+                          Component: (await import('./pages/admin/AdminOrdersPage.tsx')).AdminOrdersPage,
+                        }),
+                      },
+                      {
+                        path: 'bestellingen/:orderId',
+                        lazy: async () => ({
+                          Component: (await import('./pages/admin/AdminOrderPage.tsx')).AdminOrderPage,
+                        }),
+                      },
+                      {
+                        path: 'producten',
+                        lazy: async () => ({
+                          Component: (await import('./pages/admin/AdminProductsPage.tsx')).AdminProductsPage,
+                        }),
+                      },
+                      {
+                        path: 'kortingscodes',
+                        lazy: async () => ({
+                          Component: (await import('./pages/admin/AdminCouponsPage.tsx')).AdminCouponsPage,
                         }),
                       },
                     ],

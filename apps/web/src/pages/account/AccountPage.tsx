@@ -1,6 +1,6 @@
 import type { Me } from '@jouwbot/shared'
 import { useTranslation } from 'react-i18next'
-import { useLocation } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import { Notice } from '../../components/Notice.tsx'
 import { readNotice } from '../../lib/notices.ts'
 import { useMe } from '../../lib/session.ts'
@@ -49,6 +49,9 @@ function AccountContent({ me }: { me: Me }) {
                 <a href={`#${section}`}>{t(`account.nav.${section}`)}</a>
               </li>
             ))}
+            <li>
+              <Link to="/account/bestellingen">{t('account.nav.orders')}</Link>
+            </li>
           </ul>
         </nav>
         <div className="account__sections">

@@ -19,6 +19,21 @@ export function AdminShell() {
               {t('admin.nav.access')}
             </NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/bestellingen" className="admin-nav__link">
+              {t('admin.nav.orders')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/producten" className="admin-nav__link">
+              {t('admin.nav.products')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/kortingscodes" className="admin-nav__link">
+              {t('admin.nav.coupons')}
+            </NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

@@ -1,0 +1,237 @@
+import { useQuery } from '@tanstack/react-query'
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { Loading } from '../../components/Loading.tsx'
+import { QueryError } from '../../components/QueryError.tsx'
+import { errorKeyOf } from '../../lib/errors.ts'
+import { formatDateTime } from '../../lib/format.ts'
+import { useTRPC } from '../../lib/trpc.ts'
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
+import { useLocale } from '../../lib/useLocale.ts'
+import { countryName } from '../checkout/countries.ts'
+import { InvoiceLinks } from '../checkout/InvoiceLinks.tsx'
+import { formatMoney } from '../checkout/money.ts'
+import { OrderLines } from '../checkout/OrderLines.tsx'
+import { orderReference } from '../checkout/orderReference.ts'
+import { OrderStatusBadge } from '../checkout/OrderStatusBadge.tsx'
+import type { AdminOrder } from '../checkout/types.ts'
+import { RefundForm } from './RefundForm.tsx'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** /admin/bestellingen/:orderId — one order with its buyer, payments, refunds and documents; refunds start here. */
+export function AdminOrderPage() {
+  const { t } = useTranslation()
+  const { orderId = '' } = useParams()
+  const trpc = useTRPC()
+  const valid = UUID.test(orderId)
+  // Every read is audit-logged on the server: no refetching on window focus.
+  const order = useQuery({ ...trpc.admin.checkout.order.queryOptions({ orderId }), enabled: valid, refetchOnWindowFocus: false })
+  useDocumentTitle(t('admin.order.title', { reference: orderReference(orderId) }))
+
+  let body
+  if (!valid || (order.isError && errorKeyOf(order.error) === 'checkout.orderNotFound')) {
+    body = <p className="empty-state--small">{t('checkout.orderNotFound')}</p>
+  } else if (order.isPending) {
+    body = <Loading />
+  } else if (order.isError && !order.data) {
+    body = <QueryError error={order.error} onRetry={order.refetch} />
+  } else {
+    body = <OrderDetails order={order.data} />
+  }
+
+  return (
+    <div className="container admin-page">
+      <p className="admin-back">
+        <Link to="/admin/bestellingen">{t('admin.order.back')}</Link>
+      </p>
+      <header className="page-head">
+        <p className="eyebrow">{t('admin.eyebrow')}</p>
+        <h1>
+          {t('admin.order.title', { reference: orderReference(orderId) })}{' '}
+          {order.data ? <OrderStatusBadge status={order.data.status} /> : null}
+        </h1>
+      </header>
+      {body}
+    </div>
+  )
+}
+
+function OrderDetails({ order }: { order: AdminOrder }) {
+  const { t } = useTranslation()
+  const locale = useLocale()
+  const buyerId = useId()
+  const orderId = useId()
+  const paymentsId = useId()
+  const refundsId = useId()
+  const documentsId = useId()
+  const remaining = order.totalCents - order.refundedCents - order.chargedBackCents
+
+  return (
+    <div className="admin-page__sections admin-order">
+      <section className="card admin-section" aria-labelledby={buyerId}>
+        <h2 id={buyerId} className="admin-section__title">
+          {t('admin.order.buyerTitle')}
+        </h2>
+        <dl className="admin-facts">
+          <div>
+            <dt>{t('checkout.name')}</dt>
+            <dd>{order.billing.name}</dd>
+          </div>
+          <div>
+            <dt>{t('fields.email')}</dt>
+            <dd>{order.buyerEmail}</dd>
+          </div>
+          {order.billing.company ? (
+            <div>
+              <dt>{t('checkout.company')}</dt>
+              <dd>{order.billing.company}</dd>
+            </div>
+          ) : null}
+          {order.vatNumber ? (
+            <div>
+              <dt>{t('checkout.vatNumber')}</dt>
+              <dd className="admin-facts__key">
+                {order.vatNumber}
+                {order.vatCheck ? (
+                  <>
+                    {' '}
+                    <span className="muted">
+                      ({t(`admin.order.vatCheck.${order.vatCheck.status}`)}, {order.vatCheck.source.toUpperCase()})
+                    </span>
+                  </>
+                ) : null}
+              </dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t('admin.order.address')}</dt>
+            <dd>
+              {order.billing.addressLine}
+              <br />
+              {order.billing.postalCode} {order.billing.city}
+              <br />
+              {countryName(order.billing.country, locale)}
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <section className="card admin-section" aria-labelledby={orderId}>
+        <h2 id={orderId} className="admin-section__title">
+          {t('order.detailsTitle')}
+        </h2>
+        <dl className="admin-facts">
+          <div>
+            <dt>{t('orders.date')}</dt>
+            <dd>{formatDateTime(order.createdAt, locale)}</dd>
+          </div>
+          {order.paidAt ? (
+            <div>
+              <dt>{t('admin.order.paidAt')}</dt>
+              <dd>{formatDateTime(order.paidAt, locale)}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t('admin.order.id')}</dt>
+            <dd className="admin-facts__key">{order.id}</dd>
+          </div>
+        </dl>
+        <OrderLines order={order} />
+      </section>
+
+      <section className="card admin-section" aria-labelledby={paymentsId}>
+        <h2 id={paymentsId} className="admin-section__title">
+          {t('admin.order.paymentsTitle')}
+        </h2>
+        {order.payments.length === 0 ? (
+          <p className="muted">{t('admin.order.noPayments')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">{t('admin.order.paymentsTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.order.paymentId')}</th>
+                  <th scope="col">{t('orders.date')}</th>
+                  <th scope="col">{t('admin.orders.status')}</th>
+                  <th scope="col" className="table__amount">
+                    {t('admin.order.amount')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {order.payments.map((payment) => (
+                  <tr key={payment.id}>
+                    <th scope="row" className="admin-facts__key">
+                      {payment.id}
+                    </th>
+                    <td>{formatDateTime(payment.createdAt, locale)}</td>
+                    <td>
+                      {t(`admin.order.paymentStatus.${payment.status}`)}
+                      {payment.mismatch ? (
+                        <>
+                          {' '}
+                          <span className="badge badge--danger">{t('admin.order.mismatch')}</span>
+                        </>
+                      ) : null}
+                    </td>
+                    <td className="table__amount">{formatMoney(payment.amountCents, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card admin-section" aria-labelledby={refundsId}>
+        <h2 id={refundsId} className="admin-section__title">
+          {t('admin.order.refundsTitle')}
+        </h2>
+        {order.refunds.length === 0 ? (
+          <p className="muted">{t('admin.order.noRefunds')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">{t('admin.order.refundsTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('orders.date')}</th>
+                  <th scope="col">{t('admin.order.reason')}</th>
+                  <th scope="col">{t('admin.orders.status')}</th>
+                  <th scope="col" className="table__amount">
+                    {t('admin.order.amount')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {order.refunds.map((refund) => (
+                  <tr key={refund.id}>
+                    <th scope="row">{formatDateTime(refund.createdAt, locale)}</th>
+                    <td>{refund.reason}</td>
+                    <td>{t(`admin.order.refundStatus.${refund.status}`)}</td>
+                    <td className="table__amount">{formatMoney(refund.amountCents, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {order.status === 'paid' && remaining > 0 ? (
+          <RefundForm order={order} remainingCents={remaining} />
+        ) : (
+          <p className="muted">{order.status === 'paid' ? t('admin.refund.nothingLeft') : t('admin.refund.notPaid')}</p>
+        )}
+      </section>
+
+      <section className="card admin-section" aria-labelledby={documentsId}>
+        <h2 id={documentsId} className="admin-section__title">
+          {t('order.documentsTitle')}
+        </h2>
+        {order.invoices.length === 0 ? <p className="muted">{t('admin.order.noDocuments')}</p> : <InvoiceLinks invoices={order.invoices} />}
+      </section>
+    </div>
+  )
+}

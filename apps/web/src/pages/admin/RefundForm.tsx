@@ -1,0 +1,149 @@
+import { adminRefundInput, REFUND_REASON_MAX } from '@jouwbot/shared'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Button } from '../../components/Button.tsx'
+import { FocusHeading } from '../../components/FocusHeading.tsx'
+import { Form } from '../../components/Form.tsx'
+import { Notice } from '../../components/Notice.tsx'
+import { TextAreaField } from '../../components/TextAreaField.tsx'
+import { TextField } from '../../components/TextField.tsx'
+import { useSudo } from '../../lib/sudo.ts'
+import { useTRPC } from '../../lib/trpc.ts'
+import { useForm } from '../../lib/useForm.ts'
+import { useLocale } from '../../lib/useLocale.ts'
+import { eurosToCents, formatMoney } from '../checkout/money.ts'
+import type { AdminOrder } from '../checkout/types.ts'
+
+interface Props {
+  order: AdminOrder
+  /** What is left to refund (total minus refunds and chargebacks). */
+  remainingCents: number
+}
+
+interface RefundDone {
+  amountCents: number
+  status: string
+  creditNoteNumber: string | null
+}
+
+/**
+ * Money back to the buyer, in two steps: check the amount, then confirm. It needs a fresh password
+ * (sudo mode). The refund id is made once per refund, so a repeated confirm never refunds twice.
+ */
+export function RefundForm({ order, remainingCents }: Props) {
+  const { t } = useTranslation()
+  const locale = useLocale()
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const withSudo = useSudo()
+  const titleId = useId()
+  const [amount, setAmount] = useState('')
+  const [reason, setReason] = useState('')
+  // Kept after a failure (Mollie timeout): repeating the same refund is safe, a new id would not be.
+  const [refundId, setRefundId] = useState(() => crypto.randomUUID())
+  const [confirmCents, setConfirmCents] = useState<number | null>(null)
+  const [done, setDone] = useState<RefundDone | null>(null)
+  const confirmed = useRef(false)
+  const boxRef = useRef<HTMLDivElement>(null)
+  const refund = useMutation(trpc.admin.checkout.refund.mutationOptions())
+
+  const form = useForm({
+    schema: adminRefundInput,
+    keyFields: { 'refund.tooMuch': 'amountCents' },
+    onEdit: () => {
+      setConfirmCents(null)
+      setDone(null)
+    },
+    onSubmit: async (input) => {
+      if (!confirmed.current) {
+        // Step 1: the amount is valid; ask for confirmation before any money moves.
+        setDone(null)
+        setConfirmCents(input.amountCents ?? remainingCents)
+        return
+      }
+      const result = await withSudo(() => refund.mutateAsync(input))
+      setDone({ amountCents: result.amountCents, status: result.status, creditNoteNumber: result.creditNoteNumber })
+      setConfirmCents(null)
+      setAmount('')
+      setReason('')
+      setRefundId(crypto.randomUUID())
+      await queryClient.invalidateQueries(trpc.admin.checkout.order.queryFilter({ orderId: order.id }))
+      await queryClient.invalidateQueries(trpc.admin.checkout.orders.pathFilter())
+    },
+  })
+
+  const values = () => ({ orderId: order.id, amountCents: eurosToCents(amount) ?? undefined, reason, refundId })
+
+  async function confirm(): Promise<void> {
+    confirmed.current = true
+    try {
+      await form.submit(values())
+    } finally {
+      confirmed.current = false
+    }
+  }
+
+  return (
+    <div className="refund" aria-labelledby={titleId} role="group" ref={boxRef}>
+      <h3 id={titleId} className="refund__title">
+        {t('admin.refund.title')}
+      </h3>
+      {done ? (
+        <Notice tone="success">
+          <p>
+            {t('admin.refund.done', { amount: formatMoney(done.amountCents, locale), status: t(`admin.order.refundStatus.${done.status}`) })}
+          </p>
+          {done.creditNoteNumber ? <p>{t('admin.refund.creditNote', { number: done.creditNoteNumber })}</p> : null}
+        </Notice>
+      ) : null}
+      <Form form={form} onSubmit={() => form.submit(values())}>
+        <TextField
+          label={t('admin.refund.amount')}
+          hint={t('admin.refund.amountHint', { amount: formatMoney(remainingCents, locale) })}
+          inputMode="decimal"
+          autoComplete="off"
+          className="input--short"
+          readOnly={confirmCents !== null}
+          {...form.bind('amountCents', amount, setAmount)}
+        />
+        <TextAreaField
+          label={t('admin.refund.reason')}
+          hint={t('admin.refund.reasonHint')}
+          rows={3}
+          maxLength={REFUND_REASON_MAX}
+          required
+          readOnly={confirmCents !== null}
+          {...form.bind('reason', reason, setReason)}
+        />
+        {confirmCents === null ? (
+          <div className="form__actions">
+            <Button type="submit" variant="secondary">
+              {t('admin.refund.check')}
+            </Button>
+          </div>
+        ) : (
+          <div className="refund__confirm">
+            <FocusHeading level={3}>{t('admin.refund.confirmTitle')}</FocusHeading>
+            <p>{t('admin.refund.confirmText', { amount: formatMoney(confirmCents, locale), email: order.buyerEmail })}</p>
+            <div className="form__actions">
+              <Button variant="danger" pending={form.busy} pendingLabel={t('admin.refund.refunding')} onClick={() => void confirm()}>
+                {t('admin.refund.confirm', { amount: formatMoney(confirmCents, locale) })}
+              </Button>
+              <Button
+                variant="ghost"
+                disabled={form.busy}
+                onClick={() => {
+                  setConfirmCents(null)
+                  boxRef.current?.querySelector('input')?.focus()
+                }}
+              >
+                {t('common.cancel')}
+              </Button>
+            </div>
+          </div>
+        )}
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next'
+import { useLocale } from '../../lib/useLocale.ts'
+import { formatMoney } from './money.ts'
+import type { Order } from './types.ts'
+
+/** The order's lines and totals: list price, coupon discount, VAT (or reverse charge), refunds. */
+export function OrderLines({ order }: { order: Pick<Order, 'lines' | 'totalCents' | 'totalVatCents' | 'discountCents' | 'refundedCents' | 'chargedBackCents' | 'reverseCharge'> }) {
+  const { t } = useTranslation()
+  const locale = useLocale()
+  return (
+    <>
+      <dl className="order-lines">
+        {order.lines.map((line, index) => (
+          <div key={index} className="order-lines__line">
+            <dt>{line.description}</dt>
+            <dd>{formatMoney(line.listPriceCents, locale)}</dd>
+          </div>
+        ))}
+        {order.discountCents > 0 ? (
+          <div>
+            <dt>{t('order.discount')}</dt>
+            <dd>−{formatMoney(order.discountCents, locale)}</dd>
+          </div>
+        ) : null}
+        <div className="order-lines__total">
+          <dt>{t('order.total')}</dt>
+          <dd>{formatMoney(order.totalCents, locale)}</dd>
+        </div>
+        {order.refundedCents > 0 ? (
+          <div className="order-lines__refund">
+            <dt>{t('order.refunded')}</dt>
+            <dd>−{formatMoney(order.refundedCents, locale)}</dd>
+          </div>
+        ) : null}
+        {order.chargedBackCents > 0 ? (
+          <div className="order-lines__refund">
+            <dt>{t('order.chargedBack')}</dt>
+            <dd>−{formatMoney(order.chargedBackCents, locale)}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <p className="muted order-lines__vat">
+        {order.reverseCharge ? t('order.reverseCharge') : t('order.vatIncluded', { amount: formatMoney(order.totalVatCents, locale) })}
+      </p>
+    </>
+  )
+}

@@ -1,0 +1,194 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams, useSearchParams } from 'react-router'
+import { FocusHeading } from '../../components/FocusHeading.tsx'
+import { Loading } from '../../components/Loading.tsx'
+import { QueryError } from '../../components/QueryError.tsx'
+import { Spinner } from '../../components/Spinner.tsx'
+import { errorKeyOf } from '../../lib/errors.ts'
+import { formatDateTime } from '../../lib/format.ts'
+import { useTRPC } from '../../lib/trpc.ts'
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
+import { useLocale } from '../../lib/useLocale.ts'
+import { knownErrorKey } from './errors.ts'
+import { InvoiceLinks } from './InvoiceLinks.tsx'
+import { OrderLines } from './OrderLines.tsx'
+import { orderReference } from './orderReference.ts'
+import { OrderStatusBadge } from './OrderStatusBadge.tsx'
+import { RetryPaymentForm } from './RetryPaymentForm.tsx'
+import { isProcessing, type Order } from './types.ts'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** Every 2 s while Mollie is busy; after a minute (a slow bank) every 10 s. */
+const POLL_MS = 2_000
+const SLOW_POLL_MS = 10_000
+const FAST_POLLS = 30
+
+/**
+ * /bestelling/:orderId — where Mollie sends the buyer back. The status comes from the server (the
+ * webhook, or the server asking Mollie), never from the URL; while it is open the page keeps asking.
+ */
+export function OrderPage() {
+  const { t } = useTranslation()
+  const { orderId = '' } = useParams()
+  const [params] = useSearchParams()
+  const trpc = useTRPC()
+  const valid = UUID.test(orderId)
+  const order = useQuery({
+    ...trpc.checkout.order.queryOptions({ orderId }),
+    enabled: valid,
+    staleTime: 0,
+    refetchInterval: (query) => {
+      const data = query.state.data
+      if (!data) return false
+      const polls = query.state.dataUpdateCount
+      if (isProcessing(data.status)) return polls > FAST_POLLS ? SLOW_POLL_MS : POLL_MS
+      // Paid, but the invoice is not there yet: look a few more times.
+      if (data.status === 'paid' && data.invoices.length === 0 && polls < FAST_POLLS) return POLL_MS
+      return false
+    },
+  })
+  useDocumentTitle(t('order.title'))
+
+  const notFound = !valid || (order.isError && errorKeyOf(order.error) === 'checkout.orderNotFound')
+  if (notFound) {
+    return (
+      <div className="container page-narrow empty-state">
+        <h1>{t('order.notFoundTitle')}</h1>
+        <p className="lead">{t('checkout.orderNotFound')}</p>
+        <Link className="btn btn--primary" to="/account/bestellingen">
+          {t('order.allOrders')}
+        </Link>
+      </div>
+    )
+  }
+  if (order.isPending) return <Loading />
+  if (order.isError && !order.data) {
+    return (
+      <div className="container page-narrow">
+        <QueryError error={order.error} onRetry={order.refetch} />
+      </div>
+    )
+  }
+  return <OrderView order={order.data} errorKey={knownErrorKey(params.get('fout'))} />
+}
+
+function OrderView({ order, errorKey }: { order: Order; errorKey: string | null }) {
+  const { t } = useTranslation()
+  const locale = useLocale()
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const processing = isProcessing(order.status)
+  // Focus moves to the outcome only when it arrives while the buyer is waiting on this page.
+  const [sawProcessing, setSawProcessing] = useState(processing)
+  if (processing && !sawProcessing) setSawProcessing(true)
+
+  useEffect(() => {
+    if (order.status !== 'paid') return
+    // Access to the course changed: outlines and lessons cached before the payment are out of date.
+    void queryClient.invalidateQueries(trpc.course.pathFilter())
+    void queryClient.invalidateQueries(trpc.lesson.pathFilter())
+    void queryClient.invalidateQueries(trpc.checkout.myOrders.queryFilter())
+  }, [order.status, queryClient, trpc])
+
+  // The "pay again" route sends the buyer here with `?fout=` when it could not start a payment;
+  // "already paid" needs no alarm when the page shows the payment anyway.
+  const shownError = errorKey === 'checkout.alreadyPaid' && order.status === 'paid' ? null : errorKey
+  const courses = order.lines.flatMap((line) => (line.courseSlug ? [line] : []))
+  const credits = order.lines.reduce((sum, line) => sum + line.coachingCredits, 0)
+  const Heading = sawProcessing && !processing ? FocusHeading : PlainHeading
+
+  return (
+    <div className="container page-narrow order-page">
+      <header className="page-head">
+        <p className="eyebrow">{t('order.eyebrow', { reference: orderReference(order.id) })}</p>
+        <h1>{t('order.title')}</h1>
+        <p className="muted">
+          {t('order.placedAt', { date: formatDateTime(order.createdAt, locale) })} · <OrderStatusBadge status={order.status} />
+        </p>
+      </header>
+      {shownError ? (
+        <div className="alert alert--error" role="alert">
+          <p className="alert__message">{t(shownError)}</p>
+        </div>
+      ) : null}
+
+      {/* One live region for the outcome: screen readers hear "processing" turn into "paid". */}
+      <div className="order-status" role="status" aria-live="polite">
+        {processing ? (
+          <div className="order-status__card order-status__card--waiting">
+            <Spinner />
+            <div>
+              <p className="order-status__title">{t('order.processingTitle')}</p>
+              <p className="muted">{t('order.processingText')}</p>
+            </div>
+          </div>
+        ) : null}
+        {order.status === 'paid' ? (
+          <div className="order-status__card order-status__card--paid">
+            <Heading>{t('order.paidTitle')}</Heading>
+            <p>{order.paidAt ? t('order.paidAt', { date: formatDateTime(order.paidAt, locale) }) : t('order.paidText')}</p>
+          </div>
+        ) : null}
+        {order.status === 'failed' || order.status === 'canceled' || order.status === 'expired' ? (
+          <div className="order-status__card order-status__card--failed">
+            <Heading>{t(`order.${order.status}Title`)}</Heading>
+            <p>{t(`order.${order.status}Text`)}</p>
+          </div>
+        ) : null}
+      </div>
+
+      {order.status === 'paid' ? (
+        <section className="order-next">
+          {courses.length > 0 ? (
+            <div className="button-row">
+              {courses.map((line) => (
+                <Link key={line.courseSlug} className="btn btn--primary" to={`/cursus/${line.courseSlug}`}>
+                  {t('order.toCourse')}
+                  <span className="visually-hidden">: {line.description}</span>
+                </Link>
+              ))}
+            </div>
+          ) : null}
+          {credits > 0 ? <p>{t('order.coachingCredits', { count: credits })}</p> : null}
+        </section>
+      ) : null}
+
+      {order.canRetry ? (
+        <section className="order-retry">
+          <p>{t('order.retryText')}</p>
+          <div className="button-row">
+            <RetryPaymentForm orderId={order.id} />
+            <Link className="btn btn--ghost" to="/prijzen">
+              {t('order.backToPricing')}
+            </Link>
+          </div>
+        </section>
+      ) : null}
+
+      <section className="card order-details" aria-labelledby="order-details-title">
+        <h2 id="order-details-title" className="order-details__title">
+          {t('order.detailsTitle')}
+        </h2>
+        <OrderLines order={order} />
+        {order.invoices.length > 0 ? (
+          <>
+            <h3 className="order-details__subtitle">{t('order.documentsTitle')}</h3>
+            <InvoiceLinks invoices={order.invoices} />
+          </>
+        ) : order.status === 'paid' ? (
+          <p className="muted">{t('order.invoiceSoon')}</p>
+        ) : null}
+      </section>
+
+      <p>
+        <Link to="/account/bestellingen">{t('order.allOrders')}</Link>
+      </p>
+    </div>
+  )
+}
+
+function PlainHeading({ children }: { children: ReactNode }) {
+  return <h2>{children}</h2>
+}

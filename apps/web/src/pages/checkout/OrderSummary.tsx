@@ -1,0 +1,58 @@
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useLocale } from '../../lib/useLocale.ts'
+import { formatMoney, vatPercent } from './money.ts'
+import type { Product } from './types.ts'
+
+export interface AppliedCoupon {
+  code: string
+  discountCents: number
+  totalCents: number
+}
+
+/** What is being bought and what it costs, with the coupon the buyer applied (the server prices it again). */
+export function OrderSummary({ product, coupon }: { product: Product; coupon: AppliedCoupon | null }) {
+  const { t } = useTranslation()
+  const locale = useLocale()
+  const titleId = useId()
+  const total = coupon ? coupon.totalCents : product.priceCents
+  return (
+    <aside className="card checkout-summary" aria-labelledby={titleId}>
+      <h2 id={titleId} className="checkout-summary__title">
+        {t('checkout.summaryTitle')}
+      </h2>
+      <p className="checkout-summary__product">{product.name}</p>
+      {product.description ? <p className="muted">{product.description}</p> : null}
+      <ProductIncludes product={product} />
+      <dl className="checkout-summary__rows">
+        <div>
+          <dt>{t('checkout.price')}</dt>
+          <dd>{formatMoney(product.priceCents, locale)}</dd>
+        </div>
+        {coupon ? (
+          <div>
+            <dt>{t('checkout.discount', { code: coupon.code })}</dt>
+            <dd>−{formatMoney(coupon.discountCents, locale)}</dd>
+          </div>
+        ) : null}
+        <div className="checkout-summary__total">
+          <dt>{t('checkout.total')}</dt>
+          <dd>{formatMoney(total, locale)}</dd>
+        </div>
+      </dl>
+      <p className="muted checkout-summary__vat">{t('checkout.inclVat', { rate: vatPercent(product.vatRateBasisPoints, locale) })}</p>
+    </aside>
+  )
+}
+
+/** "Full course" and "N coaching sessions", as a checklist. */
+export function ProductIncludes({ product }: { product: Pick<Product, 'includesCourse' | 'coachingCredits'> }) {
+  const { t } = useTranslation()
+  if (!product.includesCourse && product.coachingCredits === 0) return null
+  return (
+    <ul className="checklist">
+      {product.includesCourse ? <li>{t('pricing.includesCourse')}</li> : null}
+      {product.coachingCredits > 0 ? <li>{t('pricing.includesCoaching', { count: product.coachingCredits })}</li> : null}
+    </ul>
+  )
+}
