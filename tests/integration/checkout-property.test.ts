@@ -4,7 +4,7 @@ import { startPaymentAttempt } from '@jouwbot/api/checkout/payment-attempts'
 import { startCheckout } from '@jouwbot/api/checkout/start-checkout'
 import { and, couponRedemptions, coupons, entitlements, eq, invoices, isNotNull, orderLines, orders } from '@jouwbot/db'
 import { truncateAll } from '@jouwbot/db/testing'
-import type { PaymentStatus } from '@jouwbot/payments'
+import { NEXT_PAYMENT_STATUS } from '@jouwbot/payments/emulator/status-rules'
 import { checkoutStartInput } from '@jouwbot/shared'
 import { insertBuyers, seedShopFixture, startInput } from '../helpers/shop.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
@@ -29,15 +29,8 @@ function random(seed: number) {
   }
 }
 
-const NEXT: Record<PaymentStatus, PaymentStatus[]> = {
-  open: ['pending', 'authorized', 'paid', 'canceled', 'expired', 'failed'],
-  pending: ['paid', 'canceled', 'expired', 'failed'],
-  authorized: ['paid', 'canceled', 'expired', 'failed'],
-  paid: [],
-  canceled: [],
-  expired: [],
-  failed: [],
-}
+/** Mollie's status rules, as the emulator enforces them. */
+const NEXT = NEXT_PAYMENT_STATUS
 
 test.each([1, 2, 3, 4, 5, 6])('random webhook deliveries and status changes (seed %i): every paid order has one grant, one invoice and one redemption', async (seed) => {
   const next = random(seed)

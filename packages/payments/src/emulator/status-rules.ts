@@ -6,7 +6,7 @@ import type { StoredPayment, StoredRefund } from './model.ts'
  * Which status may follow which. paid, canceled, expired and failed are final: refunds and chargebacks
  * change the amounts of a paid payment, never its status.
  */
-const NEXT_PAYMENT_STATUS: Record<PaymentStatus, readonly PaymentStatus[]> = {
+export const NEXT_PAYMENT_STATUS: Record<PaymentStatus, readonly PaymentStatus[]> = {
   open: ['pending', 'authorized', 'paid', 'canceled', 'expired', 'failed'],
   pending: ['paid', 'canceled', 'expired', 'failed'],
   authorized: ['paid', 'canceled', 'expired', 'failed'],
