@@ -120,7 +120,8 @@ function decimalComma(value: number, maxDecimals: number): string {
 
 type Locale = InvoiceDocument['locale']
 
-function formatDate(date: Date, locale: Locale): string {
+/** A date as printed on invoices: "25 november 2026" / "25 November 2026", Amsterdam time. */
+export function formatInvoiceDate(date: Date, locale: Locale): string {
   if (locale === 'nl') return dutchDate(date)
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(date)
 }
@@ -326,8 +327,8 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
   let leftY = TOP - 72
   const facts: [string, string][] = [
     [L.numberLabel[kind], doc.number],
-    [L.dateLabel[kind], formatDate(doc.issueDate, doc.locale)],
-    [L.supplyDate, formatDate(doc.supplyDate, doc.locale)],
+    [L.dateLabel[kind], formatInvoiceDate(doc.issueDate, doc.locale)],
+    [L.supplyDate, formatInvoiceDate(doc.supplyDate, doc.locale)],
     [L.order, doc.orderReference],
   ]
   const factValueX = MARGIN_X + 105
@@ -337,7 +338,7 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
   }
   if (kind === 'credit_note' && doc.correctsInvoice) {
     leftY -= 2
-    leftY = w.paragraph(L.corrects(doc.correctsInvoice.number, formatDate(doc.correctsInvoice.issueDate, doc.locale)), MARGIN_X, leftY, sellerX - 20 - MARGIN_X, 9, 12.5, 'bold')
+    leftY = w.paragraph(L.corrects(doc.correctsInvoice.number, formatInvoiceDate(doc.correctsInvoice.issueDate, doc.locale)), MARGIN_X, leftY, sellerX - 20 - MARGIN_X, 9, 12.5, 'bold')
   }
 
   // Buyer.

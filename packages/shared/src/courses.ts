@@ -4,6 +4,9 @@ const slug = z.string().trim().min(1).max(120).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/,
 
 export const courseSlugInput = z.object({ courseSlug: slug }).strict()
 export const lessonRefInput = z.object({ courseSlug: slug, lessonSlug: slug }).strict()
+/** For ids in URL paths and metadata (plain HTTP routes, Mollie's metadata), checked like the tRPC inputs. */
+export const isUuid = (value: unknown): value is string => z.uuid().safeParse(value).success
+
 export const lessonIdInput = z.object({ lessonId: z.uuid() }).strict()
 
 const seconds = z.number().finite().min(0).max(24 * 60 * 60)

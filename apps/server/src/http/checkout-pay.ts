@@ -1,10 +1,8 @@
 import express, { Router } from 'express'
 import { startOrderPayment, type AppDeps } from '@jouwbot/api'
-import { AppError } from '@jouwbot/shared'
+import { AppError, isUuid } from '@jouwbot/shared'
 import { sendError } from './errors.ts'
 import { sessionUser } from './session-user.ts'
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /**
  * POST /checkout/orders/:orderId/pay — a plain form (works without JavaScript): opens a payment
@@ -14,7 +12,7 @@ export function checkoutPayRouter(deps: AppDeps): Router {
   const router = Router()
   router.post('/checkout/orders/:orderId/pay', express.urlencoded({ extended: false, limit: '1kb' }), async (req, res, next) => {
     const orderId = req.params.orderId
-    if (!UUID.test(orderId)) return sendError(req, res, 404, 'checkout.orderNotFound')
+    if (!isUuid(orderId)) return sendError(req, res, 404, 'checkout.orderNotFound')
     try {
       const buyer = await sessionUser(deps, req)
       if (!buyer) return sendError(req, res, 401, 'error.unauthorized')

@@ -1,17 +1,17 @@
 import { Router } from 'express'
 import { invoiceForDownload, type AppDeps } from '@jouwbot/api'
-import { AppError } from '@jouwbot/shared'
+import { AppError, isUuid } from '@jouwbot/shared'
 import { sendError } from './errors.ts'
 import { sessionUser } from './session-user.ts'
 
-const INVOICE_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.pdf$/
+const INVOICE_FILE = /^(.+)\.pdf$/
 
 /** GET /invoices/:id.pdf — the buyer's own invoices and credit notes (admins: any, audit-logged). */
 export function invoiceRouter(deps: AppDeps): Router {
   const router = Router()
   router.get('/invoices/:file', async (req, res, next) => {
     const match = INVOICE_FILE.exec(req.params.file)
-    if (!match) return sendError(req, res, 404, 'invoice.notFound')
+    if (!match || !isUuid(match[1])) return sendError(req, res, 404, 'invoice.notFound')
     try {
       const viewer = await sessionUser(deps, req)
       if (!viewer) return sendError(req, res, 401, 'error.unauthorized')

@@ -4,7 +4,7 @@ import { Router, type Request, type Response } from 'express'
 import type { Logger } from 'pino'
 import type { AppDeps } from '@jouwbot/api'
 import { attachLessonMedia, findLessonForUpload, isStorageKeyInUse, type LessonMediaKind } from '@jouwbot/api/admin/lesson-media'
-import { AppError } from '@jouwbot/shared'
+import { AppError, isUuid } from '@jouwbot/shared'
 import { StorageError, type Storage } from '@jouwbot/storage'
 import { deleteHlsRenditions, hlsPrefixFor } from '../hls.ts'
 import { sendError } from './errors.ts'
@@ -73,7 +73,6 @@ const KINDS: Record<LessonMediaKind, UploadKind> = {
   },
 }
 
-const LESSON_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export function uploadRouter(options: UploadRouterOptions): Router {
   const { deps, storage } = options
@@ -89,7 +88,7 @@ export function uploadRouter(options: UploadRouterOptions): Router {
     const admin = await sessionUser(deps, req)
     if (!admin || admin.role !== 'admin') return refuse(req, res, 403, 'error.forbidden')
     const lessonId = String(req.params.lessonId)
-    if (!LESSON_ID.test(lessonId)) return refuse(req, res, 404, 'lesson.notFound')
+    if (!isUuid(lessonId)) return refuse(req, res, 404, 'lesson.notFound')
     const declared = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length'])
     if (declared !== null && declared > maxBytes) return refuse(req, res, 413, 'upload.tooLarge')
     const lesson = await findLessonForUpload(deps, lessonId)

@@ -1,6 +1,7 @@
-import { and, coachingCredits, couponRedemptions, coupons, desc, eq, orderLines, orders, payments, sql, users, type DbOrTx } from '@jouwbot/db'
+import { coachingCredits, couponRedemptions, coupons, desc, eq, orderLines, orders, payments, sql, users, type DbOrTx } from '@jouwbot/db'
 import { enqueueMail } from '@jouwbot/mail'
 import type { GatewayChargeback, GatewayPayment, GatewayRefund, PaymentStatus } from '@jouwbot/payments'
+import { isUuid } from '@jouwbot/shared'
 import { recordAudit } from '../audit/record-audit.ts'
 import { grantCourseAccess } from '../courses/access.ts'
 import type { AppDeps } from '../deps.ts'
@@ -32,7 +33,6 @@ export type ApplyOutcome = 'ignored' | 'applied' | 'mismatch'
 
 const FINAL: ReadonlySet<PaymentStatus> = new Set(['paid', 'canceled', 'expired', 'failed'])
 const PAYMENT_ID = /^tr_[A-Za-z0-9]{1,64}$/
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** A payment's status only moves forward: a final status is never replaced. */
 const canMove = (from: PaymentStatus, to: PaymentStatus) => from !== to && !FINAL.has(from)
@@ -49,7 +49,7 @@ export async function applyPaymentFromMollie(deps: AppDeps, paymentId: string): 
   const remote = await deps.payments.getPayment(paymentId)
   if (!remote) return 'ignored'
   const orderId = (remote.metadata as { orderId?: unknown } | null)?.orderId
-  if (typeof orderId !== 'string' || !UUID.test(orderId)) return 'ignored'
+  if (!isUuid(orderId)) return 'ignored'
   // Read before the transaction: no network call while the order row is locked.
   const [remoteRefunds, remoteChargebacks] = await Promise.all([
     remote.amountRefundedCents > 0 ? deps.payments.listRefunds(remote.id) : Promise.resolve([]),
@@ -184,9 +184,4 @@ async function fulfilPaidOrder(tx: DbOrTx, deps: AppDeps, order: OrderRow, remot
     { actorUserId: null, subjectUserId: order.userId, action: 'order.paid', details: { orderId: order.id, paymentId: remote.id, amountCents: remote.amountCents } },
     now,
   )
-}
-
-/** Lines of an order, for services that revoke what it delivered. */
-export function linesOf(db: DbOrTx, orderId: string) {
-  return db.select().from(orderLines).where(and(eq(orderLines.orderId, orderId)))
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { eq, invoiceCounters, invoicePdfs, invoices, sql, type DbOrTx, type orderLines, type orders } from '@jouwbot/db'
-import { dutchDate } from '@jouwbot/pdf/certificate'
-import { renderInvoicePdf } from '@jouwbot/pdf/invoice'
+import { formatInvoiceDate, renderInvoicePdf } from '@jouwbot/pdf/invoice'
 import type { InvoiceDocument, InvoiceLine } from '@jouwbot/pdf/invoice-document'
 import type { AppDeps } from '../deps.ts'
 import { splitRefund } from './pricing.ts'
@@ -139,9 +138,7 @@ export function issueInvoice(tx: DbOrTx, deps: AppDeps, order: OrderRow, lines: 
         amountInclCents: line.amountCents,
       })),
       supplyDate: amsterdamDate(paidAt),
-      paymentNote: nl
-        ? `Betaald via Mollie op ${dutchDate(paidAt)} (${paymentId}).`
-        : `Paid through Mollie on ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(paidAt)} (${paymentId}).`,
+      paymentNote: `${nl ? 'Betaald via Mollie op' : 'Paid through Mollie on'} ${formatInvoiceDate(paidAt, order.locale)} (${paymentId}).`,
       corrects: null,
     },
     now,

@@ -1,7 +1,8 @@
 import type { UserRow } from '@jouwbot/auth'
-import { and, entitlements, eq, isNull, orderLines, orders, type DbOrTx } from '@jouwbot/db'
+import { and, eq, orderLines, orders, type DbOrTx } from '@jouwbot/db'
 import { AppError, type checkoutStartInput } from '@jouwbot/shared'
 import type { z } from 'zod'
+import { hasCourseAccess } from '../courses/access.ts'
 import type { AppDeps } from '../deps.ts'
 import { activeProductBySlug, toPricedProduct } from './catalog.ts'
 import { couponDiscount, usableCoupon } from './coupons.ts'
@@ -20,7 +21,7 @@ export async function startCheckout(deps: AppDeps, buyer: UserRow, input: StartI
   if (existing) return startPaymentAttempt(deps, existing.id)
 
   const product = await activeProductBySlug(deps.db, input.productSlug)
-  if (product.courseId && product.coachingCredits === 0 && (await ownsCourse(deps.db, buyer.id, product.courseId))) {
+  if (product.courseId && product.coachingCredits === 0 && (await hasCourseAccess(deps.db, buyer, product.courseId))) {
     throw new AppError('CONFLICT', 'checkout.alreadyOwned')
   }
   const vat = await vatTreatment(deps, { vatNumber: input.billing.vatNumber, country: input.billing.country })
@@ -73,13 +74,4 @@ async function orderByRequest(db: DbOrTx, userId: string, requestId: string) {
     .where(and(eq(orders.userId, userId), eq(orders.requestId, requestId)))
     .limit(1)
   return order
-}
-
-async function ownsCourse(db: DbOrTx, userId: string, courseId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: entitlements.id })
-    .from(entitlements)
-    .where(and(eq(entitlements.userId, userId), eq(entitlements.courseId, courseId), isNull(entitlements.revokedAt)))
-    .limit(1)
-  return row !== undefined
 }
