@@ -438,3 +438,31 @@ describe('invoices are bookkeeping records', () => {
     expect(kept).toMatchObject({ number: invoice!.number, totalCents: invoice!.totalCents, userId: null })
   })
 })
+
+describe('admins manage products and coupons', () => {
+  test('a new price applies to the next order only; coupons are created once per code; members may not do either', async () => {
+    const buyer = await createMember(server.deps)
+    const before = await startBuying(buyer.client, 'coachingsessie')
+    const admin = await createMember(server.deps)
+    await db().execute(sql`update users set role = 'admin' where email = ${admin.email}`)
+    const api = await admin.client.api()
+    await api.admin.checkout.updateProduct({ productSlug: 'coachingsessie', priceCents: 17_500 })
+    expect((await orderRow(before.orderId)).totalCents).toBe(14_900)
+    const after = await startBuying(buyer.client, 'coachingsessie')
+    expect((await orderRow(after.orderId)).totalCents).toBe(17_500)
+
+    const coupon = await api.admin.checkout.createCoupon({ code: 'zomer25', kind: 'percent', percentOff: 25, productSlugs: ['coachingsessie'] })
+    expect(coupon).toMatchObject({ code: 'ZOMER25', redemptionCount: 0 })
+    await expectRefusal(api.admin.checkout.createCoupon({ code: 'ZOMER25', kind: 'amount', amountOffCents: 100 }), 'CONFLICT', 'admin.couponCodeTaken')
+    await api.admin.checkout.setCouponActive({ couponId: coupon.id, active: false })
+    await expectRefusal(
+      (await buyer.client.api()).checkout.previewCoupon({ productSlug: 'coachingsessie', couponCode: 'ZOMER25', locale: 'nl' }),
+      'BAD_REQUEST',
+      'checkout.couponInvalid',
+    )
+
+    const member = await buyer.client.api()
+    await expectRefusal(member.admin.checkout.updateProduct({ productSlug: 'coachingsessie', priceCents: 100 }), 'FORBIDDEN', 'error.forbidden')
+    await expectRefusal(member.admin.checkout.orders({ limit: 10 }), 'FORBIDDEN', 'error.forbidden')
+  })
+})
