@@ -405,6 +405,7 @@ describe('refunds and chargebacks', () => {
     const twice = await refund(admin.client, { orderId, amountCents: 5_000, refundId })
     expect(again.refundId).toBe(refundId)
     expect(twice.creditNoteNumber).toBe(again.creditNoteNumber)
+    await expectRefusal(refund(admin.client, { orderId, amountCents: 6_000, refundId }), 'CONFLICT', 'refund.idTaken')
     expect(emulator().getPayment((await orderRow(orderId)).paidPaymentId!)!.refunds).toHaveLength(1)
     expect(await invoicesFor(orderId, 'credit_note')).toHaveLength(1)
   })

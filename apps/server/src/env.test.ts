@@ -43,6 +43,24 @@ describe('configuration', () => {
     expect(env.APP_ORIGIN).toBe('https://jouwbot.nl')
   })
 
+  test('production refuses the offline VAT check (reverse charge would go unchecked)', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/jouwbot',
+      APP_ORIGIN: 'https://jouwbot.nl',
+      SESSION_SECRET: 'x'.repeat(40),
+      ENCRYPTION_KEYS: 'k1:AAAA',
+      SMTP_URL: 'smtp://mail.example:587',
+      MOLLIE_API_KEY: `live_${'a'.repeat(30)}`,
+      SELLER_NAME: 'Keijzer Media',
+      SELLER_ADDRESS: 'Sterrenlaan 218|2402 BD Alphen aan den Rijn',
+      SELLER_KVK: '65529308',
+      SELLER_VAT_NUMBER: 'NL219943515B01',
+    }
+    expect(() => loadEnv({ ...production, VAT_CHECK: 'offline' })).toThrow(/refuses VAT_CHECK=offline/)
+    expect(loadEnv({ ...production, VAT_CHECK: 'vies' }).VAT_CHECK).toBe('vies')
+  })
+
   test('malformed values get a clear message', () => {
     const load = () => loadEnv({ DATABASE_URL: 'mysql://x', PORT: 'abc' })
     expect(load).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/)

@@ -86,5 +86,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       )
     }
   }
+  if (env.NODE_ENV === 'production' && env.VAT_CHECK === 'offline') {
+    // The offline check trusts any well-formed number: reverse charge (0 % VAT) would go unchecked.
+    throw new ConfigError('NODE_ENV=production refuses VAT_CHECK=offline: VAT numbers must be checked with VIES.')
+  }
   return { ...env, APP_ORIGIN: env.APP_ORIGIN ?? `http://localhost:${env.PORT}` }
 }

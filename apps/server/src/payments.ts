@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { createMollieGateway, loadOrCreateEmulatorCa, startMollieEmulator, type MollieEmulator, type PaymentGateway } from '@jouwbot/payments'
 import type { InvoiceSeller } from '@jouwbot/pdf/invoice-document'
-import { createOfflineVatChecker, createViesVatChecker, type VatNumberChecker } from '@jouwbot/vat'
+import { createOfflineVatChecker, createViesVatChecker, normalizeVatNumber, type VatNumberChecker } from '@jouwbot/vat'
 import type { Logger } from 'pino'
 import type { Env } from './env.ts'
 
@@ -56,7 +56,8 @@ export async function createPayments(env: Env, logger: Logger): Promise<Payments
 
 export function createVatChecker(env: Env): VatNumberChecker {
   const mode = env.VAT_CHECK ?? (env.NODE_ENV === 'production' ? 'vies' : 'offline')
-  return mode === 'vies' ? createViesVatChecker({}) : createOfflineVatChecker({})
+  // Sending our own number makes VIES return a consultation number: proof of the check for the tax office.
+  return mode === 'vies' ? createViesVatChecker({ requester: normalizeVatNumber(sellerFromEnv(env).vatNumber) }) : createOfflineVatChecker({})
 }
 
 export function sellerFromEnv(env: Env): InvoiceSeller {

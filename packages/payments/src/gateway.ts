@@ -5,6 +5,12 @@
  */
 
 export type PaymentStatus = 'open' | 'pending' | 'authorized' | 'paid' | 'canceled' | 'expired' | 'failed'
+/** Statuses a payment never leaves (refunds and chargebacks change a paid payment's amounts, not its status). */
+export const FINAL_PAYMENT_STATUSES: ReadonlySet<PaymentStatus> = new Set(['paid', 'canceled', 'expired', 'failed'])
+export const OPEN_PAYMENT_STATUSES = ['open', 'pending', 'authorized'] as const satisfies readonly PaymentStatus[]
+
+/** The shape of a Mollie payment id; anything else could not exist (and could bend a URL path). */
+export const isMolliePaymentId = (value: string): boolean => /^tr_[A-Za-z0-9]{1,64}$/.test(value)
 export type PaymentMode = 'test' | 'live'
 export type RefundStatus = 'queued' | 'pending' | 'processing' | 'refunded' | 'failed' | 'canceled'
 

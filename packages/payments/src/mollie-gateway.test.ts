@@ -212,6 +212,13 @@ describe('createMollieGateway: failures that are not refusals', () => {
     expect(emulator.listPayments()).toHaveLength(1)
   })
 
+  test('a rate limit (429) means "unknown, try again", not a refusal', async () => {
+    emulator.failNextRequests(1, 429)
+    const error = await gateway.listRefunds('tr_abcdefghij').catch((e: unknown) => e)
+    expect(error).not.toBeInstanceOf(PaymentProviderError)
+    expect(error).toMatchObject({ statusCode: 429 })
+  })
+
   test('a network failure propagates as it is', async () => {
     const gone = await startMollieEmulator()
     await gone.close()

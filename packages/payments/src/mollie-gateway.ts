@@ -1,6 +1,7 @@
 import { MollieApiError as ApiError, type Chargeback, type Locale, type MollieClient, type Payment, type Refund } from '@mollie/api-client'
 import {
   centsToValue,
+  isMolliePaymentId,
   PaymentProviderError,
   valueToCents,
   type GatewayChargeback,
@@ -22,8 +23,6 @@ export interface MollieGatewayOptions {
   trustedCa?: string
 }
 
-/** The shape of a Mollie payment id; anything else never reaches the API (it could not exist, and could bend the URL path). */
-const PAYMENT_ID = /^tr_[A-Za-z0-9]+$/
 
 const toDate = (value: string | undefined | null): Date | null => (value ? new Date(value) : null)
 
@@ -69,20 +68,25 @@ function toGatewayChargeback(chargeback: Chargeback): GatewayChargeback {
   }
 }
 
+/** 4xx answers that do not mean "no": timeout, conflict, too early, rate limit. The outcome is unknown. */
+const RETRYABLE_4XX = new Set([408, 409, 425, 429])
+
 /**
  * Mollie's 4xx answers become `PaymentProviderError` (status and field kept) — a refusal the caller can
- * act on. Network failures (an ApiError without status) and 5xx (after the client's own retries) stay as
- * they are: the operation may or may not have happened, and the caller retries with the same idempotency key.
+ * act on. Network failures (an ApiError without status), 5xx (after the client's own retries) and the
+ * retryable 4xx stay as they are: the operation may or may not have happened, and the caller retries
+ * with the same idempotency key.
  */
 function translate(error: unknown): never {
-  if (error instanceof ApiError && error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-    throw new PaymentProviderError(error.message, error.statusCode, error.field)
+  const status = error instanceof ApiError ? error.statusCode : undefined
+  if (error instanceof ApiError && status !== undefined && status >= 400 && status < 500 && !RETRYABLE_4XX.has(status)) {
+    throw new PaymentProviderError(error.message, status, error.field)
   }
   throw error
 }
 
 function assertPaymentId(paymentId: string): void {
-  if (!PAYMENT_ID.test(paymentId)) throw new PaymentProviderError(`not a Mollie payment id: ${paymentId.slice(0, 40)}`, undefined, 'paymentId')
+  if (!isMolliePaymentId(paymentId)) throw new PaymentProviderError(`not a Mollie payment id: ${paymentId.slice(0, 40)}`, undefined, 'paymentId')
 }
 
 /** The payment gateway on top of the official client (`@mollie/api-client`). */
@@ -110,7 +114,7 @@ export function createMollieGateway({ apiKey, apiEndpoint, trustedCa }: MollieGa
     },
 
     async getPayment(paymentId) {
-      if (!PAYMENT_ID.test(paymentId)) return null
+      if (!isMolliePaymentId(paymentId)) return null
       try {
         return toGatewayPayment(await client.payments.get(paymentId))
       } catch (error) {

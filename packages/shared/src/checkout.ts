@@ -75,6 +75,8 @@ export const adminOrdersInput = z
     status: z.enum(ORDER_STATUSES).optional(),
     search: z.string().trim().max(100).optional(),
     cursor: z.iso.datetime().optional(),
+    /** Sent by tRPC's infinite queries; the list only pages forward. */
+    direction: z.enum(['forward', 'backward']).optional(),
     limit: z.number().int().min(1).max(100).default(25),
   })
   .strict()

@@ -55,7 +55,7 @@ export function compactVatNumber(input: string): string {
  *
  * This does not check the format of the national part; see isPlausibleVatNumber.
  */
-export function normalizeVatNumber(input: string): { countryCode: string; number: string } | null {
+export function normalizeVatNumber(input: string): { countryCode: EuVatPrefix; number: string } | null {
   const compact = compactVatNumber(input)
   const rawPrefix = compact.slice(0, 2)
   const countryCode = rawPrefix === 'GR' ? 'EL' : rawPrefix

@@ -103,9 +103,9 @@ export function trpcHandler(deps: AppDeps, logger: Logger, secureCookies: boolea
       res.end()
       return
     }
-    const text = await response.text()
     const items = (prepared as PreparedResults | null)?.items ?? []
-    const chunks = items.length > 0 ? splice(text, items) : [Buffer.from(text)]
+    // Only answers holding a prepared result need the text (to find its token); the rest go as bytes.
+    const chunks = items.length > 0 ? splice(await response.text(), items) : [Buffer.from(await response.arrayBuffer())]
     res.setHeader('content-length', chunks.reduce((sum, chunk) => sum + chunk.length, 0))
     // One write for headers and every chunk: no copy of the prepared bytes.
     res.cork()

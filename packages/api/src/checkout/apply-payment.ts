@@ -1,6 +1,6 @@
 import { coachingCredits, couponRedemptions, coupons, desc, eq, orderLines, orders, payments, sql, users, type DbOrTx } from '@jouwbot/db'
 import { enqueueMail } from '@jouwbot/mail'
-import type { GatewayChargeback, GatewayPayment, GatewayRefund, PaymentStatus } from '@jouwbot/payments'
+import { FINAL_PAYMENT_STATUSES, isMolliePaymentId, type GatewayChargeback, type GatewayPayment, type GatewayRefund, type PaymentStatus } from '@jouwbot/payments'
 import { isUuid } from '@jouwbot/shared'
 import { recordAudit } from '../audit/record-audit.ts'
 import { grantCourseAccess } from '../courses/access.ts'
@@ -31,11 +31,9 @@ export async function applyEffects(deps: AppDeps, effects: OrderEffects): Promis
 
 export type ApplyOutcome = 'ignored' | 'applied' | 'mismatch'
 
-const FINAL: ReadonlySet<PaymentStatus> = new Set(['paid', 'canceled', 'expired', 'failed'])
-const PAYMENT_ID = /^tr_[A-Za-z0-9]{1,64}$/
 
 /** A payment's status only moves forward: a final status is never replaced. */
-const canMove = (from: PaymentStatus, to: PaymentStatus) => from !== to && !FINAL.has(from)
+const canMove = (from: PaymentStatus, to: PaymentStatus) => from !== to && !FINAL_PAYMENT_STATUSES.has(from)
 
 const orderStatusFor = (status: PaymentStatus): OrderRow['status'] => (status === 'authorized' ? 'pending' : status)
 
@@ -45,7 +43,7 @@ const orderStatusFor = (status: PaymentStatus): OrderRow['status'] => (status ==
  * a payment that is not for one of our orders, changes nothing.
  */
 export async function applyPaymentFromMollie(deps: AppDeps, paymentId: string): Promise<ApplyOutcome> {
-  if (!PAYMENT_ID.test(paymentId)) return 'ignored'
+  if (!isMolliePaymentId(paymentId)) return 'ignored'
   const remote = await deps.payments.getPayment(paymentId)
   if (!remote) return 'ignored'
   const orderId = (remote.metadata as { orderId?: unknown } | null)?.orderId

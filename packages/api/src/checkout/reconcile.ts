@@ -1,4 +1,5 @@
 import { and, asc, gt, inArray, lt, payments, type DbOrTx } from '@jouwbot/db'
+import { OPEN_PAYMENT_STATUSES } from '@jouwbot/payments'
 import type { AppDeps } from '../deps.ts'
 import { applyPaymentFromMollie } from './apply-payment.ts'
 import { pushRefundToMollie, stuckRefunds } from './refunds.ts'
@@ -15,7 +16,7 @@ function stuckPayments(db: DbOrTx, now: Date) {
     .from(payments)
     .where(
       and(
-        inArray(payments.status, ['open', 'pending', 'authorized']),
+        inArray(payments.status, [...OPEN_PAYMENT_STATUSES]),
         lt(payments.createdAt, new Date(now.getTime() - QUIET_MS)),
         gt(payments.createdAt, new Date(now.getTime() - GIVE_UP_MS)),
       ),

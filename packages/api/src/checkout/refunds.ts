@@ -35,7 +35,9 @@ async function reserveRefund(tx: DbOrTx, admin: UserRow, input: RefundInput, now
   if (!order) throw new AppError('NOT_FOUND', 'checkout.orderNotFound')
   const [existing] = await tx.select().from(refunds).where(eq(refunds.id, input.refundId))
   if (existing) {
-    if (existing.orderId !== order.id) throw new AppError('CONFLICT', 'refund.idTaken')
+    // A repeat must be the same refund: the same id for another amount is a different request.
+    const sameAmount = input.amountCents === undefined || input.amountCents === existing.amountCents
+    if (existing.orderId !== order.id || !sameAmount) throw new AppError('CONFLICT', 'refund.idTaken')
     return existing
   }
   if (order.status !== 'paid' || !order.paidPaymentId) throw new AppError('CONFLICT', 'refund.notPaid')
@@ -56,11 +58,18 @@ async function reserveRefund(tx: DbOrTx, admin: UserRow, input: RefundInput, now
 
 /** Asks Mollie for a reserved refund (again, after a timeout) and records the answer. */
 export async function pushRefundToMollie(deps: AppDeps, refund: RefundRow, actorUserId: string | null): Promise<RefundResult> {
+  // Unknown outcome (network, 5xx, rate limit): the refund stays `requested`; repeating the call (or the
+  // reconciliation job) finds or makes it. Only Mollie refusing the create itself gives the amount back.
+  const unavailable = (error: unknown) => new AppError('SERVICE_UNAVAILABLE', 'refund.unavailable', { cause: error })
   let remote: GatewayRefund | undefined
   try {
     remote = (await deps.payments.listRefunds(refund.paymentId)).find(
       (candidate) => (candidate.metadata as { refundRequestId?: unknown } | null)?.refundRequestId === refund.id,
     )
+  } catch (error) {
+    throw unavailable(error)
+  }
+  try {
     remote ??= await deps.payments.createRefund({
       paymentId: refund.paymentId,
       amountCents: refund.amountCents,
@@ -74,8 +83,7 @@ export async function pushRefundToMollie(deps: AppDeps, refund: RefundRow, actor
       await releaseRefusedRefund(deps, refund, error)
       throw new AppError('BAD_REQUEST', 'refund.rejected', { cause: error })
     }
-    // Unknown outcome: the refund stays `requested`; repeating the call (or the reconciliation job) finds or makes it.
-    throw new AppError('SERVICE_UNAVAILABLE', 'refund.unavailable', { cause: error })
+    throw unavailable(error)
   }
   const accepted = remote
   const effects = newEffects()

@@ -1,6 +1,6 @@
 import type { StoredVatCheck } from '@jouwbot/db'
-import { AppError, EU_COUNTRIES } from '@jouwbot/shared'
-import { normalizeVatNumber } from '@jouwbot/vat'
+import { AppError } from '@jouwbot/shared'
+import { countryForVatPrefix, normalizeVatNumber, vatPrefixForCountry } from '@jouwbot/vat'
 import type { AppDeps } from '../deps.ts'
 
 export interface VatTreatment {
@@ -10,9 +10,6 @@ export interface VatTreatment {
   check: StoredVatCheck | null
 }
 
-/** VIES says EL for Greece; billing countries are ISO 3166. */
-const isoCountry = (vatPrefix: string) => (vatPrefix === 'EL' ? 'GR' : vatPrefix)
-
 /**
  * Reverse charge ("btw verlegd") applies to a business in another EU member state whose VAT number
  * checks out. When the check service is unavailable we charge Dutch VAT rather than guess; the
@@ -21,7 +18,7 @@ const isoCountry = (vatPrefix: string) => (vatPrefix === 'EL' ? 'GR' : vatPrefix
 export async function vatTreatment(deps: AppDeps, input: { vatNumber: string | null; country: string }): Promise<VatTreatment> {
   if (!input.vatNumber) return { reverseCharge: false, vatNumber: null, check: null }
   const normalized = normalizeVatNumber(input.vatNumber)
-  if (!normalized || isoCountry(normalized.countryCode) !== input.country) throw new AppError('BAD_REQUEST', 'checkout.vatNumberInvalid')
+  if (!normalized || countryForVatPrefix(normalized.countryCode) !== input.country) throw new AppError('BAD_REQUEST', 'checkout.vatNumberInvalid')
   const result = await deps.vatChecker.check(normalized.countryCode, normalized.number)
   if (result.status === 'invalid') throw new AppError('BAD_REQUEST', 'checkout.vatNumberInvalid')
   const check: StoredVatCheck = {
@@ -31,6 +28,6 @@ export async function vatTreatment(deps: AppDeps, input: { vatNumber: string | n
     name: result.name ?? null,
     requestIdentifier: result.requestIdentifier ?? null,
   }
-  const otherEuState = input.country !== 'NL' && (EU_COUNTRIES as readonly string[]).includes(input.country)
+  const otherEuState = input.country !== 'NL' && vatPrefixForCountry(input.country) !== null
   return { reverseCharge: otherEuState && result.status === 'valid', vatNumber: `${normalized.countryCode}${normalized.number}`, check }
 }

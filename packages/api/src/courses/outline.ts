@@ -18,14 +18,6 @@ export async function listCourses(deps: AppDeps) {
     .map(({ id, slug, title, summary, lessonCount, durationSeconds }) => ({ id, slug, title, summary, lessonCount, durationSeconds }))
 }
 
-/**
- * The course outline everybody may see, plus what this viewer may open and has finished.
- * The structure comes from the cache; the per-viewer part is two indexed lookups.
- */
-export async function getCourseOutline(deps: AppDeps, slug: string, viewer: UserRow | null) {
-  return (await courseOutline(deps, slug, viewer)).value()
-}
-
 export type CourseOutline = ReturnType<typeof buildOutline>
 
 /**

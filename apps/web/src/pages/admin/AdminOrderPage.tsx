@@ -16,16 +16,16 @@ import { OrderLines } from '../checkout/OrderLines.tsx'
 import { orderReference } from '../checkout/orderReference.ts'
 import { OrderStatusBadge } from '../checkout/OrderStatusBadge.tsx'
 import type { AdminOrder } from '../checkout/types.ts'
+import { isUuid } from '@jouwbot/shared'
 import { RefundForm } from './RefundForm.tsx'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** /admin/bestellingen/:orderId — one order with its buyer, payments, refunds and documents; refunds start here. */
 export function AdminOrderPage() {
   const { t } = useTranslation()
   const { orderId = '' } = useParams()
   const trpc = useTRPC()
-  const valid = UUID.test(orderId)
+  const valid = isUuid(orderId)
   // Every read is audit-logged on the server: no refetching on window focus.
   const order = useQuery({ ...trpc.admin.checkout.order.queryOptions({ orderId }), enabled: valid, refetchOnWindowFocus: false })
   useDocumentTitle(t('admin.order.title', { reference: orderReference(orderId) }))

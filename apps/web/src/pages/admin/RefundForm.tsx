@@ -73,7 +73,9 @@ export function RefundForm({ order, remainingCents }: Props) {
     },
   })
 
-  const values = () => ({ orderId: order.id, amountCents: eurosToCents(amount) ?? undefined, reason, refundId })
+  // Once confirmed, the confirmed amount is sent (an empty field means "the rest as shown"), so what
+  // was confirmed is exactly what is refunded even if the order changed meanwhile.
+  const values = () => ({ orderId: order.id, amountCents: eurosToCents(amount) ?? confirmCents ?? undefined, reason, refundId })
 
   async function confirm(): Promise<void> {
     confirmed.current = true

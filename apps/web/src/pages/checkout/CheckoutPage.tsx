@@ -1,6 +1,6 @@
 import { billingSchema, checkoutStartInput, couponCodeSchema, type Me } from '@jouwbot/shared'
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { Button } from '../../components/Button.tsx'
@@ -19,6 +19,7 @@ import { useLocale } from '../../lib/useLocale.ts'
 import { countryOptions } from './countries.ts'
 import { formatMoney } from './money.ts'
 import { OrderSummary, type AppliedCoupon } from './OrderSummary.tsx'
+import { usePageRestored } from '../../lib/usePageRestored.ts'
 import type { Product } from './types.ts'
 
 /**
@@ -74,8 +75,14 @@ function CheckoutForm({ product, me }: { product: Product; me: Me }) {
   const queryClient = useQueryClient()
   const couponRef = useRef<HTMLDivElement>(null)
   const focusCoupon = () => couponRef.current?.querySelector('input')?.focus()
-  // One id per visit of this form: submitting twice (double click, retry after a timeout) gives one order.
-  const [requestId] = useState(() => crypto.randomUUID())
+  // One id per distinct submission: submitting the same details twice (double click, retry after a
+  // timeout) gives one order; changed details (another coupon or address) make a new one.
+  const submitted = useRef<{ payload: string; requestId: string } | null>(null)
+  const requestIdFor = (payload: unknown) => {
+    const key = JSON.stringify(payload)
+    if (submitted.current?.payload !== key) submitted.current = { payload: key, requestId: crypto.randomUUID() }
+    return submitted.current.requestId
+  }
 
   const [couponInput, setCouponInput] = useState('')
   const [applied, setApplied] = useState<AppliedCoupon | null>(null)
@@ -92,6 +99,8 @@ function CheckoutForm({ product, me }: { product: Product; me: Me }) {
   const [country, setCountry] = useState('NL')
   const [acceptTerms, setAcceptTerms] = useState(false)
   const [redirecting, setRedirecting] = useState(false)
+  const countries = useMemo(() => countryOptions(locale), [locale])
+  usePageRestored(() => setRedirecting(false))
 
   const start = useMutation(trpc.checkout.start.mutationOptions())
   const form = useForm({
@@ -102,14 +111,8 @@ function CheckoutForm({ product, me }: { product: Product; me: Me }) {
       'validation.companyRequired': 'company',
     },
     onSubmit: async ({ couponCode, acceptTerms: accepted, ...billing }) => {
-      const { checkoutUrl } = await start.mutateAsync({
-        productSlug: product.slug,
-        couponCode,
-        billing,
-        locale,
-        requestId,
-        acceptTerms: accepted,
-      })
+      const order = { productSlug: product.slug, couponCode, billing, locale }
+      const { checkoutUrl } = await start.mutateAsync({ ...order, requestId: requestIdFor(order), acceptTerms: accepted })
       // The button stays busy while the browser leaves for Mollie's checkout.
       setRedirecting(true)
       window.location.assign(checkoutUrl)
@@ -266,7 +269,7 @@ function CheckoutForm({ product, me }: { product: Product; me: Me }) {
             <SelectField
               label={t('checkout.country')}
               autoComplete="country"
-              options={countryOptions(locale)}
+              options={countries}
               {...form.bind('country', country, setCountry)}
             />
             <CheckboxField

@@ -17,13 +17,13 @@ import { OrderLines } from './OrderLines.tsx'
 import { orderReference } from './orderReference.ts'
 import { OrderStatusBadge } from './OrderStatusBadge.tsx'
 import { RetryPaymentForm } from './RetryPaymentForm.tsx'
+import { isUuid } from '@jouwbot/shared'
 import { isProcessing, type Order } from './types.ts'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-/** Every 2 s while Mollie is busy; after a minute (a slow bank) every 10 s. */
+/** Every 2 s while Mollie is busy; once the order is a minute old (a slow bank) every 10 s. */
 const POLL_MS = 2_000
 const SLOW_POLL_MS = 10_000
-const FAST_POLLS = 30
+const SLOW_AFTER_MS = 60_000
 
 /**
  * /bestelling/:orderId — where Mollie sends the buyer back. The status comes from the server (the
@@ -34,19 +34,17 @@ export function OrderPage() {
   const { orderId = '' } = useParams()
   const [params] = useSearchParams()
   const trpc = useTRPC()
-  const valid = UUID.test(orderId)
+  const valid = isUuid(orderId)
   const order = useQuery({
     ...trpc.checkout.order.queryOptions({ orderId }),
     enabled: valid,
     staleTime: 0,
+    // The invoice is issued in the paying transaction, so a final status is the end of the story.
+    // A failing poll (e.g. the session expired) stops polling and shows the error below.
     refetchInterval: (query) => {
       const data = query.state.data
-      if (!data) return false
-      const polls = query.state.dataUpdateCount
-      if (isProcessing(data.status)) return polls > FAST_POLLS ? SLOW_POLL_MS : POLL_MS
-      // Paid, but the invoice is not there yet: look a few more times.
-      if (data.status === 'paid' && data.invoices.length === 0 && polls < FAST_POLLS) return POLL_MS
-      return false
+      if (!data || query.state.status === 'error' || !isProcessing(data.status)) return false
+      return Date.now() - new Date(data.createdAt).getTime() > SLOW_AFTER_MS ? SLOW_POLL_MS : POLL_MS
     },
   })
   useDocumentTitle(t('order.title'))
@@ -64,7 +62,7 @@ export function OrderPage() {
     )
   }
   if (order.isPending) return <Loading />
-  if (order.isError && !order.data) {
+  if (order.isError) {
     return (
       <div className="container page-narrow">
         <QueryError error={order.error} onRetry={order.refetch} />

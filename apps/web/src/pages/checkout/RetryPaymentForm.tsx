@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Spinner } from '../../components/Spinner.tsx'
+import { Button } from '../../components/Button.tsx'
+import { usePageRestored } from '../../lib/usePageRestored.ts'
 
 /**
  * "Pay again": a real form posting to the server, which answers 303 to Mollie's checkout. It works
@@ -9,20 +10,12 @@ import { Spinner } from '../../components/Spinner.tsx'
 export function RetryPaymentForm({ orderId, label }: { orderId: string; label?: string }) {
   const { t } = useTranslation()
   const [sending, setSending] = useState(false)
-  // Back from Mollie with the browser's back button (page restored from the cache): ready again.
-  useEffect(() => {
-    const reset = (event: PageTransitionEvent) => {
-      if (event.persisted) setSending(false)
-    }
-    window.addEventListener('pageshow', reset)
-    return () => window.removeEventListener('pageshow', reset)
-  }, [])
+  usePageRestored(() => setSending(false))
   return (
     <form method="post" action={`/checkout/orders/${orderId}/pay`} className="retry-form" onSubmit={() => setSending(true)}>
-      <button type="submit" className="btn btn--primary" aria-busy={sending || undefined}>
-        {sending ? <Spinner /> : null}
-        <span>{sending ? t('checkout.redirecting') : (label ?? t('orders.retry'))}</span>
-      </button>
+      <Button type="submit" pending={sending} pendingLabel={t('checkout.redirecting')}>
+        {label ?? t('orders.retry')}
+      </Button>
     </form>
   )
 }
