@@ -52,3 +52,8 @@ export function isoDuration(totalSeconds: number): string {
 export function formatDecimal(value: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(value)
 }
+
+/** Euros from cents: `€ 267,30` in Dutch, `€267.30` in English. */
+export function formatMoney(cents: number, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'EUR' }).format(cents / 100)
+}

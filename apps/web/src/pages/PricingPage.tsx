@@ -6,8 +6,8 @@ import { QueryError } from '../components/QueryError.tsx'
 import { useTRPC } from '../lib/trpc.ts'
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts'
 import { useLocale } from '../lib/useLocale.ts'
-import { formatMoney, vatPercent } from './checkout/money.ts'
 import { ProductIncludes } from './checkout/OrderSummary.tsx'
+import { formatDecimal, formatMoney } from '../lib/format.ts'
 import type { Product } from './checkout/types.ts'
 
 /** /prijzen — what is for sale, with prices incl. VAT; "Kopen" leads to the checkout. */
@@ -70,7 +70,7 @@ function PricingCard({ product }: { product: Product }) {
       </h2>
       <p className="pricing-card__price">
         <span className="pricing-card__amount">{formatMoney(product.priceCents, locale)}</span>{' '}
-        <span className="muted">{t('pricing.inclVat', { rate: vatPercent(product.vatRateBasisPoints, locale) })}</span>
+        <span className="muted">{t('pricing.inclVat', { rate: formatDecimal(product.vatRateBasisPoints / 100, locale) })}</span>
       </p>
       {product.description ? <p className="pricing-card__description">{product.description}</p> : null}
       <ProductIncludes product={product} />

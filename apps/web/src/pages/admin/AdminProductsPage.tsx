@@ -14,7 +14,8 @@ import { useTRPC } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { useForm } from '../../lib/useForm.ts'
 import { useLocale } from '../../lib/useLocale.ts'
-import { centsToEuros, eurosToCents, formatMoney, vatPercent } from '../checkout/money.ts'
+import { centsToEuros, eurosToCents } from '../checkout/money.ts'
+import { formatMoney, formatDecimal } from '../../lib/format.ts'
 import type { AdminProduct } from '../checkout/types.ts'
 
 /** /admin/producten — names, descriptions, prices (incl. VAT) and whether a product is for sale. */
@@ -92,7 +93,7 @@ function ProductForm({ product }: { product: AdminProduct }) {
         {t('admin.products.meta', {
           slug: product.slug,
           price: formatMoney(product.priceCents, locale),
-          rate: vatPercent(product.vatRateBasisPoints, locale),
+          rate: formatDecimal(product.vatRateBasisPoints / 100, locale),
         })}
         {includes.length > 0 ? ` · ${includes.join(' · ')}` : ''}
       </p>

@@ -12,7 +12,8 @@ import { useSudo } from '../../lib/sudo.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useForm } from '../../lib/useForm.ts'
 import { useLocale } from '../../lib/useLocale.ts'
-import { eurosToCents, formatMoney } from '../checkout/money.ts'
+import { eurosToCents } from '../checkout/money.ts'
+import { formatMoney } from '../../lib/format.ts'
 import type { AdminOrder } from '../checkout/types.ts'
 
 interface Props {

@@ -17,9 +17,9 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { useForm } from '../../lib/useForm.ts'
 import { useLocale } from '../../lib/useLocale.ts'
 import { countryOptions } from './countries.ts'
-import { formatMoney } from './money.ts'
 import { OrderSummary, type AppliedCoupon } from './OrderSummary.tsx'
 import { usePageRestored } from '../../lib/usePageRestored.ts'
+import { formatMoney } from '../../lib/format.ts'
 import type { Product } from './types.ts'
 
 /**

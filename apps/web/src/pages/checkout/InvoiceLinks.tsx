@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { formatLongDate } from '../../lib/format.ts'
+import { formatLongDate, formatMoney } from '../../lib/format.ts'
 import { useLocale } from '../../lib/useLocale.ts'
-import { formatMoney } from './money.ts'
 import type { OrderInvoice } from './types.ts'
 
 /**

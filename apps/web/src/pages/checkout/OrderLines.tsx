@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useLocale } from '../../lib/useLocale.ts'
-import { formatMoney } from './money.ts'
+import { formatMoney } from '../../lib/format.ts'
 import type { Order } from './types.ts'
 
 /** The order's lines and totals: list price, coupon discount, VAT (or reverse charge), refunds. */

@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocale } from '../../lib/useLocale.ts'
-import { formatMoney, vatPercent } from './money.ts'
+import { formatMoney, formatDecimal } from '../../lib/format.ts'
 import type { Product } from './types.ts'
 
 export interface AppliedCoupon {
@@ -40,7 +40,7 @@ export function OrderSummary({ product, coupon }: { product: Product; coupon: Ap
           <dd>{formatMoney(total, locale)}</dd>
         </div>
       </dl>
-      <p className="muted checkout-summary__vat">{t('checkout.inclVat', { rate: vatPercent(product.vatRateBasisPoints, locale) })}</p>
+      <p className="muted checkout-summary__vat">{t('checkout.inclVat', { rate: formatDecimal(product.vatRateBasisPoints / 100, locale) })}</p>
     </aside>
   )
 }

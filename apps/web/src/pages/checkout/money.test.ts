@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { centsToEuros, eurosToCents, formatMoney } from './money.ts'
+import { formatMoney } from '../../lib/format.ts'
+import { centsToEuros, eurosToCents } from './money.ts'
 
 test('euro amounts as admins type them', () => {
   expect(eurosToCents('')).toBeNull()

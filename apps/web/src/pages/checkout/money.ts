@@ -1,15 +1,5 @@
 import type { Locale } from '@jouwbot/shared'
 
-/** `€ 267,30` in Dutch, `€267.30` in English (Irish English: euros written the English way). */
-export function formatMoney(cents: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-IE' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100)
-}
-
-/** 2100 basis points → `21`. */
-export function vatPercent(basisPoints: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-IE' : 'nl-NL', { maximumFractionDigits: 2 }).format(basisPoints / 100)
-}
-
 /**
  * What an admin typed in a euro field, in cents: `297`, `297,00`, `297.5`, `€ 1.297,50`. Empty → null;
  * anything else unreadable → NaN, which the shared schema then refuses as an invalid number.
