@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/Button.tsx'
 import { FormAlert } from '../../components/FormAlert.tsx'
@@ -43,7 +43,6 @@ function CouponList({ products }: { products: AdminProduct[] }) {
   const queryClient = useQueryClient()
   const coupons = useQuery(trpc.admin.checkout.coupons.queryOptions())
   const titleId = useId()
-  const statusRef = useRef<HTMLParagraphElement>(null)
   const [status, setStatus] = useState<string | null>(null)
   const [error, setError] = useState<ErrorDetails | null>(null)
   const [pendingId, setPendingId] = useState<string | null>(null)
@@ -58,7 +57,6 @@ function CouponList({ products }: { products: AdminProduct[] }) {
       const updated = await setActive.mutateAsync({ couponId: coupon.id, active: !coupon.active })
       await queryClient.invalidateQueries(trpc.admin.checkout.coupons.queryFilter())
       setStatus(t(updated.active ? 'admin.coupons.activated' : 'admin.coupons.deactivated', { code: updated.code }))
-      statusRef.current?.focus()
     } catch (caught) {
       setError(describeError(caught))
     } finally {
@@ -73,7 +71,7 @@ function CouponList({ products }: { products: AdminProduct[] }) {
         {t('admin.coupons.listTitle')}
       </h2>
       <FormAlert error={error} />
-      <p className="form__status" role="status" tabIndex={-1} ref={statusRef}>
+      <p className="form__status" role="status">
         {status}
       </p>
       {coupons.isPending ? <Loading /> : null}
