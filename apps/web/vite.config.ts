@@ -3,6 +3,20 @@ import { defineConfig } from 'vite'
 
 const api = 'http://127.0.0.1:3000'
 
+/** Path prefixes of the server's own HTTP routes; the trailing slashes keep client pages out. */
+const SERVER_PATHS = [
+  '/trpc',
+  '/healthz',
+  '/webhooks/', // POST /webhooks/mollie
+  '/checkout/', // POST /checkout/orders/:id/pay (the no-JS "pay again" form)
+  '/_mollie/', // the Mollie emulator's test checkout page (embedded default)
+  '/invoices/', // GET /invoices/:id.pdf
+  '/certificates/', // GET /certificates/:code.pdf (the page is /certificaat/:code)
+  '/attachments/', // GET /attachments/lessons/:id/:file
+  '/media/', // lesson video and HLS, served ahead of Express
+  '/admin/uploads/', // PUT video and captions (the admin pages are /admin/…)
+]
+
 /** The npm package a bundled module belongs to (its innermost node_modules folder). */
 function packageOf(id: string): string | undefined {
   const match = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/](?!.*[\\/]node_modules[\\/])/.exec(id)
@@ -20,10 +34,9 @@ function isMarkdownModule(id: string): boolean {
 export default defineConfig({
   plugins: [react()],
   server: {
-    proxy: {
-      '/trpc': { target: api, changeOrigin: false },
-      '/healthz': { target: api, changeOrigin: false },
-    },
+    // Every path the server answers itself (apps/server/src/app.ts, boot.ts and http/) goes to the API;
+    // everything else, e.g. the client pages /certificaat/:code and /admin/…, stays with Vite.
+    proxy: Object.fromEntries(SERVER_PATHS.map((path) => [path, { target: api, changeOrigin: false }])),
   },
   build: {
     outDir: 'dist',

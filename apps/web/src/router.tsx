@@ -22,6 +22,10 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'privacy', element: <PrivacyPage /> },
           {
+            path: 'voorwaarden',
+            lazy: async () => ({ Component: (await import('./pages/TermsPage.tsx')).TermsPage }),
+          },
+          {
             path: 'signup',
             lazy: async () => ({ Component: (await import('./pages/SignUpPage.tsx')).SignUpPage }),
           },

@@ -27,6 +27,9 @@ export function Footer() {
               <Link to="/privacy">{t('footer.privacy')}</Link>
             </li>
             <li>
+              <Link to="/voorwaarden">{t('footer.terms')}</Link>
+            </li>
+            <li>
               <Link to="/signup">{t('nav.signUp')}</Link>
             </li>
             <li>

@@ -8,6 +8,7 @@ import { Form } from '../../components/Form.tsx'
 import { Notice } from '../../components/Notice.tsx'
 import { SelectField } from '../../components/SelectField.tsx'
 import { TextField } from '../../components/TextField.tsx'
+import { amsterdamWallClockToDate } from '../../lib/amsterdamTime.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useForm } from '../../lib/useForm.ts'
 import { eurosToCents } from '../checkout/money.ts'
@@ -21,9 +22,6 @@ function wholeNumber(text: string): number | null {
   if (trimmed === '') return null
   return /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN
 }
-
-/** `<input type="datetime-local">` is in the admin's own time zone; empty → no limit. */
-const localDate = (value: string): Date | null => (value ? new Date(value) : null)
 
 export function NewCouponForm({ products }: { products: AdminProduct[] }) {
   const { t } = useTranslation()
@@ -78,8 +76,9 @@ export function NewCouponForm({ products }: { products: AdminProduct[] }) {
             kind,
             percentOff: kind === 'percent' ? wholeNumber(value) : null,
             amountOffCents: kind === 'amount' ? eurosToCents(value) : null,
-            validFrom: localDate(validFrom),
-            validUntil: localDate(validUntil),
+            // The shop runs on Dutch time, wherever the admin's browser is; empty → no limit.
+            validFrom: amsterdamWallClockToDate(validFrom),
+            validUntil: amsterdamWallClockToDate(validUntil),
             maxRedemptions: wholeNumber(maxRedemptions),
             productSlugs,
           })
@@ -127,11 +126,13 @@ export function NewCouponForm({ products }: { products: AdminProduct[] }) {
         <div className="form__row">
           <TextField
             label={t('admin.coupons.validFrom')}
+            hint={t('admin.coupons.validityHint')}
             type="datetime-local"
             {...form.bind('validFrom', validFrom, setValidFrom)}
           />
           <TextField
             label={t('admin.coupons.validUntil')}
+            hint={t('admin.coupons.validityHint')}
             type="datetime-local"
             {...form.bind('validUntil', validUntil, setValidUntil)}
           />

@@ -18,7 +18,7 @@ import { orderReference } from './orderReference.ts'
 import { OrderStatusBadge } from './OrderStatusBadge.tsx'
 import { RetryPaymentForm } from './RetryPaymentForm.tsx'
 import { isUuid } from '@jouwbot/shared'
-import { isProcessing, type Order } from './types.ts'
+import { isProcessing, type Order, type OrderStatus } from './types.ts'
 
 /** Every 2 s while Mollie is busy; once the order is a minute old (a slow bank) every 10 s. */
 const POLL_MS = 2_000
@@ -96,6 +96,10 @@ function OrderView({ order, errorKey }: { order: Order; errorKey: string | null 
   const courses = order.lines.flatMap((line) => (line.courseSlug ? [line] : []))
   const credits = order.lines.reduce((sum, line) => sum + line.coachingCredits, 0)
   const Heading = sawProcessing && !processing ? FocusHeading : PlainHeading
+  let statusLine
+  if (processing) statusLine = t('order.processingTitle')
+  else if (order.status === 'paid') statusLine = order.paidAt ? t('order.paidAt', { date: formatDateTime(order.paidAt, locale) }) : t('order.paidText')
+  else statusLine = t(`order.${order.status}Text`)
 
   return (
     <div className="container page-narrow order-page">
@@ -112,29 +116,16 @@ function OrderView({ order, errorKey }: { order: Order; errorKey: string | null 
         </div>
       ) : null}
 
-      {/* One live region for the outcome: screen readers hear "processing" turn into "paid". */}
-      <div className="order-status" role="status" aria-live="polite">
-        {processing ? (
-          <div className="order-status__card order-status__card--waiting">
-            <Spinner />
-            <div>
-              <p className="order-status__title">{t('order.processingTitle')}</p>
-              <p className="muted">{t('order.processingText')}</p>
-            </div>
-          </div>
-        ) : null}
-        {order.status === 'paid' ? (
-          <div className="order-status__card order-status__card--paid">
-            <Heading>{t('order.paidTitle')}</Heading>
-            <p>{order.paidAt ? t('order.paidAt', { date: formatDateTime(order.paidAt, locale) }) : t('order.paidText')}</p>
-          </div>
-        ) : null}
-        {order.status === 'failed' || order.status === 'canceled' || order.status === 'expired' ? (
-          <div className="order-status__card order-status__card--failed">
-            <Heading>{t(`order.${order.status}Title`)}</Heading>
-            <p>{t(`order.${order.status}Text`)}</p>
-          </div>
-        ) : null}
+      {/* Only the short status line is live: screen readers hear "processing" turn into "paid" once,
+          and the outcome's heading stays an ordinary heading (it takes focus when it arrives). */}
+      <div className={`order-status__card order-status__card--${cardTone(order.status)}`}>
+        {processing ? <Spinner /> : <Heading>{t(`order.${order.status}Title`)}</Heading>}
+        <div>
+          <p className={processing ? 'order-status__title' : undefined} role="status">
+            {statusLine}
+          </p>
+          {processing ? <p className="muted">{t('order.processingText')}</p> : null}
+        </div>
       </div>
 
       {order.status === 'paid' ? (
@@ -185,6 +176,12 @@ function OrderView({ order, errorKey }: { order: Order; errorKey: string | null 
       </p>
     </div>
   )
+}
+
+/** The status card's colour: waiting, paid, or not paid (failed, canceled, expired). */
+function cardTone(status: OrderStatus): 'waiting' | 'paid' | 'failed' {
+  if (isProcessing(status)) return 'waiting'
+  return status === 'paid' ? 'paid' : 'failed'
 }
 
 function PlainHeading({ children }: { children: ReactNode }) {
