@@ -79,14 +79,17 @@ test('a member buys the Premium Cursus with a coupon, pays at Mollie, gets the l
   await summary.getByText('Korting (WELKOM10)').waitFor()
   expect(await summary.locator('.checkout-summary__total dd').innerText()).toMatch(/^€\s267,30$/)
 
-  // Paying without the terms is refused on the spot, with the reason at the checkbox.
+  // Paying without the terms and the consent to immediate access is refused on the spot, with the reasons at the checkboxes.
   await page.getByLabel('Adres').fill('Sterrenlaan 1')
   await page.getByLabel('Postcode').fill('2402 BD')
   await page.getByLabel('Plaats').fill('Alphen aan den Rijn')
   await page.getByRole('button', { name: 'Betalen met Mollie' }).click()
   const terms = page.getByRole('checkbox', { name: /Ik ga akkoord met de algemene voorwaarden/ })
   await expect.poll(() => terms.getAttribute('aria-invalid')).toBe('true')
+  const waiver = page.getByRole('checkbox', { name: /Ik wil direct toegang tot de cursus/ })
+  expect(await waiver.getAttribute('aria-invalid')).toBe('true')
   await terms.check()
+  await waiver.check()
   await page.getByRole('button', { name: 'Betalen met Mollie' }).click()
 
   // --- Mollie's (emulated) checkout on our own origin. ---
@@ -150,6 +153,8 @@ test('a failed payment is paid on the second try; an admin refunds part of it an
   await page.getByLabel('Adres').fill('Dorpsstraat 2')
   await page.getByLabel('Postcode').fill('1234 AB')
   await page.getByLabel('Plaats').fill('Utrecht')
+  // A coaching session is a service, not digital content: no waiver of the right of withdrawal.
+  expect(await page.getByRole('checkbox', { name: /direct toegang/ }).count()).toBe(0)
   await page.getByRole('checkbox', { name: /Ik ga akkoord met de algemene voorwaarden/ }).check()
   await page.getByRole('button', { name: 'Betalen met Mollie' }).click()
   await page.waitForURL(/\/_mollie\/checkout\/tr_\w+$/)

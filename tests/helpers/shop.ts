@@ -35,6 +35,7 @@ export function startInput(productSlug = 'premium-cursus', extra: { couponCode?:
     locale: 'nl' as const,
     requestId: randomUUID(),
     acceptTerms: true as const,
+    waiveWithdrawal: true,
     ...(extra.couponCode ? { couponCode: extra.couponCode } : {}),
   }
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { reconcilePayments } from '@jouwbot/api'
 import { startCheckout } from '@jouwbot/api/checkout/start-checkout'
-import { and, coachingCredits, couponRedemptions, coupons, entitlements, eq, invoicePdfs, invoices, mailOutbox as outbox, orders, sql } from '@jouwbot/db'
+import { and, coachingCredits, couponRedemptions, coupons, entitlements, eq, invoicePdfs, invoices, mailOutbox as outbox, orders, refunds, sql } from '@jouwbot/db'
 import { truncateAll } from '@jouwbot/db/testing'
 import { checkoutStartInput } from '@jouwbot/shared'
 import { PDFDocument } from 'pdf-lib'
@@ -83,6 +83,28 @@ describe('paying for the Premium Cursus', () => {
     expect(mails.filter((m) => m.template === 'orderPaid')).toHaveLength(1)
     const [pdf] = await db().select().from(invoicePdfs).where(eq(invoicePdfs.invoiceId, invoice!.id))
     expect((await PDFDocument.load(pdf!.pdf)).getPageCount()).toBe(1)
+  })
+
+  test('a course starts at once only with the buyer waiving the right of withdrawal; a coaching session needs no waiver', async () => {
+    const buyer = await createMember(server.deps)
+    const api = await buyer.client.api()
+    const { waiveWithdrawal: _waived, ...withoutWaiver } = startInput()
+    await expectRefusal(api.checkout.start(withoutWaiver), 'BAD_REQUEST', 'validation.waiveWithdrawal')
+    await expectRefusal(api.checkout.start({ ...withoutWaiver, waiveWithdrawal: false }), 'BAD_REQUEST', 'validation.waiveWithdrawal')
+    expect(await db().select().from(orders)).toHaveLength(0)
+
+    const course = await startBuying(buyer.client)
+    expect((await orderRow(course.orderId)).withdrawalWaivedAt).toEqual(server.deps.clock.now())
+    await emulator().setPaymentStatus(course.paymentId, 'paid')
+    const { waiveWithdrawal: _none, ...sessionInput } = startInput('coachingsessie')
+    const session = await api.checkout.start(sessionInput)
+    expect((await orderRow(session.orderId)).withdrawalWaivedAt).toBeNull()
+    await emulator().setPaymentStatus(session.checkoutUrl.split('/').at(-1)!, 'paid')
+
+    // The confirmation on a durable medium (art. 6:230v lid 7 BW) says so for the course only.
+    const paidMails = await db().select().from(outbox).where(and(eq(outbox.to, buyer.email), eq(outbox.template, 'orderPaid')))
+    const waiverMentioned = (subject: string) => paidMails.find((m) => m.subject.includes(subject))!.text.includes('herroepingsrecht')
+    expect([waiverMentioned('Premium Cursus'), waiverMentioned('coachingsessie')]).toEqual([true, false])
   })
 
   test('a price or discount sent by the client is refused, never used', async () => {
@@ -210,6 +232,64 @@ describe('the webhook', () => {
     expect(order).toMatchObject({ status: 'paid', paidPaymentId: secondId })
     expect((await paymentRows(server, first.orderId)).find((p) => p.id === first.paymentId)?.status).toBe('expired')
     expect(await grantsFor(first.orderId)).toHaveLength(1)
+  })
+
+  describe('paying twice', () => {
+    /** The buyer leaves the first Mollie checkout open, retries later, and both payments go through. */
+    async function payTwice() {
+      const buyer = await createMember(server.deps)
+      const first = await startBuying(buyer.client)
+      server.deps.clock.advance(11 * 60_000)
+      const retry = await (await buyer.client.api()).checkout.retry({ orderId: first.orderId })
+      const secondId = retry.checkoutUrl.split('/').at(-1)!
+      expect(secondId).not.toBe(first.paymentId)
+      await emulator().setPaymentStatus(secondId, 'paid')
+      return { ...first, buyer, secondId }
+    }
+    const refundRows = (orderId: string) => db().select().from(refunds).where(eq(refunds.orderId, orderId))
+
+    test('the second payment is refunded whole, once: no credit note, access and invoice stay', async () => {
+      const { orderId, paymentId, secondId, buyer } = await payTwice()
+      await emulator().setPaymentStatus(paymentId, 'paid')
+      expect(await emulator().deliverWebhook(paymentId, { times: 2, concurrent: true })).toEqual([200, 200])
+
+      const order = await orderRow(orderId)
+      expect(order).toMatchObject({ status: 'paid', paidPaymentId: secondId, refundedCents: 0 })
+      const [refund, ...more] = await refundRows(orderId)
+      expect(more).toHaveLength(0)
+      expect(refund).toMatchObject({ kind: 'duplicate_payment', paymentId, amountCents: 29_700, requestedBy: null })
+      expect(refund!.mollieRefundId).toMatch(/^re_/)
+      expect(emulator().getPayment(paymentId)!.refunds.map((r) => r.amountCents)).toEqual([29_700])
+      expect(emulator().getPayment(secondId)!.refunds).toHaveLength(0)
+
+      expect(await invoicesFor(orderId)).toHaveLength(1)
+      expect(await invoicesFor(orderId, 'credit_note')).toHaveLength(0)
+      expect(await outlineUnlocked(buyer.client)).toBe(true)
+      const mails = await db().select().from(outbox).where(eq(outbox.template, 'duplicatePaymentRefunded'))
+      expect(mails.map((m) => m.to)).toEqual([buyer.email])
+
+      // Mollie settles the refund: only its status moves.
+      await emulator().settleRefund(refund!.mollieRefundId!, 'refunded')
+      expect((await refundRows(orderId))[0]!.status).toBe('refunded')
+      expect((await orderRow(orderId)).refundedCents).toBe(0)
+    })
+
+    test('when Mollie is down the refund waits as requested, and the reconciliation job makes it once', async () => {
+      const { orderId, paymentId } = await payTwice()
+      // Creating refunds fails (the client's own retries included); the webhook itself gets through.
+      emulator().failNextRequests(3, 503, { only: { method: 'POST', path: /\/refunds$/ } })
+      await emulator().setPaymentStatus(paymentId, 'paid')
+      const waiting = await refundRows(orderId)
+      expect(waiting.map((r) => [r.kind, r.status, r.mollieRefundId])).toEqual([['duplicate_payment', 'requested', null]])
+
+      server.deps.clock.advance(5 * 60_000)
+      await reconcilePayments(server.deps)
+      await reconcilePayments(server.deps)
+      expect(emulator().getPayment(paymentId)!.refunds).toHaveLength(1)
+      const [done] = await refundRows(orderId)
+      expect(done!.mollieRefundId).toMatch(/^re_/)
+      expect((await orderRow(orderId)).refundedCents).toBe(0)
+    })
   })
 
   test('out of order: "paid" first, then the older "pending" — the payment stays paid', async () => {
@@ -371,7 +451,7 @@ describe('refunds and chargebacks', () => {
     await db().execute(sql`update users set role = 'admin' where email = ${admin.email}`)
     return { ...bought, buyer, admin }
   }
-  const refund = async (client: TestClient, input: { orderId: string; amountCents?: number; refundId?: string }) =>
+  const refund = async (client: TestClient, input: { orderId: string; amountCents?: number; refundId?: string; coachingOnly?: boolean }) =>
     (await client.api()).admin.checkout.refund({ reason: 'Klant ontevreden', refundId: crypto.randomUUID(), ...input })
 
   test('a partial refund issues a credit note and ends access; a second completes it; more is refused', async () => {
@@ -393,6 +473,37 @@ describe('refunds and chargebacks', () => {
     await expectRefusal(refund(admin.client, { orderId, amountCents: 1 }), 'BAD_REQUEST', 'refund.tooMuch')
     expect(await invoicesFor(orderId, 'credit_note')).toHaveLength(2)
     expect((await orderRow(orderId)).refundedCents).toBe(69_700)
+  })
+
+  test('withdrawing from the coaching only keeps the course; the unused sessions lapse; a later refund ends the course too', async () => {
+    const { orderId, buyer, admin } = await paidOrder()
+    const userId = (await userRow(server.deps, buyer.email)).id
+    const balance = async () => (await db().select().from(coachingCredits).where(eq(coachingCredits.userId, userId))).reduce((sum, row) => sum + row.delta, 0)
+    expect(await balance()).toBe(3)
+
+    const withdrawal = await refund(admin.client, { orderId, amountCents: 40_000, coachingOnly: true })
+    expect(withdrawal.creditNoteNumber).not.toBeNull()
+    expect(await outlineUnlocked(buyer.client)).toBe(true)
+    expect((await grantsFor(orderId))[0]!.revokedAt).toBeNull()
+    expect(await balance()).toBe(0)
+    const [mail] = await db().select().from(outbox).where(and(eq(outbox.to, buyer.email), eq(outbox.template, 'orderRefunded')))
+    expect(mail!.text).toContain('De 3 coachingsessies die je nog niet had gebruikt, zijn vervallen.')
+    expect(mail!.text).not.toContain('cursus uit deze bestelling is beëindigd')
+
+    await refund(admin.client, { orderId })
+    expect(await outlineUnlocked(buyer.client)).toBe(false)
+    expect(await balance()).toBe(0)
+  })
+
+  test('withdrawing from the coaching only is refused for an order without both a course and coaching', async () => {
+    const buyer = await createMember(server.deps)
+    const { orderId, paymentId } = await startBuying(buyer.client)
+    await emulator().setPaymentStatus(paymentId, 'paid')
+    const admin = await createMember(server.deps)
+    await db().execute(sql`update users set role = 'admin' where email = ${admin.email}`)
+    await expectRefusal(refund(admin.client, { orderId, coachingOnly: true }), 'BAD_REQUEST', 'refund.noCoaching')
+    expect((await orderRow(orderId)).refundedCents).toBe(0)
+    expect(await outlineUnlocked(buyer.client)).toBe(true)
   })
 
   test('repeating a refund with the same id (after a timeout) refunds once', async () => {

@@ -15,8 +15,9 @@ export interface MailTemplates {
   twoFactorEnabled: { firstName: string }
   twoFactorDisabled: { firstName: string }
   recoveryCodeUsed: { firstName: string; remaining: number }
-  orderPaid: { firstName: string; productName: string; amount: string; invoiceNumber: string; orderUrl: string }
-  orderRefunded: { firstName: string; productName: string; amount: string; creditNoteNumber: string; accessEnded: boolean; orderUrl: string }
+  orderPaid: { firstName: string; productName: string; amount: string; invoiceNumber: string; withdrawalWaived: boolean; orderUrl: string }
+  orderRefunded: { firstName: string; productName: string; amount: string; creditNoteNumber: string; courseEnded: boolean; sessionsLapsed: number; orderUrl: string }
+  duplicatePaymentRefunded: { firstName: string; amount: string; orderUrl: string }
 }
 export type MailTemplate = keyof MailTemplates
 
@@ -83,6 +84,9 @@ const nl: Catalog = {
       `Hoi ${p.firstName},`,
       `We hebben je betaling van ${p.amount} ontvangen. ${p.productName} staat voor je klaar.`,
       `Je factuur (${p.invoiceNumber}) kun je downloaden bij je bestelling.`,
+      ...(p.withdrawalWaived
+        ? ['Je hebt gevraagd om direct toegang tot de cursus en erkend dat je daarmee afziet van je herroepingsrecht van 14 dagen voor digitale inhoud.']
+        : []),
     ],
     action: { label: 'Bekijk je bestelling', url: p.orderUrl },
   }),
@@ -92,7 +96,18 @@ const nl: Catalog = {
       `Hoi ${p.firstName},`,
       `We hebben ${p.amount} aan je terugbetaald. Het kan een paar werkdagen duren voor het op je rekening staat.`,
       `De creditnota (${p.creditNoteNumber}) staat bij je bestelling.`,
-      ...(p.accessEnded ? ['Je toegang die bij deze bestelling hoorde, is beëindigd.'] : []),
+      ...(p.courseEnded ? ['Je toegang tot de cursus uit deze bestelling is beëindigd.'] : []),
+      ...(p.sessionsLapsed === 1 ? ['De coachingsessie die je nog niet had gebruikt, is vervallen.'] : []),
+      ...(p.sessionsLapsed > 1 ? [`De ${p.sessionsLapsed} coachingsessies die je nog niet had gebruikt, zijn vervallen.`] : []),
+    ],
+    action: { label: 'Bekijk je bestelling', url: p.orderUrl },
+  }),
+  duplicatePaymentRefunded: (p) => ({
+    subject: 'Je hebt twee keer betaald: we storten het terug',
+    lines: [
+      `Hoi ${p.firstName},`,
+      `Je bestelling was al betaald toen er nog een betaling van ${p.amount} binnenkwam. Die tweede betaling storten we volledig terug; het kan een paar werkdagen duren voor het op je rekening staat.`,
+      'Je hoeft hier niets voor te doen. Je bestelling en je toegang blijven gewoon staan.',
     ],
     action: { label: 'Bekijk je bestelling', url: p.orderUrl },
   }),
@@ -153,6 +168,9 @@ const en: Catalog = {
       `Hi ${p.firstName},`,
       `We received your payment of ${p.amount}. ${p.productName} is ready for you.`,
       `You can download your invoice (${p.invoiceNumber}) with your order.`,
+      ...(p.withdrawalWaived
+        ? ['You asked for immediate access to the course and acknowledged that you thereby give up your 14-day right of withdrawal for digital content.']
+        : []),
     ],
     action: { label: 'View your order', url: p.orderUrl },
   }),
@@ -162,7 +180,18 @@ const en: Catalog = {
       `Hi ${p.firstName},`,
       `We refunded ${p.amount} to you. It may take a few working days to reach your account.`,
       `The credit note (${p.creditNoteNumber}) is with your order.`,
-      ...(p.accessEnded ? ['The access that came with this order has ended.'] : []),
+      ...(p.courseEnded ? ['Your access to the course from this order has ended.'] : []),
+      ...(p.sessionsLapsed === 1 ? ['The coaching session you had not used yet has lapsed.'] : []),
+      ...(p.sessionsLapsed > 1 ? [`The ${p.sessionsLapsed} coaching sessions you had not used yet have lapsed.`] : []),
+    ],
+    action: { label: 'View your order', url: p.orderUrl },
+  }),
+  duplicatePaymentRefunded: (p) => ({
+    subject: 'You paid twice: we are refunding it',
+    lines: [
+      `Hi ${p.firstName},`,
+      `Your order was already paid when another payment of ${p.amount} came in. We are refunding that second payment in full; it may take a few working days to reach your account.`,
+      'There is nothing you need to do. Your order and your access stay as they are.',
     ],
     action: { label: 'View your order', url: p.orderUrl },
   }),

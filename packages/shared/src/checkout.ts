@@ -50,6 +50,11 @@ export const checkoutStartInput = z
     /** A fresh uuid per checkout form: a repeated submit returns the same order. */
     requestId: z.uuid(),
     acceptTerms: z.literal(true, { error: 'validation.acceptTerms' }),
+    /**
+     * Digital content (a course) starts at once only with the buyer's express consent, which waives
+     * the 14-day right of withdrawal (art. 6:230p BW). Required for products with a course.
+     */
+    waiveWithdrawal: z.boolean().optional(),
   })
   .strict()
 
@@ -66,6 +71,11 @@ export const adminRefundInput = z
     reason: text(REFUND_REASON_MAX),
     /** A fresh uuid per refund form; also the idempotency key at Mollie. */
     refundId: z.uuid(),
+    /**
+     * The buyer withdraws from the coaching of an order that also holds a course (art. 6:230o BW): the
+     * course stays, the sessions not yet used lapse.
+     */
+    coachingOnly: z.boolean().optional(),
   })
   .strict()
 

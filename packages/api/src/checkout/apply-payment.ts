@@ -1,10 +1,12 @@
-import { coachingCredits, couponRedemptions, coupons, desc, eq, orderLines, orders, payments, sql, users, type DbOrTx } from '@jouwbot/db'
+import { coachingCredits, couponRedemptions, coupons, desc, eq, orderLines, orders, payments, sql, users, type DbOrTx, type refunds } from '@jouwbot/db'
 import { enqueueMail } from '@jouwbot/mail'
 import { FINAL_PAYMENT_STATUSES, isMolliePaymentId, type GatewayChargeback, type GatewayPayment, type GatewayRefund, type PaymentStatus } from '@jouwbot/payments'
 import { isUuid } from '@jouwbot/shared'
 import { recordAudit } from '../audit/record-audit.ts'
 import { grantCourseAccess } from '../courses/access.ts'
 import type { AppDeps } from '../deps.ts'
+import { reserveDuplicateRefund, updateDuplicateRefunds } from './duplicate-payments.ts'
+import { pushRefundToMollie } from './refunds.ts'
 import { recordChargeback, recordExternalRefund } from './reversals.ts'
 import { invoicePdf, issueInvoice, type InvoiceRow } from './invoices.ts'
 import { formatEuro } from './money.ts'
@@ -18,9 +20,11 @@ export interface OrderEffects {
   accessChangedFor: Set<string>
   /** Invoices and credit notes to render. */
   issued: InvoiceRow[]
+  /** Refunds reserved in the transaction, to ask of Mollie once it is committed. */
+  refunds: (typeof refunds.$inferSelect)[]
 }
 
-export const newEffects = (): OrderEffects => ({ accessChangedFor: new Set(), issued: [] })
+export const newEffects = (): OrderEffects => ({ accessChangedFor: new Set(), issued: [], refunds: [] })
 
 /** Runs after commit: never inside the transaction (a rollback must not leave a stale cache or a PDF). */
 export async function applyEffects(deps: AppDeps, effects: OrderEffects): Promise<void> {
@@ -57,6 +61,8 @@ export async function applyPaymentFromMollie(deps: AppDeps, paymentId: string): 
   const now = deps.clock.now()
   const outcome = await deps.db.transaction((tx) => applyInTransaction(tx, deps, { remote, orderId, remoteRefunds, remoteChargebacks }, effects, now))
   await applyEffects(deps, effects)
+  // Mollie unreachable: the refund stays `requested` and the reconciliation job asks again.
+  for (const refund of effects.refunds) await pushRefundToMollie(deps, refund, null).catch(() => undefined)
   return outcome
 }
 
@@ -115,12 +121,15 @@ async function applyInTransaction(tx: DbOrTx, deps: AppDeps, state: RemoteState,
       await tx.update(orders).set({ status: orderStatusFor(remote.status), updatedAt: now }).where(eq(orders.id, order.id))
     }
   } else if (remote.status === 'paid' && moved && order.paidPaymentId !== remote.id) {
-    await recordAudit(tx, { actorUserId: null, subjectUserId: order.userId, action: 'order.double_payment', details: { orderId: order.id, paymentId: remote.id } }, now)
+    const refund = await reserveDuplicateRefund(tx, order, remote, now)
+    if (refund) effects.refunds.push(refund)
   }
 
   if (order.status === 'paid' && order.paidPaymentId === remote.id) {
     for (const chargeback of state.remoteChargebacks) await recordChargeback(tx, deps, order, remote.id, chargeback, effects, now)
     for (const refund of state.remoteRefunds) await recordExternalRefund(tx, deps, order, remote.id, refund, effects, now)
+  } else {
+    await updateDuplicateRefunds(tx, order.id, state.remoteRefunds, now)
   }
   return 'applied'
 }
@@ -172,6 +181,7 @@ async function fulfilPaidOrder(tx: DbOrTx, deps: AppDeps, order: OrderRow, remot
         productName: lines.map((line) => line.description).join(', '),
         amount: formatEuro(order.totalCents, order.locale),
         invoiceNumber: invoice.number,
+        withdrawalWaived: order.withdrawalWaivedAt !== null,
         orderUrl: orderPageUrl(deps, order.id),
       },
     },

@@ -132,7 +132,7 @@ export async function orderForAdmin(deps: AppDeps, admin: UserRow, orderId: stri
       .where(eq(payments.orderId, orderId))
       .orderBy(asc(payments.createdAt)),
     deps.db
-      .select({ id: refunds.id, amountCents: refunds.amountCents, status: refunds.status, reason: refunds.reason, createdAt: refunds.createdAt })
+      .select({ id: refunds.id, kind: refunds.kind, amountCents: refunds.amountCents, status: refunds.status, reason: refunds.reason, createdAt: refunds.createdAt })
       .from(refunds)
       .where(eq(refunds.orderId, orderId))
       .orderBy(asc(refunds.createdAt)),

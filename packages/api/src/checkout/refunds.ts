@@ -1,11 +1,12 @@
 import type { UserRow } from '@jouwbot/auth'
-import { and, eq, invoices, lt, orders, refunds, sql, type DbOrTx } from '@jouwbot/db'
+import { and, eq, invoices, lt, orderLines, orders, refunds, sql, type DbOrTx } from '@jouwbot/db'
 import { PaymentProviderError, type GatewayRefund } from '@jouwbot/payments'
 import { AppError, type adminRefundInput } from '@jouwbot/shared'
 import type { z } from 'zod'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { AppDeps } from '../deps.ts'
 import { applyEffects, newEffects } from './apply-payment.ts'
+import { completeDuplicateRefund } from './duplicate-payments.ts'
 import { completeAcceptedRefund } from './reversals.ts'
 
 type RefundInput = z.output<typeof adminRefundInput>
@@ -34,26 +35,33 @@ async function reserveRefund(tx: DbOrTx, admin: UserRow, input: RefundInput, now
   const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for('update')
   if (!order) throw new AppError('NOT_FOUND', 'checkout.orderNotFound')
   const [existing] = await tx.select().from(refunds).where(eq(refunds.id, input.refundId))
+  const kind = input.coachingOnly ? 'coaching_withdrawal' : 'order'
   if (existing) {
     // A repeat must be the same refund: the same id for another amount is a different request.
     const sameAmount = input.amountCents === undefined || input.amountCents === existing.amountCents
-    if (existing.orderId !== order.id || !sameAmount) throw new AppError('CONFLICT', 'refund.idTaken')
+    if (existing.orderId !== order.id || !sameAmount || existing.kind !== kind) throw new AppError('CONFLICT', 'refund.idTaken')
     return existing
   }
   if (order.status !== 'paid' || !order.paidPaymentId) throw new AppError('CONFLICT', 'refund.notPaid')
+  if (kind === 'coaching_withdrawal' && !(await holdsCourseAndCoaching(tx, order.id))) throw new AppError('BAD_REQUEST', 'refund.noCoaching')
   const left = order.totalCents - order.refundedCents - order.chargedBackCents
   const amountCents = input.amountCents ?? left
   if (amountCents <= 0 || amountCents > left) throw new AppError('BAD_REQUEST', 'refund.tooMuch')
   const [refund] = await tx
     .insert(refunds)
-    .values({ id: input.refundId, orderId: order.id, paymentId: order.paidPaymentId, amountCents, status: 'requested', reason: input.reason, requestedBy: admin.id, createdAt: now, updatedAt: now })
+    .values({ id: input.refundId, orderId: order.id, paymentId: order.paidPaymentId, kind, amountCents, status: 'requested', reason: input.reason, requestedBy: admin.id, createdAt: now, updatedAt: now })
     .returning()
   await tx
     .update(orders)
     .set({ refundedCents: sql`${orders.refundedCents} + ${amountCents}`, updatedAt: now })
     .where(eq(orders.id, order.id))
-  await recordAudit(tx, { actorUserId: admin.id, subjectUserId: order.userId, action: 'order.refund_requested', details: { orderId: order.id, refundId: input.refundId, amountCents } }, now)
+  await recordAudit(tx, { actorUserId: admin.id, subjectUserId: order.userId, action: 'order.refund_requested', details: { orderId: order.id, refundId: input.refundId, amountCents, kind } }, now)
   return refund!
+}
+
+async function holdsCourseAndCoaching(tx: DbOrTx, orderId: string): Promise<boolean> {
+  const lines = await tx.select({ courseId: orderLines.courseId, coachingCredits: orderLines.coachingCredits }).from(orderLines).where(eq(orderLines.orderId, orderId))
+  return lines.some((line) => line.courseId !== null) && lines.some((line) => line.coachingCredits > 0)
 }
 
 /** Asks Mollie for a reserved refund (again, after a timeout) and records the answer. */
@@ -74,7 +82,7 @@ export async function pushRefundToMollie(deps: AppDeps, refund: RefundRow, actor
       paymentId: refund.paymentId,
       amountCents: refund.amountCents,
       currency: 'EUR',
-      description: `Jouw Bot – terugbetaling ${refund.orderId.slice(0, 8)}`,
+      description: `Jouw Bot – ${refund.kind === 'duplicate_payment' ? 'dubbele betaling' : 'terugbetaling'} ${refund.orderId.slice(0, 8)}`,
       metadata: { orderId: refund.orderId, refundRequestId: refund.id },
       idempotencyKey: `refund-${refund.id}`,
     })
@@ -91,13 +99,15 @@ export async function pushRefundToMollie(deps: AppDeps, refund: RefundRow, actor
   const result = await deps.db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, refund.orderId)).for('update')
     const [local] = await tx.select().from(refunds).where(eq(refunds.id, refund.id)).for('update')
-    return completeAcceptedRefund(tx, deps, order!, local!, accepted, actorUserId, effects, now)
+    if (local!.kind !== 'duplicate_payment') return completeAcceptedRefund(tx, deps, order!, local!, accepted, actorUserId, effects, now)
+    await completeDuplicateRefund(tx, deps, order!, local!, accepted, now)
+    return { creditNoteNumber: null }
   })
   await applyEffects(deps, effects)
   return { refundId: refund.id, amountCents: refund.amountCents, status: accepted.status, creditNoteNumber: result.creditNoteNumber }
 }
 
-/** Mollie said no (e.g. not enough balance): the reserved amount is given back to the order. */
+/** Mollie said no (e.g. not enough balance): the refund failed and the reserved amount is given back to the order. */
 async function releaseRefusedRefund(deps: AppDeps, refund: RefundRow, error: PaymentProviderError) {
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
@@ -108,10 +118,13 @@ async function releaseRefusedRefund(deps: AppDeps, refund: RefundRow, error: Pay
       .where(and(eq(refunds.id, refund.id), eq(refunds.status, 'requested')))
       .returning({ id: refunds.id })
     if (released.length === 0) return
-    await tx
-      .update(orders)
-      .set({ refundedCents: sql`${orders.refundedCents} - ${refund.amountCents}`, updatedAt: now })
-      .where(eq(orders.id, refund.orderId))
+    // A duplicate payment's refund was never counted on the order.
+    if (refund.kind !== 'duplicate_payment') {
+      await tx
+        .update(orders)
+        .set({ refundedCents: sql`${orders.refundedCents} - ${refund.amountCents}`, updatedAt: now })
+        .where(eq(orders.id, refund.orderId))
+    }
     await recordAudit(tx, { actorUserId: null, subjectUserId: null, action: 'order.refund_refused', details: { orderId: refund.orderId, refundId: refund.id, status: error.statusCode } }, now)
   })
 }

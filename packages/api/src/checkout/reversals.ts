@@ -15,22 +15,30 @@ type RefundRow = typeof refunds.$inferSelect
 /** Refunds that Mollie reports as not happening give nothing back and issue no credit note. */
 const DEAD_REFUND: ReadonlySet<GatewayRefund['status']> = new Set(['failed', 'canceled'])
 
+interface Revoked {
+  /** The order's course access ended now. */
+  courseEnded: boolean
+  /** Unspent coaching sessions of the order taken back now. */
+  sessionsLapsed: number
+}
+
 /**
  * Access and coaching credits belong to a fully paid order. Once refunds or chargebacks leave less
  * than the order's price with us, the order no longer pays for what it delivered: the course access
- * it granted ends and its unspent credits are taken back (once).
+ * it granted ends and its unspent credits are taken back (once). A withdrawal from the coaching only
+ * (`keepCourse`) takes back the sessions and leaves the course.
  */
-async function revokeIfUncovered(tx: DbOrTx, order: OrderRow, actorUserId: string | null, effects: OrderEffects, now: Date): Promise<boolean> {
+async function revokeIfUncovered(tx: DbOrTx, order: OrderRow, actorUserId: string | null, effects: OrderEffects, now: Date, keepCourse = false): Promise<Revoked> {
+  const revoked: Revoked = { courseEnded: false, sessionsLapsed: 0 }
   const kept = order.totalCents - order.refundedCents - order.chargedBackCents
-  if (kept >= order.totalCents || !order.userId) return false
+  if (kept >= order.totalCents || !order.userId) return revoked
   const userId = order.userId
   const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id))
-  let ended = false
   for (const line of lines) {
-    if (!line.courseId) continue
-    const { revoked } = await revokeCourseAccess(tx, { userId, courseId: line.courseId, source: 'order', sourceRef: order.id, actorUserId }, now)
-    if (revoked) effects.accessChangedFor.add(userId)
-    ended ||= revoked
+    if (!line.courseId || keepCourse) continue
+    const { revoked: ended } = await revokeCourseAccess(tx, { userId, courseId: line.courseId, source: 'order', sourceRef: order.id, actorUserId }, now)
+    if (ended) effects.accessChangedFor.add(userId)
+    revoked.courseEnded ||= ended
   }
   const orderCredits = lines.reduce((total, line) => total + line.coachingCredits * line.quantity, 0)
   if (orderCredits > 0) {
@@ -45,10 +53,10 @@ async function revokeIfUncovered(tx: DbOrTx, order: OrderRow, actorUserId: strin
         .values({ userId, delta: -takeBack, reason: 'order_revoked', orderId: order.id, createdAt: now })
         .onConflictDoNothing()
         .returning({ id: coachingCredits.id })
-      ended ||= taken.length > 0
+      if (taken.length > 0) revoked.sessionsLapsed = takeBack
     }
   }
-  return ended
+  return revoked
 }
 
 async function orderInvoice(tx: DbOrTx, orderId: string) {
@@ -182,7 +190,7 @@ export async function completeAcceptedRefund(
   if (!invoice) return { creditNoteNumber: null }
   const note = await issueCreditNote(tx, deps, { order, invoice, amountCents: local.amountCents, vatRateBasisPoints: await orderVatRate(tx, order.id), refundId: local.id }, now)
   effects.issued.push(note)
-  const accessEnded = await revokeIfUncovered(tx, order, actorUserId, effects, now)
+  const { courseEnded, sessionsLapsed } = await revokeIfUncovered(tx, order, actorUserId, effects, now, local.kind === 'coaching_withdrawal')
   const [buyer] = order.userId ? await tx.select({ firstName: users.firstName }).from(users).where(eq(users.id, order.userId)) : []
   const [line] = await tx.select({ description: orderLines.description }).from(orderLines).where(eq(orderLines.orderId, order.id)).limit(1)
   await enqueueMail(
@@ -196,7 +204,8 @@ export async function completeAcceptedRefund(
         productName: line?.description ?? '',
         amount: formatEuro(local.amountCents, order.locale),
         creditNoteNumber: note.number,
-        accessEnded,
+        courseEnded,
+        sessionsLapsed,
         orderUrl: orderPageUrl(deps, order.id),
       },
     },

@@ -21,6 +21,7 @@ export async function startCheckout(deps: AppDeps, buyer: UserRow, input: StartI
   if (existing) return startPaymentAttempt(deps, existing.id)
 
   const product = await activeProductBySlug(deps.db, input.productSlug)
+  if (product.courseId && !input.waiveWithdrawal) throw new AppError('BAD_REQUEST', 'validation.waiveWithdrawal')
   if (product.courseId && product.coachingCredits === 0 && (await hasCourseAccess(deps.db, buyer, product.courseId))) {
     throw new AppError('CONFLICT', 'checkout.alreadyOwned')
   }
@@ -54,6 +55,7 @@ export async function startCheckout(deps: AppDeps, buyer: UserRow, input: StartI
         vatNumberEncrypted: vat.vatNumber ? deps.cipher.encrypt(vat.vatNumber) : null,
         vatCheck: vat.check,
         mode: deps.payments.mode,
+        withdrawalWaivedAt: product.courseId ? now : null,
         createdAt: now,
         updatedAt: now,
       })

@@ -135,7 +135,12 @@ export const orders = pgTable(
     vatCheck: jsonb().$type<StoredVatCheck>(),
     /** test / live: the mode of our Mollie key when ordered; a payment in another mode never counts. */
     mode: text().$type<'test' | 'live'>().notNull(),
-    /** The payment that paid the order (a second paid attempt is a double payment, not a second sale). */
+    /**
+     * When the buyer asked for immediate access to digital content and so waived the 14-day right of
+     * withdrawal (art. 6:230p BW); the confirmation mail repeats it.
+     */
+    withdrawalWaivedAt: at(),
+    /** The payment that paid the order (a second paid attempt is a double payment, refunded, not a second sale). */
     paidPaymentId: text(),
     refundedCents: integer().notNull().default(0),
     chargedBackCents: integer().notNull().default(0),
@@ -242,8 +247,18 @@ export const coachingCredits = pgTable(
 )
 
 export const refundStatus = pgEnum('refund_status', ['requested', 'queued', 'pending', 'processing', 'refunded', 'failed', 'canceled'])
+/**
+ * order: money back on the payment that paid the order (counted on the order, with a credit note; the
+ * order's access and unspent coaching end); coaching_withdrawal: the same, but the buyer withdrew from
+ * the coaching only, so a course in the order stays; duplicate_payment: a second payment for an
+ * already paid order, returned whole (never invoiced, not counted on the order).
+ */
+export const refundKind = pgEnum('refund_kind', ['order', 'coaching_withdrawal', 'duplicate_payment'])
 
-/** A refund an admin asked for. Its id is our idempotency key at Mollie and in its metadata. */
+/**
+ * Money going back to a buyer: asked by an admin, made in Mollie's dashboard, or a duplicate payment
+ * returned. Its id is our idempotency key at Mollie and in its metadata.
+ */
 export const refunds = pgTable(
   'refunds',
   {
@@ -255,6 +270,7 @@ export const refunds = pgTable(
       .notNull()
       .references(() => payments.id, { onDelete: 'restrict' }),
     mollieRefundId: text(),
+    kind: refundKind().notNull().default('order'),
     amountCents: integer().notNull(),
     status: refundStatus().notNull(),
     reason: text().notNull(),
@@ -264,6 +280,7 @@ export const refunds = pgTable(
   },
   (t) => [
     uniqueIndex('refunds_mollie_unique').on(t.mollieRefundId),
+    uniqueIndex('refunds_duplicate_payment_unique').on(t.paymentId).where(sql`${t.kind} = 'duplicate_payment'`),
     index('refunds_order_idx').on(t.orderId),
     check('refunds_amount_positive', sql`${t.amountCents} > 0`),
   ],

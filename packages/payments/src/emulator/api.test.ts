@@ -295,6 +295,17 @@ describe('idempotency keys', () => {
     expect(emulator.listPayments().map((p) => p.id)).toEqual([payment.id])
   })
 
+  test('a failure kept for one kind of request lets the others through', async () => {
+    const payment = await createPayment()
+    emulator.failNextRequests(1, 503, { only: { method: 'POST', path: /\/refunds$/ } })
+    const get = () => rawRequest(emulator, { method: 'GET', path: `/v2/payments/${payment.id}`, headers: auth() })
+    expect((await get()).status).toBe(200)
+    const refund = () =>
+      rawRequest(emulator, { method: 'POST', path: `/v2/payments/${payment.id}/refunds`, headers: auth(), body: JSON.stringify({ amount: { currency: 'EUR', value: '1.00' } }) })
+    expect((await refund()).status).toBe(503)
+    expect((await get()).status).toBe(200)
+  })
+
   test('DELETE is idempotent too', async () => {
     const payment = await createPayment()
     const cancel = () => rawRequest(emulator, { method: 'DELETE', path: `/v2/payments/${payment.id}`, headers: { ...auth(), 'idempotency-key': 'cancel-1' } })

@@ -25,14 +25,16 @@ const HAL_JSON = 'application/hal+json; charset=utf-8'
 export interface SimulatedFailure {
   status: number
   retryAfterSeconds?: number
+  /** Only requests with this method and a path matching this pattern fail; others pass untouched. */
+  only?: { method: string; path: RegExp }
 }
 
 export interface ApiContext {
   store: EmulatorStore
   links: () => LinkContext
   acceptedKeys: readonly string[] | undefined
-  /** The next simulated failure to answer with, if any (see `failNextRequests`). */
-  takeFailure: () => SimulatedFailure | undefined
+  /** The next simulated failure for this request, if any (see `failNextRequests`). */
+  takeFailure: (method: string, path: string) => SimulatedFailure | undefined
   /** Runs the `onPaymentCreated` hooks; awaited before the create response is sent. */
   afterPaymentCreated: (payment: StoredPayment) => Promise<void>
   log: (message: string) => void
@@ -62,14 +64,14 @@ export function createApiHandler(ctx: ApiContext): (req: IncomingMessage, res: S
     let response: ApiResponse
     let replayed = false
     try {
-      const failure = ctx.takeFailure()
+      const method = req.method ?? 'GET'
+      const url = new URL(req.url ?? '/', 'https://emulator.invalid')
+      const failure = ctx.takeFailure(method, url.pathname)
       if (failure) {
         if (failure.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(failure.retryAfterSeconds))
         response = { status: failure.status, body: mollieErrorBody(failure.status, 'Simulated failure (Mollie emulator failNextRequests)') }
       } else {
         const caller = authenticate(req.headers.authorization, ctx.acceptedKeys)
-        const method = req.method ?? 'GET'
-        const url = new URL(req.url ?? '/', 'https://emulator.invalid')
         const raw = method === 'GET' || method === 'HEAD' ? '' : await readBody(req, MAX_BODY_BYTES)
         const idempotencyKey = req.headers['idempotency-key']
         const run = () => route({ method, url, caller, body: parseJsonBody(raw) })

@@ -94,8 +94,11 @@ export interface MollieEmulator {
   getPayment(id: string): EmulatorPayment | undefined
   /** Every payment, newest first. */
   listPayments(): EmulatorPayment[]
-  /** The next `count` API requests answer `status` (default 500) in Mollie's error shape, with no effect. */
-  failNextRequests(count: number, status?: number, options?: { retryAfterSeconds?: number }): void
+  /**
+   * The next `count` API requests answer `status` (default 500) in Mollie's error shape, with no
+   * effect; with `only`, just the next `count` requests of that method whose path matches.
+   */
+  failNextRequests(count: number, status?: number, options?: { retryAfterSeconds?: number; only?: { method: string; path: RegExp } }): void
   /** Resolves once no webhook attempt is under way and no retry is waiting. */
   webhooksIdle(): Promise<void>
   /** Forgets all payments, hooks, simulated failures, held webhooks, pending retries and the delivery log. */
@@ -150,7 +153,10 @@ export async function startMollieEmulator(options: MollieEmulatorOptions = {}): 
     store,
     links: requireLinks,
     acceptedKeys: options.apiKeys,
-    takeFailure: () => failures.shift(),
+    takeFailure: (method, path) => {
+      const at = failures.findIndex(({ only }) => !only || (only.method === method && only.path.test(path)))
+      return at === -1 ? undefined : failures.splice(at, 1)[0]
+    },
     afterPaymentCreated: async (payment) => {
       for (const hook of [...hooks]) {
         try {
@@ -261,10 +267,10 @@ export async function startMollieEmulator(options: MollieEmulatorOptions = {}): 
 
     listPayments: () => store.payments().map(view),
 
-    failNextRequests(count, status = 500, { retryAfterSeconds } = {}) {
+    failNextRequests(count, status = 500, { retryAfterSeconds, only } = {}) {
       if (!Number.isInteger(count) || count < 0) throw new RangeError(`not a request count: ${count}`)
       if (!Number.isInteger(status) || status < 400 || status > 599) throw new RangeError(`not an error status: ${status}`)
-      for (let i = 0; i < count; i++) failures.push({ status, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) })
+      for (let i = 0; i < count; i++) failures.push({ status, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }), ...(only && { only }) })
     },
 
     webhooksIdle: () => webhooks.idle(),

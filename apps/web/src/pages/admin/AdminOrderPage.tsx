@@ -209,7 +209,7 @@ function OrderDetails({ order }: { order: AdminOrder }) {
                 {order.refunds.map((refund) => (
                   <tr key={refund.id}>
                     <th scope="row">{formatDateTime(refund.createdAt, locale)}</th>
-                    <td>{refund.reason}</td>
+                    <td>{refund.kind === 'duplicate_payment' ? t('admin.order.duplicatePaymentRefund') : refund.reason}</td>
                     <td>{t(`admin.order.refundStatus.${refund.status}`)}</td>
                     <td className="table__amount">{formatMoney(refund.amountCents, locale)}</td>
                   </tr>

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/Button.tsx'
+import { CheckboxField } from '../../components/CheckboxField.tsx'
 import { FocusHeading } from '../../components/FocusHeading.tsx'
 import { Form } from '../../components/Form.tsx'
 import { Notice } from '../../components/Notice.tsx'
@@ -41,6 +42,9 @@ export function RefundForm({ order, remainingCents }: Props) {
   const titleId = useId()
   const [amount, setAmount] = useState('')
   const [reason, setReason] = useState('')
+  const [coachingOnly, setCoachingOnly] = useState(false)
+  // A course + coaching order: the buyer may withdraw from the coaching alone and keep the course.
+  const withdrawable = order.lines.some((line) => line.courseSlug !== null) && order.lines.some((line) => line.coachingCredits > 0)
   // Kept after a failure (Mollie timeout): repeating the same refund is safe, a new id would not be.
   const [refundId, setRefundId] = useState(() => crypto.randomUUID())
   const [confirmCents, setConfirmCents] = useState<number | null>(null)
@@ -51,7 +55,7 @@ export function RefundForm({ order, remainingCents }: Props) {
 
   const form = useForm({
     schema: adminRefundInput,
-    keyFields: { 'refund.tooMuch': 'amountCents' },
+    keyFields: { 'refund.tooMuch': 'amountCents', 'refund.noCoaching': 'coachingOnly' },
     onEdit: () => {
       setConfirmCents(null)
       setDone(null)
@@ -68,6 +72,7 @@ export function RefundForm({ order, remainingCents }: Props) {
       setConfirmCents(null)
       setAmount('')
       setReason('')
+      setCoachingOnly(false)
       setRefundId(crypto.randomUUID())
       await queryClient.invalidateQueries(trpc.admin.checkout.order.queryFilter({ orderId: order.id }))
       await queryClient.invalidateQueries(trpc.admin.checkout.orders.pathFilter())
@@ -76,7 +81,13 @@ export function RefundForm({ order, remainingCents }: Props) {
 
   // Once confirmed, the confirmed amount is sent (an empty field means "the rest as shown"), so what
   // was confirmed is exactly what is refunded even if the order changed meanwhile.
-  const values = () => ({ orderId: order.id, amountCents: eurosToCents(amount) ?? confirmCents ?? undefined, reason, refundId })
+  const values = () => ({
+    orderId: order.id,
+    amountCents: eurosToCents(amount) ?? confirmCents ?? undefined,
+    reason,
+    refundId,
+    ...(withdrawable && { coachingOnly }),
+  })
 
   async function confirm(): Promise<void> {
     confirmed.current = true
@@ -119,6 +130,14 @@ export function RefundForm({ order, remainingCents }: Props) {
           readOnly={confirmCents !== null}
           {...form.bind('reason', reason, setReason)}
         />
+        {withdrawable ? (
+          <CheckboxField
+            label={t('admin.refund.coachingOnly')}
+            hint={t('admin.refund.coachingOnlyHint')}
+            disabled={confirmCents !== null}
+            {...form.bindCheckbox('coachingOnly', coachingOnly, setCoachingOnly)}
+          />
+        ) : null}
         {confirmCents === null ? (
           <div className="form__actions">
             <Button type="submit" variant="secondary">
@@ -129,6 +148,7 @@ export function RefundForm({ order, remainingCents }: Props) {
           <div className="refund__confirm">
             <FocusHeading level={3}>{t('admin.refund.confirmTitle')}</FocusHeading>
             <p>{t('admin.refund.confirmText', { amount: formatMoney(confirmCents, locale), email: order.buyerEmail })}</p>
+            <p>{t(coachingOnly ? 'admin.refund.confirmKeepsCourse' : 'admin.refund.confirmEndsAccess')}</p>
             <div className="form__actions">
               <Button variant="danger" pending={form.busy} pendingLabel={t('admin.refund.refunding')} onClick={() => void confirm()}>
                 {t('admin.refund.confirm', { amount: formatMoney(confirmCents, locale) })}

@@ -30,6 +30,15 @@ import type { Product } from './types.ts'
 const checkoutFormSchema = billingSchema.safeExtend({
   couponCode: couponCodeSchema.optional(),
   acceptTerms: checkoutStartInput.shape.acceptTerms,
+  waiveWithdrawal: checkoutStartInput.shape.waiveWithdrawal,
+})
+
+/** A course is digital content: it starts at once only with the buyer's express consent (the server checks too). */
+const courseCheckoutFormSchema = checkoutFormSchema.refine((values) => values.waiveWithdrawal === true, {
+  path: ['waiveWithdrawal'],
+  error: 'validation.waiveWithdrawal',
+  // Also when other fields are wrong, so every missing box is marked at once.
+  when: (payload) => typeof payload.value === 'object' && payload.value !== null,
 })
 
 const couponKeys = ['checkout.couponInvalid', 'checkout.couponExpired', 'checkout.couponNotForProduct', 'checkout.couponExhausted']
@@ -98,21 +107,28 @@ function CheckoutForm({ product, me }: { product: Product; me: Me }) {
   const [city, setCity] = useState('')
   const [country, setCountry] = useState('NL')
   const [acceptTerms, setAcceptTerms] = useState(false)
+  const [waiveWithdrawal, setWaiveWithdrawal] = useState(false)
   const [redirecting, setRedirecting] = useState(false)
   const countries = useMemo(() => countryOptions(locale), [locale])
   usePageRestored(() => setRedirecting(false))
 
   const start = useMutation(trpc.checkout.start.mutationOptions())
   const form = useForm({
-    schema: checkoutFormSchema,
+    schema: product.includesCourse ? courseCheckoutFormSchema : checkoutFormSchema,
     keyFields: {
+      'validation.waiveWithdrawal': 'waiveWithdrawal',
       ...Object.fromEntries(couponKeys.map((key) => [key, 'couponCode'])),
       'checkout.vatNumberInvalid': 'vatNumber',
       'validation.companyRequired': 'company',
     },
-    onSubmit: async ({ couponCode, acceptTerms: accepted, ...billing }) => {
+    onSubmit: async ({ couponCode, acceptTerms: accepted, waiveWithdrawal: waived, ...billing }) => {
       const order = { productSlug: product.slug, couponCode, billing, locale }
-      const { checkoutUrl } = await start.mutateAsync({ ...order, requestId: requestIdFor(order), acceptTerms: accepted })
+      const { checkoutUrl } = await start.mutateAsync({
+        ...order,
+        requestId: requestIdFor(order),
+        acceptTerms: accepted,
+        ...(product.includesCourse && { waiveWithdrawal: waived }),
+      })
       // The button stays busy while the browser leaves for Mollie's checkout.
       setRedirecting(true)
       window.location.assign(checkoutUrl)
@@ -174,6 +190,7 @@ function CheckoutForm({ product, me }: { product: Product; me: Me }) {
       country,
       couponCode: couponInput.trim() === '' ? undefined : couponInput,
       acceptTerms,
+      waiveWithdrawal,
     })
 
   const alreadyOwned = form.error?.key === 'checkout.alreadyOwned'
@@ -311,6 +328,13 @@ function CheckoutForm({ product, me }: { product: Product; me: Me }) {
             hint={t('checkout.termsHint')}
             {...form.bindCheckbox('acceptTerms', acceptTerms, setAcceptTerms)}
           />
+          {product.includesCourse ? (
+            <CheckboxField
+              label={t('checkout.waiveWithdrawal')}
+              hint={t('checkout.waiveWithdrawalHint')}
+              {...form.bindCheckbox('waiveWithdrawal', waiveWithdrawal, setWaiveWithdrawal)}
+            />
+          ) : null}
           <div className="form__actions">
             <Button type="submit" className="btn--large" pending={form.busy || redirecting} pendingLabel={t('checkout.redirecting')}>
               {t('checkout.pay')}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto'
+import { and, eq, refunds, users, type DbOrTx } from '@jouwbot/db'
+import { enqueueMail } from '@jouwbot/mail'
+import type { GatewayPayment, GatewayRefund } from '@jouwbot/payments'
+import { recordAudit } from '../audit/record-audit.ts'
+import type { AppDeps } from '../deps.ts'
+import type { OrderRow } from './apply-payment.ts'
+import { formatEuro } from './money.ts'
+import { orderPageUrl } from './payment-attempts.ts'
+
+type RefundRow = typeof refunds.$inferSelect
+
+/**
+ * A second payment for an order that is already paid (an older attempt that still went through after
+ * a retry, a late bank transfer): the buyer paid twice, so that payment goes back whole. It was never
+ * invoiced and is not counted on the order; one refund per payment (a unique key), asked of Mollie
+ * after commit and, should that call fail, by the reconciliation job.
+ */
+export async function reserveDuplicateRefund(tx: DbOrTx, order: OrderRow, remote: GatewayPayment, now: Date): Promise<RefundRow | null> {
+  const amountCents = remote.amountCents - remote.amountRefundedCents
+  const [refund] =
+    amountCents > 0
+      ? await tx
+          .insert(refunds)
+          .values({
+            id: randomUUID(),
+            orderId: order.id,
+            paymentId: remote.id,
+            kind: 'duplicate_payment',
+            amountCents,
+            status: 'requested',
+            reason: 'Dubbele betaling',
+            requestedBy: null,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoNothing()
+          .returning()
+      : []
+  await recordAudit(
+    tx,
+    { actorUserId: null, subjectUserId: order.userId, action: 'order.double_payment', details: { orderId: order.id, paymentId: remote.id, refundId: refund?.id ?? null } },
+    now,
+  )
+  return refund ?? null
+}
+
+/** Mollie accepted the refund of a duplicate payment: remember it and tell the buyer (once). */
+export async function completeDuplicateRefund(tx: DbOrTx, deps: AppDeps, order: OrderRow, local: RefundRow, remote: GatewayRefund, now: Date): Promise<void> {
+  await tx.update(refunds).set({ mollieRefundId: remote.id, status: remote.status, updatedAt: now }).where(eq(refunds.id, local.id))
+  if (local.mollieRefundId !== null) return
+  const [buyer] = order.userId ? await tx.select({ firstName: users.firstName }).from(users).where(eq(users.id, order.userId)) : []
+  await enqueueMail(
+    tx,
+    {
+      to: order.buyerEmail,
+      template: 'duplicatePaymentRefunded',
+      locale: order.locale,
+      params: { firstName: buyer?.firstName ?? order.billing.name, amount: formatEuro(local.amountCents, order.locale), orderUrl: orderPageUrl(deps, order.id) },
+    },
+    now,
+  )
+  await recordAudit(
+    tx,
+    { actorUserId: null, subjectUserId: order.userId, action: 'order.double_payment_refunded', details: { orderId: order.id, refundId: local.id, mollieRefundId: remote.id, amountCents: local.amountCents } },
+    now,
+  )
+}
+
+/** Later news of a duplicate payment's refund (settled, or failed at the bank) only moves its status. */
+export async function updateDuplicateRefunds(tx: DbOrTx, orderId: string, remoteRefunds: GatewayRefund[], now: Date): Promise<void> {
+  for (const remote of remoteRefunds) {
+    await tx
+      .update(refunds)
+      .set({ status: remote.status, updatedAt: now })
+      .where(and(eq(refunds.mollieRefundId, remote.id), eq(refunds.orderId, orderId), eq(refunds.kind, 'duplicate_payment')))
+  }
+}
+
