@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib'
+import { winAnsiSafe } from './invoice.ts'
 
 export interface CertificateContent {
   recipientName: string
@@ -6,6 +7,8 @@ export interface CertificateContent {
   issuedAt: Date
   code: string
   verifyUrl: string
+  /** Who issues it, in one line (name, address, KvK): the seller's details. */
+  issuer: string
 }
 
 const BRAND = rgb(0.36, 0.36, 0.84)
@@ -19,7 +22,7 @@ export function dutchDate(date: Date): string {
 
 /**
  * A one-page A4 landscape certificate. Standard PDF fonts (WinAnsi) cover Dutch accents; anything
- * outside that set is replaced rather than failing the download.
+ * outside that set is replaced (as on invoices) rather than failing the download.
  */
 export async function renderCertificatePdf(content: CertificateContent): Promise<Uint8Array> {
   const pdf = await PDFDocument.create()
@@ -29,9 +32,8 @@ export async function renderCertificatePdf(content: CertificateContent): Promise
   const page = pdf.addPage([842, 595])
   const regular = await pdf.embedFont(StandardFonts.Helvetica)
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold)
-  const safe = (text: string) => text.normalize('NFC').replace(/[^\u0020-\u007e\u00a0-\u00ff\u20ac]/g, '?')
   const centered = (text: string, y: number, size: number, font = regular, color = INK) => {
-    const value = safe(text)
+    const value = winAnsiSafe(text)
     page.drawText(value, { x: (page.getWidth() - font.widthOfTextAtSize(value, size)) / 2, y, size, font, color })
   }
 
@@ -45,6 +47,6 @@ export async function renderCertificatePdf(content: CertificateContent): Promise
   centered(`op ${dutchDate(content.issuedAt)}`, 260, 14, regular, MUTED)
   centered(`Controleer dit certificaat: ${content.verifyUrl}`, 110, 10, regular, MUTED)
   centered(`Certificaatcode ${content.code}`, 94, 10, regular, MUTED)
-  centered('Jouw Bot · Keijzer Media · Sterrenlaan 218 · 2402 BD Alphen aan den Rijn · KvK 65529308', 60, 9, regular, MUTED)
+  centered(content.issuer, 60, 9, regular, MUTED)
   return pdf.save()
 }
