@@ -506,6 +506,29 @@ describe('refunds and chargebacks', () => {
     expect(await outlineUnlocked(buyer.client)).toBe(true)
   })
 
+  test('a refund that fails after its credit note counts no more: an invoice corrects the note, the buyer hears it, once', async () => {
+    const { orderId, paymentId, buyer, admin } = await paidOrder()
+    const first = await refund(admin.client, { orderId, amountCents: 10_000 })
+    const [local] = await db().select().from(refunds).where(eq(refunds.orderId, orderId))
+    await emulator().settleRefund(local!.mollieRefundId!, 'failed')
+    expect(await emulator().deliverWebhook(paymentId, { times: 2, concurrent: true })).toEqual([200, 200])
+
+    expect((await db().select().from(refunds).where(eq(refunds.id, local!.id)))[0]!.status).toBe('failed')
+    expect((await orderRow(orderId)).refundedCents).toBe(0)
+    const [creditNote] = await invoicesFor(orderId, 'credit_note')
+    const corrections = (await invoicesFor(orderId)).filter((invoice) => invoice.correctsInvoiceId !== null)
+    expect(corrections.map((c) => [c.correctsInvoiceId, c.totalCents])).toEqual([[creditNote!.id, 10_000]])
+    const [pdf] = await db().select().from(invoicePdfs).where(eq(invoicePdfs.invoiceId, corrections[0]!.id))
+    expect((await PDFDocument.load(pdf!.pdf)).getPageCount()).toBe(1)
+    expect(await db().select().from(outbox).where(and(eq(outbox.to, buyer.email), eq(outbox.template, 'refundFailed')))).toHaveLength(1)
+    // Access ended with the refund and stays ended: an admin decides what happens next.
+    expect(await outlineUnlocked(buyer.client)).toBe(false)
+
+    const again = await refund(admin.client, { orderId, amountCents: 10_000 })
+    expect(again.creditNoteNumber).not.toBe(first.creditNoteNumber)
+    expect((await orderRow(orderId)).refundedCents).toBe(10_000)
+  })
+
   test('repeating a refund with the same id (after a timeout) refunds once', async () => {
     const { orderId, admin } = await paidOrder()
     const refundId = crypto.randomUUID()

@@ -18,6 +18,7 @@ export interface MailTemplates {
   orderPaid: { firstName: string; productName: string; amount: string; invoiceNumber: string; withdrawalWaived: boolean; orderUrl: string }
   orderRefunded: { firstName: string; productName: string; amount: string; creditNoteNumber: string; courseEnded: boolean; sessionsLapsed: number; orderUrl: string }
   duplicatePaymentRefunded: { firstName: string; amount: string; orderUrl: string }
+  refundFailed: { firstName: string; amount: string; orderUrl: string }
 }
 export type MailTemplate = keyof MailTemplates
 
@@ -111,6 +112,15 @@ const nl: Catalog = {
     ],
     action: { label: 'Bekijk je bestelling', url: p.orderUrl },
   }),
+  refundFailed: (p) => ({
+    subject: 'Je terugbetaling is niet gelukt',
+    lines: [
+      `Hoi ${p.firstName},`,
+      `De terugbetaling van ${p.amount} die we je hadden gemeld, is door de bank of Mollie niet uitgevoerd. Het geld staat dus nog niet op je rekening.`,
+      'We nemen contact met je op om het opnieuw te proberen. Bij je bestelling staat een correctie op de creditnota.',
+    ],
+    action: { label: 'Bekijk je bestelling', url: p.orderUrl },
+  }),
 }
 
 const en: Catalog = {
@@ -192,6 +202,15 @@ const en: Catalog = {
       `Hi ${p.firstName},`,
       `Your order was already paid when another payment of ${p.amount} came in. We are refunding that second payment in full; it may take a few working days to reach your account.`,
       'There is nothing you need to do. Your order and your access stay as they are.',
+    ],
+    action: { label: 'View your order', url: p.orderUrl },
+  }),
+  refundFailed: (p) => ({
+    subject: 'Your refund did not go through',
+    lines: [
+      `Hi ${p.firstName},`,
+      `The refund of ${p.amount} we told you about was not carried out by the bank or Mollie, so the money has not reached your account.`,
+      'We will contact you to try again. Your order now shows a correction of the credit note.',
     ],
     action: { label: 'View your order', url: p.orderUrl },
   }),

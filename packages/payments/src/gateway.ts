@@ -36,6 +36,8 @@ export interface GatewayPayment {
   amountRefundedCents: number
   amountRemainingCents: number | null
   amountChargedBackCents: number
+  /** Whether any refund exists, in any status (Mollie's `_links.refunds`): a failed one counts for nothing above. */
+  hasRefunds: boolean
   description: string
   metadata: unknown
   /** Only while the payment is open. */

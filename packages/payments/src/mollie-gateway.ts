@@ -36,6 +36,7 @@ function toGatewayPayment(payment: Payment): GatewayPayment {
     amountRefundedCents: payment.amountRefunded ? valueToCents(payment.amountRefunded.value) : 0,
     amountRemainingCents: payment.amountRemaining ? valueToCents(payment.amountRemaining.value) : null,
     amountChargedBackCents: payment.amountChargedBack ? valueToCents(payment.amountChargedBack.value) : 0,
+    hasRefunds: payment._links.refunds !== undefined,
     description: payment.description,
     metadata: payment.metadata,
     checkoutUrl: payment.getCheckoutUrl(),

@@ -215,6 +215,14 @@ describe('invoice layout', () => {
     expect(page).not.toContain('Factuur')
   })
 
+  test('an invoice correcting a credit note (a refund that failed) names that credit note', () => {
+    const page = texts(layoutInvoice(invoiceDocument({ correctsInvoice: { number: '2026-000124', issueDate: new Date('2026-11-25T09:00:00Z') } })).pages[0]!)
+    expect(page).toContain('Factuur')
+    // A long line: the paragraph wraps.
+    expect(page.join(' ')).toContain('Correctie op creditnota 2026-000124 van 25 november 2026: de terugbetaling is niet uitgevoerd')
+    expect(page.some((text) => text.startsWith('Correctie op factuur'))).toBe(false)
+  })
+
   test('English labels and dates when locale is en', () => {
     const layout = layoutInvoice(creditNote({ locale: 'en' }))
     const page = texts(layout.pages[0]!)

@@ -160,6 +160,7 @@ const LABELS = {
     totalDue: { invoice: 'Totaal te betalen', credit_note: 'Totaal' },
     reverseCharge: 'Btw verlegd — art. 196 Btw-richtlijn 2006/112/EG',
     corrects: (number: string, date: string) => `Correctie op factuur ${number} van ${date}`,
+    correctsCreditNote: (number: string, date: string) => `Correctie op creditnota ${number} van ${date}: de terugbetaling is niet uitgevoerd`,
     continued: 'vervolg',
     page: (page: number, count: number) => `Pagina ${page} van ${count}`,
     subjectOrder: 'bestelling',
@@ -189,6 +190,7 @@ const LABELS = {
     totalDue: { invoice: 'Total due', credit_note: 'Total' },
     reverseCharge: 'VAT reverse charged — Art. 196 Council Directive 2006/112/EC',
     corrects: (number: string, date: string) => `Correction of invoice ${number} of ${date}`,
+    correctsCreditNote: (number: string, date: string) => `Correction of credit note ${number} of ${date}: the refund was not carried out`,
     continued: 'continued',
     page: (page: number, count: number) => `Page ${page} of ${count}`,
     subjectOrder: 'order',
@@ -336,9 +338,11 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
     w.text(label, MARGIN_X, leftY, 9, 'regular', 'muted')
     leftY = w.paragraph(value, factValueX, leftY, sellerX - 20 - factValueX, 9, 12.5, 'bold')
   }
-  if (kind === 'credit_note' && doc.correctsInvoice) {
+  if (doc.correctsInvoice) {
+    // A credit note corrects an invoice; an invoice can only correct a credit note (a refund that failed).
+    const corrects = kind === 'credit_note' ? L.corrects : L.correctsCreditNote
     leftY -= 2
-    leftY = w.paragraph(L.corrects(doc.correctsInvoice.number, formatInvoiceDate(doc.correctsInvoice.issueDate, doc.locale)), MARGIN_X, leftY, sellerX - 20 - MARGIN_X, 9, 12.5, 'bold')
+    leftY = w.paragraph(corrects(doc.correctsInvoice.number, formatInvoiceDate(doc.correctsInvoice.issueDate, doc.locale)), MARGIN_X, leftY, sellerX - 20 - MARGIN_X, 9, 12.5, 'bold')
   }
 
   // Buyer.

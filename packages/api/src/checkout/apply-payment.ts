@@ -54,7 +54,7 @@ export async function applyPaymentFromMollie(deps: AppDeps, paymentId: string): 
   if (!isUuid(orderId)) return 'ignored'
   // Read before the transaction: no network call while the order row is locked.
   const [remoteRefunds, remoteChargebacks] = await Promise.all([
-    remote.amountRefundedCents > 0 ? deps.payments.listRefunds(remote.id) : Promise.resolve([]),
+    remote.hasRefunds ? deps.payments.listRefunds(remote.id) : Promise.resolve([]),
     remote.amountChargedBackCents > 0 ? deps.payments.listChargebacks(remote.id) : Promise.resolve([]),
   ])
   const effects = newEffects()

@@ -182,6 +182,35 @@ export function issueCreditNote(
   )
 }
 
+/**
+ * A refund whose credit note was issued but which Mollie then did not carry out: an invoice with the
+ * credit note's amounts turned positive, referring to it, so the books again show the money we kept.
+ */
+export function issueCreditNoteCorrection(tx: DbOrTx, deps: AppDeps, input: { order: OrderRow; creditNote: InvoiceRow }, now: Date) {
+  const nl = input.order.locale === 'nl'
+  const lines = (input.creditNote.document as StoredDocument).lines
+  return insertInvoice(
+    tx,
+    deps,
+    {
+      kind: 'invoice',
+      order: input.order,
+      lines: lines.map((line) => ({
+        ...line,
+        description: `${nl ? 'Niet uitgevoerde terugbetaling – creditnota' : 'Refund not carried out – credit note'} ${input.creditNote.number}`,
+        unitPriceExclCents: -line.unitPriceExclCents,
+        amountExclCents: -line.amountExclCents,
+        vatCents: -line.vatCents,
+        amountInclCents: -line.amountInclCents,
+      })),
+      supplyDate: amsterdamDate(now),
+      paymentNote: null,
+      corrects: input.creditNote,
+    },
+    now,
+  )
+}
+
 /** The printable document of a stored invoice (the VAT number decrypted for printing only). */
 export function invoiceDocumentOf(deps: AppDeps, row: InvoiceRow): InvoiceDocument {
   const stored = row.document as StoredDocument

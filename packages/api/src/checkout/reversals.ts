@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto'
-import { and, chargebacks, coachingCredits, eq, invoices, orderLines, orders, refunds, sql, sum, users, type DbOrTx } from '@jouwbot/db'
+import { and, chargebacks, coachingCredits, eq, invoices, isNull, orderLines, orders, refunds, sql, sum, users, type DbOrTx } from '@jouwbot/db'
 import { enqueueMail } from '@jouwbot/mail'
 import type { GatewayChargeback, GatewayRefund } from '@jouwbot/payments'
 import { recordAudit } from '../audit/record-audit.ts'
 import { revokeCourseAccess } from '../courses/access.ts'
 import type { AppDeps } from '../deps.ts'
 import type { OrderEffects, OrderRow } from './apply-payment.ts'
-import { issueCreditNote } from './invoices.ts'
+import { issueCreditNote, issueCreditNoteCorrection } from './invoices.ts'
 import { formatEuro } from './money.ts'
 import { orderPageUrl } from './payment-attempts.ts'
 
 type RefundRow = typeof refunds.$inferSelect
 
-/** Refunds that Mollie reports as not happening give nothing back and issue no credit note. */
-const DEAD_REFUND: ReadonlySet<GatewayRefund['status']> = new Set(['failed', 'canceled'])
+/** Refunds that Mollie reports as not happening: nothing went back to the buyer. */
+const isDeadRefund = (status: string): boolean => status === 'failed' || status === 'canceled'
 
 interface Revoked {
   /** The order's course access ended now. */
@@ -63,7 +63,7 @@ async function orderInvoice(tx: DbOrTx, orderId: string) {
   const [invoice] = await tx
     .select()
     .from(invoices)
-    .where(and(eq(invoices.orderId, orderId), eq(invoices.kind, 'invoice')))
+    .where(and(eq(invoices.orderId, orderId), eq(invoices.kind, 'invoice'), isNull(invoices.correctsInvoiceId)))
     .limit(1)
   return invoice
 }
@@ -134,7 +134,6 @@ export async function recordExternalRefund(
   effects: OrderEffects,
   now: Date,
 ): Promise<void> {
-  if (DEAD_REFUND.has(remote.status)) return
   const requestId = (remote.metadata as { refundRequestId?: unknown } | null)?.refundRequestId
   const [byMollieId] = await tx.select().from(refunds).where(eq(refunds.mollieRefundId, remote.id)).for('update')
   const [byRequestId] =
@@ -146,6 +145,11 @@ export async function recordExternalRefund(
           .where(and(eq(refunds.id, requestId), eq(refunds.orderId, order.id)))
           .for('update')
   let local = byMollieId ?? byRequestId
+  if (isDeadRefund(remote.status)) {
+    // One we never knew of that failed changed nothing; one of ours is undone.
+    if (local) await recordFailedRefund(tx, deps, order, local, remote, effects, now)
+    return
+  }
   if (!local) {
     const amountCents = Math.min(remote.amountCents, order.totalCents - order.refundedCents - order.chargedBackCents)
     if (amountCents <= 0) return
@@ -183,6 +187,10 @@ export async function completeAcceptedRefund(
   effects: OrderEffects,
   now: Date,
 ): Promise<{ creditNoteNumber: string | null }> {
+  if (isDeadRefund(remote.status)) {
+    await recordFailedRefund(tx, deps, order, local, remote, effects, now)
+    return { creditNoteNumber: null }
+  }
   await tx.update(refunds).set({ mollieRefundId: remote.id, status: remote.status, updatedAt: now }).where(eq(refunds.id, local.id))
   const [existing] = await tx.select({ number: invoices.number }).from(invoices).where(eq(invoices.refundId, local.id)).limit(1)
   if (existing) return { creditNoteNumber: existing.number }
@@ -217,4 +225,43 @@ export async function completeAcceptedRefund(
     now,
   )
   return { creditNoteNumber: note.number }
+}
+
+/**
+ * A refund Mollie accepted and then did not carry out (it failed at the bank, or was canceled while
+ * queued): the money stayed with us. It stops counting on the order, so it can be refunded again;
+ * its credit note, if issued, is corrected by an invoice; the buyer, who was told, hears it failed.
+ * Access that ended with the refund stays ended: whether to grant it again or refund again is an
+ * admin's call (the audit log names the refund).
+ */
+async function recordFailedRefund(tx: DbOrTx, deps: AppDeps, order: OrderRow, local: RefundRow, remote: GatewayRefund, effects: OrderEffects, now: Date): Promise<void> {
+  if (isDeadRefund(local.status)) return
+  await tx.update(refunds).set({ mollieRefundId: remote.id, status: remote.status, updatedAt: now }).where(eq(refunds.id, local.id))
+  Object.assign(order, await addToOrder(tx, order.id, { refundedCents: -local.amountCents }, now))
+  const [creditNote] = await tx.select().from(invoices).where(eq(invoices.refundId, local.id)).limit(1)
+  const correction = creditNote ? await issueCreditNoteCorrection(tx, deps, { order, creditNote }, now) : null
+  if (correction) {
+    effects.issued.push(correction)
+    const [buyer] = order.userId ? await tx.select({ firstName: users.firstName }).from(users).where(eq(users.id, order.userId)) : []
+    await enqueueMail(
+      tx,
+      {
+        to: order.buyerEmail,
+        template: 'refundFailed',
+        locale: order.locale,
+        params: { firstName: buyer?.firstName ?? order.billing.name, amount: formatEuro(local.amountCents, order.locale), orderUrl: orderPageUrl(deps, order.id) },
+      },
+      now,
+    )
+  }
+  await recordAudit(
+    tx,
+    {
+      actorUserId: null,
+      subjectUserId: order.userId,
+      action: 'order.refund_failed',
+      details: { orderId: order.id, refundId: local.id, mollieRefundId: remote.id, status: remote.status, amountCents: local.amountCents, correction: correction?.number ?? null },
+    },
+    now,
+  )
 }

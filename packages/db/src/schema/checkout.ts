@@ -339,7 +339,9 @@ export const invoices = pgTable(
   (t) => [
     uniqueIndex('invoices_number_unique').on(t.number),
     uniqueIndex('invoices_year_sequence_unique').on(t.year, t.sequence),
-    uniqueIndex('invoices_order_invoice_unique').on(t.orderId).where(sql`${t.kind} = 'invoice'`),
+    // One original invoice per order; an invoice correcting a credit note (a refund that failed) comes on top.
+    uniqueIndex('invoices_order_invoice_unique').on(t.orderId).where(sql`${t.kind} = 'invoice' and ${t.correctsInvoiceId} is null`),
+    uniqueIndex('invoices_correction_unique').on(t.correctsInvoiceId).where(sql`${t.kind} = 'invoice'`),
     uniqueIndex('invoices_refund_unique').on(t.refundId),
     uniqueIndex('invoices_chargeback_unique').on(t.chargebackId),
     index('invoices_user_idx').on(t.userId),
