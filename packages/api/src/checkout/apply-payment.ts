@@ -1,10 +1,10 @@
-import { coachingCredits, couponRedemptions, coupons, desc, eq, orderLines, orders, payments, sql, users, type DbOrTx, type refunds } from '@jouwbot/db'
-import { enqueueMail } from '@jouwbot/mail'
+import { coachingCredits, couponRedemptions, coupons, desc, eq, orderLines, orders, payments, sql, type DbOrTx, type refunds } from '@jouwbot/db'
 import { FINAL_PAYMENT_STATUSES, isMolliePaymentId, type GatewayChargeback, type GatewayPayment, type GatewayRefund, type PaymentStatus } from '@jouwbot/payments'
 import { isUuid } from '@jouwbot/shared'
 import { recordAudit } from '../audit/record-audit.ts'
 import { grantCourseAccess } from '../courses/access.ts'
 import type { AppDeps } from '../deps.ts'
+import { mailBuyer } from './buyer-mail.ts'
 import { reserveDuplicateRefund, updateDuplicateRefunds } from './duplicate-payments.ts'
 import { pushRefundToMollie } from './refunds.ts'
 import { recordChargeback, recordExternalRefund } from './reversals.ts'
@@ -169,21 +169,16 @@ async function fulfilPaidOrder(tx: DbOrTx, deps: AppDeps, order: OrderRow, remot
   const invoice = await issueInvoice(tx, deps, order, lines, paidAt, remote.id, now)
   effects.issued.push(invoice)
 
-  const [buyer] = order.userId ? await tx.select({ firstName: users.firstName }).from(users).where(eq(users.id, order.userId)) : []
-  await enqueueMail(
+  await mailBuyer(
     tx,
+    order,
+    'orderPaid',
     {
-      to: order.buyerEmail,
-      template: 'orderPaid',
-      locale: order.locale,
-      params: {
-        firstName: buyer?.firstName ?? order.billing.name,
-        productName: lines.map((line) => line.description).join(', '),
-        amount: formatEuro(order.totalCents, order.locale),
-        invoiceNumber: invoice.number,
-        withdrawalWaived: order.withdrawalWaivedAt !== null,
-        orderUrl: orderPageUrl(deps, order.id),
-      },
+      productName: lines.map((line) => line.description).join(', '),
+      amount: formatEuro(order.totalCents, order.locale),
+      invoiceNumber: invoice.number,
+      withdrawalWaived: order.withdrawalWaivedAt !== null,
+      orderUrl: orderPageUrl(deps, order.id),
     },
     now,
   )

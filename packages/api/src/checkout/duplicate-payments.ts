@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { and, eq, refunds, users, type DbOrTx } from '@jouwbot/db'
-import { enqueueMail } from '@jouwbot/mail'
+import { and, eq, refunds, type DbOrTx } from '@jouwbot/db'
 import type { GatewayPayment, GatewayRefund } from '@jouwbot/payments'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { AppDeps } from '../deps.ts'
 import type { OrderRow } from './apply-payment.ts'
+import { mailBuyer } from './buyer-mail.ts'
 import { formatEuro } from './money.ts'
 import { orderPageUrl } from './payment-attempts.ts'
 
@@ -49,17 +49,7 @@ export async function reserveDuplicateRefund(tx: DbOrTx, order: OrderRow, remote
 export async function completeDuplicateRefund(tx: DbOrTx, deps: AppDeps, order: OrderRow, local: RefundRow, remote: GatewayRefund, now: Date): Promise<void> {
   await tx.update(refunds).set({ mollieRefundId: remote.id, status: remote.status, updatedAt: now }).where(eq(refunds.id, local.id))
   if (local.mollieRefundId !== null) return
-  const [buyer] = order.userId ? await tx.select({ firstName: users.firstName }).from(users).where(eq(users.id, order.userId)) : []
-  await enqueueMail(
-    tx,
-    {
-      to: order.buyerEmail,
-      template: 'duplicatePaymentRefunded',
-      locale: order.locale,
-      params: { firstName: buyer?.firstName ?? order.billing.name, amount: formatEuro(local.amountCents, order.locale), orderUrl: orderPageUrl(deps, order.id) },
-    },
-    now,
-  )
+  await mailBuyer(tx, order, 'duplicatePaymentRefunded', { amount: formatEuro(local.amountCents, order.locale), orderUrl: orderPageUrl(deps, order.id) }, now)
   await recordAudit(
     tx,
     { actorUserId: null, subjectUserId: order.userId, action: 'order.double_payment_refunded', details: { orderId: order.id, refundId: local.id, mollieRefundId: remote.id, amountCents: local.amountCents } },

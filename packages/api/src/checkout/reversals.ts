@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { and, chargebacks, coachingCredits, eq, invoices, isNull, orderLines, orders, refunds, sql, sum, users, type DbOrTx } from '@jouwbot/db'
-import { enqueueMail } from '@jouwbot/mail'
+import { and, chargebacks, coachingCredits, eq, invoices, isNull, orderLines, orders, refunds, sql, sum, type DbOrTx } from '@jouwbot/db'
 import type { GatewayChargeback, GatewayRefund } from '@jouwbot/payments'
 import { recordAudit } from '../audit/record-audit.ts'
 import { revokeCourseAccess } from '../courses/access.ts'
 import type { AppDeps } from '../deps.ts'
 import type { OrderEffects, OrderRow } from './apply-payment.ts'
+import { mailBuyer } from './buyer-mail.ts'
 import { issueCreditNote, issueCreditNoteCorrection } from './invoices.ts'
 import { formatEuro } from './money.ts'
 import { orderPageUrl } from './payment-attempts.ts'
@@ -199,23 +199,18 @@ export async function completeAcceptedRefund(
   const note = await issueCreditNote(tx, deps, { order, invoice, amountCents: local.amountCents, vatRateBasisPoints: await orderVatRate(tx, order.id), refundId: local.id }, now)
   effects.issued.push(note)
   const { courseEnded, sessionsLapsed } = await revokeIfUncovered(tx, order, actorUserId, effects, now, local.kind === 'coaching_withdrawal')
-  const [buyer] = order.userId ? await tx.select({ firstName: users.firstName }).from(users).where(eq(users.id, order.userId)) : []
   const [line] = await tx.select({ description: orderLines.description }).from(orderLines).where(eq(orderLines.orderId, order.id)).limit(1)
-  await enqueueMail(
+  await mailBuyer(
     tx,
+    order,
+    'orderRefunded',
     {
-      to: order.buyerEmail,
-      template: 'orderRefunded',
-      locale: order.locale,
-      params: {
-        firstName: buyer?.firstName ?? order.billing.name,
-        productName: line?.description ?? '',
-        amount: formatEuro(local.amountCents, order.locale),
-        creditNoteNumber: note.number,
-        courseEnded,
-        sessionsLapsed,
-        orderUrl: orderPageUrl(deps, order.id),
-      },
+      productName: line?.description ?? '',
+      amount: formatEuro(local.amountCents, order.locale),
+      creditNoteNumber: note.number,
+      courseEnded,
+      sessionsLapsed,
+      orderUrl: orderPageUrl(deps, order.id),
     },
     now,
   )
@@ -242,17 +237,7 @@ async function recordFailedRefund(tx: DbOrTx, deps: AppDeps, order: OrderRow, lo
   const correction = creditNote ? await issueCreditNoteCorrection(tx, deps, { order, creditNote }, now) : null
   if (correction) {
     effects.issued.push(correction)
-    const [buyer] = order.userId ? await tx.select({ firstName: users.firstName }).from(users).where(eq(users.id, order.userId)) : []
-    await enqueueMail(
-      tx,
-      {
-        to: order.buyerEmail,
-        template: 'refundFailed',
-        locale: order.locale,
-        params: { firstName: buyer?.firstName ?? order.billing.name, amount: formatEuro(local.amountCents, order.locale), orderUrl: orderPageUrl(deps, order.id) },
-      },
-      now,
-    )
+    await mailBuyer(tx, order, 'refundFailed', { amount: formatEuro(local.amountCents, order.locale), orderUrl: orderPageUrl(deps, order.id) }, now)
   }
   await recordAudit(
     tx,
