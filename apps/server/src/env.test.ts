@@ -13,7 +13,7 @@ describe('configuration', () => {
 
   test('production without database, secrets or mail server refuses to start, naming each', () => {
     expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(
-      /refuses to start without DATABASE_URL, APP_ORIGIN, SESSION_SECRET, ENCRYPTION_KEYS, SMTP_URL, MOLLIE_API_KEY, SELLER_NAME, SELLER_ADDRESS, SELLER_KVK, SELLER_VAT_NUMBER/,
+      /refuses to start without DATABASE_URL, APP_ORIGIN, SESSION_SECRET, ENCRYPTION_KEYS, SMTP_URL, MOLLIE_API_KEY, SELLER_NAME, SELLER_ADDRESS, SELLER_KVK, SELLER_VAT_NUMBER, SELLER_EMAIL/,
     )
     expect(() =>
       loadEnv({
@@ -39,6 +39,7 @@ describe('configuration', () => {
       SELLER_ADDRESS: 'Sterrenlaan 218|2402 BD Alphen aan den Rijn',
       SELLER_KVK: '65529308',
       SELLER_VAT_NUMBER: 'NL219943515B01',
+      SELLER_EMAIL: 'robin@jouwbot.nl',
     })
     expect(env.APP_ORIGIN).toBe('https://jouwbot.nl')
   })
@@ -56,6 +57,7 @@ describe('configuration', () => {
       SELLER_ADDRESS: 'Sterrenlaan 218|2402 BD Alphen aan den Rijn',
       SELLER_KVK: '65529308',
       SELLER_VAT_NUMBER: 'NL219943515B01',
+      SELLER_EMAIL: 'robin@jouwbot.nl',
     }
     expect(() => loadEnv({ ...production, VAT_CHECK: 'offline' })).toThrow(/refuses VAT_CHECK=offline/)
     expect(loadEnv({ ...production, VAT_CHECK: 'vies' }).VAT_CHECK).toBe('vies')

@@ -40,6 +40,8 @@ const envSchema = z.object({
   SELLER_KVK: optional(z.string().regex(/^\d{8}$/, 'must be 8 digits')),
   SELLER_VAT_NUMBER: optional(z.string().regex(/^NL\d{9}B\d{2}$/, 'must look like NL123456789B01')),
   SELLER_IBAN: optional(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, 'must be an IBAN without spaces')),
+  /** Where buyers write to (withdrawals, complaints): on invoices and the terms page. */
+  SELLER_EMAIL: optional(z.email()),
   /** `vies` asks the EU's VIES service; `offline` checks the format only (no internet). */
   VAT_CHECK: optional(z.enum(['vies', 'offline'])),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -77,6 +79,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       'SELLER_ADDRESS',
       'SELLER_KVK',
       'SELLER_VAT_NUMBER',
+      'SELLER_EMAIL',
     ] as const
     const missing = required.filter((name) => env[name] === undefined)
     if (missing.length > 0) {

@@ -68,6 +68,6 @@ export function sellerFromEnv(env: Env): InvoiceSeller {
     kvkNumber: env.SELLER_KVK ?? '65529308',
     vatNumber: env.SELLER_VAT_NUMBER ?? 'NL219943515B01',
     iban: env.SELLER_IBAN ?? null,
-    email: 'robin@jouwbot.nl',
+    email: env.SELLER_EMAIL ?? 'robin@jouwbot.nl',
   }
 }
