@@ -7,6 +7,7 @@ import { checkoutStartInput } from '@jouwbot/shared'
 import { PDFDocument } from 'pdf-lib'
 import { createMember } from '../helpers/accounts.ts'
 import { TestClient } from '../helpers/client.ts'
+import { TEST_SELLER } from '../helpers/deps.ts'
 import { expectRefusal } from '../helpers/flows.ts'
 import {
   consumerBilling,
@@ -49,6 +50,7 @@ async function grantsFor(orderId: string) {
 async function invoicesFor(orderId: string, kind: 'invoice' | 'credit_note' = 'invoice') {
   return db().select().from(invoices).where(and(eq(invoices.orderId, orderId), eq(invoices.kind, kind)))
 }
+const shopAlerts = () => db().select().from(outbox).where(and(eq(outbox.to, TEST_SELLER.email!), eq(outbox.template, 'shopAttention')))
 async function outlineUnlocked(client: TestClient) {
   const outline = await (await client.api()).course.outline({ courseSlug: 'premium-cursus' })
   return outline.hasAccess
@@ -274,6 +276,16 @@ describe('the webhook', () => {
       expect((await orderRow(orderId)).refundedCents).toBe(0)
     })
 
+    test('when Mollie refuses the refund, nothing is counted and the shop is told', async () => {
+      const { orderId, paymentId } = await payTwice()
+      emulator().failNextRequests(1, 422, { only: { method: 'POST', path: /\/refunds$/ } })
+      await emulator().setPaymentStatus(paymentId, 'paid')
+      expect((await refundRows(orderId)).map((r) => [r.kind, r.status])).toEqual([['duplicate_payment', 'failed']])
+      expect(emulator().getPayment(paymentId)!.refunds).toHaveLength(0)
+      expect((await orderRow(orderId)).refundedCents).toBe(0)
+      expect((await shopAlerts()).map((m) => m.subject)).toEqual([expect.stringMatching(/^Actie nodig: terugbetaling geweigerd/)])
+    })
+
     test('when Mollie is down the refund waits as requested, and the reconciliation job makes it once', async () => {
       const { orderId, paymentId } = await payTwice()
       // Creating refunds fails (the client's own retries included); the webhook itself gets through.
@@ -321,6 +333,9 @@ describe('the webhook', () => {
     await emulator().setPaymentStatus(paymentId, 'paid')
     expect((await orderRow(orderId)).status).toBe('open')
     expect((await paymentRows(server, orderId))[0]!.mismatch).toBe(true)
+    await emulator().deliverWebhook(paymentId, { times: 2 })
+    // The shop hears of it once: the money is at Mollie and nothing was delivered.
+    expect((await shopAlerts()).map((m) => m.subject)).toEqual([expect.stringMatching(/^Actie nodig: betaling klopt niet/)])
     expect(await grantsFor(orderId)).toHaveLength(0)
     expect(await invoicesFor(orderId)).toHaveLength(0)
   })
@@ -521,6 +536,10 @@ describe('refunds and chargebacks', () => {
     const [pdf] = await db().select().from(invoicePdfs).where(eq(invoicePdfs.invoiceId, corrections[0]!.id))
     expect((await PDFDocument.load(pdf!.pdf)).getPageCount()).toBe(1)
     expect(await db().select().from(outbox).where(and(eq(outbox.to, buyer.email), eq(outbox.template, 'refundFailed')))).toHaveLength(1)
+    const [alert, ...moreAlerts] = await shopAlerts()
+    expect(moreAlerts).toHaveLength(0)
+    expect(alert!.subject).toMatch(/^Actie nodig: terugbetaling mislukt/)
+    expect(alert!.text).toContain(`/admin/bestellingen/${orderId}`)
     // Access ended with the refund and stays ended: an admin decides what happens next.
     expect(await outlineUnlocked(buyer.client)).toBe(false)
 

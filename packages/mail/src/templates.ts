@@ -19,7 +19,11 @@ export interface MailTemplates {
   orderRefunded: { firstName: string; productName: string; amount: string; creditNoteNumber: string; courseEnded: boolean; sessionsLapsed: number; orderUrl: string }
   duplicatePaymentRefunded: { firstName: string; amount: string; orderUrl: string }
   refundFailed: { firstName: string; amount: string; orderUrl: string }
+  /** To the shop's own address: something about money that needs a person. */
+  shopAttention: { problem: ShopProblem; orderReference: string; amount: string; detail: string; adminUrl: string }
 }
+
+export type ShopProblem = 'refundFailed' | 'refundRefused' | 'paymentMismatch'
 export type MailTemplate = keyof MailTemplates
 
 interface Text {
@@ -121,6 +125,19 @@ const nl: Catalog = {
     ],
     action: { label: 'Bekijk je bestelling', url: p.orderUrl },
   }),
+  shopAttention: (p) => ({
+    subject: `Actie nodig: ${{ refundFailed: 'terugbetaling mislukt', refundRefused: 'terugbetaling geweigerd', paymentMismatch: 'betaling klopt niet' }[p.problem]} (bestelling ${p.orderReference})`,
+    lines: [
+      {
+        refundFailed: `Mollie heeft een terugbetaling van ${p.amount} niet uitgevoerd: het geld is niet bij de koper aangekomen.`,
+        refundRefused: `Mollie weigerde een automatische terugbetaling van ${p.amount} (bijvoorbeeld door een te laag saldo). Er is niets terugbetaald.`,
+        paymentMismatch: `Er kwam een betaling van ${p.amount} binnen die niet bij de bestelling past (bedrag, valuta of test/live). Er is niets geleverd; het geld staat bij Mollie.`,
+      }[p.problem],
+      p.detail,
+      'Bekijk de bestelling en handel het af (zo nodig in het Mollie-dashboard).',
+    ],
+    action: { label: 'Naar de bestelling', url: p.adminUrl },
+  }),
 }
 
 const en: Catalog = {
@@ -213,6 +230,19 @@ const en: Catalog = {
       'We will contact you to try again. Your order now shows a correction of the credit note.',
     ],
     action: { label: 'View your order', url: p.orderUrl },
+  }),
+  shopAttention: (p) => ({
+    subject: `Action needed: ${{ refundFailed: 'refund failed', refundRefused: 'refund refused', paymentMismatch: 'payment does not match' }[p.problem]} (order ${p.orderReference})`,
+    lines: [
+      {
+        refundFailed: `Mollie did not carry out a refund of ${p.amount}: the money did not reach the buyer.`,
+        refundRefused: `Mollie refused an automatic refund of ${p.amount} (for instance, too low a balance). Nothing was refunded.`,
+        paymentMismatch: `A payment of ${p.amount} came in that does not match its order (amount, currency or test/live). Nothing was delivered; the money is at Mollie.`,
+      }[p.problem],
+      p.detail,
+      'Look at the order and settle it (in the Mollie dashboard if need be).',
+    ],
+    action: { label: 'Open the order', url: p.adminUrl },
   }),
 }
 

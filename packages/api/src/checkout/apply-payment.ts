@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps.ts'
 import { mailBuyer } from './buyer-mail.ts'
 import { reserveDuplicateRefund, updateDuplicateRefunds } from './duplicate-payments.ts'
 import { pushRefundToMollie } from './refunds.ts'
+import { alertShop } from './shop-alerts.ts'
 import { recordChargeback, recordExternalRefund } from './reversals.ts'
 import { invoicePdf, issueInvoice, type InvoiceRow } from './invoices.ts'
 import { formatEuro } from './money.ts'
@@ -101,6 +102,8 @@ async function applyInTransaction(tx: DbOrTx, deps: AppDeps, state: RemoteState,
         },
         now,
       )
+      const detail = `Betaling ${remote.id}: ${remote.currency} ${remote.amountCents / 100} (${remote.mode}), de bestelling is ${order.currency} ${order.totalCents / 100} (${order.mode}); status ${remote.status}.`
+      await alertShop(tx, deps, { problem: 'paymentMismatch', orderId: order.id, amountCents: remote.amountCents, detail, cause: remote.id }, now)
     }
     return 'mismatch'
   }
@@ -129,7 +132,7 @@ async function applyInTransaction(tx: DbOrTx, deps: AppDeps, state: RemoteState,
     for (const chargeback of state.remoteChargebacks) await recordChargeback(tx, deps, order, remote.id, chargeback, effects, now)
     for (const refund of state.remoteRefunds) await recordExternalRefund(tx, deps, order, remote.id, refund, effects, now)
   } else {
-    await updateDuplicateRefunds(tx, order.id, state.remoteRefunds, now)
+    await updateDuplicateRefunds(tx, deps, order.id, state.remoteRefunds, now)
   }
   return 'applied'
 }

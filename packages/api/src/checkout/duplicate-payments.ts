@@ -7,6 +7,7 @@ import type { OrderRow } from './apply-payment.ts'
 import { mailBuyer } from './buyer-mail.ts'
 import { formatEuro } from './money.ts'
 import { orderPageUrl } from './payment-attempts.ts'
+import { alertShop } from './shop-alerts.ts'
 
 type RefundRow = typeof refunds.$inferSelect
 
@@ -57,13 +58,23 @@ export async function completeDuplicateRefund(tx: DbOrTx, deps: AppDeps, order: 
   )
 }
 
-/** Later news of a duplicate payment's refund (settled, or failed at the bank) only moves its status. */
-export async function updateDuplicateRefunds(tx: DbOrTx, orderId: string, remoteRefunds: GatewayRefund[], now: Date): Promise<void> {
+/**
+ * Later news of a duplicate payment's refund only moves its status; one that failed at the bank or was
+ * canceled is the shop's to settle (it is told).
+ */
+export async function updateDuplicateRefunds(tx: DbOrTx, deps: AppDeps, orderId: string, remoteRefunds: GatewayRefund[], now: Date): Promise<void> {
   for (const remote of remoteRefunds) {
-    await tx
-      .update(refunds)
-      .set({ status: remote.status, updatedAt: now })
+    const [before] = await tx
+      .select({ id: refunds.id, status: refunds.status, amountCents: refunds.amountCents })
+      .from(refunds)
       .where(and(eq(refunds.mollieRefundId, remote.id), eq(refunds.orderId, orderId), eq(refunds.kind, 'duplicate_payment')))
+      .for('update')
+    if (!before || before.status === remote.status) continue
+    await tx.update(refunds).set({ status: remote.status, updatedAt: now }).where(eq(refunds.id, before.id))
+    if (remote.status === 'failed' || remote.status === 'canceled') {
+      const detail = `Terugbetaling ${remote.id} van een dubbele betaling (status ${remote.status}); de koper weet nog van niets.`
+      await alertShop(tx, deps, { problem: 'refundFailed', orderId, amountCents: before.amountCents, detail, cause: before.id }, now)
+    }
   }
 }
 

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 import type { AppDeps } from '../deps.ts'
 import { applyEffects, newEffects } from './apply-payment.ts'
 import { completeDuplicateRefund } from './duplicate-payments.ts'
+import { alertShop } from './shop-alerts.ts'
 import { completeAcceptedRefund } from './reversals.ts'
 
 type RefundInput = z.output<typeof adminRefundInput>
@@ -88,7 +89,7 @@ export async function pushRefundToMollie(deps: AppDeps, refund: RefundRow, actor
     })
   } catch (error) {
     if (error instanceof PaymentProviderError) {
-      await releaseRefusedRefund(deps, refund, error)
+      await releaseRefusedRefund(deps, refund, error, actorUserId)
       throw new AppError('BAD_REQUEST', 'refund.rejected', { cause: error })
     }
     throw unavailable(error)
@@ -108,7 +109,7 @@ export async function pushRefundToMollie(deps: AppDeps, refund: RefundRow, actor
 }
 
 /** Mollie said no (e.g. not enough balance): the refund failed and the reserved amount is given back to the order. */
-async function releaseRefusedRefund(deps: AppDeps, refund: RefundRow, error: PaymentProviderError) {
+async function releaseRefusedRefund(deps: AppDeps, refund: RefundRow, error: PaymentProviderError, actorUserId: string | null) {
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
     await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, refund.orderId)).for('update')
@@ -125,7 +126,12 @@ async function releaseRefusedRefund(deps: AppDeps, refund: RefundRow, error: Pay
         .set({ refundedCents: sql`${orders.refundedCents} - ${refund.amountCents}`, updatedAt: now })
         .where(eq(orders.id, refund.orderId))
     }
-    await recordAudit(tx, { actorUserId: null, subjectUserId: null, action: 'order.refund_refused', details: { orderId: refund.orderId, refundId: refund.id, status: error.statusCode } }, now)
+    await recordAudit(tx, { actorUserId, subjectUserId: null, action: 'order.refund_refused', details: { orderId: refund.orderId, refundId: refund.id, status: error.statusCode } }, now)
+    // An admin who asked sees the refusal on the form; nobody watches the automatic ones.
+    if (actorUserId === null) {
+      const detail = `${refund.kind === 'duplicate_payment' ? 'Terugbetaling van een dubbele betaling' : 'Terugbetaling'} ${refund.id}; Mollie antwoordde ${error.statusCode}.`
+      await alertShop(tx, deps, { problem: 'refundRefused', orderId: refund.orderId, amountCents: refund.amountCents, detail, cause: refund.id }, now)
+    }
   })
 }
 

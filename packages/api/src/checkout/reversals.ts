@@ -6,6 +6,7 @@ import { revokeCourseAccess } from '../courses/access.ts'
 import type { AppDeps } from '../deps.ts'
 import type { OrderEffects, OrderRow } from './apply-payment.ts'
 import { mailBuyer } from './buyer-mail.ts'
+import { alertShop } from './shop-alerts.ts'
 import { issueCreditNote, issueCreditNoteCorrection } from './invoices.ts'
 import { formatEuro } from './money.ts'
 import { orderPageUrl } from './payment-attempts.ts'
@@ -249,4 +250,9 @@ async function recordFailedRefund(tx: DbOrTx, deps: AppDeps, order: OrderRow, lo
     },
     now,
   )
+  const detail =
+    `Terugbetaling ${remote.id} (status ${remote.status}). Het bedrag telt niet meer als terugbetaald` +
+    (correction ? `; correctiefactuur ${correction.number} corrigeert de creditnota en de koper kreeg een mail dat we contact opnemen` : '') +
+    '. Toegang die met de terugbetaling eindigde, blijft beëindigd.'
+  await alertShop(tx, deps, { problem: 'refundFailed', orderId: order.id, amountCents: local.amountCents, detail, cause: local.id }, now)
 }
