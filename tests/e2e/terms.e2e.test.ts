@@ -60,9 +60,12 @@ test('the terms show who sells, how to withdraw, and link on to the privacy stat
   expect(browser.pageErrors).toEqual([])
 })
 
-test('the footer links to the terms, next to the privacy statement', async () => {
+test('the footer names the configured seller and links to the terms, next to the privacy statement', async () => {
   const page = await browser.newDevice()
   await page.goto('/')
+  const address = page.locator('footer address')
+  await address.getByText(`KvK ${TEST_SELLER.kvkNumber}`).waitFor()
+  expect(await address.locator('strong').innerText()).toBe(TEST_SELLER.name)
   const footer = page.getByRole('navigation', { name: 'Voettekst' })
   const links = await footer.getByRole('link').allInnerTexts()
   expect(links.slice(0, 2)).toEqual(['Privacyverklaring', 'Algemene voorwaarden'])

@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { useTRPC } from '../lib/trpc.ts'
 import { Logo } from './Logo.tsx'
 
 export function Footer() {
@@ -14,13 +16,7 @@ export function Footer() {
           </p>
           <p className="site-footer__tagline">{t('footer.tagline')}</p>
         </div>
-        <address className="site-footer__address">
-          <strong>{t('footer.company')}</strong>
-          <span>Sterrenlaan 218</span>
-          <span>2402 BD Alphen aan den Rijn</span>
-          <span>{t('footer.kvk', { number: '65529308' })}</span>
-          <span>{t('footer.vat', { number: 'NL219943515B01' })}</span>
-        </address>
+        <SellerAddress />
         <nav aria-label={t('footer.navLabel')} className="site-footer__nav">
           <ul>
             <li>
@@ -42,5 +38,25 @@ export function Footer() {
         <p>{t('footer.copyright', { year: new Date().getFullYear() })}</p>
       </div>
     </footer>
+  )
+}
+
+/** Who runs the site, as the server is configured (the same details as on invoices and the terms). */
+function SellerAddress() {
+  const { t } = useTranslation()
+  const trpc = useTRPC()
+  // The seller's details change only with the server's configuration.
+  const seller = useQuery({ ...trpc.system.seller.queryOptions(), staleTime: Infinity })
+  if (!seller.data) return null
+  const { name, addressLines, kvkNumber, vatNumber } = seller.data
+  return (
+    <address className="site-footer__address">
+      <strong>{name}</strong>
+      {addressLines.map((line) => (
+        <span key={line}>{line}</span>
+      ))}
+      <span>{t('footer.kvk', { number: kvkNumber })}</span>
+      <span>{t('footer.vat', { number: vatNumber })}</span>
+    </address>
   )
 }
