@@ -16,6 +16,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { seedShop } from '@jouwbot/api'
 import { eq, users } from '@jouwbot/db'
 import { createMember, PASSWORD } from '../helpers/accounts.ts'
+import { startBuying } from '../helpers/shop.ts'
 import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
@@ -210,5 +211,35 @@ test('a failed payment is paid on the second try; an admin refunds part of it an
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-')
 
   expect(browser.cspViolations).toEqual([])
+  expect(browser.pageErrors).toEqual([])
+})
+
+test('an admin refunds the coaching of a course + coaching order: the amount is required, the buyer keeps the course', async () => {
+  const saar = await createMember(server.deps, { firstName: 'Saar' })
+  const { orderId, paymentId } = await startBuying(saar.client, 'premium-cursus-coaching')
+  await server.payments!.emulator.setPaymentStatus(paymentId, 'paid')
+
+  const admin = await createMember(server.deps, { firstName: 'Anouk' })
+  await server.handle.db.update(users).set({ role: 'admin' }).where(eq(users.email, admin.email))
+  const desk = await browser.newDevice()
+  await logIn(desk, admin.email, 'Anouk')
+  await desk.goto(`/admin/bestellingen/${orderId}`)
+  const coachingOnly = desk.getByRole('checkbox', { name: /Alleen de coaching herroepen/ })
+  await coachingOnly.check()
+  await desk.getByLabel('Reden').fill('Herroeping coaching binnen de bedenktijd')
+  await desk.getByRole('button', { name: 'Terugbetaling controleren' }).click()
+  // "Everything left" would refund the course too: the amount is asked for, at its field.
+  const amount = desk.getByLabel('Bedrag in euro’s')
+  await expect.poll(() => amount.getAttribute('aria-invalid')).toBe('true')
+
+  await amount.fill('400')
+  await desk.getByRole('button', { name: 'Terugbetaling controleren' }).click()
+  await desk.getByText('De cursus blijft; de coachingsessies uit deze bestelling die nog niet gebruikt zijn, vervallen.').waitFor()
+  await desk.getByRole('button', { name: /^Ja, €\s400,00 terugbetalen$/ }).click()
+  await desk.getByText(/^Creditnota .+ is aangemaakt\.$/).waitFor()
+
+  const api = await saar.client.api()
+  expect((await api.course.outline({ courseSlug: 'premium-cursus' })).hasAccess).toBe(true)
+  expect((await api.checkout.myOrders())[0]).toMatchObject({ id: orderId, refundedCents: 40_000 })
   expect(browser.pageErrors).toEqual([])
 })

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { reconcilePayments } from '@jouwbot/api'
+import { newEffects } from '@jouwbot/api/checkout/apply-payment'
+import { recordExternalRefund } from '@jouwbot/api/checkout/reversals'
 import { startCheckout } from '@jouwbot/api/checkout/start-checkout'
 import { and, coachingCredits, couponRedemptions, coupons, entitlements, eq, invoicePdfs, invoices, mailOutbox as outbox, orders, refunds, sql } from '@jouwbot/db'
 import { truncateAll } from '@jouwbot/db/testing'
@@ -276,6 +278,17 @@ describe('the webhook', () => {
       expect((await orderRow(orderId)).refundedCents).toBe(0)
     })
 
+    test('a chargeback on the second payment is left to the shop, which is told once', async () => {
+      const { orderId, paymentId } = await payTwice()
+      // Our refund of it cannot get through yet, so the bank's chargeback comes first.
+      emulator().failNextRequests(3, 503, { only: { method: 'POST', path: /\/refunds$/ } })
+      await emulator().setPaymentStatus(paymentId, 'paid')
+      await emulator().addChargeback(paymentId, 29_700)
+      await emulator().deliverWebhook(paymentId, { times: 2 })
+      expect((await shopAlerts()).map((m) => m.subject)).toEqual([expect.stringMatching(/^Actie nodig: terugboeking van een dubbele betaling/)])
+      expect((await orderRow(orderId)).chargedBackCents).toBe(0)
+    })
+
     test('when Mollie refuses the refund, nothing is counted and the shop is told', async () => {
       const { orderId, paymentId } = await payTwice()
       emulator().failNextRequests(1, 422, { only: { method: 'POST', path: /\/refunds$/ } })
@@ -330,6 +343,10 @@ describe('the webhook', () => {
     const { orderId, paymentId } = await startBuying(buyer.client)
     // The order's total changed after the payment was made (a bug, or tampering): Mollie's figure rules.
     await db().update(orders).set({ totalCents: 100, totalExclCents: 83, totalVatCents: 17 }).where(eq(orders.id, orderId))
+    await emulator().deliverWebhook(paymentId)
+    // Still open: no money was taken, nobody needs to act yet.
+    expect((await paymentRows(server, orderId))[0]!.mismatch).toBe(true)
+    expect(await shopAlerts()).toHaveLength(0)
     await emulator().setPaymentStatus(paymentId, 'paid')
     expect((await orderRow(orderId)).status).toBe('open')
     expect((await paymentRows(server, orderId))[0]!.mismatch).toBe(true)
@@ -510,13 +527,63 @@ describe('refunds and chargebacks', () => {
     expect(await balance()).toBe(0)
   })
 
+  test('withdrawing from the coaching only needs an amount below what is left: "everything" would refund the course too', async () => {
+    const { orderId, admin } = await paidOrder()
+    await expect(refund(admin.client, { orderId, coachingOnly: true })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('refund.coachingAmount') })
+    await expectRefusal(refund(admin.client, { orderId, coachingOnly: true, amountCents: 69_700 }), 'BAD_REQUEST', 'refund.coachingAmount')
+    expect((await orderRow(orderId)).refundedCents).toBe(0)
+    expect(emulator().getPayment((await orderRow(orderId)).paidPaymentId!)!.refunds).toHaveLength(0)
+  })
+
+  test('a refund Mollie refused stays refused: the same id again asks Mollie nothing', async () => {
+    const { orderId, admin } = await paidOrder()
+    const refundId = crypto.randomUUID()
+    emulator().failNextRequests(2, 422, { only: { method: 'POST', path: /\/refunds$/ } })
+    await expectRefusal(refund(admin.client, { orderId, amountCents: 5_000, refundId }), 'BAD_REQUEST', 'refund.rejected')
+    await expectRefusal(refund(admin.client, { orderId, amountCents: 5_000, refundId }), 'BAD_REQUEST', 'refund.rejected')
+    // The second failure is still waiting: Mollie was not asked again.
+    emulator().failNextRequests(0)
+    expect(emulator().getPayment((await orderRow(orderId)).paidPaymentId!)!.refunds).toHaveLength(0)
+    expect((await orderRow(orderId)).refundedCents).toBe(0)
+  })
+
+  test('old news never brings a failed refund back; later webhooks still apply', async () => {
+    const { orderId, paymentId, admin } = await paidOrder()
+    await refund(admin.client, { orderId, amountCents: 10_000 })
+    const [local] = await db().select().from(refunds).where(eq(refunds.orderId, orderId))
+    const before = await server.deps.payments.listRefunds(paymentId)
+    await emulator().settleRefund(local!.mollieRefundId!, 'failed')
+    // A webhook that read the refunds before the failure commits after it.
+    await server.deps.db.transaction(async (tx) => {
+      const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update')
+      await recordExternalRefund(tx, server.deps, order!, paymentId, before[0]!, newEffects(), server.deps.clock.now())
+    })
+    expect((await db().select().from(refunds).where(eq(refunds.id, local!.id)))[0]!.status).toBe('failed')
+    expect(await emulator().deliverWebhook(paymentId)).toEqual([200])
+    expect((await orderRow(orderId)).refundedCents).toBe(0)
+    expect((await invoicesFor(orderId)).filter((invoice) => invoice.correctsInvoiceId !== null)).toHaveLength(1)
+  })
+
+  test('a refund that fails without a webhook is found by the hourly look at refunds on their way', async () => {
+    const { orderId, admin } = await paidOrder()
+    await refund(admin.client, { orderId, amountCents: 10_000 })
+    const [local] = await db().select().from(refunds).where(eq(refunds.orderId, orderId))
+    await emulator().settleRefund(local!.mollieRefundId!, 'failed', { webhook: 'none' })
+    await reconcilePayments(server.deps)
+    expect((await db().select().from(refunds).where(eq(refunds.id, local!.id)))[0]!.status).not.toBe('failed')
+    server.deps.clock.advance(61 * 60_000)
+    await reconcilePayments(server.deps)
+    expect((await db().select().from(refunds).where(eq(refunds.id, local!.id)))[0]!.status).toBe('failed')
+    expect((await orderRow(orderId)).refundedCents).toBe(0)
+  })
+
   test('withdrawing from the coaching only is refused for an order without both a course and coaching', async () => {
     const buyer = await createMember(server.deps)
     const { orderId, paymentId } = await startBuying(buyer.client)
     await emulator().setPaymentStatus(paymentId, 'paid')
     const admin = await createMember(server.deps)
     await db().execute(sql`update users set role = 'admin' where email = ${admin.email}`)
-    await expectRefusal(refund(admin.client, { orderId, coachingOnly: true }), 'BAD_REQUEST', 'refund.noCoaching')
+    await expectRefusal(refund(admin.client, { orderId, coachingOnly: true, amountCents: 10_000 }), 'BAD_REQUEST', 'refund.noCoaching')
     expect((await orderRow(orderId)).refundedCents).toBe(0)
     expect(await outlineUnlocked(buyer.client)).toBe(true)
   })

@@ -18,12 +18,13 @@ export interface MailTemplates {
   orderPaid: { firstName: string; productName: string; amount: string; invoiceNumber: string; withdrawalWaived: boolean; orderUrl: string }
   orderRefunded: { firstName: string; productName: string; amount: string; creditNoteNumber: string; courseEnded: boolean; sessionsLapsed: number; orderUrl: string }
   duplicatePaymentRefunded: { firstName: string; amount: string; orderUrl: string }
-  refundFailed: { firstName: string; amount: string; orderUrl: string }
+  /** `corrected`: a credit note had been issued and an invoice now corrects it. */
+  refundFailed: { firstName: string; amount: string; corrected: boolean; orderUrl: string }
   /** To the shop's own address: something about money that needs a person. */
   shopAttention: { problem: ShopProblem; orderReference: string; amount: string; detail: string; adminUrl: string }
 }
 
-export type ShopProblem = 'refundFailed' | 'refundRefused' | 'paymentMismatch'
+export type ShopProblem = 'refundFailed' | 'refundRefused' | 'paymentMismatch' | 'duplicateChargeback'
 export type MailTemplate = keyof MailTemplates
 
 interface Text {
@@ -112,7 +113,7 @@ const nl: Catalog = {
     lines: [
       `Hoi ${p.firstName},`,
       `Je bestelling was al betaald toen er nog een betaling van ${p.amount} binnenkwam. Die tweede betaling storten we volledig terug; het kan een paar werkdagen duren voor het op je rekening staat.`,
-      'Je hoeft hier niets voor te doen. Je bestelling en je toegang blijven gewoon staan.',
+      'Je hoeft hier niets voor te doen; aan je bestelling verandert niets.',
     ],
     action: { label: 'Bekijk je bestelling', url: p.orderUrl },
   }),
@@ -121,17 +122,19 @@ const nl: Catalog = {
     lines: [
       `Hoi ${p.firstName},`,
       `De terugbetaling van ${p.amount} die we je hadden gemeld, is door de bank of Mollie niet uitgevoerd. Het geld staat dus nog niet op je rekening.`,
-      'We nemen contact met je op om het opnieuw te proberen. Bij je bestelling staat een correctie op de creditnota.',
+      'We nemen contact met je op om het opnieuw te proberen.',
+      ...(p.corrected ? ['Bij je bestelling staat een factuur die de creditnota corrigeert; je hoeft niets te betalen.'] : []),
     ],
     action: { label: 'Bekijk je bestelling', url: p.orderUrl },
   }),
   shopAttention: (p) => ({
-    subject: `Actie nodig: ${{ refundFailed: 'terugbetaling mislukt', refundRefused: 'terugbetaling geweigerd', paymentMismatch: 'betaling klopt niet' }[p.problem]} (bestelling ${p.orderReference})`,
+    subject: `Actie nodig: ${{ refundFailed: 'terugbetaling mislukt', refundRefused: 'terugbetaling geweigerd', paymentMismatch: 'betaling klopt niet', duplicateChargeback: 'terugboeking van een dubbele betaling' }[p.problem]} (bestelling ${p.orderReference})`,
     lines: [
       {
         refundFailed: `Mollie heeft een terugbetaling van ${p.amount} niet uitgevoerd: het geld is niet bij de koper aangekomen.`,
-        refundRefused: `Mollie weigerde een automatische terugbetaling van ${p.amount} (bijvoorbeeld door een te laag saldo). Er is niets terugbetaald.`,
-        paymentMismatch: `Er kwam een betaling van ${p.amount} binnen die niet bij de bestelling past (bedrag, valuta of test/live). Er is niets geleverd; het geld staat bij Mollie.`,
+        refundRefused: `Mollie weigerde een terugbetaling van ${p.amount} die zonder beheerder werd aangevraagd (bijvoorbeeld door een te laag saldo). Er is niets terugbetaald.`,
+        paymentMismatch: `Er kwam een betaling binnen die niet bij de bestelling past (bedrag, valuta of test/live). Er is niets geleverd; het geld staat bij Mollie.`,
+        duplicateChargeback: `De koper liet een tweede betaling voor een al betaalde bestelling (${p.amount}) terugboeken, terwijl wij die dubbele betaling zelf ook terugbetalen. Kijk of de koper nu twee keer geld terugkrijgt.`,
       }[p.problem],
       p.detail,
       'Bekijk de bestelling en handel het af (zo nodig in het Mollie-dashboard).',
@@ -218,7 +221,7 @@ const en: Catalog = {
     lines: [
       `Hi ${p.firstName},`,
       `Your order was already paid when another payment of ${p.amount} came in. We are refunding that second payment in full; it may take a few working days to reach your account.`,
-      'There is nothing you need to do. Your order and your access stay as they are.',
+      'There is nothing you need to do; your order does not change.',
     ],
     action: { label: 'View your order', url: p.orderUrl },
   }),
@@ -227,17 +230,19 @@ const en: Catalog = {
     lines: [
       `Hi ${p.firstName},`,
       `The refund of ${p.amount} we told you about was not carried out by the bank or Mollie, so the money has not reached your account.`,
-      'We will contact you to try again. Your order now shows a correction of the credit note.',
+      'We will contact you to try again.',
+      ...(p.corrected ? ['Your order now shows an invoice correcting the credit note; there is nothing to pay.'] : []),
     ],
     action: { label: 'View your order', url: p.orderUrl },
   }),
   shopAttention: (p) => ({
-    subject: `Action needed: ${{ refundFailed: 'refund failed', refundRefused: 'refund refused', paymentMismatch: 'payment does not match' }[p.problem]} (order ${p.orderReference})`,
+    subject: `Action needed: ${{ refundFailed: 'refund failed', refundRefused: 'refund refused', paymentMismatch: 'payment does not match', duplicateChargeback: 'chargeback of a double payment' }[p.problem]} (order ${p.orderReference})`,
     lines: [
       {
         refundFailed: `Mollie did not carry out a refund of ${p.amount}: the money did not reach the buyer.`,
-        refundRefused: `Mollie refused an automatic refund of ${p.amount} (for instance, too low a balance). Nothing was refunded.`,
-        paymentMismatch: `A payment of ${p.amount} came in that does not match its order (amount, currency or test/live). Nothing was delivered; the money is at Mollie.`,
+        refundRefused: `Mollie refused a refund of ${p.amount} asked for without an admin (for instance, too low a balance). Nothing was refunded.`,
+        paymentMismatch: `A payment came in that does not match its order (amount, currency or test/live). Nothing was delivered; the money is at Mollie.`,
+        duplicateChargeback: `The buyer had a second payment for an already paid order (${p.amount}) charged back, while we refund that double payment ourselves too. Check whether the buyer now gets the money back twice.`,
       }[p.problem],
       p.detail,
       'Look at the order and settle it (in the Mollie dashboard if need be).',

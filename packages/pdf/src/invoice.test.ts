@@ -221,6 +221,9 @@ describe('invoice layout', () => {
     // A long line: the paragraph wraps.
     expect(page.join(' ')).toContain('Correctie op creditnota 2026-000124 van 25 november 2026: de terugbetaling is niet uitgevoerd')
     expect(page.some((text) => text.startsWith('Correctie op factuur'))).toBe(false)
+    // The buyer owes nothing for it.
+    expect(page).toContain('Totaal')
+    expect(page).not.toContain('Totaal te betalen')
   })
 
   test('English labels and dates when locale is en', () => {

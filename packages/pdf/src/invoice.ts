@@ -451,7 +451,8 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
   w.right(formatEuroCents(doc.totalVatCents), RIGHT, y, 9)
   w.rule(y - 5, totalsX, RIGHT, 0.75, 'ink')
   y -= 18
-  w.text(L.totalDue[kind], totalsX, y, 10.5, 'bold')
+  // Only an original invoice asks for money; a correction of a credit note does not.
+  w.text(kind === 'invoice' && doc.correctsInvoice ? L.totalDue.credit_note : L.totalDue[kind], totalsX, y, 10.5, 'bold')
   w.right(formatEuroCents(doc.totalInclCents), RIGHT, y, 10.5, 'bold')
 
   y = summaryTop - blockDepth - 12

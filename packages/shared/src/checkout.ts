@@ -78,6 +78,8 @@ export const adminRefundInput = z
     coachingOnly: z.boolean().optional(),
   })
   .strict()
+  // The coaching's part of the price is the admin's to state: "everything left" would refund the course too.
+  .refine((input) => !input.coachingOnly || input.amountCents !== undefined, { path: ['amountCents'], error: 'refund.coachingAmount' })
 
 export const ORDER_STATUSES = ['open', 'pending', 'paid', 'failed', 'canceled', 'expired'] as const
 export const adminOrdersInput = z

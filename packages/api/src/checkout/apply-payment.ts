@@ -102,7 +102,11 @@ async function applyInTransaction(tx: DbOrTx, deps: AppDeps, state: RemoteState,
         },
         now,
       )
-      const detail = `Betaling ${remote.id}: ${remote.currency} ${remote.amountCents / 100} (${remote.mode}), de bestelling is ${order.currency} ${order.totalCents / 100} (${order.mode}); status ${remote.status}.`
+    }
+    // Once money was taken it waits at Mollie for a person (once per payment: the alert's key).
+    if (remote.status === 'paid' || remote.status === 'authorized') {
+      const amount = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency}`
+      const detail = `Betaling ${remote.id}: ${amount(remote.amountCents, remote.currency)} (${remote.mode}); de bestelling is ${amount(order.totalCents, order.currency)} (${order.mode}).`
       await alertShop(tx, deps, { problem: 'paymentMismatch', orderId: order.id, amountCents: remote.amountCents, detail, cause: remote.id }, now)
     }
     return 'mismatch'
@@ -123,7 +127,8 @@ async function applyInTransaction(tx: DbOrTx, deps: AppDeps, state: RemoteState,
       // Only the newest attempt speaks for an unpaid order; a late "expired" of an older one does not.
       await tx.update(orders).set({ status: orderStatusFor(remote.status), updatedAt: now }).where(eq(orders.id, order.id))
     }
-  } else if (remote.status === 'paid' && moved && order.paidPaymentId !== remote.id) {
+  } else if (remote.status === 'paid' && order.paidPaymentId !== remote.id) {
+    // Once per payment (a unique key), however it reached us: a webhook, the job, a late create call.
     const refund = await reserveDuplicateRefund(tx, order, remote, now)
     if (refund) effects.refunds.push(refund)
   }
@@ -132,7 +137,12 @@ async function applyInTransaction(tx: DbOrTx, deps: AppDeps, state: RemoteState,
     for (const chargeback of state.remoteChargebacks) await recordChargeback(tx, deps, order, remote.id, chargeback, effects, now)
     for (const refund of state.remoteRefunds) await recordExternalRefund(tx, deps, order, remote.id, refund, effects, now)
   } else {
-    await updateDuplicateRefunds(tx, deps, order.id, state.remoteRefunds, now)
+    await updateDuplicateRefunds(tx, deps, order, state.remoteRefunds, now)
+    for (const chargeback of state.remoteChargebacks) {
+      // The bank gave a second payment back too: with our own refund that may be twice. A person decides.
+      const detail = `Terugboeking ${chargeback.id} op betaling ${remote.id}, die niet de betaling van de bestelling is.`
+      await alertShop(tx, deps, { problem: 'duplicateChargeback', orderId: order.id, amountCents: chargeback.amountCents, detail, cause: chargeback.id }, now)
+    }
   }
   return 'applied'
 }

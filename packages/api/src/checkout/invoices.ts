@@ -204,7 +204,9 @@ export function issueCreditNoteCorrection(tx: DbOrTx, deps: AppDeps, input: { or
         amountInclCents: -line.amountInclCents,
       })),
       supplyDate: amsterdamDate(now),
-      paymentNote: null,
+      paymentNote: nl
+        ? 'Niets te betalen: deze factuur corrigeert de creditnota, omdat de terugbetaling niet is uitgevoerd. We nemen contact met je op om opnieuw terug te betalen.'
+        : 'Nothing to pay: this invoice corrects the credit note, because the refund was not carried out. We will contact you to refund again.',
       corrects: input.creditNote,
     },
     now,

@@ -1,4 +1,4 @@
-import { and, asc, gt, inArray, lt, payments, type DbOrTx } from '@jouwbot/db'
+import { and, asc, eq, gt, inArray, lt, payments, refunds, type DbOrTx } from '@jouwbot/db'
 import { OPEN_PAYMENT_STATUSES } from '@jouwbot/payments'
 import type { AppDeps } from '../deps.ts'
 import { applyPaymentFromMollie } from './apply-payment.ts'
@@ -9,6 +9,11 @@ const QUIET_MS = 2 * 60_000
 /** Mollie expires unpaid payments well within this; older ones are not worth asking about. */
 const GIVE_UP_MS = 14 * 24 * 60 * 60_000
 const BATCH = 100
+/** Refunds on their way are looked up at most this often (banks take days; a failure must still surface). */
+const REFUND_CHECK_EVERY_MS = 60 * 60_000
+/** Mollie settles or fails a refund well within this. */
+const REFUND_GIVE_UP_MS = 60 * 24 * 60 * 60_000
+const UNSETTLED_REFUND_STATUSES = ['queued', 'pending', 'processing'] as const
 
 function stuckPayments(db: DbOrTx, now: Date) {
   return db
@@ -25,9 +30,26 @@ function stuckPayments(db: DbOrTx, now: Date) {
     .limit(BATCH)
 }
 
+/** Payments with a refund Mollie accepted but has not settled, unchanged for an hour. */
+async function paymentsWithUnsettledRefunds(db: DbOrTx, now: Date): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ paymentId: refunds.paymentId })
+    .from(refunds)
+    .where(
+      and(
+        inArray(refunds.status, [...UNSETTLED_REFUND_STATUSES]),
+        lt(refunds.updatedAt, new Date(now.getTime() - REFUND_CHECK_EVERY_MS)),
+        gt(refunds.createdAt, new Date(now.getTime() - REFUND_GIVE_UP_MS)),
+      ),
+    )
+    .limit(BATCH)
+  return rows.map((row) => row.paymentId)
+}
+
 /**
  * The safety net under the webhook: payments still open or pending are fetched again and applied
- * exactly as the webhook would; refunds whose create call never answered are finished.
+ * exactly as the webhook would; refunds whose create call never answered are finished; refunds on
+ * their way are looked up hourly, so one that fails at the bank is handled even without a webhook.
  */
 export async function reconcilePayments(deps: AppDeps): Promise<{ checked: number; failed: number; refundsResumed: number }> {
   const now = deps.clock.now()
@@ -46,6 +68,19 @@ export async function reconcilePayments(deps: AppDeps): Promise<{ checked: numbe
     try {
       await pushRefundToMollie(deps, refund, null)
       refundsResumed += 1
+    } catch {
+      failed += 1
+    }
+  }
+  for (const paymentId of await paymentsWithUnsettledRefunds(deps.db, now)) {
+    try {
+      await applyPaymentFromMollie(deps, paymentId)
+      // Still on their way: next look in an hour.
+      await deps.db
+        .update(refunds)
+        .set({ updatedAt: now })
+        .where(and(eq(refunds.paymentId, paymentId), inArray(refunds.status, [...UNSETTLED_REFUND_STATUSES]), lt(refunds.updatedAt, now)))
+      checked += 1
     } catch {
       failed += 1
     }

@@ -29,6 +29,8 @@ export async function refundOrder(deps: AppDeps, admin: UserRow, input: RefundIn
   const now = deps.clock.now()
   const refund = await deps.db.transaction((tx) => reserveRefund(tx, admin, input, now))
   if (refund.mollieRefundId) return { refundId: refund.id, amountCents: refund.amountCents, status: refund.status, creditNoteNumber: await creditNoteOf(deps.db, refund.id) }
+  // Mollie refused this one and its amount was given back: asking again needs a new refund (id).
+  if (refund.status !== 'requested') throw new AppError('BAD_REQUEST', 'refund.rejected')
   return pushRefundToMollie(deps, refund, admin.id)
 }
 
@@ -46,6 +48,8 @@ async function reserveRefund(tx: DbOrTx, admin: UserRow, input: RefundInput, now
   if (order.status !== 'paid' || !order.paidPaymentId) throw new AppError('CONFLICT', 'refund.notPaid')
   if (kind === 'coaching_withdrawal' && !(await holdsCourseAndCoaching(tx, order.id))) throw new AppError('BAD_REQUEST', 'refund.noCoaching')
   const left = order.totalCents - order.refundedCents - order.chargedBackCents
+  // Withdrawing from the coaching alone returns part of the price (the admin says how much): the course stays paid for.
+  if (kind === 'coaching_withdrawal' && (input.amountCents === undefined || input.amountCents >= left)) throw new AppError('BAD_REQUEST', 'refund.coachingAmount')
   const amountCents = input.amountCents ?? left
   if (amountCents <= 0 || amountCents > left) throw new AppError('BAD_REQUEST', 'refund.tooMuch')
   const [refund] = await tx

@@ -6,6 +6,7 @@ import { revokeCourseAccess } from '../courses/access.ts'
 import type { AppDeps } from '../deps.ts'
 import type { OrderEffects, OrderRow } from './apply-payment.ts'
 import { mailBuyer } from './buyer-mail.ts'
+import { isDeadRefund, refundMayMove } from './refund-status.ts'
 import { alertShop } from './shop-alerts.ts'
 import { issueCreditNote, issueCreditNoteCorrection } from './invoices.ts'
 import { formatEuro } from './money.ts'
@@ -13,8 +14,6 @@ import { orderPageUrl } from './payment-attempts.ts'
 
 type RefundRow = typeof refunds.$inferSelect
 
-/** Refunds that Mollie reports as not happening: nothing went back to the buyer. */
-const isDeadRefund = (status: string): boolean => status === 'failed' || status === 'canceled'
 
 interface Revoked {
   /** The order's course access ended now. */
@@ -192,8 +191,13 @@ export async function completeAcceptedRefund(
     await recordFailedRefund(tx, deps, order, local, remote, effects, now)
     return { creditNoteNumber: null }
   }
-  await tx.update(refunds).set({ mollieRefundId: remote.id, status: remote.status, updatedAt: now }).where(eq(refunds.id, local.id))
   const [existing] = await tx.select({ number: invoices.number }).from(invoices).where(eq(invoices.refundId, local.id)).limit(1)
+  // Old news about a refund that has since failed: it stays failed.
+  if (isDeadRefund(local.status)) return { creditNoteNumber: existing?.number ?? null }
+  if (refundMayMove(local.status, remote.status) || local.mollieRefundId === null) {
+    const status = refundMayMove(local.status, remote.status) ? remote.status : local.status
+    await tx.update(refunds).set({ mollieRefundId: remote.id, status, updatedAt: now }).where(eq(refunds.id, local.id))
+  }
   if (existing) return { creditNoteNumber: existing.number }
   const invoice = await orderInvoice(tx, order.id)
   if (!invoice) return { creditNoteNumber: null }
@@ -238,7 +242,7 @@ async function recordFailedRefund(tx: DbOrTx, deps: AppDeps, order: OrderRow, lo
   const correction = creditNote ? await issueCreditNoteCorrection(tx, deps, { order, creditNote }, now) : null
   if (correction) {
     effects.issued.push(correction)
-    await mailBuyer(tx, order, 'refundFailed', { amount: formatEuro(local.amountCents, order.locale), orderUrl: orderPageUrl(deps, order.id) }, now)
+    await mailBuyer(tx, order, 'refundFailed', { amount: formatEuro(local.amountCents, order.locale), corrected: true, orderUrl: orderPageUrl(deps, order.id) }, now)
   }
   await recordAudit(
     tx,
@@ -253,6 +257,6 @@ async function recordFailedRefund(tx: DbOrTx, deps: AppDeps, order: OrderRow, lo
   const detail =
     `Terugbetaling ${remote.id} (status ${remote.status}). Het bedrag telt niet meer als terugbetaald` +
     (correction ? `; correctiefactuur ${correction.number} corrigeert de creditnota en de koper kreeg een mail dat we contact opnemen` : '') +
-    '. Toegang die met de terugbetaling eindigde, blijft beëindigd.'
+    (local.kind === 'coaching_withdrawal' ? '. De cursus bleef; de vervallen coachingsessies blijven vervallen.' : '. Toegang die met de terugbetaling eindigde, blijft beëindigd.')
   await alertShop(tx, deps, { problem: 'refundFailed', orderId: order.id, amountCents: local.amountCents, detail, cause: local.id }, now)
 }

@@ -11,6 +11,7 @@ import { TextAreaField } from '../../components/TextAreaField.tsx'
 import { TextField } from '../../components/TextField.tsx'
 import { useSudo } from '../../lib/sudo.ts'
 import { useTRPC } from '../../lib/trpc.ts'
+import { errorKeyOf } from '../../lib/errors.ts'
 import { useForm } from '../../lib/useForm.ts'
 import { useLocale } from '../../lib/useLocale.ts'
 import { eurosToCents } from '../checkout/money.ts'
@@ -55,7 +56,7 @@ export function RefundForm({ order, remainingCents }: Props) {
 
   const form = useForm({
     schema: adminRefundInput,
-    keyFields: { 'refund.tooMuch': 'amountCents', 'refund.noCoaching': 'coachingOnly' },
+    keyFields: { 'refund.tooMuch': 'amountCents', 'refund.coachingAmount': 'amountCents', 'refund.noCoaching': 'coachingOnly' },
     onEdit: () => {
       setConfirmCents(null)
       setDone(null)
@@ -67,7 +68,11 @@ export function RefundForm({ order, remainingCents }: Props) {
         setConfirmCents(input.amountCents ?? remainingCents)
         return
       }
-      const result = await withSudo(() => refund.mutateAsync(input))
+      const result = await withSudo(() => refund.mutateAsync(input)).catch((error: unknown) => {
+        // Refused by Mollie: nothing happened, and asking again is a new refund with its own id.
+        if (errorKeyOf(error) === 'refund.rejected') setRefundId(crypto.randomUUID())
+        throw error
+      })
       setDone({ amountCents: result.amountCents, status: result.status, creditNoteNumber: result.creditNoteNumber })
       setConfirmCents(null)
       setAmount('')
@@ -92,7 +97,8 @@ export function RefundForm({ order, remainingCents }: Props) {
   async function confirm(): Promise<void> {
     confirmed.current = true
     try {
-      await form.submit(values())
+      // Refused (a field's error, Mollie's no, a timeout): back to the fields, where the reason is shown.
+      if (!(await form.submit(values()))) setConfirmCents(null)
     } finally {
       confirmed.current = false
     }
