@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useId } from 'react'
+import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { Loading } from '../../components/Loading.tsx'
@@ -60,19 +60,11 @@ export function AdminOrderPage() {
 function OrderDetails({ order }: { order: AdminOrder }) {
   const { t } = useTranslation()
   const locale = useLocale()
-  const buyerId = useId()
-  const orderId = useId()
-  const paymentsId = useId()
-  const refundsId = useId()
-  const documentsId = useId()
   const remaining = order.totalCents - order.refundedCents - order.chargedBackCents
 
   return (
     <div className="admin-page__sections admin-order">
-      <section className="card admin-section" aria-labelledby={buyerId}>
-        <h2 id={buyerId} className="admin-section__title">
-          {t('admin.order.buyerTitle')}
-        </h2>
+      <AdminSection title={t('admin.order.buyerTitle')}>
         <dl className="admin-facts">
           <div>
             <dt>{t('checkout.name')}</dt>
@@ -115,12 +107,9 @@ function OrderDetails({ order }: { order: AdminOrder }) {
             </dd>
           </div>
         </dl>
-      </section>
+      </AdminSection>
 
-      <section className="card admin-section" aria-labelledby={orderId}>
-        <h2 id={orderId} className="admin-section__title">
-          {t('order.detailsTitle')}
-        </h2>
+      <AdminSection title={t('order.detailsTitle')}>
         <dl className="admin-facts">
           <div>
             <dt>{t('orders.date')}</dt>
@@ -138,99 +127,98 @@ function OrderDetails({ order }: { order: AdminOrder }) {
           </div>
         </dl>
         <OrderLines order={order} />
-      </section>
+      </AdminSection>
 
-      <section className="card admin-section" aria-labelledby={paymentsId}>
-        <h2 id={paymentsId} className="admin-section__title">
-          {t('admin.order.paymentsTitle')}
-        </h2>
+      <AdminSection title={t('admin.order.paymentsTitle')}>
         {order.payments.length === 0 ? (
           <p className="muted">{t('admin.order.noPayments')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('admin.order.paymentsTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.order.paymentId')}</th>
-                  <th scope="col">{t('orders.date')}</th>
-                  <th scope="col">{t('admin.orders.status')}</th>
-                  <th scope="col" className="table__amount">
-                    {t('admin.order.amount')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {order.payments.map((payment) => (
-                  <tr key={payment.id}>
-                    <th scope="row" className="admin-facts__key">
-                      {payment.id}
-                    </th>
-                    <td>{formatDateTime(payment.createdAt, locale)}</td>
-                    <td>
-                      {t(`admin.order.paymentStatus.${payment.status}`)}
-                      {payment.mismatch ? (
-                        <>
-                          {' '}
-                          <span className="badge badge--danger">{t('admin.order.mismatch')}</span>
-                        </>
-                      ) : null}
-                    </td>
-                    <td className="table__amount">{formatMoney(payment.amountCents, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AmountTable caption={t('admin.order.paymentsTitle')} columns={[t('admin.order.paymentId'), t('orders.date'), t('admin.orders.status')]}>
+            {order.payments.map((payment) => (
+              <tr key={payment.id}>
+                <th scope="row" className="admin-facts__key">
+                  {payment.id}
+                </th>
+                <td>{formatDateTime(payment.createdAt, locale)}</td>
+                <td>
+                  {t(`admin.order.paymentStatus.${payment.status}`)}
+                  {payment.mismatch ? (
+                    <>
+                      {' '}
+                      <span className="badge badge--danger">{t('admin.order.mismatch')}</span>
+                    </>
+                  ) : null}
+                </td>
+                <td className="table__amount">{formatMoney(payment.amountCents, locale)}</td>
+              </tr>
+            ))}
+          </AmountTable>
         )}
-      </section>
+      </AdminSection>
 
-      <section className="card admin-section" aria-labelledby={refundsId}>
-        <h2 id={refundsId} className="admin-section__title">
-          {t('admin.order.refundsTitle')}
-        </h2>
+      <AdminSection title={t('admin.order.refundsTitle')}>
         {order.refunds.length === 0 ? (
           <p className="muted">{t('admin.order.noRefunds')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('admin.order.refundsTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('orders.date')}</th>
-                  <th scope="col">{t('admin.order.reason')}</th>
-                  <th scope="col">{t('admin.orders.status')}</th>
-                  <th scope="col" className="table__amount">
-                    {t('admin.order.amount')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {order.refunds.map((refund) => (
-                  <tr key={refund.id}>
-                    <th scope="row">{formatDateTime(refund.createdAt, locale)}</th>
-                    <td>{refund.kind === 'duplicate_payment' ? t('admin.order.duplicatePaymentRefund') : refund.reason}</td>
-                    <td>{t(`admin.order.refundStatus.${refund.status}`)}</td>
-                    <td className="table__amount">{formatMoney(refund.amountCents, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AmountTable caption={t('admin.order.refundsTitle')} columns={[t('orders.date'), t('admin.order.reason'), t('admin.orders.status')]}>
+            {order.refunds.map((refund) => (
+              <tr key={refund.id}>
+                <th scope="row">{formatDateTime(refund.createdAt, locale)}</th>
+                <td>{refund.kind === 'duplicate_payment' ? t('admin.order.duplicatePaymentRefund') : refund.reason}</td>
+                <td>{t(`admin.order.refundStatus.${refund.status}`)}</td>
+                <td className="table__amount">{formatMoney(refund.amountCents, locale)}</td>
+              </tr>
+            ))}
+          </AmountTable>
         )}
         {order.status === 'paid' && remaining > 0 ? (
           <RefundForm order={order} remainingCents={remaining} />
         ) : (
           <p className="muted">{order.status === 'paid' ? t('admin.refund.nothingLeft') : t('admin.refund.notPaid')}</p>
         )}
-      </section>
+      </AdminSection>
 
-      <section className="card admin-section" aria-labelledby={documentsId}>
-        <h2 id={documentsId} className="admin-section__title">
-          {t('order.documentsTitle')}
-        </h2>
+      <AdminSection title={t('order.documentsTitle')}>
         {order.invoices.length === 0 ? <p className="muted">{t('admin.order.noDocuments')}</p> : <InvoiceLinks invoices={order.invoices} />}
-      </section>
+      </AdminSection>
+    </div>
+  )
+}
+
+/** One titled card of the order page. */
+function AdminSection({ title, children }: { title: string; children: ReactNode }) {
+  const titleId = useId()
+  return (
+    <section className="card admin-section" aria-labelledby={titleId}>
+      <h2 id={titleId} className="admin-section__title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  )
+}
+
+/** A table whose rows end in an amount (payments, refunds); the caption is for screen readers. */
+function AmountTable({ caption, columns, children }: { caption: string; columns: string[]; children: ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+            <th scope="col" className="table__amount">
+              {t('admin.order.amount')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
     </div>
   )
 }
