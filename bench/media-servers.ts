@@ -6,8 +6,8 @@
  */
 import { createServer } from 'node:http'
 import express from 'express'
-import { mediaHandler, mediaRouter, type MediaRouterOptions } from '../apps/server/src/http/media.ts'
-import { createLocalStorage } from '../packages/storage/src/index.ts'
+import { mediaHandler, mediaRouter, type MediaRouterOptions } from '@jouwbot/server/http/courses'
+import { createLocalStorage } from '@jouwbot/storage'
 
 const { MEDIA_ROOT, MEDIA_SECRET, BENCH_PORTS, USER_ID, LESSON_ID, MEDIA_KEY } = process.env
 if (!MEDIA_ROOT || !MEDIA_SECRET || !BENCH_PORTS || !USER_ID || !LESSON_ID || !MEDIA_KEY) {

@@ -22,7 +22,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { signMediaUrl } from '../apps/server/src/http/media.ts'
+import { signMediaUrl } from '@jouwbot/api/courses'
 import { autocannonLoad, childPids, cpuMicros, type LoadOptions, type LoadResult, wrkInstalled, wrkLoad } from './load.ts'
 
 const { values: args } = parseArgs({

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
 import postgres from 'postgres'
-import { createAppDeps, createCaller, createContextInner, grantCourseAccess, seedCourse } from '@jouwbot/api'
+import { createAppDeps, createCaller, createContextInner } from '@jouwbot/api'
+import { grantCourseAccess, seedCourse } from '@jouwbot/api/courses'
 import { generateEncryptionKey, systemClock } from '@jouwbot/auth'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
 import { createDb, eq, migrate, sql, users } from '@jouwbot/db'
 import { createApp } from '@jouwbot/server/app'
-import { createMediaGateway } from '@jouwbot/server/media-gateway'
 import { createLocalStorage } from '@jouwbot/storage'
 
 const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -39,7 +39,8 @@ const deps = createAppDeps({
   encryptionKeys: generateEncryptionKey('bench'),
   appOrigin: 'http://127.0.0.1',
   devMailbox: false,
-  media: createMediaGateway(storage, 'bench-media-secret-bench-media-secret-0000'),
+  storage,
+  mediaSecret: 'bench-media-secret-bench-media-secret-0000',
   clock: systemClock,
 })
 await seedCourse(deps, premiumCursus, { mediaDir, storage })

@@ -13,7 +13,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { seedShop } from '@jouwbot/api'
+import { seedShop } from '@jouwbot/api/checkout'
 import { eq, users } from '@jouwbot/db'
 import { createMember, PASSWORD } from '../helpers/accounts.ts'
 import { startBuying } from '../helpers/shop.ts'

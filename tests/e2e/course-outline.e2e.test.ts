@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { grantCourseAccess } from '@jouwbot/api'
+import { grantCourseAccess } from '@jouwbot/api/courses'
 import { createMember, PASSWORD } from '../helpers/accounts.ts'
 import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'

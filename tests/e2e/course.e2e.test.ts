@@ -11,9 +11,9 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { grantCourseAccess } from '@jouwbot/api'
+import { grantCourseAccess } from '@jouwbot/api/courses'
 import { asc, eq, lessonProgress, lessons } from '@jouwbot/db'
-import { makeHlsRenditions } from '@jouwbot/server/hls'
+import { makeHlsRenditions } from '@jouwbot/api/courses'
 import { createMember, PASSWORD } from '../helpers/accounts.ts'
 import { testStorage } from '../helpers/deps.ts'
 import type { TestClient } from '../helpers/client.ts'

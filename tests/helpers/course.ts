@@ -1,4 +1,5 @@
-import { seedCourse, type AppDeps } from '@jouwbot/api'
+import { seedCourse } from '@jouwbot/api/courses'
+import type { AppDeps } from '@jouwbot/api'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
 import { and, asc, courses, eq, lessons } from '@jouwbot/db'
 import { testStorage } from './deps.ts'

@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import { createAppDeps, type AppDeps } from '@jouwbot/api'
 import { generateEncryptionKey } from '@jouwbot/auth'
 import type { DatabaseHandle } from '@jouwbot/db'
-import { createMediaGateway } from '@jouwbot/server/media-gateway'
 import type { PaymentGateway } from '@jouwbot/payments'
 import type { InvoiceSeller } from '@jouwbot/pdf/invoice-document'
 import { createLocalStorage, type Storage } from '@jouwbot/storage'
@@ -49,7 +48,8 @@ export function makeDeps(handle: DatabaseHandle, overrides: Partial<AppDeps> = {
     encryptionKeys: generateEncryptionKey('test1'),
     appOrigin: TEST_ORIGIN,
     devMailbox: true,
-    media: createMediaGateway(testStorage, TEST_MEDIA_SECRET),
+    storage: testStorage,
+    mediaSecret: TEST_MEDIA_SECRET,
     payments: noPayments,
     mollieWebhookUrl: undefined,
     vatChecker: createOfflineVatChecker({ now: () => clock.now() }),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { seedShop, type AppDeps } from '@jouwbot/api'
+import { seedShop } from '@jouwbot/api/checkout'
+import type { AppDeps } from '@jouwbot/api'
 import type { UserRow } from '@jouwbot/auth'
 import { courses, eq, payments, users } from '@jouwbot/db'
 import type { BillingInput } from '@jouwbot/shared'

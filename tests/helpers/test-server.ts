@@ -1,19 +1,11 @@
 import { createServer } from 'node:http'
 import pino from 'pino'
-import { createApp } from '@jouwbot/server/app'
+import { composeServer, type ServerParts } from '@jouwbot/server/compose'
 import { defaultWebDist } from '@jouwbot/server/boot'
 import { sql, type DatabaseHandle } from '@jouwbot/db'
 import { createTestDatabase } from '@jouwbot/db/testing'
-import { authorizeLessonHls, authorizeLessonVideo, seedCourse } from '@jouwbot/api'
+import { seedCourse } from '@jouwbot/api/courses'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
-import { attachmentRouter } from '@jouwbot/server/http/attachments'
-import { certificateRouter } from '@jouwbot/server/http/certificates'
-import { uploadRouter } from '@jouwbot/server/http/uploads'
-import { hlsMediaRouter } from '@jouwbot/server/http/hls-media'
-import { mediaRouter } from '@jouwbot/server/http/media'
-import { checkoutPayRouter } from '@jouwbot/server/http/checkout-pay'
-import { invoiceRouter } from '@jouwbot/server/http/invoices'
-import { mollieWebhookRouter } from '@jouwbot/server/http/mollie-webhook'
 import { makeDeps, TEST_MEDIA_SECRET, testStorage } from './deps.ts'
 import { EMULATOR_CHECKOUT_PREFIX, startTestPayments, type TestPayments } from './payments.ts'
 
@@ -31,7 +23,14 @@ export interface TestServer {
  * dev mailbox. Mails stay in the outbox, where /dev/mailbox shows them.
  */
 export async function startTestServer(
-  options: { webDist?: string | null; handle?: DatabaseHandle; seedCourse?: boolean; payments?: boolean } = {},
+  options: {
+    webDist?: string | null
+    handle?: DatabaseHandle
+    seedCourse?: boolean
+    payments?: boolean
+    /** Parts to set differently from the defaults below (upload limits, onVideoStored, …). */
+    parts?: Partial<ServerParts>
+  } = {},
 ): Promise<TestServer> {
   const handle = options.handle ?? (await createTestDatabase())
   // Listen first: APP_ORIGIN (used by the CSRF guard and mail links) needs the port.
@@ -46,40 +45,22 @@ export async function startTestServer(
   }
   if (options.seedCourse) await seedCourse(deps, premiumCursus, { mediaDir, storage: testStorage })
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' })
-  const app = createApp({
-    deps,
-    logger,
-    pingDb: async () => {
-      await handle.db.execute(sql`select 1`)
-    },
-    webDist: options.webDist === undefined ? defaultWebDist : options.webDist,
-    webhooks: [mollieWebhookRouter(deps, logger)],
-    routes: [
-      checkoutPayRouter(deps),
-      invoiceRouter(deps),
-      mediaRouter({
-        secret: TEST_MEDIA_SECRET,
-        storage: testStorage,
-        authorize: (userId, lessonId) => authorizeLessonVideo(deps, userId, lessonId),
-        now: () => deps.clock.now(),
-        delivery: 'node',
-      }),
-      hlsMediaRouter({
-        secret: TEST_MEDIA_SECRET,
-        storage: testStorage,
-        authorize: (userId, lessonId) => authorizeLessonHls(deps, userId, lessonId),
-        now: () => deps.clock.now(),
-        delivery: 'node',
-      }),
-      attachmentRouter(deps, testStorage),
-      certificateRouter(deps),
-      uploadRouter({ deps, storage: testStorage, maxVideoBytes: 50 * 1024 * 1024, maxCaptionBytes: 1024 * 1024 }),
-    ],
-  })
-  server.on('request', (req, res) => {
-    if (payments && req.url?.startsWith(`${EMULATOR_CHECKOUT_PREFIX}/`)) return payments.emulator.checkoutHandler(req, res)
-    app(req, res)
-  })
+  server.on(
+    'request',
+    composeServer({
+      deps,
+      logger,
+      pingDb: async () => {
+        await handle.db.execute(sql`select 1`)
+      },
+      webDist: options.webDist === undefined ? defaultWebDist : options.webDist,
+      mediaSecret: TEST_MEDIA_SECRET,
+      mediaDelivery: 'node',
+      uploadLimits: { video: 50 * 1024 * 1024, captions: 1024 * 1024 },
+      mollieCheckout: payments ? { prefix: EMULATOR_CHECKOUT_PREFIX, handler: payments.emulator.checkoutHandler } : null,
+      ...options.parts,
+    }),
+  )
   return {
     url,
     deps,

@@ -8,13 +8,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { mediaDir } from '@jouwbot/course-content'
 import { and, auditLog, eq, lessons, sql, users, type DatabaseHandle } from '@jouwbot/db'
 import { createTestDatabase, truncateAll } from '@jouwbot/db/testing'
-import { createApp } from '@jouwbot/server/app'
-import { deleteHlsRenditions, hasFfmpeg, HLS_QUEUE, hlsJobDefinition, makeHlsRenditions, playlistEntries } from '@jouwbot/server/hls'
-import { uploadRouter, type UploadRouterOptions } from '@jouwbot/server/http/uploads'
+import { deleteHlsRenditions, hasFfmpeg, makeHlsRenditions, playlistEntries } from '@jouwbot/api/courses'
+import { composeServer, type ServerParts } from '@jouwbot/server/compose'
+import { lessonHlsJob, QUEUES } from '@jouwbot/server/jobs'
 import { createMember, PASSWORD } from '../helpers/accounts.ts'
 import { TestClient } from '../helpers/client.ts'
 import { COURSE, seedPremiumCursus } from '../helpers/course.ts'
-import { makeDeps, testStorage } from '../helpers/deps.ts'
+import { makeDeps, TEST_MEDIA_SECRET, testStorage } from '../helpers/deps.ts'
 import { turnOnTwoFactor } from '../helpers/flows.ts'
 
 const INTRO = path.join(mediaDir, 'videos', 'intro.mp4') // 40 s, faststart
@@ -32,18 +32,21 @@ let tinyUrl: string
 const storedVideos: string[] = []
 let seeded: Awaited<ReturnType<typeof seedPremiumCursus>>
 
-/** The real app (CSRF guard, error handler) with the upload route mounted the way boot does it. */
-async function startApp(limits: Pick<UploadRouterOptions, 'maxVideoBytes' | 'maxCaptionBytes'>): Promise<string> {
+/** The real server (CSRF guard, error handler, every route) composed the way boot does it. */
+async function startApp(uploadLimits: ServerParts['uploadLimits'], onVideoStored: ServerParts['onVideoStored'] = (lessonId) => void storedVideos.push(lessonId)): Promise<string> {
   const server = createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   servers.push(server)
   const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`
-  const app = createApp({
+  const app = composeServer({
     deps: { ...deps, appOrigin: origin },
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     pingDb: async () => {},
     webDist: null,
-    routes: [uploadRouter({ deps, storage: testStorage, ...limits, onVideoStored: (lessonId) => void storedVideos.push(lessonId) })],
+    mediaSecret: TEST_MEDIA_SECRET,
+    mediaDelivery: 'node',
+    uploadLimits,
+    onVideoStored,
   })
   server.on('request', app)
   return origin
@@ -52,8 +55,8 @@ async function startApp(limits: Pick<UploadRouterOptions, 'maxVideoBytes' | 'max
 beforeAll(async () => {
   handle = await createTestDatabase()
   deps = makeDeps(handle)
-  url = await startApp({ maxVideoBytes: 5 * 1024 * 1024, maxCaptionBytes: 64 * 1024 })
-  tinyUrl = await startApp({ maxVideoBytes: 10_000, maxCaptionBytes: 100 })
+  url = await startApp({ video: 5 * 1024 * 1024, captions: 64 * 1024 })
+  tinyUrl = await startApp({ video: 10_000, captions: 100 })
 })
 afterAll(async () => {
   for (const server of servers) {
@@ -329,17 +332,14 @@ describe('HLS renditions', () => {
     const uploaded = (await (await put(lesson.id, 'video', await readFile(INTRO), { cookie })).json()) as { key: string }
     const masterKey = uploaded.key.replace(/\.mp4$/, '/hls/master.m3u8')
     const saved: unknown[] = []
-    const job = hlsJobDefinition({
-      deps,
-      storage: testStorage,
-      logger: { info: () => {} },
+    const job = lessonHlsJob({ deps, logger: pino({ level: 'silent' }) }, {
       saveMasterKey: async (input) => {
         saved.push(input)
         expect(await testStorage.stat(input.masterKey)).not.toBeNull() // complete before it is recorded
         return false // as if an admin replaced the video while the job ran
       },
     })
-    expect(job.name).toBe(HLS_QUEUE)
+    expect(job.name).toBe(QUEUES.lessonHls)
     await job.handler({ lessonId: lesson.id })
     expect(saved).toEqual([{ lessonId: lesson.id, videoKey: uploaded.key, masterKey }])
     expect(await testStorage.stat(masterKey)).toBeNull()

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { cleanUpExpired } from '@jouwbot/api'
+import { cleanUpExpired } from '@jouwbot/api/auth'
 import { rateLimits, sessions, userTokens } from '@jouwbot/db'
 import { createMember } from '../helpers/accounts.ts'
 import { makeDeps } from '../helpers/deps.ts'

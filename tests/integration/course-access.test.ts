@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { grantCourseAccess, revokeCourseAccess } from '@jouwbot/api'
+import { grantCourseAccess, revokeCourseAccess } from '@jouwbot/api/courses'
 import { eq, lessonProgress, users } from '@jouwbot/db'
 import { createMember } from '../helpers/accounts.ts'
 import { TestClient } from '../helpers/client.ts'

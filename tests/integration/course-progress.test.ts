@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { grantCourseAccess } from '@jouwbot/api'
+import { grantCourseAccess } from '@jouwbot/api/courses'
 import { eq, lessons } from '@jouwbot/db'
 import { createMember } from '../helpers/accounts.ts'
 import { COURSE, seedPremiumCursus } from '../helpers/course.ts'

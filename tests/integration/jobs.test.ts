@@ -3,7 +3,7 @@ import pino from 'pino'
 import { mailOutbox, rowsOf, sql } from '@jouwbot/db'
 import { startJobRunner } from '@jouwbot/jobs'
 import { createSmtpTransport, enqueueMail } from '@jouwbot/mail'
-import { jobDefinitions, MAIL_QUEUE } from '@jouwbot/server/jobs'
+import { jobDefinitions, QUEUES } from '@jouwbot/server/jobs'
 import { makeDeps } from '../helpers/deps.ts'
 import { startSmtpSink } from '../helpers/smtp-sink.ts'
 import { useTestDatabase } from '../helpers/test-db.ts'
@@ -27,10 +27,10 @@ describe('background jobs on pg-boss', () => {
     const smtp = await startSmtpSink()
     const transport = createSmtpTransport(smtp.url)
     const logger = pino({ level: 'silent' })
-    const runner = await startJobRunner(handle, jobDefinitions(deps, transport, 'Jouw Bot <noreply@jouwbot.nl>', logger), logger)
+    const runner = await startJobRunner(handle, jobDefinitions({ deps, transport, mailFrom: 'Jouw Bot <noreply@jouwbot.nl>', logger }), logger)
     try {
       await enqueueMail(deps.db, { to: 'job@example.nl', template: 'passwordChanged', locale: 'en', params: { firstName: 'Sam' } }, deps.clock.now())
-      await runner.send(MAIL_QUEUE)
+      await runner.send(QUEUES.mailDeliver)
       const mail = await waitFor(async () => smtp.received.find((m) => m.to.includes('job@example.nl')))
       expect(mail.raw).toContain('Subject: Your password was changed')
       const [row] = await waitFor(async () => {

@@ -9,14 +9,16 @@ import path from 'node:path'
 import { Readable, Writable } from 'node:stream'
 import pino from 'pino'
 import { afterAll, beforeEach, describe, expect, test } from 'vitest'
-import { seedCourse } from '@jouwbot/api'
-import { hlsFolderOf, MEDIA_SWEEP_GRACE_MS, sweepOrphanedMedia } from '@jouwbot/api/maintenance/sweep-orphaned-media'
+import { seedCourse } from '@jouwbot/api/courses'
+import { hlsFolderOf, MEDIA_SWEEP_GRACE_MS, sweepOrphanedMedia } from '@jouwbot/api/courses'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
 import { asc, eq, lessons, rowsOf, sql, users } from '@jouwbot/db'
 import { startJobRunner } from '@jouwbot/jobs'
 import { createDevMailboxTransport } from '@jouwbot/mail'
-import { hlsPrefixFor } from '@jouwbot/server/hls'
-import { jobDefinitions, MEDIA_SWEEP_QUEUE } from '@jouwbot/server/jobs'
+import { hlsPrefixFor } from '@jouwbot/api/courses'
+import { jobDefinitions, QUEUES } from '@jouwbot/server/jobs'
+
+const MEDIA_SWEEP_QUEUE = QUEUES.sweepOrphanedMedia
 import { createLocalStorage, type Storage } from '@jouwbot/storage'
 import { createMember } from '../helpers/accounts.ts'
 import type { TestClient } from '../helpers/client.ts'
@@ -236,15 +238,14 @@ describe(`the ${MEDIA_SWEEP_QUEUE} job`, () => {
     return { logger: pino({ level: 'info' }, stream), lines }
   }
 
-  test('is scheduled daily when the media storage is given, and logs how many objects and bytes it removed', async () => {
+  test('is scheduled daily, and logs how many objects and bytes it removed', async () => {
     await seed()
     const [lesson] = await deps.db.select().from(lessons).limit(1)
     const orphan = await put(`${UPLOADS}/${lesson!.id}-0dd0dd0dd0dd.mp4`, Buffer.alloc(4321))
     await ageEverything(MEDIA_SWEEP_GRACE_MS + HOUR)
     const { logger, lines } = capturingLogger()
 
-    expect(jobDefinitions(deps, createDevMailboxTransport(), 'x@example.nl', logger).map((job) => job.name)).not.toContain(MEDIA_SWEEP_QUEUE)
-    const job = jobDefinitions(deps, createDevMailboxTransport(), 'x@example.nl', logger, storage).find((definition) => definition.name === MEDIA_SWEEP_QUEUE)
+    const job = jobDefinitions({ deps: { ...deps, storage: storage }, transport: createDevMailboxTransport(), mailFrom: 'x@example.nl', logger }).find((definition) => definition.name === MEDIA_SWEEP_QUEUE)
     expect(job?.cron).toMatch(/^\d+ \d+ \* \* \*$/) // once a day
     await job!.handler({} as never)
     await job!.handler({} as never) // idempotent: the second run finds nothing
@@ -262,14 +263,14 @@ describe(`the ${MEDIA_SWEEP_QUEUE} job`, () => {
     const orphan = await put(`${UPLOADS}/${lesson!.id}-b055b055b055.mp4`)
     await ageEverything(MEDIA_SWEEP_GRACE_MS + HOUR)
     const { logger, lines } = capturingLogger()
-    const runner = await startJobRunner(db(), jobDefinitions(deps, createDevMailboxTransport(), 'x@example.nl', logger, storage), logger)
+    const runner = await startJobRunner(db(), jobDefinitions({ deps: { ...deps, storage: storage }, transport: createDevMailboxTransport(), mailFrom: 'x@example.nl', logger }), logger)
     try {
       await runner.send(MEDIA_SWEEP_QUEUE)
       const until = Date.now() + 20_000
       while ((await filesOnDisk()).includes(orphan) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 200))
       expect(await filesOnDisk()).not.toContain(orphan)
       const [schedule] = rowsOf<{ cron: string }>(await deps.db.execute(sql`select cron from pgboss.schedule where name = ${MEDIA_SWEEP_QUEUE}`))
-      expect(schedule?.cron).toBe(jobDefinitions(deps, createDevMailboxTransport(), '', logger, storage).find((job) => job.name === MEDIA_SWEEP_QUEUE)?.cron)
+      expect(schedule?.cron).toBe(jobDefinitions({ deps: { ...deps, storage: storage }, transport: createDevMailboxTransport(), mailFrom: '', logger }).find((job) => job.name === MEDIA_SWEEP_QUEUE)?.cron)
     } finally {
       await runner.stop()
     }
@@ -283,7 +284,7 @@ describe(`the ${MEDIA_SWEEP_QUEUE} job`, () => {
     await ageEverything(MEDIA_SWEEP_GRACE_MS + HOUR)
     const { logger, lines } = capturingLogger()
     const failing: Storage = { ...storage, delete: () => Promise.reject(new Error('AccessDenied')) }
-    const job = jobDefinitions(deps, createDevMailboxTransport(), 'x@example.nl', logger, failing).find((definition) => definition.name === MEDIA_SWEEP_QUEUE)
+    const job = jobDefinitions({ deps: { ...deps, storage: failing }, transport: createDevMailboxTransport(), mailFrom: 'x@example.nl', logger }).find((definition) => definition.name === MEDIA_SWEEP_QUEUE)
     await expect(job!.handler({} as never)).rejects.toThrow(/1 orphaned objects could not be deleted/)
     expect(lines.find((line) => line.msg === 'could not delete an orphaned media object')).toMatchObject({ level: 40, key: expect.stringContaining('5tuck') })
   })

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { updateProfile } from '@jouwbot/api/account/update-profile'
-import { recordAudit } from '@jouwbot/api/audit/record-audit'
+import { updateProfile } from '@jouwbot/api/account'
+import { recordAudit } from '@jouwbot/api'
 import { MINUTE } from '@jouwbot/auth'
 import { createMember } from '../helpers/accounts.ts'
 import { TestClient } from '../helpers/client.ts'

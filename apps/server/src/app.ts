@@ -16,18 +16,18 @@ export interface AppOptions {
   pingDb: () => Promise<void>
   /** The built web client (apps/web/dist); API-only when null. */
   webDist: string | null
-  trustProxy?: number | string
-  /** Plain HTTP routes composed at boot: attachments, certificates, uploads (the lesson video route runs ahead of Express). */
+  trustProxy?: number | string | undefined
+  /** Plain HTTP routes of the domains (compose.ts; the lesson video routes run ahead of Express). */
   routes?: Router[]
   /** Routes called by other servers (Mollie), mounted before the CSRF guard. */
   webhooks?: Router[]
   /** Origins a form may be sent to besides our own (Mollie's checkout, after our 303). */
-  formOrigins?: string[]
+  formOrigins?: string[] | undefined
   /** Extra origins for `media-src` (presigned S3 URLs when media lives in S3). */
-  mediaOrigins?: string[]
+  mediaOrigins?: string[] | undefined
 }
 
-/** The whole HTTP surface, without listening: `index.ts` boots it, tests mount it on a random port. */
+/** The Express part of the HTTP surface, without listening; `composeServer` puts it together with the rest. */
 export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0, routes = [], webhooks = [], formOrigins = [], mediaOrigins = [] }: AppOptions): Express {
   const app = express()
   const secure = deps.appOrigin.startsWith('https://')

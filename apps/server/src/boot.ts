@@ -1,31 +1,22 @@
 import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { authorizeLessonHls, authorizeLessonVideo, createAppDeps, seedAdmin, seedCourse, seedShop, type AppDeps } from '@jouwbot/api'
-import { saveLessonHls } from '@jouwbot/api/admin/lesson-media'
-import { mediaDir, premiumCursus } from '@jouwbot/course-content'
+import { createAppDeps, type AppDeps } from '@jouwbot/api'
+import { seedAdmin } from '@jouwbot/api/auth'
+import { seedShop } from '@jouwbot/api/checkout'
+import { deriveMediaSecret, seedCourse } from '@jouwbot/api/courses'
 import { prepareDummyPasswordHash } from '@jouwbot/auth'
+import { mediaDir, premiumCursus } from '@jouwbot/course-content'
 import { createDb, lockDataDir, migrate, sql, type DatabaseHandle } from '@jouwbot/db'
 import { startJobRunner, type JobRunner } from '@jouwbot/jobs'
 import { createDevMailboxTransport, createSmtpTransport } from '@jouwbot/mail'
 import pino, { type Logger } from 'pino'
-import { createApp } from './app.ts'
-import { checkoutJobDefinitions } from './checkout-jobs.ts'
-import { checkoutPayRouter } from './http/checkout-pay.ts'
-import { invoiceRouter } from './http/invoices.ts'
-import { mollieWebhookRouter } from './http/mollie-webhook.ts'
-import { createPayments, createVatChecker, EMULATOR_CHECKOUT_PREFIX, sellerFromEnv } from './payments.ts'
+import { composeServer } from './compose.ts'
 import type { Env } from './env.ts'
-import { MAIL_QUEUE, jobDefinitions } from './jobs.ts'
-import { resolveSecrets } from './secrets.ts'
-import { attachmentRouter } from './http/attachments.ts'
-import { certificateRouter } from './http/certificates.ts'
-import { hlsMediaHandler } from './http/hls-media.ts'
-import { mediaHandler } from './http/media.ts'
-import { DEFAULT_MAX_CAPTION_BYTES, DEFAULT_MAX_VIDEO_BYTES, uploadRouter } from './http/uploads.ts'
-import { HLS_QUEUE, hlsJobDefinition } from './hls.ts'
-import { createMediaGateway, deriveMediaSecret } from './media-gateway.ts'
+import { jobDefinitions, QUEUES } from './jobs.ts'
 import { createMediaStorage, storageOrigins } from './media-storage.ts'
+import { createPayments, createVatChecker, EMULATOR_CHECKOUT_PREFIX, sellerFromEnv } from './payments.ts'
+import { resolveSecrets } from './secrets.ts'
 
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
@@ -66,7 +57,8 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
     encryptionKeys: secrets.encryptionKeys,
     appOrigin: env.APP_ORIGIN,
     devMailbox,
-    media: createMediaGateway(storage, mediaSecret),
+    storage,
+    mediaSecret,
     payments: payments.gateway,
     mollieWebhookUrl: payments.webhookUrl,
     vatChecker: createVatChecker(env),
@@ -89,68 +81,30 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
   }
   if (env.NODE_ENV !== 'production') await seedShop(deps, premiumCursus.slug)
 
-  const jobs: JobRunner = await startJobRunner(
-    handle,
-    [
-      ...jobDefinitions(deps, transport, env.MAIL_FROM, logger, storage),
-      hlsJobDefinition({ deps, storage, logger, saveMasterKey: (input) => saveLessonHls(deps, input) }),
-      ...checkoutJobDefinitions(deps, logger),
-    ],
-    logger,
-  )
+  const jobs: JobRunner = await startJobRunner(handle, jobDefinitions({ deps, transport, mailFrom: env.MAIL_FROM, logger }), logger)
   deps.onMailQueued = () => {
-    jobs.send(MAIL_QUEUE).catch((error: unknown) => logger.warn({ err: error }, 'could not wake the mail worker'))
+    jobs.send(QUEUES.mailDeliver).catch((error: unknown) => logger.warn({ err: error }, 'could not wake the mail worker'))
   }
 
-  const app = createApp({
-    deps,
-    logger,
-    pingDb: async () => {
-      await handle.db.execute(sql`select 1`)
-    },
-    webDist: options.webDist === undefined ? defaultWebDist : options.webDist,
-    trustProxy: env.TRUST_PROXY,
-    webhooks: [mollieWebhookRouter(deps, logger)],
-    formOrigins: payments.formOrigins,
-    routes: [
-      checkoutPayRouter(deps),
-      invoiceRouter(deps),
-      attachmentRouter(deps, storage),
-      certificateRouter(deps),
-      uploadRouter({
-        deps,
-        storage,
-        maxVideoBytes: DEFAULT_MAX_VIDEO_BYTES,
-        maxCaptionBytes: DEFAULT_MAX_CAPTION_BYTES,
-        onVideoStored: (lessonId) => void jobs.send(HLS_QUEUE, { lessonId }).catch((error: unknown) => logger.warn({ err: error, lessonId }, 'could not queue HLS')),
-      }),
-    ],
-    mediaOrigins: storageOrigins(env),
-  })
-  // Lesson video bytes skip Express: its per-request cost alone halved throughput in bench:media.
-  // The handler sets its own headers (nosniff, private caching) and logs its own failures.
-  const media = mediaHandler({
-    secret: mediaSecret,
-    storage,
-    authorize: (userId, lessonId) => authorizeLessonVideo(deps, userId, lessonId),
-    now: () => deps.clock.now(),
-    delivery,
-    xAccelPrefix: env.MEDIA_X_ACCEL_PREFIX,
-    logger,
-  })
-  const hlsMedia = hlsMediaHandler({
-    secret: mediaSecret,
-    storage,
-    authorize: (userId, lessonId) => authorizeLessonHls(deps, userId, lessonId),
-    now: () => deps.clock.now(),
-    delivery,
-    xAccelPrefix: env.MEDIA_X_ACCEL_PREFIX,
-    logger,
-  })
-  const server: Server = createServer((req, res) => {
-    if (payments.emulator && req.url?.startsWith(`${EMULATOR_CHECKOUT_PREFIX}/`)) return payments.emulator.checkoutHandler(req, res)
-    if (!media(req, res) && !hlsMedia(req, res)) app(req, res)
-  })
+  const server: Server = createServer(
+    composeServer({
+      deps,
+      logger,
+      pingDb: async () => {
+        await handle.db.execute(sql`select 1`)
+      },
+      webDist: options.webDist === undefined ? defaultWebDist : options.webDist,
+      trustProxy: env.TRUST_PROXY,
+      mediaSecret,
+      mediaDelivery: delivery,
+      xAccelPrefix: env.MEDIA_X_ACCEL_PREFIX,
+      mediaOrigins: storageOrigins(env),
+      onVideoStored: (lessonId) =>
+        void jobs.send(QUEUES.lessonHls, { lessonId }).catch((error: unknown) => logger.warn({ err: error, lessonId }, 'could not queue HLS')),
+      mollieCheckout: payments.emulator ? { prefix: EMULATOR_CHECKOUT_PREFIX, handler: payments.emulator.checkoutHandler } : null,
+      formOrigins: payments.formOrigins,
+    }),
+  )
   // Video uploads stream for minutes; Node's default 300 s request timeout would cut them off.
   server.requestTimeout = 60 * 60_000
   await new Promise<void>((resolve) => server.listen(env.PORT, resolve))

@@ -1,64 +1,115 @@
-import { cleanUpExpired, type AppDeps } from '@jouwbot/api'
-import { deliverPendingMail, type MailTransport } from '@jouwbot/mail'
+import type { AppDeps } from '@jouwbot/api'
+import { cleanUpExpired } from '@jouwbot/api/auth'
+import { reconcilePayments } from '@jouwbot/api/checkout'
+import { MEDIA_SWEEP_GRACE_MS, renderLessonHls, sweepOrphanedMedia } from '@jouwbot/api/courses'
 import type { JobDefinition } from '@jouwbot/jobs'
-import { MEDIA_SWEEP_GRACE_MS, sweepOrphanedMedia } from '@jouwbot/api/maintenance/sweep-orphaned-media'
-import type { Storage } from '@jouwbot/storage'
+import { deliverPendingMail, type MailTransport } from '@jouwbot/mail'
 import type { Logger } from 'pino'
 
-export const MAIL_QUEUE = 'mail.deliver'
-export const MEDIA_SWEEP_QUEUE = 'maintenance.sweep-orphaned-media'
+/** Every background job of the app, in one list: queue name → schedule → the domain service it runs. */
+export const QUEUES = {
+  mailDeliver: 'mail.deliver',
+  cleanUpExpired: 'maintenance.clean-up-expired',
+  sweepOrphanedMedia: 'maintenance.sweep-orphaned-media',
+  lessonHls: 'media.hls',
+  reconcilePayments: 'checkout.reconcile-payments',
+} as const
 
-/**
- * Every background job of the app; later issues add retention, reminders and reconciliation here.
- * `storage` (the media storage) enables the daily sweep of orphaned lesson media.
- */
-export function jobDefinitions(deps: AppDeps, transport: MailTransport, from: string, logger: Logger, storage?: Storage): JobDefinition<never>[] {
+export interface JobsContext {
+  deps: AppDeps
+  transport: MailTransport
+  mailFrom: string
+  logger: Logger
+}
+
+export function jobDefinitions(context: JobsContext): JobDefinition<never>[] {
   return [
-    {
-      name: MAIL_QUEUE,
-      cron: '* * * * *',
-      retryLimit: 3,
-      handler: async () => {
-        const result = await deliverPendingMail({
-          db: deps.db,
-          transport,
-          from,
-          now: () => deps.clock.now(),
-          log: (event, fields) => logger.warn(fields, event),
-        })
-        if (result.sent || result.failed) logger.info(result, 'mail delivery run')
-      },
-    },
-    {
-      name: 'maintenance.clean-up-expired',
-      cron: '17 * * * *',
-      handler: async () => {
-        logger.info(await cleanUpExpired(deps), 'expired sessions and tokens removed')
-      },
-    },
-    ...(storage ? [mediaSweepJob(deps, storage, logger)] : []),
+    mailDeliverJob(context),
+    cleanUpExpiredJob(context),
+    sweepOrphanedMediaJob(context),
+    lessonHlsJob(context),
+    reconcilePaymentsJob(context),
   ]
 }
 
-/** Daily at 03:41 UTC: lesson media no lesson refers to, untouched for 24 h, are deleted. */
-function mediaSweepJob(deps: AppDeps, storage: Storage, logger: Logger): JobDefinition<never> {
+/** Every minute, and woken after each commit that queues mail (`deps.onMailQueued`). */
+function mailDeliverJob({ deps, transport, mailFrom, logger }: JobsContext): JobDefinition<never> {
   return {
-    name: MEDIA_SWEEP_QUEUE,
+    name: QUEUES.mailDeliver,
+    cron: '* * * * *',
+    retryLimit: 3,
+    handler: async () => {
+      const result = await deliverPendingMail({
+        db: deps.db,
+        transport,
+        from: mailFrom,
+        now: () => deps.clock.now(),
+        log: (event, fields) => logger.warn(fields, event),
+      })
+      if (result.sent || result.failed) logger.info(result, 'mail delivery run')
+    },
+  }
+}
+
+/** Hourly: expired sessions, tokens and rate-limit windows. */
+function cleanUpExpiredJob({ deps, logger }: JobsContext): JobDefinition<never> {
+  return {
+    name: QUEUES.cleanUpExpired,
+    cron: '17 * * * *',
+    handler: async () => {
+      logger.info(await cleanUpExpired(deps), 'expired sessions and tokens removed')
+    },
+  }
+}
+
+/** Daily at 03:41 UTC: lesson media no lesson refers to, untouched for 24 h, are deleted. */
+function sweepOrphanedMediaJob({ deps, logger }: JobsContext): JobDefinition<never> {
+  return {
+    name: QUEUES.sweepOrphanedMedia,
     cron: '41 3 * * *',
     retryLimit: 2,
     retryDelaySeconds: 300,
     handler: async () => {
-      const result = await sweepOrphanedMedia(
-        { db: deps.db, clock: deps.clock, storage },
-        {
-          graceMs: MEDIA_SWEEP_GRACE_MS,
-          onDeleteError: (key, error) => logger.warn({ err: error, key }, 'could not delete an orphaned media object'),
-        },
-      )
+      const result = await sweepOrphanedMedia(deps, {
+        graceMs: MEDIA_SWEEP_GRACE_MS,
+        onDeleteError: (key, error) => logger.warn({ err: error, key }, 'could not delete an orphaned media object'),
+      })
       if (result.skippedNoLessons) logger.warn(result, 'media sweep: the database has no lessons, so nothing was deleted')
       else logger.info(result, `media sweep: ${result.deleted} orphaned objects (${result.deletedBytes} bytes) deleted`)
       // Retried (and, after the retries, left visible as failed in pgboss.job); what was deleted stays deleted.
       if (result.failed > 0) throw new Error(`media sweep: ${result.failed} orphaned objects could not be deleted`)
+    },
+  }
+}
+
+/**
+ * Queued by the upload route after a new lesson video (`jobs.send(QUEUES.lessonHls, { lessonId })`).
+ * `options` lets tests pick the ffmpeg and play an admin replacing the video mid-run.
+ */
+export function lessonHlsJob(
+  { deps, logger }: Pick<JobsContext, 'deps' | 'logger'>,
+  options: Omit<Parameters<typeof renderLessonHls>[1], 'lessonId'> = {},
+): JobDefinition<{ lessonId: string }> {
+  return {
+    name: QUEUES.lessonHls,
+    retryLimit: 2,
+    retryDelaySeconds: 60,
+    handler: async ({ lessonId }) => {
+      const result = await renderLessonHls(deps, { ...options, lessonId })
+      if (result === 'noFfmpeg') logger.info({ lessonId }, 'no ffmpeg: the lesson keeps its MP4 only')
+    },
+  }
+}
+
+/** Every 5 minutes: payments still open or pending are asked of Mollie again (a lost webhook costs at most that). */
+function reconcilePaymentsJob({ deps, logger }: JobsContext): JobDefinition<never> {
+  return {
+    name: QUEUES.reconcilePayments,
+    cron: '*/5 * * * *',
+    handler: async () => {
+      const result = await reconcilePayments(deps)
+      if (result.checked || result.failed || result.refundsResumed) logger.info(result, 'payments reconciled')
+      if (result.failed) logger.warn(result, 'some payments could not be reconciled; next run tries again')
     },
   }
 }

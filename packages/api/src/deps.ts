@@ -10,9 +10,10 @@ import type { Db } from '@jouwbot/db'
 import type { PaymentGateway } from '@jouwbot/payments'
 import type { InvoiceSeller } from '@jouwbot/pdf/invoice-document'
 import type { VatNumberChecker } from '@jouwbot/vat'
+import type { Storage } from '@jouwbot/storage'
 import { CourseStructureCache } from './courses/course-structure.ts'
-import type { MediaGateway } from './courses/media-gateway.ts'
-import type { ViewerCourseState } from './courses/outline.ts'
+import type { ViewerCourseState } from './courses/get-course-outline.ts'
+import { createMediaGateway, type MediaGateway } from './courses/media/media-gateway.ts'
 import { ViewerCourseCache } from './courses/viewer-cache.ts'
 
 /** Everything services need from the outside world; built once at boot, or per test. */
@@ -33,6 +34,8 @@ export interface AppDeps {
   courses: CourseStructureCache
   /** Per-viewer access and progress for the outline (invalidated by saves, grants and revokes). */
   viewerCourses: ViewerCourseCache<ViewerCourseState>
+  /** Course media, uploads and (later) member images: local disk or S3. */
+  storage: Storage
   /** Signed video URLs and caption files. */
   media: MediaGateway
   /** Mollie through the official client (the emulator in tests and the embedded default). */
@@ -52,7 +55,9 @@ export interface AppDepsConfig {
   encryptionKeys: string
   appOrigin: string
   devMailbox: boolean
-  media: MediaGateway
+  storage: Storage
+  /** Key of the signed media URLs (`deriveMediaSecret(sessionSecret)` at boot). */
+  mediaSecret: string
   payments: PaymentGateway
   mollieWebhookUrl: string | undefined
   vatChecker: VatNumberChecker
@@ -70,7 +75,8 @@ export function createAppDeps(config: AppDepsConfig): AppDeps {
     devMailbox: config.devMailbox,
     courses: new CourseStructureCache(),
     viewerCourses: new ViewerCourseCache(),
-    media: config.media,
+    storage: config.storage,
+    media: createMediaGateway(config.storage, config.mediaSecret),
     payments: config.payments,
     mollieWebhookUrl: config.mollieWebhookUrl,
     vatChecker: config.vatChecker,

@@ -1,12 +1,12 @@
 import { accountRouter } from './account/router.ts'
-import { adminRouter } from './admin/router.ts'
-import { checkoutRouter } from './checkout/router.ts'
+import { adminCheckoutRouter, checkoutRouter } from './checkout/router.ts'
+import { coursesAdminRouters } from './courses/admin-router.ts'
 import { certificateRouter, courseRouter, lessonRouter } from './courses/router.ts'
 import { authRouter } from './auth/router.ts'
-import { devMailboxRouter } from './dev-mailbox/router.ts'
+import { devMailboxRouter } from './mail/router.ts'
 import { systemRouter } from './system/router.ts'
 import { createCallerFactory, router } from './trpc.ts'
-import { twoFactorRouter } from './two-factor/router.ts'
+import { twoFactorRouter } from './auth/two-factor-router.ts'
 
 export const appRouter = router({
   system: systemRouter,
@@ -18,7 +18,7 @@ export const appRouter = router({
   lesson: lessonRouter,
   certificate: certificateRouter,
   checkout: checkoutRouter,
-  admin: adminRouter,
+  admin: router({ checkout: adminCheckoutRouter, ...coursesAdminRouters }),
 })
 
 export type AppRouter = typeof appRouter

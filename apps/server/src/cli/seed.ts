@@ -1,6 +1,6 @@
 // pnpm db:seed — runs the one-time seed steps (first admin account; later: demo content).
 // Safe to repeat: each step is marked done in seed_runs and never runs twice.
-import { seedAdmin } from '@jouwbot/api'
+import { seedAdmin } from '@jouwbot/api/auth'
 import { systemClock } from '@jouwbot/auth'
 import { createDb, lockDataDir, migrate } from '@jouwbot/db'
 import { databaseTarget } from '@jouwbot/db/cli/target'

@@ -1,7 +1,7 @@
 import type { UserRow } from '@jouwbot/auth'
-import type { DbOrTx, UserTokenPurpose } from '@jouwbot/db'
+import type { UserTokenPurpose } from '@jouwbot/db'
 import { enqueueMail } from '@jouwbot/mail'
-import type { AppDeps } from '../deps.ts'
+import type { TxDeps } from '../transaction.ts'
 import { issueUserToken } from './user-tokens.ts'
 import { appLink, mailLocale } from './users.ts'
 
@@ -16,12 +16,10 @@ const linkFor = {
  * link goes to the new address; otherwise to the account's own.
  */
 export async function mailTokenLink(
-  deps: AppDeps,
-  tx: DbOrTx,
-  user: UserRow,
-  purpose: UserTokenPurpose,
-  newEmail?: string,
+  deps: TxDeps,
+  { user, purpose, newEmail }: { user: UserRow; purpose: UserTokenPurpose; newEmail?: string },
 ): Promise<void> {
+  const tx = deps.db
   const now = deps.clock.now()
   const token = await issueUserToken(tx, { userId: user.id, purpose, newEmail }, now)
   const { path, template } = linkFor[purpose]

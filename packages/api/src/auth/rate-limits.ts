@@ -1,6 +1,5 @@
 import { consumeRateLimit, type RateLimitRule } from '@jouwbot/auth'
 import { AppError } from '@jouwbot/shared'
-import type { DbOrTx } from '@jouwbot/db'
 import type { AppDeps } from '../deps.ts'
 
 /** Every throttle of the account flows, in one place. Windows always end: nobody is locked out for good. */
@@ -15,14 +14,11 @@ export const rateLimitRules = {
   twoFactorPerAccount: { name: '2fa:account', limit: 5, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimitRule>
 
+type RateLimitDeps = Pick<AppDeps, 'db' | 'pseudonymize' | 'clock'>
+
 /** Counts one attempt; throws `error.tooManyRequests` (with retry-after) when over the limit. */
-export async function enforceRateLimit(
-  deps: AppDeps,
-  rule: RateLimitRule,
-  subject: string,
-  db: DbOrTx = deps.db,
-): Promise<void> {
-  const result = await consumeRateLimit(db, rule, deps.pseudonymize(subject), deps.clock.now())
+export async function enforceRateLimit(deps: RateLimitDeps, rule: RateLimitRule, subject: string): Promise<void> {
+  const result = await consumeRateLimit(deps.db, rule, deps.pseudonymize(subject), deps.clock.now())
   if (!result.allowed) {
     throw new AppError('TOO_MANY_REQUESTS', 'error.tooManyRequests', { retryAfterSeconds: result.retryAfterSeconds })
   }
@@ -30,13 +26,8 @@ export async function enforceRateLimit(
 
 /**
  * Same count, but reports instead of throwing — for mails that are skipped silently when throttled.
- * Inside a transaction pass its `tx` (PGlite has one connection; the root handle would deadlock).
+ * Inside a transaction pass the transaction's deps (`inTransaction`).
  */
-export async function withinRateLimit(
-  deps: AppDeps,
-  rule: RateLimitRule,
-  subject: string,
-  db: DbOrTx = deps.db,
-): Promise<boolean> {
-  return (await consumeRateLimit(db, rule, deps.pseudonymize(subject), deps.clock.now())).allowed
+export async function withinRateLimit(deps: RateLimitDeps, rule: RateLimitRule, subject: string): Promise<boolean> {
+  return (await consumeRateLimit(deps.db, rule, deps.pseudonymize(subject), deps.clock.now())).allowed
 }

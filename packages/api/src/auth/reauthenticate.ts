@@ -2,7 +2,8 @@ import { verifyPassword, type SessionRow, type UserRow } from '@jouwbot/auth'
 import { eq, sessions } from '@jouwbot/db'
 import { AppError, SUDO_MINUTES } from '@jouwbot/shared'
 import type { AppDeps } from '../deps.ts'
-import { checkTotpCode } from '../two-factor/check-totp-code.ts'
+import { inTransaction } from '../transaction.ts'
+import { checkTotpCode } from './check-totp-code.ts'
 import { enforceRateLimit, rateLimitRules } from './rate-limits.ts'
 
 /** Enters "sudo mode" for SUDO_MINUTES: password, plus a TOTP code when 2FA is on. */
@@ -17,10 +18,11 @@ export async function reauthenticate(
   const now = deps.clock.now()
   // Counted outside the transaction: a wrong code rolls the transaction back, but not the count.
   if (user.totpEnabledAt) await enforceRateLimit(deps, rateLimitRules.twoFactorPerAccount, `user:${user.id}`)
-  await deps.db.transaction(async (tx) => {
+  await inTransaction(deps, async (txDeps) => {
+    const tx = txDeps.db
     if (user.totpEnabledAt) {
       if (!input.code) throw new AppError('UNAUTHORIZED', 'auth.totpRequired')
-      if (!(await checkTotpCode(deps, tx, user, input.code))) throw new AppError('UNAUTHORIZED', 'auth.totpInvalid')
+      if (!(await checkTotpCode(txDeps, user, input.code))) throw new AppError('UNAUTHORIZED', 'auth.totpInvalid')
     }
     await tx.update(sessions).set({ reauthenticatedAt: now }).where(eq(sessions.id, session.id))
   })

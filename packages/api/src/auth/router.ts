@@ -12,29 +12,55 @@ import {
   recoveryCodeLoginInput,
   verifyTotpInput,
 } from '@jouwbot/shared'
+import type { Context } from '../context.ts'
 import { authedProcedure, publicProcedure, router, sudoProcedure, twoFactorPendingProcedure } from '../trpc.ts'
-import { confirmEmailChange, requestEmailChange } from './change-email.ts'
+import { changePassword } from './change-password.ts'
+import { confirmEmailChange } from './confirm-email-change.ts'
+import { listSessions } from './list-sessions.ts'
 import { logIn } from './log-in.ts'
 import { toMe } from './me.ts'
-import { changePassword, requestPasswordReset, resetPassword } from './passwords.ts'
 import { reauthenticate } from './reauthenticate.ts'
+import { requestEmailChange } from './request-email-change.ts'
+import { requestPasswordReset } from './request-password-reset.ts'
+import { resendVerification } from './resend-verification.ts'
+import { resetPassword } from './reset-password.ts'
+import { revokeOtherSessions } from './revoke-other-sessions.ts'
+import { revokeSession } from './revoke-session.ts'
 import { completeLogInWithRecoveryCode, completeLogInWithTotp } from './second-factor-login.ts'
-import { listSessions, revokeOtherSessions, revokeSession } from './sessions.ts'
 import { signUp } from './sign-up.ts'
-import { resendVerification, verifyEmail } from './verify-email.ts'
+import type { LogInClient, NewSession } from './start-session.ts'
+import { verifyEmail } from './verify-email.ts'
+
+/** What the log-in services need to know about the request. */
+const clientOf = (ctx: Pick<Context, 'session' | 'request'>): LogInClient => ({
+  currentSessionId: ctx.session?.id ?? null,
+  userAgent: ctx.request.userAgent,
+  ip: ctx.request.ip,
+})
+
+/** The services return the new session; only the procedure knows it goes into a cookie. */
+function withCookie<R extends { session: NewSession }>(ctx: Pick<Context, 'cookies'>, result: R): Omit<R, 'session'> {
+  const { session, ...answer } = result
+  ctx.cookies.set(session.token, session.expiresAt)
+  return answer
+}
 
 export const authRouter = router({
   me: publicProcedure.query(({ ctx }) =>
     ctx.user && ctx.session ? toMe(ctx.user, ctx.session, ctx.deps.clock.now()) : null,
   ),
   signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp(ctx.deps, input, ctx.request.ip)),
-  logIn: publicProcedure.input(logInInput).mutation(({ ctx, input }) => logIn(ctx, input)),
+  logIn: publicProcedure
+    .input(logInInput)
+    .mutation(async ({ ctx, input }) => withCookie(ctx, await logIn(ctx.deps, { ...input, client: clientOf(ctx) }))),
   verifyTotp: twoFactorPendingProcedure
     .input(verifyTotpInput)
-    .mutation(({ ctx, input }) => completeLogInWithTotp(ctx, input.code)),
+    .mutation(async ({ ctx, input }) => withCookie(ctx, await completeLogInWithTotp(ctx.deps, { user: ctx.user, client: clientOf(ctx), code: input.code }))),
   useRecoveryCode: twoFactorPendingProcedure
     .input(recoveryCodeLoginInput)
-    .mutation(({ ctx, input }) => completeLogInWithRecoveryCode(ctx, input.code)),
+    .mutation(async ({ ctx, input }) =>
+      withCookie(ctx, await completeLogInWithRecoveryCode(ctx.deps, { user: ctx.user, client: clientOf(ctx), code: input.code })),
+    ),
   logOut: publicProcedure.mutation(async ({ ctx }) => {
     if (ctx.session) await invalidateSession(ctx.deps.db, ctx.session.id)
     ctx.cookies.clear()

@@ -5,8 +5,9 @@ import { AppError, type signUpInput } from '@jouwbot/shared'
 import type { z } from 'zod'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { AppDeps } from '../deps.ts'
+import { inTransaction } from '../transaction.ts'
 import { enforceRateLimit, rateLimitRules, withinRateLimit } from './rate-limits.ts'
-import { queueVerificationMail } from './verify-email.ts'
+import { queueVerificationMail } from './queue-verification-mail.ts'
 import { appLink, findUserByEmail, mailLocale } from './users.ts'
 
 /**
@@ -22,7 +23,8 @@ export async function signUp(deps: AppDeps, input: z.output<typeof signUpInput>,
   const passwordHash = await hashPassword(input.password)
   const now = deps.clock.now()
 
-  await deps.db.transaction(async (tx) => {
+  await inTransaction(deps, async (txDeps) => {
+    const tx = txDeps.db
     const [created] = await tx
       .insert(users)
       .values({
@@ -40,7 +42,7 @@ export async function signUp(deps: AppDeps, input: z.output<typeof signUpInput>,
 
     if (!created) {
       const existing = await findUserByEmail(tx, input.email)
-      if (existing && (await withinRateLimit(deps, rateLimitRules.verificationMailPerAccount, `user:${existing.id}`, tx))) {
+      if (existing && (await withinRateLimit(txDeps, rateLimitRules.verificationMailPerAccount, `user:${existing.id}`))) {
         await enqueueMail(tx, {
           to: existing.email,
           template: 'signUpExisting',
@@ -55,7 +57,7 @@ export async function signUp(deps: AppDeps, input: z.output<typeof signUpInput>,
       return
     }
 
-    await queueVerificationMail(deps, tx, created)
+    await queueVerificationMail(txDeps, created)
     await recordAudit(tx, { actorUserId: created.id, subjectUserId: created.id, action: 'account.created', details: { newsletter: input.newsletter } }, now)
     if (input.newsletter) {
       await recordAudit(tx, { actorUserId: created.id, subjectUserId: created.id, action: 'consent.newsletter.given' }, now)

@@ -3,7 +3,7 @@ import superjson from 'superjson'
 import { describe, expect, test } from 'vitest'
 import type { AppDeps } from '../deps.ts'
 import { CourseStructureCache, type CourseStructure } from './course-structure.ts'
-import { courseOutline, type ViewerCourseState } from './outline.ts'
+import { courseOutline, type ViewerCourseState } from './get-course-outline.ts'
 import { ViewerCourseCache } from './viewer-cache.ts'
 
 /** Strings JSON.stringify escapes, or that could end a template piece early. */

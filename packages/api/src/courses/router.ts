@@ -1,9 +1,12 @@
 import { certificateCodeInput, courseSlugInput, lessonIdInput, lessonRefInput, saveProgressInput } from '@jouwbot/shared'
 import type { Context } from '../context.ts'
 import { answerPrepared, authedProcedure, publicProcedure, router } from '../trpc.ts'
-import { claimCertificate, myCertificate, verifyCertificate } from './certificates.ts'
-import { getLesson } from './lesson.ts'
-import { courseOutline, listCourses } from './outline.ts'
+import { claimCertificate } from './claim-certificate.ts'
+import { courseOutline } from './get-course-outline.ts'
+import { getLesson } from './get-lesson.ts'
+import { myCertificate } from './get-my-certificate.ts'
+import { listCourses } from './list-courses.ts'
+import { verifyCertificate } from './verify-certificate.ts'
 import { markLessonComplete, saveProgress } from './progress.ts'
 
 export const courseRouter = router({

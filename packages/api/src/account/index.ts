@@ -1,0 +1,2 @@
+/** The account domain's entry point (`@jouwbot/api/account`). */
+export { updateProfile } from './update-profile.ts'

@@ -1,0 +1,4 @@
+
+export function certificateUrl(appOrigin: string, code: string): string {
+  return new URL(`/certificaat/${code}`, appOrigin).toString()
+}

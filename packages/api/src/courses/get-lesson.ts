@@ -1,0 +1,64 @@
+import type { UserRow } from '@jouwbot/auth'
+import { and, eq, lessonProgress, lessons } from '@jouwbot/db'
+import { AppError } from '@jouwbot/shared'
+import type { AppDeps } from '../deps.ts'
+import { hasCourseAccess } from './access.ts'
+import { ANONYMOUS_VIEWER, VIDEO_URL_TTL_MS } from './media/media-gateway.ts'
+import { coveredSeconds } from './watched-ranges.ts'
+
+/**
+ * One lesson for the player. Locked lessons are refused here (and again by the media route for
+ * every byte); free previews are open to everyone, logged in or not.
+ */
+export async function getLesson(deps: AppDeps, input: { courseSlug: string; lessonSlug: string }, viewer: UserRow | null) {
+  const structure = await deps.courses.get(deps.db, input.courseSlug)
+  if (!structure) throw new AppError('NOT_FOUND', 'course.notFound')
+  const ordered = structure.modules.flatMap((module) => module.lessons.map((lesson) => ({ module, lesson })))
+  const index = ordered.findIndex(({ lesson }) => lesson.slug === input.lessonSlug)
+  const entry = ordered[index]
+  if (!entry) throw new AppError('NOT_FOUND', 'lesson.notFound')
+  if (!entry.lesson.freePreview && !(await hasCourseAccess(deps.db, viewer, structure.id))) {
+    throw new AppError('FORBIDDEN', 'course.locked')
+  }
+
+  const [row] = await deps.db.select().from(lessons).where(eq(lessons.id, entry.lesson.id)).limit(1)
+  if (!row) throw new AppError('NOT_FOUND', 'lesson.notFound')
+  const [progress] = viewer
+    ? await deps.db
+        .select()
+        .from(lessonProgress)
+        .where(and(eq(lessonProgress.userId, viewer.id), eq(lessonProgress.lessonId, row.id)))
+        .limit(1)
+    : []
+  const now = deps.clock.now()
+  const expiresAt = new Date(now.getTime() + VIDEO_URL_TTL_MS)
+  const signed = { viewerId: viewer?.id ?? ANONYMOUS_VIEWER, lessonId: row.id, expiresAt }
+  const neighbour = (i: number) => {
+    const n = ordered[i]
+    return n ? { slug: n.lesson.slug, title: n.lesson.title } : null
+  }
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    bodyMarkdown: row.bodyMarkdown,
+    durationSeconds: row.durationSeconds,
+    freePreview: row.freePreview,
+    chapters: row.chapters,
+    attachments: row.attachments.map(({ title, fileName }) => ({ title, fileName })),
+    captionsVtt: row.captionsKey ? await deps.media.readText(row.captionsKey) : null,
+    video: row.videoKey ? { url: deps.media.videoUrl(signed), expiresAt } : null,
+    // HLS renditions when they were made (hls.js plays them; the MP4 above stays the fallback).
+    hls: row.videoKey && row.hlsKey ? { url: deps.media.hlsUrl(signed) } : null,
+    module: { slug: entry.module.slug, title: entry.module.title },
+    course: { slug: structure.slug, title: structure.title },
+    previous: neighbour(index - 1),
+    next: neighbour(index + 1),
+    progress: {
+      positionSeconds: progress?.positionSeconds ?? 0,
+      watchedPercent: row.durationSeconds > 0 ? Math.min(100, Math.floor((coveredSeconds(progress?.watchedRanges ?? []) / row.durationSeconds) * 100)) : 0,
+      completed: progress?.completedAt != null,
+    },
+  }
+}
