@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { createMollieGateway, loadOrCreateEmulatorCa, startMollieEmulator, type MollieEmulator, type PaymentGateway } from '@jouwbot/payments'
-import type { InvoiceSeller } from '@jouwbot/pdf/invoice-document'
+import type { InvoiceSeller } from '@jouwbot/pdf'
 import { createOfflineVatChecker, createViesVatChecker, normalizeVatNumber, type VatNumberChecker } from '@jouwbot/vat'
 import type { Logger } from 'pino'
 import type { Env } from './env.ts'

@@ -8,7 +8,7 @@ import {
 } from '@jouwbot/auth'
 import type { Db } from '@jouwbot/db'
 import type { PaymentGateway } from '@jouwbot/payments'
-import type { InvoiceSeller } from '@jouwbot/pdf/invoice-document'
+import type { InvoiceSeller } from '@jouwbot/pdf'
 import type { VatNumberChecker } from '@jouwbot/vat'
 import type { Storage } from '@jouwbot/storage'
 import { CourseStructureCache } from './courses/course-structure.ts'

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { eq, invoiceCounters, invoicePdfs, invoices, sql, type DbOrTx, type orderLines, type orders } from '@jouwbot/db'
-import { formatInvoiceDate, renderInvoicePdf } from '@jouwbot/pdf/invoice'
-import type { InvoiceDocument, InvoiceLine } from '@jouwbot/pdf/invoice-document'
+import { formatInvoiceDate, renderInvoicePdf } from '@jouwbot/pdf'
+import type { InvoiceDocument, InvoiceLine } from '@jouwbot/pdf'
 import type { AppDeps } from '../deps.ts'
 import { splitRefund } from './pricing.ts'
 

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { join } from 'node:path'
-import type { SeedCourse } from '@jouwbot/course-content/types'
+import type { SeedCourse } from '@jouwbot/course-content'
 import { courseModules, courses, eq, lessons, seedRuns } from '@jouwbot/db'
 import type { Storage } from '@jouwbot/storage'
 import { contentTypeFor } from '@jouwbot/storage'

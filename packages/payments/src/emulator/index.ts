@@ -12,3 +12,4 @@ export { createEmulatorCa, issueServerCertificate, loadOrCreateEmulatorCa, type 
 export { CHECKOUT_OUTCOMES, type CheckoutHandler, type CheckoutOutcome } from './checkout-page.ts'
 export { EmulatorStateError, type MollieErrorBody } from './errors.ts'
 export type { WebhookDelivery } from './webhooks.ts'
+export { NEXT_PAYMENT_STATUS } from './status-rules.ts'
