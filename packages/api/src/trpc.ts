@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server'
 import superjson from 'superjson'
 import { z, ZodError } from 'zod'
-import { AppError } from '@jouwbot/shared'
+import { AppError, type ErrorKey } from '@jouwbot/shared'
 import { SUDO_MINUTES } from '@jouwbot/shared'
 import { PreparedResult, type Context, type Preparable } from './context.ts'
 
@@ -75,7 +75,7 @@ const appErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(appErrors)
 
-function deny(code: 'UNAUTHORIZED' | 'FORBIDDEN', key: string): never {
+function deny(code: 'UNAUTHORIZED' | 'FORBIDDEN', key: ErrorKey): never {
   throw new TRPCError({ code, message: key, cause: new AppError(code, key) })
 }
 

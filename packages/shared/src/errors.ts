@@ -16,10 +16,10 @@ export type AppErrorCode =
 
 export class AppError extends Error {
   readonly code: AppErrorCode
-  readonly key: string
+  readonly key: ErrorKey | ValidationKey
   readonly retryAfterSeconds: number | undefined
 
-  constructor(code: AppErrorCode, key: string, options: { retryAfterSeconds?: number; cause?: unknown } = {}) {
+  constructor(code: AppErrorCode, key: ErrorKey | ValidationKey, options: { retryAfterSeconds?: number; cause?: unknown } = {}) {
     super(key, { cause: options.cause })
     this.name = 'AppError'
     this.code = code
@@ -84,6 +84,8 @@ export const errorKeys = [
   'refund.rejected',
   'refund.unavailable',
   'refund.idTaken',
+  'refund.noCoaching',
+  'refund.coachingAmount',
   'invoice.notFound',
   'admin.couponCodeTaken',
 ] as const
@@ -104,7 +106,9 @@ export const validationKeys = [
   'validation.chaptersUnsorted',
   'validation.couponCode',
   'validation.acceptTerms',
+  'validation.waiveWithdrawal',
   'validation.couponValue',
   'validation.couponWindow',
   'validation.companyRequired',
 ] as const
+export type ValidationKey = (typeof validationKeys)[number]
