@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import type { SessionRow, UserRow } from '@jouwbot/auth'
 import type { AppDeps } from './deps.ts'
+import type { PreparedResults } from './prepared.ts'
 
 /** How procedures set or clear the session cookie without knowing about HTTP. */
 export interface SessionCookies {
@@ -12,44 +12,6 @@ export interface RequestMeta {
   requestId: string
   ip: string
   userAgent: string | null
-}
-
-/**
- * A result whose serialised form a service can produce itself, faster than building the object
- * and walking it with superjson: `json()` must return exactly the UTF-8 of
- * `JSON.stringify(superjson.serialize(value()))`, and `etag` must change whenever those bytes
- * would (it may be computed without producing them).
- */
-export interface Preparable<T> {
-  etag: string
-  json(): Buffer
-  value(): T
-}
-
-/** A prepared result inside one HTTP response: tRPC serialises it as `token`, the adapter swaps the bytes in. */
-export class PreparedResult {
-  constructor(
-    readonly token: string,
-    readonly etag: string,
-    readonly json: () => Buffer,
-  ) {}
-}
-
-/**
- * Prepared results of one non-streamed HTTP request. Only the HTTP adapter creates it (so
- * `createCaller` and streamed responses always get plain values); the token carries a random
- * per-request nonce, so no other data in the response can imitate it.
- */
-export class PreparedResults {
-  readonly items: PreparedResult[] = []
-  private nonce: string | undefined
-
-  add(prepared: Preparable<unknown>): PreparedResult {
-    this.nonce ??= randomUUID()
-    const result = new PreparedResult(`jb-prepared:${this.nonce}:${this.items.length}`, prepared.etag, prepared.json)
-    this.items.push(result)
-    return result
-  }
 }
 
 export interface Context {

@@ -3,7 +3,8 @@ import superjson from 'superjson'
 import { z, ZodError } from 'zod'
 import { AppError, type ErrorKey } from '@jouwbot/shared'
 import { SUDO_MINUTES } from '@jouwbot/shared'
-import { PreparedResult, type Context, type Preparable } from './context.ts'
+import type { Context } from './context.ts'
+import { PreparedResult, type Preparable } from './prepared.ts'
 
 const genericKeyByCode: Partial<Record<TRPCError['code'], string>> = {
   UNAUTHORIZED: 'error.unauthorized',
