@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { mediaDir } from '@jouwbot/course-content'
 import { and, auditLog, eq, lessons, sql, users, type DatabaseHandle } from '@jouwbot/db'
 import { createTestDatabase, truncateAll } from '@jouwbot/db/testing'
+import { startJobRunner } from '@jouwbot/jobs'
 import { deleteHlsRenditions, hasFfmpeg, makeHlsRenditions, playlistEntries } from '@jouwbot/api/courses'
 import { composeServer, type ServerParts } from '@jouwbot/server/compose'
 import { lessonHlsJob, QUEUES } from '@jouwbot/server/jobs'
@@ -345,6 +346,37 @@ describe('HLS renditions', () => {
     expect(await testStorage.stat(masterKey)).toBeNull()
     expect(await testStorage.stat(masterKey.replace('master.m3u8', '360p/index.m3u8'))).toBeNull()
     expect(await uploadedFiles()).toEqual([path.basename(uploaded.key)]) // the rendition folders are gone too
+  })
+
+  test('end to end as boot wires it: the upload queues the HLS job, a job runner renders it, and the lesson plays over HLS through the HLS route', { timeout: 180_000 }, async () => {
+    const logger = pino({ level: 'silent' })
+    const runner = await startJobRunner(handle, [lessonHlsJob({ deps, logger })], logger)
+    try {
+      const withJobs = await startApp(undefined, (lessonId) => void runner.send(QUEUES.lessonHls, { lessonId }))
+      const { cookie, client } = await adminCookie()
+      const lesson = seeded.lessons[2]!
+      const res = await put(lesson.id, 'video', await readFile(INTRO), { cookie, base: withJobs })
+      expect(res.status).toBe(200)
+      const { key } = (await res.json()) as { key: string }
+
+      const until = Date.now() + 150_000
+      while ((await lessonRow(lesson.id)).hlsKey === null && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 250))
+      expect((await lessonRow(lesson.id)).hlsKey).toBe(key.replace(/\.mp4$/, '/hls/master.m3u8'))
+
+      const played = await (await client.api()).lesson.get({ courseSlug: COURSE, lessonSlug: lesson.slug })
+      expect(played.hls).not.toBeNull()
+      const master = await fetch(withJobs + played.hls!.url)
+      expect(master.status).toBe(200)
+      expect(master.headers.get('content-type')).toBe('application/vnd.apple.mpegurl')
+      const text = await master.text()
+      expect(text).toMatch(/^#EXTM3U/)
+      const firstVariant = text.split('\n').find((line) => line !== '' && !line.startsWith('#'))!
+      const variant = await fetch(new URL(firstVariant, withJobs + played.hls!.url))
+      expect(variant.status).toBe(200)
+      expect(await variant.text()).toMatch(/#EXT-X-ENDLIST/)
+    } finally {
+      await runner.stop()
+    }
   })
 
   test('without ffmpeg nothing is made (the MP4 keeps playing)', async () => {
