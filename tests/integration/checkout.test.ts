@@ -565,6 +565,44 @@ describe('refunds and chargebacks', () => {
     expect((await invoicesFor(orderId)).filter((invoice) => invoice.correctsInvoiceId !== null)).toHaveLength(1)
   })
 
+  test('a refunded refund is final, as Mollie documents: a "failed" afterwards undoes nothing', async () => {
+    const { orderId, paymentId, buyer, admin } = await paidOrder()
+    await refund(admin.client, { orderId, amountCents: 10_000 })
+    const [local] = await db().select().from(refunds).where(eq(refunds.orderId, orderId))
+    await emulator().settleRefund(local!.mollieRefundId!, 'refunded')
+    expect((await db().select().from(refunds).where(eq(refunds.id, local!.id)))[0]!.status).toBe('refunded')
+    // Mollie never moves a refund on from refunded; news saying so (forged, or a bug) must not undo it.
+    const [settled] = await server.deps.payments.listRefunds(paymentId)
+    await server.deps.db.transaction(async (tx) => {
+      const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update')
+      await recordExternalRefund(tx, server.deps, order!, paymentId, { ...settled!, status: 'failed' }, newEffects(), server.deps.clock.now())
+    })
+    expect((await db().select().from(refunds).where(eq(refunds.id, local!.id)))[0]!.status).toBe('refunded')
+    expect((await orderRow(orderId)).refundedCents).toBe(10_000)
+    expect((await invoicesFor(orderId)).filter((invoice) => invoice.correctsInvoiceId !== null)).toHaveLength(0)
+    expect(await db().select().from(outbox).where(and(eq(outbox.to, buyer.email), eq(outbox.template, 'refundFailed')))).toHaveLength(0)
+    expect(await shopAlerts()).toHaveLength(0)
+  })
+
+  test('a refund queued for lack of balance goes through pending and processing to refunded, counted once', async () => {
+    const { orderId, paymentId, buyer, admin } = await paidOrder()
+    emulator().queueRefunds()
+    const asked = await refund(admin.client, { orderId, amountCents: 10_000 })
+    expect(asked.status).toBe('queued')
+    const [local] = await db().select().from(refunds).where(eq(refunds.orderId, orderId))
+    const status = async () => (await db().select().from(refunds).where(eq(refunds.id, local!.id)))[0]!.status
+    expect(await status()).toBe('queued')
+    await emulator().setRefundStatus(local!.mollieRefundId!, 'pending')
+    await emulator().setRefundStatus(local!.mollieRefundId!, 'processing')
+    expect(await status()).toBe('processing')
+    await emulator().setRefundStatus(local!.mollieRefundId!, 'refunded')
+    expect(await status()).toBe('refunded')
+    expect(await emulator().deliverWebhook(paymentId)).toEqual([200])
+    expect((await orderRow(orderId)).refundedCents).toBe(10_000)
+    expect(await invoicesFor(orderId, 'credit_note')).toHaveLength(1)
+    expect(await db().select().from(outbox).where(and(eq(outbox.to, buyer.email), eq(outbox.template, 'orderRefunded')))).toHaveLength(1)
+  })
+
   test('a refund that fails without a webhook is found by the hourly look at refunds on their way', async () => {
     const { orderId, admin } = await paidOrder()
     await refund(admin.client, { orderId, amountCents: 10_000 })

@@ -235,7 +235,8 @@ export async function completeAcceptedRefund(
  * admin's call (the audit log names the refund).
  */
 async function recordFailedRefund(tx: DbOrTx, deps: AppDeps, order: OrderRow, local: RefundRow, remote: GatewayRefund, effects: OrderEffects, now: Date): Promise<void> {
-  if (isDeadRefund(local.status)) return
+  // Already failed, or refunded: Mollie's refunded is final, the money reached the buyer.
+  if (!refundMayMove(local.status, remote.status)) return
   await tx.update(refunds).set({ mollieRefundId: remote.id, status: remote.status, updatedAt: now }).where(eq(refunds.id, local.id))
   Object.assign(order, await addToOrder(tx, order.id, { refundedCents: -local.amountCents }, now))
   const [creditNote] = await tx.select().from(invoices).where(eq(invoices.refundId, local.id)).limit(1)
