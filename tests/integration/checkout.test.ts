@@ -1,9 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { reconcilePayments } from '@jouwbot/api/checkout'
-import { newEffects } from '@jouwbot/api/checkout'
-import { recordExternalRefund } from '@jouwbot/api/checkout'
-import { startCheckout } from '@jouwbot/api/checkout'
-import { and, coachingCredits, couponRedemptions, coupons, entitlements, eq, invoicePdfs, invoices, mailOutbox as outbox, orders, refunds, sql } from '@jouwbot/db'
+import { newEffects, reconcilePayments, recordChargeback, recordExternalRefund, startCheckout } from '@jouwbot/api/checkout'
+import {
+  and,
+  chargebackReversals,
+  coachingCredits,
+  couponRedemptions,
+  coupons,
+  entitlements,
+  eq,
+  invoicePdfs,
+  invoices,
+  mailOutbox as outbox,
+  orders,
+  refunds,
+  sql,
+} from '@jouwbot/db'
 import { truncateAll } from '@jouwbot/db/testing'
 import { checkoutStartInput } from '@jouwbot/shared'
 import { PDFDocument } from 'pdf-lib'
@@ -317,13 +328,14 @@ describe('the webhook', () => {
     })
   })
 
-  test('out of order: "paid" first, then the older "pending" — the payment stays paid', async () => {
+  test('out of order: "paid" first, then the older "authorized" — the payment stays paid', async () => {
     const buyer = await createMember(server.deps)
     const { orderId, paymentId } = await startBuying(buyer.client)
+    // Mollie calls no webhook for `pending` (the emulator used to): `authorized` is the older news that has one.
     emulator().holdWebhooks()
-    await emulator().setPaymentStatus(paymentId, 'pending')
+    await emulator().setPaymentStatus(paymentId, 'authorized')
     await emulator().setPaymentStatus(paymentId, 'paid')
-    await emulator().releaseWebhooks({ order: 'reverse' })
+    expect(await emulator().releaseWebhooks({ order: 'reverse' })).toEqual([200, 200])
     expect((await orderRow(orderId)).status).toBe('paid')
     expect((await paymentRows(server, orderId))[0]!.status).toBe('paid')
   })
@@ -564,6 +576,44 @@ describe('refunds and chargebacks', () => {
     expect((await invoicesFor(orderId)).filter((invoice) => invoice.correctsInvoiceId !== null)).toHaveLength(1)
   })
 
+  test('a refunded refund is final, as Mollie documents: a "failed" afterwards undoes nothing', async () => {
+    const { orderId, paymentId, buyer, admin } = await paidOrder()
+    await refund(admin.client, { orderId, amountCents: 10_000 })
+    const [local] = await db().select().from(refunds).where(eq(refunds.orderId, orderId))
+    await emulator().settleRefund(local!.mollieRefundId!, 'refunded')
+    expect((await db().select().from(refunds).where(eq(refunds.id, local!.id)))[0]!.status).toBe('refunded')
+    // Mollie never moves a refund on from refunded; news saying so (forged, or a bug) must not undo it.
+    const [settled] = await server.deps.payments.listRefunds(paymentId)
+    await server.deps.db.transaction(async (tx) => {
+      const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update')
+      await recordExternalRefund(tx, server.deps, order!, paymentId, { ...settled!, status: 'failed' }, newEffects(), server.deps.clock.now())
+    })
+    expect((await db().select().from(refunds).where(eq(refunds.id, local!.id)))[0]!.status).toBe('refunded')
+    expect((await orderRow(orderId)).refundedCents).toBe(10_000)
+    expect((await invoicesFor(orderId)).filter((invoice) => invoice.correctsInvoiceId !== null)).toHaveLength(0)
+    expect(await db().select().from(outbox).where(and(eq(outbox.to, buyer.email), eq(outbox.template, 'refundFailed')))).toHaveLength(0)
+    expect(await shopAlerts()).toHaveLength(0)
+  })
+
+  test('a refund queued for lack of balance goes through pending and processing to refunded, counted once', async () => {
+    const { orderId, paymentId, buyer, admin } = await paidOrder()
+    emulator().queueRefunds()
+    const asked = await refund(admin.client, { orderId, amountCents: 10_000 })
+    expect(asked.status).toBe('queued')
+    const [local] = await db().select().from(refunds).where(eq(refunds.orderId, orderId))
+    const status = async () => (await db().select().from(refunds).where(eq(refunds.id, local!.id)))[0]!.status
+    expect(await status()).toBe('queued')
+    await emulator().setRefundStatus(local!.mollieRefundId!, 'pending')
+    await emulator().setRefundStatus(local!.mollieRefundId!, 'processing')
+    expect(await status()).toBe('processing')
+    await emulator().setRefundStatus(local!.mollieRefundId!, 'refunded')
+    expect(await status()).toBe('refunded')
+    expect(await emulator().deliverWebhook(paymentId)).toEqual([200])
+    expect((await orderRow(orderId)).refundedCents).toBe(10_000)
+    expect(await invoicesFor(orderId, 'credit_note')).toHaveLength(1)
+    expect(await db().select().from(outbox).where(and(eq(outbox.to, buyer.email), eq(outbox.template, 'orderRefunded')))).toHaveLength(1)
+  })
+
   test('a refund that fails without a webhook is found by the hourly look at refunds on their way', async () => {
     const { orderId, admin } = await paidOrder()
     await refund(admin.client, { orderId, amountCents: 10_000 })
@@ -642,6 +692,107 @@ describe('refunds and chargebacks', () => {
     expect((await orderRow(orderId)).chargedBackCents).toBe(69_700)
     expect(await invoicesFor(orderId, 'credit_note')).toHaveLength(1)
     expect(await outlineUnlocked(buyer.client)).toBe(false)
+  })
+
+  describe('a chargeback the bank reverses', () => {
+    const credits = async (email: string) => {
+      const userId = (await userRow(server.deps, email)).id
+      return (await db().select().from(coachingCredits).where(eq(coachingCredits.userId, userId))).reduce((sum, row) => sum + row.delta, 0)
+    }
+    const corrections = async (orderId: string) => (await invoicesFor(orderId)).filter((invoice) => invoice.correctsInvoiceId !== null)
+    const buyerMails = (email: string) => db().select().from(outbox).where(and(eq(outbox.to, email), eq(outbox.template, 'chargebackReversed')))
+
+    test('gives back the amount, the course and the sessions once, webhook and job at once; an invoice corrects the credit note; buyer and shop are told', async () => {
+      const { orderId, paymentId, buyer } = await paidOrder()
+      const chargeback = await emulator().addChargeback(paymentId, 69_700)
+      expect(await outlineUnlocked(buyer.client)).toBe(false)
+      expect(await credits(buyer.email)).toBe(0)
+      const [creditNote] = await invoicesFor(orderId, 'credit_note')
+
+      await emulator().reverseChargeback(chargeback.id, { webhook: 'none' })
+      // Mollie's own figure no longer shows the chargeback: only the chargeback's reversedAt tells.
+      expect(emulator().getPayment(paymentId)).toMatchObject({ amountChargedBackCents: 0, amountRemainingCents: 69_700 })
+      server.deps.clock.advance(25 * 60 * 60_000)
+      const [codes] = await Promise.all([emulator().deliverWebhook(paymentId, { times: 2, concurrent: true }), reconcilePayments(server.deps)])
+      expect(codes).toEqual([200, 200])
+
+      expect((await orderRow(orderId)).chargedBackCents).toBe(0)
+      expect(await db().select().from(chargebackReversals).where(eq(chargebackReversals.orderId, orderId))).toMatchObject([
+        { chargebackId: chargeback.id, amountCents: 69_700, accessRestoredAt: expect.any(Date) },
+      ])
+      const [correction, ...more] = await corrections(orderId)
+      expect(more).toHaveLength(0)
+      expect(correction).toMatchObject({ correctsInvoiceId: creditNote!.id, totalCents: 69_700 })
+      expect((correction!.document as { paymentNote: string }).paymentNote).toContain('de bank de terugboeking heeft teruggedraaid')
+      const [pdf] = await db().select().from(invoicePdfs).where(eq(invoicePdfs.invoiceId, correction!.id))
+      expect((await PDFDocument.load(pdf!.pdf)).getPageCount()).toBe(1)
+      expect(await outlineUnlocked(buyer.client)).toBe(true)
+      expect(await credits(buyer.email)).toBe(3)
+      const [mail, ...moreMails] = await buyerMails(buyer.email)
+      expect(moreMails).toHaveLength(0)
+      expect(mail!.text).toContain(`factuur ${correction!.number}`)
+      expect(mail!.text).toContain('Je hebt weer toegang tot de cursus uit deze bestelling.')
+      expect(mail!.text).toContain('De 3 coachingsessies die waren vervallen, staan weer voor je klaar.')
+      const [alert, ...moreAlerts] = await shopAlerts()
+      expect(moreAlerts).toHaveLength(0)
+      expect(alert!.subject).toMatch(/^Actie nodig: terugboeking teruggedraaid/)
+
+      // Later news changes nothing; a second chargeback (the bank disputes again) ends access again.
+      expect(await emulator().deliverWebhook(paymentId)).toEqual([200])
+      expect(await corrections(orderId)).toHaveLength(1)
+      await emulator().addChargeback(paymentId, 69_700)
+      expect((await orderRow(orderId)).chargedBackCents).toBe(69_700)
+      expect(await outlineUnlocked(buyer.client)).toBe(false)
+      expect(await credits(buyer.email)).toBe(0)
+      expect(await invoicesFor(orderId, 'credit_note')).toHaveLength(2)
+    })
+
+    test('is found by the daily look at chargebacks that stand, when no webhook comes', async () => {
+      const { orderId, paymentId, buyer } = await paidOrder()
+      const chargeback = await emulator().addChargeback(paymentId, 20_000)
+      await emulator().reverseChargeback(chargeback.id, { webhook: 'none' })
+      await reconcilePayments(server.deps)
+      expect((await orderRow(orderId)).chargedBackCents).toBe(20_000)
+      server.deps.clock.advance(25 * 60 * 60_000)
+      await reconcilePayments(server.deps)
+      expect((await orderRow(orderId)).chargedBackCents).toBe(0)
+      expect(await outlineUnlocked(buyer.client)).toBe(true)
+      expect(await corrections(orderId)).toHaveLength(1)
+    })
+
+    test('gives back only the amount while a refund of the order stands: the access it ended stays ended', async () => {
+      const { orderId, paymentId, buyer, admin } = await paidOrder()
+      const chargeback = await emulator().addChargeback(paymentId, 30_000)
+      expect(await outlineUnlocked(buyer.client)).toBe(false)
+      await refund(admin.client, { orderId, amountCents: 5_000 })
+      await emulator().reverseChargeback(chargeback.id)
+      expect(await orderRow(orderId)).toMatchObject({ chargedBackCents: 0, refundedCents: 5_000 })
+      expect(await corrections(orderId)).toHaveLength(1)
+      expect(await outlineUnlocked(buyer.client)).toBe(false)
+      expect(await credits(buyer.email)).toBe(0)
+      const [mail] = await buyerMails(buyer.email)
+      expect(mail!.text).not.toContain('weer toegang')
+      const [alert] = (await shopAlerts()).filter((row) => row.subject.includes('teruggedraaid'))
+      expect(alert!.text).toContain('blijft beëindigd')
+    })
+
+    test('reversed before we heard of it: nothing counted, nothing issued, nobody mailed; older news of it counts nothing', async () => {
+      const { orderId, paymentId, buyer } = await paidOrder()
+      const chargeback = await emulator().addChargeback(paymentId, 69_700, { webhook: 'none' })
+      const before = await server.deps.payments.listChargebacks(paymentId)
+      await emulator().reverseChargeback(chargeback.id)
+      expect(await orderRow(orderId)).toMatchObject({ chargedBackCents: 0 })
+      // A list read before the reversal, applied after it.
+      await server.deps.db.transaction(async (tx) => {
+        const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update')
+        await recordChargeback(tx, server.deps, order!, paymentId, before[0]!, newEffects(), server.deps.clock.now())
+      })
+      expect((await orderRow(orderId)).chargedBackCents).toBe(0)
+      expect(await invoicesFor(orderId, 'credit_note')).toHaveLength(0)
+      expect(await corrections(orderId)).toHaveLength(0)
+      expect(await buyerMails(buyer.email)).toHaveLength(0)
+      expect(await outlineUnlocked(buyer.client)).toBe(true)
+    })
   })
 })
 

@@ -20,11 +20,13 @@ export interface MailTemplates {
   duplicatePaymentRefunded: { firstName: string; amount: string; orderUrl: string }
   /** `corrected`: a credit note had been issued and an invoice now corrects it. */
   refundFailed: { firstName: string; amount: string; corrected: boolean; orderUrl: string }
+  /** The bank reversed a chargeback: the amount is paid again; an invoice corrects the chargeback's credit note. */
+  chargebackReversed: { firstName: string; amount: string; correctionNumber: string; courseRestored: boolean; sessionsRestored: number; orderUrl: string }
   /** To the shop's own address: something about money that needs a person. */
   shopAttention: { problem: ShopProblem; orderReference: string; amount: string; detail: string; adminUrl: string }
 }
 
-export type ShopProblem = 'refundFailed' | 'refundRefused' | 'paymentMismatch' | 'duplicateChargeback'
+export type ShopProblem = 'refundFailed' | 'refundRefused' | 'paymentMismatch' | 'duplicateChargeback' | 'chargebackReversed'
 export type MailTemplate = keyof MailTemplates
 
 interface Text {
@@ -127,14 +129,27 @@ const nl: Catalog = {
     ],
     action: { label: 'Bekijk je bestelling', url: p.orderUrl },
   }),
+  chargebackReversed: (p) => ({
+    subject: 'Je betaling telt weer: de terugboeking is teruggedraaid',
+    lines: [
+      `Hoi ${p.firstName},`,
+      `De bank heeft de terugboeking (chargeback) van ${p.amount} op je betaling teruggedraaid: dat bedrag is weer aan ons betaald.`,
+      `Bij je bestelling staat factuur ${p.correctionNumber}, die de creditnota van de terugboeking corrigeert; je hoeft niets te betalen.`,
+      ...(p.courseRestored ? ['Je hebt weer toegang tot de cursus uit deze bestelling.'] : []),
+      ...(p.sessionsRestored === 1 ? ['De coachingsessie die was vervallen, staat weer voor je klaar.'] : []),
+      ...(p.sessionsRestored > 1 ? [`De ${p.sessionsRestored} coachingsessies die waren vervallen, staan weer voor je klaar.`] : []),
+    ],
+    action: { label: 'Bekijk je bestelling', url: p.orderUrl },
+  }),
   shopAttention: (p) => ({
-    subject: `Actie nodig: ${{ refundFailed: 'terugbetaling mislukt', refundRefused: 'terugbetaling geweigerd', paymentMismatch: 'betaling klopt niet', duplicateChargeback: 'terugboeking van een dubbele betaling' }[p.problem]} (bestelling ${p.orderReference})`,
+    subject: `Actie nodig: ${{ refundFailed: 'terugbetaling mislukt', refundRefused: 'terugbetaling geweigerd', paymentMismatch: 'betaling klopt niet', duplicateChargeback: 'terugboeking van een dubbele betaling', chargebackReversed: 'terugboeking teruggedraaid' }[p.problem]} (bestelling ${p.orderReference})`,
     lines: [
       {
         refundFailed: `Mollie heeft een terugbetaling van ${p.amount} niet uitgevoerd: het geld is niet bij de koper aangekomen.`,
         refundRefused: `Mollie weigerde een terugbetaling van ${p.amount} die zonder beheerder werd aangevraagd (bijvoorbeeld door een te laag saldo). Er is niets terugbetaald.`,
         paymentMismatch: `Er kwam een betaling binnen die niet bij de bestelling past (bedrag, valuta of test/live). Er is niets geleverd; het geld staat bij Mollie.`,
         duplicateChargeback: `De koper liet een tweede betaling voor een al betaalde bestelling (${p.amount}) terugboeken, terwijl wij die dubbele betaling zelf ook terugbetalen. Kijk of de koper nu twee keer geld terugkrijgt.`,
+        chargebackReversed: `De bank heeft een terugboeking van ${p.amount} teruggedraaid: het bedrag is weer van ons.`,
       }[p.problem],
       p.detail,
       'Bekijk de bestelling en handel het af (zo nodig in het Mollie-dashboard).',
@@ -235,14 +250,27 @@ const en: Catalog = {
     ],
     action: { label: 'View your order', url: p.orderUrl },
   }),
+  chargebackReversed: (p) => ({
+    subject: 'Your payment counts again: the chargeback was reversed',
+    lines: [
+      `Hi ${p.firstName},`,
+      `The bank reversed the chargeback of ${p.amount} on your payment: that amount has been paid to us again.`,
+      `Your order now shows invoice ${p.correctionNumber}, correcting the chargeback's credit note; there is nothing to pay.`,
+      ...(p.courseRestored ? ['You have access to the course from this order again.'] : []),
+      ...(p.sessionsRestored === 1 ? ['The coaching session that had lapsed is yours again.'] : []),
+      ...(p.sessionsRestored > 1 ? [`The ${p.sessionsRestored} coaching sessions that had lapsed are yours again.`] : []),
+    ],
+    action: { label: 'View your order', url: p.orderUrl },
+  }),
   shopAttention: (p) => ({
-    subject: `Action needed: ${{ refundFailed: 'refund failed', refundRefused: 'refund refused', paymentMismatch: 'payment does not match', duplicateChargeback: 'chargeback of a double payment' }[p.problem]} (order ${p.orderReference})`,
+    subject: `Action needed: ${{ refundFailed: 'refund failed', refundRefused: 'refund refused', paymentMismatch: 'payment does not match', duplicateChargeback: 'chargeback of a double payment', chargebackReversed: 'chargeback reversed' }[p.problem]} (order ${p.orderReference})`,
     lines: [
       {
         refundFailed: `Mollie did not carry out a refund of ${p.amount}: the money did not reach the buyer.`,
         refundRefused: `Mollie refused a refund of ${p.amount} asked for without an admin (for instance, too low a balance). Nothing was refunded.`,
         paymentMismatch: `A payment came in that does not match its order (amount, currency or test/live). Nothing was delivered; the money is at Mollie.`,
         duplicateChargeback: `The buyer had a second payment for an already paid order (${p.amount}) charged back, while we refund that double payment ourselves too. Check whether the buyer now gets the money back twice.`,
+        chargebackReversed: `The bank reversed a chargeback of ${p.amount}: the amount is ours again.`,
       }[p.problem],
       p.detail,
       'Look at the order and settle it (in the Mollie dashboard if need be).',

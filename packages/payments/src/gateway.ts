@@ -38,6 +38,11 @@ export interface GatewayPayment {
   amountChargedBackCents: number
   /** Whether any refund exists, in any status (Mollie's `_links.refunds`): a failed one counts for nothing above. */
   hasRefunds: boolean
+  /**
+   * Whether any chargeback exists, reversed or not (Mollie's `_links.chargebacks`). Mollie does not
+   * document whether a reversal lowers `amountChargedBack`, so reversals are found through this.
+   */
+  hasChargebacks: boolean
   description: string
   metadata: unknown
   /** Only while the payment is open. */
@@ -63,6 +68,7 @@ export interface GatewayChargeback {
   amountCents: number
   currency: string
   createdAt: Date
+  /** Mollie: "The date and time the chargeback was reversed if applicable". */
   reversedAt: Date | null
 }
 

@@ -198,6 +198,29 @@ describe('createMollieGateway: refunds and chargebacks', () => {
     await expect(emulator.addChargeback(payment.id, 3501)).rejects.toBeInstanceOf(EmulatorStateError)
     expect(await gateway.listChargebacks((await gateway.createPayment(paymentInput())).id)).toEqual([])
   })
+
+  test('a reversed chargeback stays listed with reversedAt; the payment still says it has chargebacks', async () => {
+    const payment = await paidPayment(5000)
+    expect(await gateway.getPayment(payment.id)).toMatchObject({ hasChargebacks: false, amountChargedBackCents: 0 })
+    const chargeback = await emulator.addChargeback(payment.id, 5000)
+    expect(await gateway.getPayment(payment.id)).toMatchObject({ hasChargebacks: true, amountChargedBackCents: 5000, amountRemainingCents: 0 })
+    await emulator.reverseChargeback(chargeback.id)
+    // amountChargedBack is gone (Mollie shows it only when not zero); the chargeback itself is still there.
+    expect(await gateway.getPayment(payment.id)).toMatchObject({ hasChargebacks: true, amountChargedBackCents: 0, amountRemainingCents: 5000 })
+    const [listed] = await gateway.listChargebacks(payment.id)
+    expect(listed).toMatchObject({ id: chargeback.id, amountCents: 5000, reversedAt: expect.any(Date) })
+    expect(receiver.received.map((w) => w.body)).toEqual([`id=${payment.id}`, `id=${payment.id}`])
+  })
+
+  test('a refund asked while the balance is short is queued, and can be canceled until it is processing', async () => {
+    const payment = await paidPayment(5000)
+    emulator.queueRefunds()
+    const refund = await gateway.createRefund(refundInput(payment.id, 2000))
+    expect(refund.status).toBe('queued')
+    expect(await gateway.getPayment(payment.id)).toMatchObject({ amountRefundedCents: 2000, amountRemainingCents: 3000 })
+    await emulator.settleRefund(refund.id, 'refunded', { webhook: 'none' })
+    expect((await gateway.listRefunds(payment.id))[0]!.status).toBe('refunded')
+  })
 })
 
 describe('createMollieGateway: failures that are not refusals', () => {

@@ -37,6 +37,7 @@ function toGatewayPayment(payment: Payment): GatewayPayment {
     amountRemainingCents: payment.amountRemaining ? valueToCents(payment.amountRemaining.value) : null,
     amountChargedBackCents: payment.amountChargedBack ? valueToCents(payment.amountChargedBack.value) : 0,
     hasRefunds: payment._links.refunds !== undefined,
+    hasChargebacks: payment._links.chargebacks !== undefined,
     description: payment.description,
     metadata: payment.metadata,
     checkoutUrl: payment.getCheckoutUrl(),

@@ -56,7 +56,8 @@ export async function applyPaymentFromMollie(deps: AppDeps, paymentId: string): 
   // Read before the transaction: no network call while the order row is locked.
   const [remoteRefunds, remoteChargebacks] = await Promise.all([
     remote.hasRefunds ? deps.payments.listRefunds(remote.id) : Promise.resolve([]),
-    remote.amountChargedBackCents > 0 ? deps.payments.listChargebacks(remote.id) : Promise.resolve([]),
+    // Also once every chargeback is reversed: Mollie does not say a reversal leaves amountChargedBack above zero.
+    remote.hasChargebacks || remote.amountChargedBackCents > 0 ? deps.payments.listChargebacks(remote.id) : Promise.resolve([]),
   ])
   const effects = newEffects()
   const now = deps.clock.now()
@@ -141,7 +142,9 @@ async function applyInTransaction(tx: DbOrTx, deps: AppDeps, state: RemoteState,
     for (const chargeback of state.remoteChargebacks) {
       // The bank gave a second payment back too: with our own refund that may be twice. A person decides.
       const detail = `Terugboeking ${chargeback.id} op betaling ${remote.id}, die niet de betaling van de bestelling is.`
-      await alertShop(tx, deps, { problem: 'duplicateChargeback', orderId: order.id, amountCents: chargeback.amountCents, detail, cause: chargeback.id }, now)
+      if (!chargeback.reversedAt) await alertShop(tx, deps, { problem: 'duplicateChargeback', orderId: order.id, amountCents: chargeback.amountCents, detail, cause: chargeback.id }, now)
+      // …and the person who was told hears that the bank took it back (once, keyed by the chargeback).
+      else await alertShop(tx, deps, { problem: 'chargebackReversed', orderId: order.id, amountCents: chargeback.amountCents, detail: `${detail} De bank heeft die terugboeking teruggedraaid.`, cause: chargeback.id }, now)
     }
   }
   return 'applied'

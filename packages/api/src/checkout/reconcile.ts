@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, payments, refunds, type DbOrTx } from '@jouwbot/db'
+import { and, asc, chargebackReversals, chargebacks, eq, gt, inArray, isNull, lt, or, payments, refunds, type DbOrTx } from '@jouwbot/db'
 import { OPEN_PAYMENT_STATUSES } from '@jouwbot/payments'
 import type { AppDeps } from '../deps.ts'
 import { applyPaymentFromMollie } from './apply-payment.ts'
@@ -14,6 +14,13 @@ const REFUND_CHECK_EVERY_MS = 60 * 60_000
 /** Mollie settles or fails a refund well within this. */
 const REFUND_GIVE_UP_MS = 60 * 24 * 60 * 60_000
 const UNSETTLED_REFUND_STATUSES = ['queued', 'pending', 'processing'] as const
+/**
+ * Chargebacks not reversed are looked up at most this often: a bank may reverse one weeks later, and
+ * Mollie's webhook documentation does not promise a call for a reversal.
+ */
+const CHARGEBACK_CHECK_EVERY_MS = 24 * 60 * 60_000
+/** Disputes are settled well within this; older chargebacks are final for us. */
+const CHARGEBACK_GIVE_UP_MS = 180 * 24 * 60 * 60_000
 
 function stuckPayments(db: DbOrTx, now: Date) {
   return db
@@ -46,10 +53,29 @@ async function paymentsWithUnsettledRefunds(db: DbOrTx, now: Date): Promise<stri
   return rows.map((row) => row.paymentId)
 }
 
+/** Payments with a chargeback that stands (no reversal recorded), not looked at for a day. */
+async function paymentsWithStandingChargebacks(db: DbOrTx, now: Date): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ paymentId: chargebacks.paymentId })
+    .from(chargebacks)
+    .leftJoin(chargebackReversals, eq(chargebackReversals.chargebackId, chargebacks.id))
+    .innerJoin(payments, eq(payments.id, chargebacks.paymentId))
+    .where(
+      and(
+        isNull(chargebackReversals.chargebackId),
+        gt(chargebacks.createdAt, new Date(now.getTime() - CHARGEBACK_GIVE_UP_MS)),
+        or(isNull(payments.lastCheckedAt), lt(payments.lastCheckedAt, new Date(now.getTime() - CHARGEBACK_CHECK_EVERY_MS))),
+      ),
+    )
+    .limit(BATCH)
+  return rows.map((row) => row.paymentId)
+}
+
 /**
  * The safety net under the webhook: payments still open or pending are fetched again and applied
  * exactly as the webhook would; refunds whose create call never answered are finished; refunds on
- * their way are looked up hourly, so one that fails at the bank is handled even without a webhook.
+ * their way are looked up hourly, so one that fails at the bank is handled even without a webhook;
+ * payments with a chargeback that stands are looked up daily, so a reversal is found without one too.
  */
 export async function reconcilePayments(deps: AppDeps): Promise<{ checked: number; failed: number; refundsResumed: number }> {
   const now = deps.clock.now()
@@ -80,6 +106,15 @@ export async function reconcilePayments(deps: AppDeps): Promise<{ checked: numbe
         .update(refunds)
         .set({ updatedAt: now })
         .where(and(eq(refunds.paymentId, paymentId), inArray(refunds.status, [...UNSETTLED_REFUND_STATUSES]), lt(refunds.updatedAt, now)))
+      checked += 1
+    } catch {
+      failed += 1
+    }
+  }
+  for (const paymentId of await paymentsWithStandingChargebacks(deps.db, now)) {
+    try {
+      // Stamps the payment's lastCheckedAt: the next look is a day later.
+      await applyPaymentFromMollie(deps, paymentId)
       checked += 1
     } catch {
       failed += 1

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { and, chargebacks, coachingCredits, eq, invoices, isNull, orderLines, orders, refunds, sql, sum, type DbOrTx } from '@jouwbot/db'
+import { and, chargebackReversals, chargebacks, coachingCredits, eq, inArray, invoices, isNull, orderLines, orders, refunds, sql, sum, type DbOrTx } from '@jouwbot/db'
 import type { GatewayChargeback, GatewayRefund } from '@jouwbot/payments'
 import { recordAudit } from '../audit/record-audit.ts'
-import { revokeCourseAccess } from '../courses/access.ts'
+import { grantCourseAccess, revokeCourseAccess } from '../courses/access.ts'
 import type { AppDeps } from '../deps.ts'
 import type { OrderEffects, OrderRow } from './apply-payment.ts'
 import { mailBuyer } from './buyer-mail.ts'
@@ -13,6 +13,7 @@ import { formatEuro } from './money.ts'
 import { orderPageUrl } from './payment-attempts.ts'
 
 type RefundRow = typeof refunds.$inferSelect
+type ChargebackRow = typeof chargebacks.$inferSelect
 
 
 interface Revoked {
@@ -22,13 +23,30 @@ interface Revoked {
   sessionsLapsed: number
 }
 
+/** The order's own coaching credits still with the buyer's ledger: granted, minus taken back, plus given back. */
+async function outstandingOrderCredits(tx: DbOrTx, orderId: string): Promise<number> {
+  const [row] = await tx
+    .select({ credits: sum(coachingCredits.delta).mapWith(Number) })
+    .from(coachingCredits)
+    .where(and(eq(coachingCredits.orderId, orderId), inArray(coachingCredits.reason, ['order', 'order_revoked', 'order_restored'])))
+  return row?.credits ?? 0
+}
+
 /**
  * Access and coaching credits belong to a fully paid order. Once refunds or chargebacks leave less
  * than the order's price with us, the order no longer pays for what it delivered: the course access
- * it granted ends and its unspent credits are taken back (once). A withdrawal from the coaching only
+ * it granted ends and its unspent credits are taken back — once per cause (the refund or chargeback:
+ * a unique key), and never more than the order still has out. A withdrawal from the coaching only
  * (`keepCourse`) takes back the sessions and leaves the course.
  */
-async function revokeIfUncovered(tx: DbOrTx, order: OrderRow, actorUserId: string | null, effects: OrderEffects, now: Date, keepCourse = false): Promise<Revoked> {
+async function revokeIfUncovered(
+  tx: DbOrTx,
+  order: OrderRow,
+  actorUserId: string | null,
+  effects: OrderEffects,
+  now: Date,
+  { cause, keepCourse = false }: { cause: string; keepCourse?: boolean },
+): Promise<Revoked> {
   const revoked: Revoked = { courseEnded: false, sessionsLapsed: 0 }
   const kept = order.totalCents - order.refundedCents - order.chargedBackCents
   if (kept >= order.totalCents || !order.userId) return revoked
@@ -46,11 +64,11 @@ async function revokeIfUncovered(tx: DbOrTx, order: OrderRow, actorUserId: strin
       .select({ credits: sum(coachingCredits.delta).mapWith(Number) })
       .from(coachingCredits)
       .where(eq(coachingCredits.userId, userId))
-    const takeBack = Math.min(orderCredits, Math.max(0, balance?.credits ?? 0))
+    const takeBack = Math.min(await outstandingOrderCredits(tx, order.id), Math.max(0, balance?.credits ?? 0))
     if (takeBack > 0) {
       const taken = await tx
         .insert(coachingCredits)
-        .values({ userId, delta: -takeBack, reason: 'order_revoked', orderId: order.id, createdAt: now })
+        .values({ userId, delta: -takeBack, reason: 'order_revoked', orderId: order.id, cause, createdAt: now })
         .onConflictDoNothing()
         .returning({ id: coachingCredits.id })
       if (taken.length > 0) revoked.sessionsLapsed = takeBack
@@ -86,7 +104,10 @@ async function addToOrder(tx: DbOrTx, orderId: string, change: { refundedCents?:
   return updated!
 }
 
-/** A chargeback Mollie reports: recorded once, with a credit note; access ends. */
+/**
+ * A chargeback Mollie reports: recorded once, with a credit note; access ends. Once Mollie reports
+ * it reversed (`reversedAt`), the reversal is recorded once and undoes what it took.
+ */
 export async function recordChargeback(
   tx: DbOrTx,
   deps: AppDeps,
@@ -96,15 +117,30 @@ export async function recordChargeback(
   effects: OrderEffects,
   now: Date,
 ): Promise<void> {
-  if (chargeback.reversedAt) return
+  const [known] = await tx.select().from(chargebacks).where(eq(chargebacks.id, chargeback.id))
+  if (known) {
+    if (chargeback.reversedAt) await recordChargebackReversal(tx, deps, order, known, chargeback.reversedAt, effects, now)
+    return
+  }
+  if (chargeback.reversedAt) {
+    // Reversed before we heard of it: it took nothing. Kept, with its reversal, so older news of it
+    // (a list read before the reversal) finds it known and counts nothing.
+    const [row] = await tx
+      .insert(chargebacks)
+      .values({ id: chargeback.id, orderId: order.id, paymentId, amountCents: chargeback.amountCents, countedCents: 0, createdAt: chargeback.createdAt, recordedAt: now })
+      .onConflictDoNothing()
+      .returning()
+    if (row) await recordChargebackReversal(tx, deps, order, row, chargeback.reversedAt, effects, now)
+    return
+  }
+  // Never more than is left: the bank took back money we may already have refunded.
+  const amountCents = Math.max(0, Math.min(chargeback.amountCents, order.totalCents - order.refundedCents - order.chargedBackCents))
   const inserted = await tx
     .insert(chargebacks)
-    .values({ id: chargeback.id, orderId: order.id, paymentId, amountCents: chargeback.amountCents, createdAt: chargeback.createdAt, recordedAt: now })
+    .values({ id: chargeback.id, orderId: order.id, paymentId, amountCents: chargeback.amountCents, countedCents: amountCents, createdAt: chargeback.createdAt, recordedAt: now })
     .onConflictDoNothing()
     .returning({ id: chargebacks.id })
   if (inserted.length === 0) return
-  // Never more than is left: the bank took back money we may already have refunded.
-  const amountCents = Math.min(chargeback.amountCents, order.totalCents - order.refundedCents - order.chargedBackCents)
   const updated = await addToOrder(tx, order.id, { chargedBackCents: amountCents }, now)
   Object.assign(order, updated)
   const invoice = await orderInvoice(tx, order.id)
@@ -117,7 +153,126 @@ export async function recordChargeback(
     { actorUserId: null, subjectUserId: order.userId, action: 'order.chargeback', details: { orderId: order.id, paymentId, chargebackId: chargeback.id, amountCents } },
     now,
   )
-  await revokeIfUncovered(tx, order, null, effects, now)
+  const { courseEnded, sessionsLapsed } = await revokeIfUncovered(tx, order, null, effects, now, { cause: chargeback.id })
+  // What a reversal may have to give back.
+  if (courseEnded || sessionsLapsed > 0) await tx.update(chargebacks).set({ endedCourse: courseEnded, sessionsLapsed }).where(eq(chargebacks.id, chargeback.id))
+}
+
+/**
+ * The bank reversed a chargeback: the money is ours again. Once per chargeback (the reversal row's
+ * key, in this transaction): what it took counts on the order no more, an invoice corrects its credit
+ * note, access it ended comes back when nothing else stands in the way, and buyer and shop are told.
+ */
+async function recordChargebackReversal(tx: DbOrTx, deps: AppDeps, order: OrderRow, chargeback: ChargebackRow, reversedAt: Date, effects: OrderEffects, now: Date): Promise<void> {
+  const inserted = await tx
+    .insert(chargebackReversals)
+    .values({ chargebackId: chargeback.id, orderId: order.id, amountCents: chargeback.countedCents, reversedAt, recordedAt: now })
+    .onConflictDoNothing()
+    .returning({ id: chargebackReversals.chargebackId })
+  if (inserted.length === 0) return
+  if (chargeback.countedCents > 0) Object.assign(order, await addToOrder(tx, order.id, { chargedBackCents: -chargeback.countedCents }, now))
+  const [creditNote] = await tx
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.chargebackId, chargeback.id), eq(invoices.kind, 'credit_note')))
+    .limit(1)
+  const correction = creditNote ? await issueCreditNoteCorrection(tx, deps, { order, creditNote, because: 'chargebackReversed' }, now) : null
+  if (correction) effects.issued.push(correction)
+  const restored = await restoreAccessIfPaidFor(tx, order, effects, now)
+  await recordAudit(
+    tx,
+    {
+      actorUserId: null,
+      subjectUserId: order.userId,
+      action: 'order.chargeback_reversed',
+      details: {
+        orderId: order.id,
+        paymentId: chargeback.paymentId,
+        chargebackId: chargeback.id,
+        amountCents: chargeback.countedCents,
+        correction: correction?.number ?? null,
+        courseRestored: restored.courseRestored,
+        sessionsRestored: restored.sessionsRestored,
+      },
+    },
+    now,
+  )
+  // Nothing was counted (it was reversed before we heard of it, or nothing was left): nobody was told, nothing to undo.
+  if (!correction) return
+  await mailBuyer(
+    tx,
+    order,
+    'chargebackReversed',
+    {
+      amount: formatEuro(chargeback.countedCents, order.locale),
+      correctionNumber: correction.number,
+      courseRestored: restored.courseRestored,
+      sessionsRestored: restored.sessionsRestored,
+      orderUrl: orderPageUrl(deps, order.id),
+    },
+    now,
+  )
+  const ended = chargeback.endedCourse || chargeback.sessionsLapsed > 0
+  const detail =
+    `Terugboeking ${chargeback.id} op betaling ${chargeback.paymentId} is teruggedraaid; correctiefactuur ${correction.number} corrigeert de creditnota en de koper kreeg een mail.` +
+    (restored.courseRestored || restored.sessionsRestored > 0
+      ? ` Weer gegeven: ${[restored.courseRestored ? 'de cursustoegang' : null, restored.sessionsRestored > 0 ? `${restored.sessionsRestored} coachingsessie(s)` : null].filter(Boolean).join(' en ')}.`
+      : ended
+        ? ' Wat de terugboeking beëindigde, blijft beëindigd zolang een andere terugboeking of terugbetaling op de bestelling staat.'
+        : '')
+  await alertShop(tx, deps, { problem: 'chargebackReversed', orderId: order.id, amountCents: chargeback.countedCents, detail, cause: chargeback.id }, now)
+}
+
+/**
+ * Gives back what reversed chargebacks of the order ended, once the order is paid for again: no
+ * chargeback stands, and no refund that would itself have ended it (any counted refund for the
+ * sessions; a refund of the order, not a withdrawal from the coaching only, for the course). Each
+ * reversal's access comes back once (`accessRestoredAt`; the ledger's unique key per cause).
+ */
+async function restoreAccessIfPaidFor(tx: DbOrTx, order: OrderRow, effects: OrderEffects, now: Date): Promise<{ courseRestored: boolean; sessionsRestored: number }> {
+  const restored = { courseRestored: false, sessionsRestored: 0 }
+  if (order.chargedBackCents > 0 || !order.userId) return restored
+  const userId = order.userId
+  const waiting = await tx
+    .select({ chargeback: chargebacks })
+    .from(chargebackReversals)
+    .innerJoin(chargebacks, eq(chargebacks.id, chargebackReversals.chargebackId))
+    .where(and(eq(chargebackReversals.orderId, order.id), isNull(chargebackReversals.accessRestoredAt)))
+  const toRestore = waiting.map((row) => row.chargeback).filter((chargeback) => chargeback.endedCourse || chargeback.sessionsLapsed > 0)
+  if (toRestore.length === 0) return restored
+  const orderRefunds = await tx
+    .select({ id: refunds.id })
+    .from(refunds)
+    .where(and(eq(refunds.orderId, order.id), eq(refunds.kind, 'order'), inArray(refunds.status, ['requested', 'queued', 'pending', 'processing', 'refunded'])))
+    .limit(1)
+  const courseMayReturn = orderRefunds.length === 0
+  const sessionsMayReturn = order.refundedCents === 0
+  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id))
+  for (const chargeback of toRestore) {
+    let done = false
+    if (chargeback.endedCourse && courseMayReturn) {
+      for (const line of lines) {
+        if (!line.courseId) continue
+        await grantCourseAccess(tx, { userId, courseId: line.courseId, source: 'order', sourceRef: order.id, actorUserId: null }, now)
+      }
+      effects.accessChangedFor.add(userId)
+      restored.courseRestored = true
+      done = true
+    }
+    if (chargeback.sessionsLapsed > 0 && sessionsMayReturn) {
+      const given = await tx
+        .insert(coachingCredits)
+        .values({ userId, delta: chargeback.sessionsLapsed, reason: 'order_restored', orderId: order.id, cause: chargeback.id, createdAt: now })
+        .onConflictDoNothing()
+        .returning({ id: coachingCredits.id })
+      if (given.length > 0) restored.sessionsRestored += chargeback.sessionsLapsed
+      done = true
+    }
+    if (done && (!chargeback.endedCourse || courseMayReturn) && (chargeback.sessionsLapsed === 0 || sessionsMayReturn)) {
+      await tx.update(chargebackReversals).set({ accessRestoredAt: now }).where(eq(chargebackReversals.chargebackId, chargeback.id))
+    }
+  }
+  return restored
 }
 
 /**
@@ -203,7 +358,7 @@ export async function completeAcceptedRefund(
   if (!invoice) return { creditNoteNumber: null }
   const note = await issueCreditNote(tx, deps, { order, invoice, amountCents: local.amountCents, vatRateBasisPoints: await orderVatRate(tx, order.id), refundId: local.id }, now)
   effects.issued.push(note)
-  const { courseEnded, sessionsLapsed } = await revokeIfUncovered(tx, order, actorUserId, effects, now, local.kind === 'coaching_withdrawal')
+  const { courseEnded, sessionsLapsed } = await revokeIfUncovered(tx, order, actorUserId, effects, now, { cause: local.id, keepCourse: local.kind === 'coaching_withdrawal' })
   const [line] = await tx.select({ description: orderLines.description }).from(orderLines).where(eq(orderLines.orderId, order.id)).limit(1)
   await mailBuyer(
     tx,
@@ -235,11 +390,12 @@ export async function completeAcceptedRefund(
  * admin's call (the audit log names the refund).
  */
 async function recordFailedRefund(tx: DbOrTx, deps: AppDeps, order: OrderRow, local: RefundRow, remote: GatewayRefund, effects: OrderEffects, now: Date): Promise<void> {
-  if (isDeadRefund(local.status)) return
+  // Already failed, or refunded: Mollie's refunded is final, the money reached the buyer.
+  if (!refundMayMove(local.status, remote.status)) return
   await tx.update(refunds).set({ mollieRefundId: remote.id, status: remote.status, updatedAt: now }).where(eq(refunds.id, local.id))
   Object.assign(order, await addToOrder(tx, order.id, { refundedCents: -local.amountCents }, now))
   const [creditNote] = await tx.select().from(invoices).where(eq(invoices.refundId, local.id)).limit(1)
-  const correction = creditNote ? await issueCreditNoteCorrection(tx, deps, { order, creditNote }, now) : null
+  const correction = creditNote ? await issueCreditNoteCorrection(tx, deps, { order, creditNote, because: 'refundFailed' }, now) : null
   if (correction) {
     effects.issued.push(correction)
     await mailBuyer(tx, order, 'refundFailed', { amount: formatEuro(local.amountCents, order.locale), corrected: true, orderUrl: orderPageUrl(deps, order.id) }, now)

@@ -223,9 +223,14 @@ export const couponRedemptions = pgTable(
   (t) => [uniqueIndex('coupon_redemptions_order_unique').on(t.orderId)],
 )
 
-export const coachingCreditReason = pgEnum('coaching_credit_reason', ['order', 'order_revoked', 'admin', 'booking', 'booking_canceled'])
+export const coachingCreditReason = pgEnum('coaching_credit_reason', ['order', 'order_revoked', 'admin', 'booking', 'booking_canceled', 'order_restored'])
 
-/** A ledger: the balance is the sum. Order credits and their reversal happen once per order. */
+/**
+ * A ledger: the balance is the sum. An order's credits come once per order (`order`). Taking unspent
+ * ones back (`order_revoked`) and giving them back when a chargeback is reversed (`order_restored`)
+ * happen once per cause: the refund or chargeback that did it (`cause`). Rows from before causes were
+ * kept have none and stay unique per order and reason.
+ */
 export const coachingCredits = pgTable(
   'coaching_credits',
   {
@@ -236,12 +241,15 @@ export const coachingCredits = pgTable(
     delta: integer().notNull(),
     reason: coachingCreditReason().notNull(),
     orderId: uuid().references(() => orders.id, { onDelete: 'set null' }),
+    /** For `order_revoked` / `order_restored`: the refund id or the Mollie chargeback id. */
+    cause: text(),
     createdAt: at().notNull(),
   },
   (t) => [
     uniqueIndex('coaching_credits_order_unique')
       .on(t.orderId, t.reason)
-      .where(sql`${t.reason} in ('order', 'order_revoked')`),
+      .where(sql`${t.reason} in ('order', 'order_revoked') and ${t.cause} is null`),
+    uniqueIndex('coaching_credits_cause_unique').on(t.orderId, t.reason, t.cause).where(sql`${t.cause} is not null`),
     index('coaching_credits_user_idx').on(t.userId),
   ],
 )
@@ -297,10 +305,40 @@ export const chargebacks = pgTable(
       .notNull()
       .references(() => payments.id, { onDelete: 'restrict' }),
     amountCents: integer().notNull(),
+    /** What it took off the order (never more than was left then): what a reversal gives back. */
+    countedCents: integer().notNull().default(0),
+    /** What it ended: the order's course access, unspent coaching sessions taken back. */
+    endedCourse: boolean().notNull().default(false),
+    sessionsLapsed: integer().notNull().default(0),
     createdAt: at().notNull(),
     recordedAt: at().notNull(),
   },
-  (t) => [index('chargebacks_order_idx').on(t.orderId)],
+  (t) => [index('chargebacks_order_idx').on(t.orderId), check('chargebacks_counted_within_amount', sql`${t.countedCents} between 0 and ${t.amountCents}`)],
+)
+
+/**
+ * The bank reversed a chargeback (Mollie's `reversedAt`): at most one row per chargeback, inserted in
+ * the transaction that gives the amount back to the order, so the webhook and the job restore once.
+ * Access the chargeback ended comes back once nothing else keeps the order from being paid for.
+ */
+export const chargebackReversals = pgTable(
+  'chargeback_reversals',
+  {
+    chargebackId: text()
+      .primaryKey()
+      .references(() => chargebacks.id, { onDelete: 'restrict' }),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'restrict' }),
+    /** Given back to the order (the chargeback's counted amount). */
+    amountCents: integer().notNull(),
+    /** Mollie's `reversedAt`. */
+    reversedAt: at().notNull(),
+    recordedAt: at().notNull(),
+    /** When the access the chargeback ended was given back; null while something else still stands (or nothing ended). */
+    accessRestoredAt: at(),
+  },
+  (t) => [index('chargeback_reversals_order_idx').on(t.orderId)],
 )
 
 export const invoiceKind = pgEnum('invoice_kind', ['invoice', 'credit_note'])

@@ -35,6 +35,8 @@ export interface ApiContext {
   acceptedKeys: readonly string[] | undefined
   /** The next simulated failure for this request, if any (see `failNextRequests`). */
   takeFailure: (method: string, path: string) => SimulatedFailure | undefined
+  /** The status a new refund gets: `queued` while the emulator plays an account without balance. */
+  newRefundStatus: () => 'queued' | 'pending'
   /** Runs the `onPaymentCreated` hooks; awaited before the create response is sent. */
   afterPaymentCreated: (payment: StoredPayment) => Promise<void>
   log: (message: string) => void
@@ -230,7 +232,7 @@ export function createApiHandler(ctx: ApiContext): (req: IncomingMessage, res: S
         'amount.value',
       )
     }
-    const refund = ctx.store.createRefund(payment, fields)
+    const refund = ctx.store.createRefund(payment, fields, ctx.newRefundStatus())
     return { status: 201, body: refundResource(refund, ctx.links()) }
   }
 

@@ -258,4 +258,66 @@ describe('webhooks', () => {
     await emulator.addChargeback(payment.id, 100)
     expect(receiver.received.map((w) => w.body)).toEqual([`id=${payment.id}`, `id=${payment.id}`])
   })
+
+  test('no webhook for pending, as Mollie documents; one for authorized and for the final statuses', async () => {
+    const pending = await create()
+    await emulator.setPaymentStatus(pending.id, 'pending')
+    expect(receiver.received).toEqual([])
+    await emulator.setPaymentStatus(pending.id, 'paid')
+    const authorized = await create()
+    await emulator.setPaymentStatus(authorized.id, 'authorized')
+    await emulator.setPaymentStatus(authorized.id, 'canceled')
+    expect(receiver.received.map((w) => w.body)).toEqual([`id=${pending.id}`, `id=${authorized.id}`, `id=${authorized.id}`])
+  })
+
+  test('a refund goes queued → pending → processing → refunded, with webhooks for processing and refunded only', async () => {
+    const payment = await create()
+    await emulator.setPaymentStatus(payment.id, 'paid', { webhook: 'none' })
+    emulator.queueRefunds()
+    const refund = await gateway.createRefund({
+      paymentId: payment.id,
+      amountCents: 250,
+      currency: 'EUR',
+      description: 'Deel terug',
+      metadata: { orderId: 'o_7', refundRequestId: 'rr_queued' },
+      idempotencyKey: 'refund-queued',
+    })
+    expect(refund.status).toBe('queued')
+    const statusAtMollie = async () => (await gateway.listRefunds(payment.id))[0]!.status
+    await emulator.setRefundStatus(refund.id, 'pending')
+    expect(receiver.received).toEqual([])
+    await expect(emulator.setRefundStatus(refund.id, 'refunded')).rejects.toThrow(/cannot go from pending to refunded/)
+    await emulator.setRefundStatus(refund.id, 'processing')
+    expect(await statusAtMollie()).toBe('processing')
+    expect(receiver.received).toHaveLength(1)
+    await expect(emulator.setRefundStatus(refund.id, 'canceled')).rejects.toThrow(/cannot go from processing to canceled/)
+    await emulator.setRefundStatus(refund.id, 'refunded')
+    expect(receiver.received).toHaveLength(2)
+    await expect(emulator.setRefundStatus(refund.id, 'failed')).rejects.toThrow(/cannot go from refunded to failed/)
+    expect(await statusAtMollie()).toBe('refunded')
+
+    emulator.queueRefunds(false)
+    const next = await gateway.createRefund({
+      paymentId: payment.id,
+      amountCents: 100,
+      currency: 'EUR',
+      description: 'Nog iets terug',
+      metadata: { orderId: 'o_7', refundRequestId: 'rr_pending' },
+      idempotencyKey: 'refund-pending',
+    })
+    expect(next.status).toBe('pending')
+    await emulator.setRefundStatus(next.id, 'canceled')
+    expect(receiver.received).toHaveLength(2)
+  })
+
+  test('a chargeback reversal fires the webhook; the chargeback stays listed with reversedAt', async () => {
+    const payment = await create()
+    await emulator.setPaymentStatus(payment.id, 'paid', { webhook: 'none' })
+    const chargeback = await emulator.addChargeback(payment.id, 1250)
+    const reversed = await emulator.reverseChargeback(chargeback.id)
+    expect(reversed.reversedAt).toEqual(expect.any(String))
+    expect(receiver.received.map((w) => w.body)).toEqual([`id=${payment.id}`, `id=${payment.id}`])
+    await expect(emulator.reverseChargeback(chargeback.id)).rejects.toThrow(/already reversed/)
+    await expect(emulator.reverseChargeback('chb_unknown1')).rejects.toThrow(/no chargeback/)
+  })
 })

@@ -1,13 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
-import type { PaymentStatus } from '../gateway.ts'
+import type { PaymentStatus, RefundStatus } from '../gateway.ts'
 import { createApiHandler, type SimulatedFailure } from './api.ts'
 import { createEmulatorCa, issueServerCertificate, type PemPair } from './certificates.ts'
 import { createCheckoutHandler, type CheckoutHandler } from './checkout-page.ts'
 import { EmulatorStateError } from './errors.ts'
 import type { StoredChargeback, StoredPayment, StoredRefund } from './model.ts'
 import type { LinkContext } from './representation.ts'
+import { paymentStatusCallsWebhook, refundPath, refundStatusCallsWebhook } from './status-rules.ts'
 import { EmulatorStore } from './store.ts'
 import { WebhookDispatcher, type WebhookDelivery } from './webhooks.ts'
 
@@ -75,7 +76,10 @@ export interface MollieEmulator {
   /** Every webhook attempt since start or the last reset(), oldest first. */
   readonly webhookDeliveries: readonly WebhookDelivery[]
 
-  /** Moves a payment on under Mollie's status rules (throws `EmulatorStateError` otherwise); resolves after the webhook's first attempt. */
+  /**
+   * Moves a payment on under Mollie's status rules (throws `EmulatorStateError` otherwise); resolves
+   * after the webhook's first attempt. Like Mollie, no webhook for `pending`.
+   */
   setPaymentStatus(id: string, status: PaymentStatus, options?: WebhookOption): Promise<EmulatorPayment>
   /** Posts the payment's webhook now, `times` times (one after the other or all at once), without retries; resolves with the statuses (null: no answer). */
   deliverWebhook(id: string, options?: { times?: number; concurrent?: boolean }): Promise<Array<number | null>>
@@ -87,8 +91,20 @@ export interface MollieEmulator {
   onPaymentCreated(hook: PaymentCreatedHook): () => void
   /** A chargeback on a paid payment (at most `amountRemaining`); fires the payment's webhook. */
   addChargeback(paymentId: string, amountCents: number, options?: WebhookOption): Promise<EmulatorChargeback>
-  /** Settles a pending refund; fires the payment's webhook. */
+  /**
+   * Settles a refund that is on its way: it passes through the statuses Mollie's lifecycle puts in
+   * between (queued → pending → processing) and ends `refunded` or `failed`; one webhook, for the end.
+   */
   settleRefund(refundId: string, status: 'refunded' | 'failed', options?: WebhookOption): Promise<EmulatorRefund>
+  /**
+   * One step of a refund's lifecycle (queued → pending → processing → refunded | failed; queued and
+   * pending → canceled); the webhook only where Mollie calls it: processing, refunded, failed.
+   */
+  setRefundStatus(refundId: string, status: RefundStatus, options?: WebhookOption): Promise<EmulatorRefund>
+  /** While on, new refunds are created `queued`, as Mollie does when the balance does not cover them. */
+  queueRefunds(on?: boolean): void
+  /** The bank reverses a chargeback: `reversedAt` is set and it no longer counts in `amountChargedBack`; fires the payment's webhook. */
+  reverseChargeback(chargebackId: string, options?: WebhookOption): Promise<EmulatorChargeback>
   /** Expires every open payment (with webhooks); resolves with their ids. */
   expireOpenPayments(options?: WebhookOption): Promise<string[]>
   getPayment(id: string): EmulatorPayment | undefined
@@ -124,6 +140,7 @@ export async function startMollieEmulator(options: MollieEmulatorOptions = {}): 
   const webhooks = new WebhookDispatcher({ retryDelaysMs: options.webhookRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS, timeoutMs: options.webhookTimeoutMs ?? 10_000, log })
   const hooks = new Set<PaymentCreatedHook>()
   const failures: SimulatedFailure[] = []
+  let refundsQueued = false
 
   // Both depend on the port, known once listening; requests cannot arrive before that.
   const late: { links?: LinkContext; checkoutHandler?: CheckoutHandler } = {}
@@ -153,6 +170,7 @@ export async function startMollieEmulator(options: MollieEmulatorOptions = {}): 
     store,
     links: requireLinks,
     acceptedKeys: options.apiKeys,
+    newRefundStatus: () => (refundsQueued ? 'queued' : 'pending'),
     takeFailure: (method, path) => {
       const at = failures.findIndex(({ only }) => !only || (only.method === method && only.path.test(path)))
       return at === -1 ? undefined : failures.splice(at, 1)[0]
@@ -204,7 +222,7 @@ export async function startMollieEmulator(options: MollieEmulatorOptions = {}): 
     pathPrefix,
     complete: async (paymentId, outcome) => {
       const payment = store.setPaymentStatus(paymentId, outcome)
-      await notify(payment)
+      await notify(payment, paymentStatusCallsWebhook(outcome) ? 'deliver' : 'none')
       return payment
     },
     log,
@@ -223,7 +241,7 @@ export async function startMollieEmulator(options: MollieEmulatorOptions = {}): 
 
     async setPaymentStatus(id, status, { webhook } = {}) {
       const payment = store.setPaymentStatus(id, status)
-      await notify(payment, webhook)
+      await notify(payment, paymentStatusCallsWebhook(status) ? webhook : 'none')
       return view(payment)
     },
 
@@ -249,9 +267,33 @@ export async function startMollieEmulator(options: MollieEmulatorOptions = {}): 
 
     async settleRefund(refundId, status, { webhook } = {}) {
       if (status !== 'refunded' && status !== 'failed') throw new EmulatorStateError(`a refund settles as refunded or failed, not ${String(status)}`)
-      const refund = store.setRefundStatus(refundId, status)
+      const current = store.requireRefund(refundId)
+      let path: RefundStatus[]
+      try {
+        path = refundPath(current.status, status)
+      } catch {
+        throw new EmulatorStateError(`refund ${refundId} cannot go from ${current.status} to ${status}`)
+      }
+      let refund = current
+      for (const step of path) refund = store.setRefundStatus(refundId, step)
       await notify(store.requirePayment(refund.paymentId), webhook)
       return refundView(refund)
+    },
+
+    async setRefundStatus(refundId, status, { webhook } = {}) {
+      const refund = store.setRefundStatus(refundId, status)
+      await notify(store.requirePayment(refund.paymentId), refundStatusCallsWebhook(status) ? webhook : 'none')
+      return refundView(refund)
+    },
+
+    queueRefunds(on = true) {
+      refundsQueued = on
+    },
+
+    async reverseChargeback(chargebackId, { webhook } = {}) {
+      const chargeback = store.reverseChargeback(chargebackId)
+      await notify(store.requirePayment(chargeback.paymentId), webhook)
+      return chargebackView(chargeback)
     },
 
     async expireOpenPayments({ webhook } = {}) {
@@ -277,6 +319,7 @@ export async function startMollieEmulator(options: MollieEmulatorOptions = {}): 
 
     reset() {
       store.reset()
+      refundsQueued = false
       hooks.clear()
       failures.length = 0
       webhooks.reset()

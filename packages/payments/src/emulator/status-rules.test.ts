@@ -1,8 +1,20 @@
 import { describe, expect, test } from 'vitest'
-import type { PaymentStatus } from '../gateway.ts'
+import type { PaymentStatus, RefundStatus } from '../gateway.ts'
 import { EmulatorStateError } from './errors.ts'
 import type { StoredPayment } from './model.ts'
-import { canTransition, isFinalPaymentStatus, PAYMENT_STATUSES, transitionPayment } from './status-rules.ts'
+import {
+  canTransition,
+  isFinalPaymentStatus,
+  isFinalRefundStatus,
+  PAYMENT_STATUSES,
+  paymentStatusCallsWebhook,
+  REFUND_STATUSES,
+  refundPath,
+  refundStatusCallsWebhook,
+  transitionPayment,
+  transitionRefund,
+} from './status-rules.ts'
+import type { StoredRefund } from './model.ts'
 
 const allowed: Record<PaymentStatus, PaymentStatus[]> = {
   open: ['pending', 'authorized', 'paid', 'canceled', 'expired', 'failed'],
@@ -27,5 +39,46 @@ describe('payment status rules', () => {
     expect(payment).toMatchObject({ status: 'paid', paidAt: at.toISOString(), method: 'ideal' })
     expect(() => transitionPayment(payment, 'failed', at)).toThrow(EmulatorStateError)
     expect(payment.status).toBe('paid')
+  })
+})
+
+/** docs.mollie.com/payments/refunds, "Refund statuses": queued → pending → processing → refunded | failed; queued/pending → canceled. */
+const refundAllowed: Record<RefundStatus, RefundStatus[]> = {
+  queued: ['pending', 'canceled'],
+  pending: ['processing', 'canceled'],
+  processing: ['refunded', 'failed'],
+  refunded: [],
+  failed: [],
+  canceled: [],
+}
+
+describe('refund status rules (Mollie’s lifecycle)', () => {
+  test.each(REFUND_STATUSES)('from %s', (from) => {
+    for (const to of REFUND_STATUSES) {
+      const refund = { id: 're_x', status: from } as StoredRefund
+      const moved = (() => {
+        try {
+          transitionRefund(refund, to)
+          return true
+        } catch (error) {
+          expect(error).toBeInstanceOf(EmulatorStateError)
+          return false
+        }
+      })()
+      expect([from, to, moved]).toEqual([from, to, refundAllowed[from].includes(to)])
+    }
+    expect(isFinalRefundStatus(from)).toBe(refundAllowed[from].length === 0)
+  })
+
+  test('refunded, failed and canceled are final: a refunded refund never fails afterwards', () => {
+    expect(REFUND_STATUSES.filter(isFinalRefundStatus).sort()).toEqual(['canceled', 'failed', 'refunded'])
+    expect(() => refundPath('refunded', 'failed')).toThrow(EmulatorStateError)
+    expect(refundPath('queued', 'refunded')).toEqual(['pending', 'processing', 'refunded'])
+    expect(refundPath('pending', 'failed')).toEqual(['processing', 'failed'])
+  })
+
+  test('the webhook is called where Mollie documents it, and only there', () => {
+    expect(PAYMENT_STATUSES.filter(paymentStatusCallsWebhook).sort()).toEqual(['authorized', 'canceled', 'expired', 'failed', 'paid'])
+    expect(REFUND_STATUSES.filter(refundStatusCallsWebhook).sort()).toEqual(['failed', 'processing', 'refunded'])
   })
 })

@@ -16,13 +16,48 @@ export const NEXT_PAYMENT_STATUS: Record<PaymentStatus, readonly PaymentStatus[]
   failed: [],
 }
 
-const NEXT_REFUND_STATUS: Record<RefundStatus, readonly RefundStatus[]> = {
-  queued: ['pending', 'processing', 'refunded', 'failed', 'canceled'],
-  pending: ['processing', 'refunded', 'failed', 'canceled'],
+/**
+ * Mollie's refund lifecycle (docs.mollie.com/payments/refunds, "Refund statuses"): a refund is
+ * `queued` for lack of balance and then "automatically transitions to the next status", `pending`
+ * ("ready to be sent to the bank"; both can still be canceled), `processing` ("Cancelation is no
+ * longer possible"), and then `refunded` ("completed") or `failed` ("failed after processing").
+ * refunded, failed and canceled are final: nothing in the documentation moves a refund on from them.
+ */
+export const NEXT_REFUND_STATUS: Record<RefundStatus, readonly RefundStatus[]> = {
+  queued: ['pending', 'canceled'],
+  pending: ['processing', 'canceled'],
   processing: ['refunded', 'failed'],
   refunded: [],
   failed: [],
   canceled: [],
+}
+
+export const REFUND_STATUSES = Object.keys(NEXT_REFUND_STATUS) as RefundStatus[]
+
+export const isFinalRefundStatus = (status: RefundStatus): boolean => NEXT_REFUND_STATUS[status].length === 0
+
+/**
+ * Which changes Mollie calls the payment's webhook for. Payments (docs.mollie.com, "Handling payment
+ * status"): not for `open` nor `pending` ("Mollie will not call your webhook when this status
+ * occurs"); for authorized, paid, canceled, expired and failed. Refunds (the "Webhook" column of the
+ * refund statuses): processing, refunded and failed; not queued, pending or canceled.
+ */
+export const paymentStatusCallsWebhook = (status: PaymentStatus): boolean => status !== 'open' && status !== 'pending'
+export const refundStatusCallsWebhook = (status: RefundStatus): boolean => status === 'processing' || status === 'refunded' || status === 'failed'
+
+/** The steps from `from` to the final `to` along the lifecycle (e.g. pending → processing → refunded); throws when there is none. */
+export function refundPath(from: RefundStatus, to: RefundStatus): RefundStatus[] {
+  const walk = (at: RefundStatus, seen: RefundStatus[]): RefundStatus[] | null => {
+    if (at === to) return seen
+    for (const next of NEXT_REFUND_STATUS[at]) {
+      const found = walk(next, [...seen, next])
+      if (found) return found
+    }
+    return null
+  }
+  const path = from === to ? null : walk(from, [])
+  if (!path) throw new EmulatorStateError(`a refund cannot go from ${from} to ${to}`)
+  return path
 }
 
 export const PAYMENT_STATUSES = Object.keys(NEXT_PAYMENT_STATUS) as PaymentStatus[]

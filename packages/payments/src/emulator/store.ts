@@ -90,6 +90,13 @@ export class EmulatorStore {
       .reduce((sum, r) => sum + r.amountCents, 0)
   }
 
+  /**
+   * Mollie documents `amountChargedBack` only as "the total amount that was charged back for this
+   * payment. Only available when the total charged back amount is not zero"; whether a reversal takes
+   * it down is not said. The emulator leaves a reversed chargeback out (the money came back), so a
+   * payment whose chargebacks are all reversed has no `amountChargedBack` — the harder case for a
+   * client: it must find the reversal through `_links.chargebacks` and `reversedAt`.
+   */
   amountChargedBackCents(payment: StoredPayment): number {
     return this.chargebacksOf(payment.id)
       .filter((c) => c.reversedAt === null)
@@ -142,14 +149,17 @@ export class EmulatorStore {
     return payment
   }
 
-  /** The caller has checked the payment is paid and the amount is at most `amountRemainingCents`. */
-  createRefund(payment: StoredPayment, fields: RefundFields): StoredRefund {
+  /**
+   * The caller has checked the payment is paid and the amount is at most `amountRemainingCents`.
+   * `queued` is what Mollie answers when the balance does not cover the refund; `pending` otherwise.
+   */
+  createRefund(payment: StoredPayment, fields: RefundFields, status: 'queued' | 'pending' = 'pending'): StoredRefund {
     const refund: StoredRefund = {
       id: this.unusedId('re_'),
       seq: this.nextSeq(),
       paymentId: payment.id,
       mode: payment.mode,
-      status: 'pending',
+      status,
       amountCents: fields.amount.cents,
       currency: fields.amount.currency,
       description: fields.description,
@@ -161,12 +171,28 @@ export class EmulatorStore {
     return refund
   }
 
-  setRefundStatus(id: string, status: StoredRefund['status']): StoredRefund {
+  requireRefund(id: string): StoredRefund {
     const refund = this.refund(id)
     if (!refund) throw new EmulatorStateError(`no refund ${id}`)
+    return refund
+  }
+
+  /** One step of the refund lifecycle (status-rules.ts); throws when the rules forbid it. */
+  setRefundStatus(id: string, status: StoredRefund['status']): StoredRefund {
+    const refund = this.requireRefund(id)
     transitionRefund(refund, status)
     this.save()
     return refund
+  }
+
+  /** The bank stopped disputing: the chargeback stays listed, with `reversedAt`; throws if it is unknown or already reversed. */
+  reverseChargeback(id: string): StoredChargeback {
+    const chargeback = this.state.chargebacks.find((c) => c.id === id)
+    if (!chargeback) throw new EmulatorStateError(`no chargeback ${id}`)
+    if (chargeback.reversedAt !== null) throw new EmulatorStateError(`chargeback ${id} was already reversed at ${chargeback.reversedAt}`)
+    chargeback.reversedAt = this.now().toISOString()
+    this.save()
+    return chargeback
   }
 
   addChargeback(paymentId: string, amountCents: number): StoredChargeback {
