@@ -184,6 +184,7 @@ async function fulfilPaidOrder(tx: DbOrTx, deps: AppDeps, order: OrderRow, remot
 
   await mailBuyer(
     tx,
+    deps,
     order,
     'orderPaid',
     {

@@ -207,6 +207,7 @@ export async function completeAcceptedRefund(
   const [line] = await tx.select({ description: orderLines.description }).from(orderLines).where(eq(orderLines.orderId, order.id)).limit(1)
   await mailBuyer(
     tx,
+    deps,
     order,
     'orderRefunded',
     {
@@ -242,7 +243,7 @@ async function recordFailedRefund(tx: DbOrTx, deps: AppDeps, order: OrderRow, lo
   const correction = creditNote ? await issueCreditNoteCorrection(tx, deps, { order, creditNote }, now) : null
   if (correction) {
     effects.issued.push(correction)
-    await mailBuyer(tx, order, 'refundFailed', { amount: formatEuro(local.amountCents, order.locale), corrected: true, orderUrl: orderPageUrl(deps, order.id) }, now)
+    await mailBuyer(tx, deps, order, 'refundFailed', { amount: formatEuro(local.amountCents, order.locale), corrected: true, orderUrl: orderPageUrl(deps, order.id) }, now)
   }
   await recordAudit(
     tx,
