@@ -13,8 +13,9 @@ export interface OutgoingMail<T extends MailTemplate> {
 }
 
 /**
- * Renders a mail (now, so the outbox and the dev mailbox hold what will be sent) and records it in the outbox. Call it with the transaction that causes the mail: if that
- * transaction rolls back, no mail is sent; if it commits, the worker delivers it.
+ * Renders a mail (now, so the outbox and the dev mailbox hold exactly what will be sent) and records it
+ * in the outbox. Call it with the transaction that causes the mail: if that transaction rolls back, no
+ * mail is sent; if it commits, the worker delivers it.
  */
 export async function enqueueMail<T extends MailTemplate>(db: DbOrTx, mail: OutgoingMail<T>, now: Date): Promise<void> {
   const rendered = renderMail(mail.template, mail.locale, mail.params, mail.seller)
