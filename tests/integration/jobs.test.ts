@@ -29,7 +29,7 @@ describe('background jobs on pg-boss', () => {
     const logger = pino({ level: 'silent' })
     const runner = await startJobRunner(handle, jobDefinitions({ deps, transport, mailFrom: 'Jouw Bot <noreply@jouwbot.nl>', logger }), logger)
     try {
-      await enqueueMail(deps.db, { to: 'job@example.nl', template: 'passwordChanged', locale: 'en', params: { firstName: 'Sam' } }, deps.clock.now())
+      await enqueueMail(deps.db, { to: 'job@example.nl', template: 'passwordChanged', locale: 'en', params: { firstName: 'Sam' }, seller: deps.seller }, deps.clock.now())
       await runner.send(QUEUES.mailDeliver)
       const mail = await waitFor(async () => smtp.received.find((m) => m.to.includes('job@example.nl')))
       expect(mail.raw).toContain('Subject: Your password was changed')

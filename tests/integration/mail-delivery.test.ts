@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { eq, mailOutbox } from '@jouwbot/db'
 import { createDevMailboxTransport, createSmtpTransport, deliverPendingMail, enqueueMail, MAX_MAIL_ATTEMPTS } from '@jouwbot/mail'
-import { makeDeps } from '../helpers/deps.ts'
+import { makeDeps, TEST_SELLER } from '../helpers/deps.ts'
 import { startSmtpSink } from '../helpers/smtp-sink.ts'
 import { useTestDatabase } from '../helpers/test-db.ts'
 
@@ -16,7 +16,7 @@ afterAll(async () => {
 })
 
 const verifyMail = (to: string) =>
-  ({ to, template: 'verifyEmail', locale: 'nl', params: { firstName: 'Sanne', url: 'http://localhost:3000/verify-email?token=abc' } }) as const
+  ({ to, template: 'verifyEmail', locale: 'nl', params: { firstName: 'Sanne', url: 'http://localhost:3000/verify-email?token=abc' }, seller: TEST_SELLER }) as const
 
 describe('mail outbox', () => {
   test('a mail enqueued in a rolled-back transaction is never sent', async () => {

@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib'
-import { winAnsiSafe } from './invoice.ts'
+import { formatInvoiceDate, winAnsiSafe } from './invoice.ts'
+import { pdfTexts, type PdfLocale } from './texts.ts'
 
 export interface CertificateContent {
   recipientName: string
@@ -9,6 +10,8 @@ export interface CertificateContent {
   verifyUrl: string
   /** Who issues it, in one line (name, address, KvK): the seller's details. */
   issuer: string
+  /** Dutch unless asked otherwise. */
+  locale?: PdfLocale
 }
 
 const BRAND = rgb(0.36, 0.36, 0.84)
@@ -25,8 +28,10 @@ export function dutchDate(date: Date): string {
  * outside that set is replaced (as on invoices) rather than failing the download.
  */
 export async function renderCertificatePdf(content: CertificateContent): Promise<Uint8Array> {
+  const locale = content.locale ?? 'nl'
+  const t = pdfTexts[locale]
   const pdf = await PDFDocument.create()
-  pdf.setTitle(`Certificaat ${content.courseTitle} – ${content.recipientName}`)
+  pdf.setTitle(t('certificate.documentTitle', { courseTitle: content.courseTitle, recipientName: content.recipientName }))
   pdf.setAuthor('Jouw Bot')
   pdf.setCreationDate(content.issuedAt)
   const page = pdf.addPage([842, 595])
@@ -40,13 +45,13 @@ export async function renderCertificatePdf(content: CertificateContent): Promise
   page.drawRectangle({ x: 24, y: 24, width: 794, height: 547, borderColor: BRAND, borderWidth: 3 })
   page.drawRectangle({ x: 34, y: 34, width: 774, height: 527, borderColor: BRAND, borderWidth: 0.75, opacity: 0 })
   centered('JOUW BOT', 490, 16, bold, BRAND)
-  centered('Certificaat', 430, 44, bold)
-  centered('Hierbij verklaren wij dat', 380, 14, regular, MUTED)
+  centered(t('certificate.title'), 430, 44, bold)
+  centered(t('certificate.declaration'), 380, 14, regular, MUTED)
   centered(content.recipientName, 330, 34, bold)
-  centered(`de ${content.courseTitle} met succes heeft afgerond`, 285, 16)
-  centered(`op ${dutchDate(content.issuedAt)}`, 260, 14, regular, MUTED)
-  centered(`Controleer dit certificaat: ${content.verifyUrl}`, 110, 10, regular, MUTED)
-  centered(`Certificaatcode ${content.code}`, 94, 10, regular, MUTED)
+  centered(t('certificate.completed', { courseTitle: content.courseTitle }), 285, 16)
+  centered(t('certificate.completedOn', { date: formatInvoiceDate(content.issuedAt, locale) }), 260, 14, regular, MUTED)
+  centered(t('certificate.verify', { url: content.verifyUrl }), 110, 10, regular, MUTED)
+  centered(t('certificate.code', { code: content.code }), 94, 10, regular, MUTED)
   centered(content.issuer, 60, 9, regular, MUTED)
   return pdf.save()
 }

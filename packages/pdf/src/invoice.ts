@@ -1,6 +1,7 @@
 import { PDFDocument, StandardFontEmbedder, StandardFonts, rgb } from 'pdf-lib'
 import { dutchDate } from './certificate.ts'
 import type { InvoiceDocument, InvoiceParty } from './invoice-document.ts'
+import { pdfTexts } from './texts.ts'
 
 /*
  * Invoices and credit notes in two steps: layoutInvoice() turns an InvoiceDocument into positioned text
@@ -134,69 +135,6 @@ function countryName(code: string, locale: Locale): string {
   }
 }
 
-const LABELS = {
-  nl: {
-    invoice: 'Factuur',
-    credit_note: 'Creditnota',
-    numberLabel: { invoice: 'Factuurnummer', credit_note: 'Creditnotanummer' },
-    dateLabel: { invoice: 'Factuurdatum', credit_note: 'Creditnotadatum' },
-    supplyDate: 'Leverdatum',
-    order: 'Bestelnummer',
-    customer: 'Klant',
-    kvk: 'KvK',
-    vatNumber: 'BTW-nummer',
-    iban: 'IBAN',
-    description: 'Omschrijving',
-    quantity: 'Aantal',
-    unitPrice: 'Prijs excl. btw',
-    vatRate: 'Btw %',
-    amount: 'Bedrag excl. btw',
-    vatSummary: 'Btw-specificatie',
-    rate: 'Tarief',
-    base: 'Grondslag',
-    vat: 'Btw',
-    totalExcl: 'Totaal excl. btw',
-    totalVat: 'Btw',
-    totalDue: { invoice: 'Totaal te betalen', credit_note: 'Totaal' },
-    reverseCharge: 'Btw verlegd — art. 196 Btw-richtlijn 2006/112/EG',
-    corrects: (number: string, date: string) => `Correctie op factuur ${number} van ${date}`,
-    correctsCreditNote: (number: string, date: string) => `Correctie op creditnota ${number} van ${date}: de terugbetaling is niet uitgevoerd`,
-    continued: 'vervolg',
-    page: (page: number, count: number) => `Pagina ${page} van ${count}`,
-    subjectOrder: 'bestelling',
-  },
-  en: {
-    invoice: 'Invoice',
-    credit_note: 'Credit note',
-    numberLabel: { invoice: 'Invoice number', credit_note: 'Credit note number' },
-    dateLabel: { invoice: 'Invoice date', credit_note: 'Credit note date' },
-    supplyDate: 'Supply date',
-    order: 'Order number',
-    customer: 'Customer',
-    kvk: 'KvK (CoC)',
-    vatNumber: 'VAT number',
-    iban: 'IBAN',
-    description: 'Description',
-    quantity: 'Qty',
-    unitPrice: 'Unit price excl. VAT',
-    vatRate: 'VAT %',
-    amount: 'Amount excl. VAT',
-    vatSummary: 'VAT summary',
-    rate: 'Rate',
-    base: 'Taxable amount',
-    vat: 'VAT',
-    totalExcl: 'Total excl. VAT',
-    totalVat: 'VAT',
-    totalDue: { invoice: 'Total due', credit_note: 'Total' },
-    reverseCharge: 'VAT reverse charged — Art. 196 Council Directive 2006/112/EC',
-    corrects: (number: string, date: string) => `Correction of invoice ${number} of ${date}`,
-    correctsCreditNote: (number: string, date: string) => `Correction of credit note ${number} of ${date}: the refund was not carried out`,
-    continued: 'continued',
-    page: (page: number, count: number) => `Page ${page} of ${count}`,
-    subjectOrder: 'order',
-  },
-} as const
-
 /**
  * Splits text into lines no wider than `width`, on spaces where possible and inside a word only when
  * the word alone is too wide. Explicit line breaks are kept. Returns at least one (possibly empty) line.
@@ -299,9 +237,9 @@ function partyLines(party: InvoiceParty, locale: Locale): string[] {
  * they no longer fit). Every page gets "Pagina n van m".
  */
 export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
-  const L = LABELS[doc.locale]
+  const t = pdfTexts[doc.locale]
   const kind = doc.kind
-  const title = L[kind]
+  const title = t(`invoice.title.${kind}`)
   const w = new PageWriter()
   w.newPage()
 
@@ -315,9 +253,9 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
   for (const line of partyLines(doc.seller, doc.locale)) sellerY = w.paragraph(line, sellerX, sellerY, sellerWidth, 9, 11.5)
   sellerY -= 5
   const sellerFacts: [string, string | null | undefined][] = [
-    [L.kvk, doc.seller.kvkNumber],
-    [L.vatNumber, doc.seller.vatNumber],
-    [L.iban, doc.seller.iban],
+    [t('invoice.kvk'), doc.seller.kvkNumber],
+    [t('invoice.vatNumber'), doc.seller.vatNumber],
+    [t('invoice.iban'), doc.seller.iban],
   ]
   for (const [label, value] of sellerFacts) {
     if (!value) continue
@@ -328,10 +266,10 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
   // Invoice facts under the title.
   let leftY = TOP - 72
   const facts: [string, string][] = [
-    [L.numberLabel[kind], doc.number],
-    [L.dateLabel[kind], formatInvoiceDate(doc.issueDate, doc.locale)],
-    [L.supplyDate, formatInvoiceDate(doc.supplyDate, doc.locale)],
-    [L.order, doc.orderReference],
+    [t(`invoice.numberLabel.${kind}`), doc.number],
+    [t(`invoice.dateLabel.${kind}`), formatInvoiceDate(doc.issueDate, doc.locale)],
+    [t('invoice.supplyDate'), formatInvoiceDate(doc.supplyDate, doc.locale)],
+    [t('invoice.order'), doc.orderReference],
   ]
   const factValueX = MARGIN_X + 105
   for (const [label, value] of facts) {
@@ -340,30 +278,33 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
   }
   if (doc.correctsInvoice) {
     // A credit note corrects an invoice; an invoice can only correct a credit note (a refund that failed).
-    const corrects = kind === 'credit_note' ? L.corrects : L.correctsCreditNote
+    const corrects = t(kind === 'credit_note' ? 'invoice.corrects' : 'invoice.correctsCreditNote', {
+      number: doc.correctsInvoice.number,
+      date: formatInvoiceDate(doc.correctsInvoice.issueDate, doc.locale),
+    })
     leftY -= 2
-    leftY = w.paragraph(corrects(doc.correctsInvoice.number, formatInvoiceDate(doc.correctsInvoice.issueDate, doc.locale)), MARGIN_X, leftY, sellerX - 20 - MARGIN_X, 9, 12.5, 'bold')
+    leftY = w.paragraph(corrects, MARGIN_X, leftY, sellerX - 20 - MARGIN_X, 9, 12.5, 'bold')
   }
 
   // Buyer.
   leftY -= 14
   const buyerWidth = sellerX - 20 - MARGIN_X
-  w.text(L.customer, MARGIN_X, leftY, 8, 'bold', 'muted')
+  w.text(t('invoice.customer'), MARGIN_X, leftY, 8, 'bold', 'muted')
   leftY -= 13
   leftY = w.paragraph(doc.buyer.name, MARGIN_X, leftY, buyerWidth, 10, 12.5, 'bold')
   for (const line of partyLines(doc.buyer, doc.locale)) leftY = w.paragraph(line, MARGIN_X, leftY, buyerWidth, 9, 11.5)
-  if (doc.buyer.vatNumber) leftY = w.paragraph(`${L.vatNumber} ${doc.buyer.vatNumber}`, MARGIN_X, leftY, buyerWidth, 9, 11.5)
+  if (doc.buyer.vatNumber) leftY = w.paragraph(`${t('invoice.vatNumber')} ${doc.buyer.vatNumber}`, MARGIN_X, leftY, buyerWidth, 9, 11.5)
   if (doc.buyer.email) leftY = w.paragraph(doc.buyer.email, MARGIN_X, leftY, buyerWidth, 9, 11.5, 'regular', 'muted')
 
   w.y = Math.min(leftY, sellerY) - 18
 
   // Lines table.
   const headerCells: [string, 'left' | 'right', { x?: number; right?: number; width: number }][] = [
-    [L.description, 'left', COLUMNS.description],
-    [L.quantity, 'right', COLUMNS.quantity],
-    [L.unitPrice, 'right', COLUMNS.unitPrice],
-    [L.vatRate, 'right', COLUMNS.vatRate],
-    [L.amount, 'right', COLUMNS.amount],
+    [t('invoice.description'), 'left', COLUMNS.description],
+    [t('invoice.quantity'), 'right', COLUMNS.quantity],
+    [t('invoice.unitPrice'), 'right', COLUMNS.unitPrice],
+    [t('invoice.vatRate'), 'right', COLUMNS.vatRate],
+    [t('invoice.amount'), 'right', COLUMNS.amount],
   ]
   const wrappedHeader = headerCells.map(([label, align, column]) => ({ lines: wrapText(label, column.width, HEADER_SIZE, 'bold'), align, column }))
   const headerLines = Math.max(...wrappedHeader.map((cell) => cell.lines.length))
@@ -388,7 +329,7 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
   const continuationPage = () => {
     w.newPage()
     w.text('JOUW BOT', MARGIN_X, TOP, 11, 'bold', 'brand')
-    w.right(`${title} ${doc.number} (${L.continued})`, RIGHT, TOP, 9, 'regular', 'muted')
+    w.right(`${title} ${doc.number} (${t('invoice.continued')})`, RIGHT, TOP, 9, 'regular', 'muted')
     w.y = TOP - 34
   }
 
@@ -412,7 +353,7 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
 
   // Summary: VAT per rate on the left, totals on the right, kept together; then the notes.
   const notes: { lines: string[]; font: InvoiceFont }[] = []
-  if (doc.reverseCharge) notes.push({ lines: wrapText(L.reverseCharge, RIGHT - MARGIN_X, 9, 'bold'), font: 'bold' })
+  if (doc.reverseCharge) notes.push({ lines: wrapText(t('invoice.reverseCharge'), RIGHT - MARGIN_X, 9, 'bold'), font: 'bold' })
   if (doc.paymentNote) notes.push({ lines: wrapText(doc.paymentNote, RIGHT - MARGIN_X, 9), font: 'regular' })
   const vatDepth = 24 + doc.vatGroups.length * 12
   const totalsDepth = 46
@@ -428,11 +369,11 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
   const summaryTop = w.y
   const vatCol = { rate: MARGIN_X, base: MARGIN_X + 150, vat: MARGIN_X + 230 }
   let y = summaryTop
-  w.text(L.vatSummary, MARGIN_X, y, 8, 'bold', 'muted')
+  w.text(t('invoice.vatSummary'), MARGIN_X, y, 8, 'bold', 'muted')
   y -= 12
-  w.text(L.rate, vatCol.rate, y, 8, 'regular', 'muted')
-  w.right(L.base, vatCol.base, y, 8, 'regular', 'muted')
-  w.right(L.vat, vatCol.vat, y, 8, 'regular', 'muted')
+  w.text(t('invoice.rate'), vatCol.rate, y, 8, 'regular', 'muted')
+  w.right(t('invoice.base'), vatCol.base, y, 8, 'regular', 'muted')
+  w.right(t('invoice.vat'), vatCol.vat, y, 8, 'regular', 'muted')
   w.rule(y - 3, MARGIN_X, vatCol.vat, 0.5, 'muted')
   y -= 12
   for (const group of doc.vatGroups) {
@@ -444,15 +385,15 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
 
   const totalsX = sellerX
   y = summaryTop
-  w.text(L.totalExcl, totalsX, y, 9)
+  w.text(t('invoice.totalExcl'), totalsX, y, 9)
   w.right(formatEuroCents(doc.totalExclCents), RIGHT, y, 9)
   y -= 14
-  w.text(L.totalVat, totalsX, y, 9)
+  w.text(t('invoice.totalVat'), totalsX, y, 9)
   w.right(formatEuroCents(doc.totalVatCents), RIGHT, y, 9)
   w.rule(y - 5, totalsX, RIGHT, 0.75, 'ink')
   y -= 18
   // Only an original invoice asks for money; a correction of a credit note does not.
-  w.text(kind === 'invoice' && doc.correctsInvoice ? L.totalDue.credit_note : L.totalDue[kind], totalsX, y, 10.5, 'bold')
+  w.text(t(kind === 'invoice' && doc.correctsInvoice ? 'invoice.totalDue.credit_note' : `invoice.totalDue.${kind}`), totalsX, y, 10.5, 'bold')
   w.right(formatEuroCents(doc.totalInclCents), RIGHT, y, 10.5, 'bold')
 
   y = summaryTop - blockDepth - 12
@@ -469,12 +410,12 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
   }
 
   // Footer on every page, now that the page count is known.
-  const footer = [doc.seller.name, `${L.kvk} ${doc.seller.kvkNumber}`, `${L.vatNumber} ${doc.seller.vatNumber}`].join(' · ')
+  const footer = [doc.seller.name, `${t('invoice.kvk')} ${doc.seller.kvkNumber}`, `${t('invoice.vatNumber')} ${doc.seller.vatNumber}`].join(' · ')
   w.pages.forEach((page, i) => {
     w.page = page
     w.rule(FOOTER_Y + 12, MARGIN_X, RIGHT, 0.25, 'muted')
     w.text(footer, MARGIN_X, FOOTER_Y, 7.5, 'regular', 'muted')
-    w.right(L.page(i + 1, w.pages.length), RIGHT, FOOTER_Y, 7.5, 'regular', 'muted')
+    w.right(t('invoice.page', { page: i + 1, count: w.pages.length }), RIGHT, FOOTER_Y, 7.5, 'regular', 'muted')
   })
 
   const documentTitle = `${title} ${doc.number}`
@@ -484,7 +425,7 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
     metadata: {
       title: documentTitle,
       author: doc.seller.name,
-      subject: `${documentTitle}, ${L.subjectOrder} ${doc.orderReference}`,
+      subject: `${documentTitle}, ${t('invoice.subjectOrder')} ${doc.orderReference}`,
       language: doc.locale === 'en' ? 'en-GB' : 'nl-NL',
       date: doc.issueDate,
     },

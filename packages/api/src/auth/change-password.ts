@@ -24,7 +24,7 @@ export async function changePassword(
     await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, user.id))
     await invalidateUserSessions(tx, user.id, session.id)
     await recordAudit(tx, { actorUserId: user.id, subjectUserId: user.id, action: 'auth.password_changed' }, now)
-    await enqueueMail(tx, { to: user.email, template: 'passwordChanged', locale: mailLocale(user), params: { firstName: user.firstName } }, deps.clock.now())
+    await enqueueMail(tx, { to: user.email, template: 'passwordChanged', locale: mailLocale(user), params: { firstName: user.firstName }, seller: deps.seller }, deps.clock.now())
   })
   deps.onMailQueued?.()
   return { ok: true }

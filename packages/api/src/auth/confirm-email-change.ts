@@ -15,7 +15,7 @@ export async function confirmEmailChange(deps: AppDeps, token: string): Promise<
     const [before] = await tx.select().from(users).where(eq(users.id, row.userId))
     await tx.update(users).set({ email: newEmail, emailVerifiedAt: now, updatedAt: now }).where(eq(users.id, row.userId))
     await recordAudit(tx, { actorUserId: row.userId, subjectUserId: row.userId, action: 'account.email_changed' }, now)
-    await enqueueMail(tx, { to: before!.email, template: 'emailChanged', locale: mailLocale(before!), params: { firstName: before!.firstName, newEmail } }, deps.clock.now())
+    await enqueueMail(tx, { to: before!.email, template: 'emailChanged', locale: mailLocale(before!), params: { firstName: before!.firstName, newEmail }, seller: deps.seller }, deps.clock.now())
   })
   deps.onMailQueued?.()
   return { ok: true }

@@ -22,7 +22,7 @@ export async function disableTwoFactor(deps: AppDeps, { user }: Who, password: s
       .where(eq(users.id, user.id))
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id))
     await recordAudit(tx, { actorUserId: user.id, subjectUserId: user.id, action: 'auth.2fa_disabled' }, now)
-    await enqueueMail(tx, { to: user.email, template: 'twoFactorDisabled', locale: mailLocale(user), params: { firstName: user.firstName } }, deps.clock.now())
+    await enqueueMail(tx, { to: user.email, template: 'twoFactorDisabled', locale: mailLocale(user), params: { firstName: user.firstName }, seller: deps.seller }, deps.clock.now())
   })
   deps.onMailQueued?.()
   return { ok: true }

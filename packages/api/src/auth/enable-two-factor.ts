@@ -28,7 +28,7 @@ export async function enableTwoFactor(deps: AppDeps, { user, session }: Who, cod
       .where(and(eq(sessions.userId, user.id), ne(sessions.id, session.id)))
     const codes = await replaceRecoveryCodes(tx, user.id, now)
     await recordAudit(tx, { actorUserId: user.id, subjectUserId: user.id, action: 'auth.2fa_enabled' }, now)
-    await enqueueMail(tx, { to: user.email, template: 'twoFactorEnabled', locale: mailLocale(user), params: { firstName: user.firstName } }, deps.clock.now())
+    await enqueueMail(tx, { to: user.email, template: 'twoFactorEnabled', locale: mailLocale(user), params: { firstName: user.firstName }, seller: deps.seller }, deps.clock.now())
     return codes
   })
   deps.onMailQueued?.()

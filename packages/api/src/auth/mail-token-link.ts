@@ -30,6 +30,7 @@ export async function mailTokenLink(
       template,
       locale: mailLocale(user),
       params: { firstName: user.firstName, url: appLink(deps.appOrigin, path, token) },
+      seller: deps.seller,
     },
     now,
   )

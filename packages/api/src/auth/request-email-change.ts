@@ -18,7 +18,7 @@ export async function requestEmailChange(deps: AppDeps, user: UserRow, newEmail:
     const tx = txDeps.db
     const owner = await findUserByEmail(tx, newEmail)
     if (owner) {
-      await enqueueMail(tx, { to: newEmail, template: 'emailChangeTaken', locale: mailLocale(owner), params: { loginUrl: appLink(deps.appOrigin, '/login') } }, deps.clock.now())
+      await enqueueMail(tx, { to: newEmail, template: 'emailChangeTaken', locale: mailLocale(owner), params: { loginUrl: appLink(deps.appOrigin, '/login') }, seller: deps.seller }, deps.clock.now())
       return
     }
     await mailTokenLink(txDeps, { user, purpose: 'change_email', newEmail })

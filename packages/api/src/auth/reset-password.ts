@@ -22,7 +22,7 @@ export async function resetPassword(deps: AppDeps, input: { token: string; passw
     await tx.update(users).set({ emailVerifiedAt: now }).where(and(eq(users.id, token.userId), isNull(users.emailVerifiedAt)))
     await invalidateUserSessions(tx, token.userId)
     await recordAudit(tx, { actorUserId: token.userId, subjectUserId: token.userId, action: 'auth.password_reset' }, now)
-    await enqueueMail(tx, { to: user!.email, template: 'passwordChanged', locale: mailLocale(user!), params: { firstName: user!.firstName } }, deps.clock.now())
+    await enqueueMail(tx, { to: user!.email, template: 'passwordChanged', locale: mailLocale(user!), params: { firstName: user!.firstName }, seller: deps.seller }, deps.clock.now())
   })
   deps.onMailQueued?.()
   return { ok: true }

@@ -50,7 +50,7 @@ export async function completeLogInWithRecoveryCode(
     const remaining = left?.n ?? 0
     const session = await startSession(txDeps, { user, client: input.client, twoFactorVerified: true })
     await recordAudit(tx, { actorUserId: user.id, subjectUserId: user.id, action: 'auth.recovery_code_used', details: { remaining } }, now)
-    await enqueueMail(tx, { to: user.email, template: 'recoveryCodeUsed', locale: mailLocale(user), params: { firstName: user.firstName, remaining } }, deps.clock.now())
+    await enqueueMail(tx, { to: user.email, template: 'recoveryCodeUsed', locale: mailLocale(user), params: { firstName: user.firstName, remaining }, seller: deps.seller }, deps.clock.now())
     return { remaining, session }
   })
   deps.onMailQueued?.()

@@ -52,6 +52,7 @@ export async function signUp(deps: AppDeps, input: z.output<typeof signUpInput>,
             loginUrl: appLink(deps.appOrigin, '/login'),
             resetUrl: appLink(deps.appOrigin, '/forgot-password'),
           },
+          seller: deps.seller,
         }, deps.clock.now())
       }
       return

@@ -187,6 +187,7 @@ async function fulfilPaidOrder(tx: DbOrTx, deps: AppDeps, order: OrderRow, remot
 
   await mailBuyer(
     tx,
+    deps,
     order,
     'orderPaid',
     {

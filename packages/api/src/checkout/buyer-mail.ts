@@ -1,5 +1,6 @@
 import { eq, users, type DbOrTx, type orders } from '@jouwbot/db'
 import { enqueueMail, type MailTemplate, type MailTemplates } from '@jouwbot/mail'
+import type { AppDeps } from '../deps.ts'
 
 type OrderRow = typeof orders.$inferSelect
 
@@ -9,6 +10,7 @@ type OrderRow = typeof orders.$inferSelect
  */
 export async function mailBuyer<T extends MailTemplate>(
   tx: DbOrTx,
+  deps: Pick<AppDeps, 'seller'>,
   order: OrderRow,
   template: T,
   params: Omit<MailTemplates[T], 'firstName'>,
@@ -16,5 +18,5 @@ export async function mailBuyer<T extends MailTemplate>(
 ): Promise<void> {
   const [buyer] = order.userId ? await tx.select({ firstName: users.firstName }).from(users).where(eq(users.id, order.userId)) : []
   const firstName = buyer?.firstName ?? order.billing.name
-  await enqueueMail(tx, { to: order.buyerEmail, template, locale: order.locale, params: { ...params, firstName } as MailTemplates[T] }, now)
+  await enqueueMail(tx, { to: order.buyerEmail, template, locale: order.locale, params: { ...params, firstName } as MailTemplates[T], seller: deps.seller }, now)
 }

@@ -51,7 +51,7 @@ export async function completeDuplicateRefund(tx: DbOrTx, deps: AppDeps, order: 
   if (firstAnswer) await tx.update(refunds).set({ mollieRefundId: remote.id, updatedAt: now }).where(eq(refunds.id, local.id))
   const buyerTold = !firstAnswer || !isDeadRefund(remote.status)
   if (firstAnswer && buyerTold) {
-    await mailBuyer(tx, order, 'duplicatePaymentRefunded', { amount: formatEuro(local.amountCents, order.locale), orderUrl: orderPageUrl(deps, order.id) }, now)
+    await mailBuyer(tx, deps, order, 'duplicatePaymentRefunded', { amount: formatEuro(local.amountCents, order.locale), orderUrl: orderPageUrl(deps, order.id) }, now)
     await recordAudit(
       tx,
       { actorUserId: null, subjectUserId: order.userId, action: 'order.double_payment_refunded', details: { orderId: order.id, refundId: local.id, mollieRefundId: remote.id, amountCents: local.amountCents } },
@@ -81,7 +81,7 @@ async function moveDuplicateRefund(tx: DbOrTx, deps: AppDeps, order: OrderRow, l
   if (!refundMayMove(local.status, remote.status)) return
   await tx.update(refunds).set({ status: remote.status, updatedAt: now }).where(eq(refunds.id, local.id))
   if (!isDeadRefund(remote.status)) return
-  if (buyerTold) await mailBuyer(tx, order, 'refundFailed', { amount: formatEuro(local.amountCents, order.locale), corrected: false, orderUrl: orderPageUrl(deps, order.id) }, now)
+  if (buyerTold) await mailBuyer(tx, deps, order, 'refundFailed', { amount: formatEuro(local.amountCents, order.locale), corrected: false, orderUrl: orderPageUrl(deps, order.id) }, now)
   const detail = `Terugbetaling ${remote.id} van een dubbele betaling (status ${remote.status}); ${buyerTold ? 'de koper kreeg een mail dat het niet gelukt is' : 'de koper weet nog van niets'}.`
   await alertShop(tx, deps, { problem: 'refundFailed', orderId: order.id, amountCents: local.amountCents, detail, cause: local.id }, now)
 }

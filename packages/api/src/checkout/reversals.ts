@@ -201,6 +201,7 @@ async function recordChargebackReversal(tx: DbOrTx, deps: AppDeps, order: OrderR
   if (!correction) return
   await mailBuyer(
     tx,
+    deps,
     order,
     'chargebackReversed',
     {
@@ -362,6 +363,7 @@ export async function completeAcceptedRefund(
   const [line] = await tx.select({ description: orderLines.description }).from(orderLines).where(eq(orderLines.orderId, order.id)).limit(1)
   await mailBuyer(
     tx,
+    deps,
     order,
     'orderRefunded',
     {
@@ -398,7 +400,7 @@ async function recordFailedRefund(tx: DbOrTx, deps: AppDeps, order: OrderRow, lo
   const correction = creditNote ? await issueCreditNoteCorrection(tx, deps, { order, creditNote, because: 'refundFailed' }, now) : null
   if (correction) {
     effects.issued.push(correction)
-    await mailBuyer(tx, order, 'refundFailed', { amount: formatEuro(local.amountCents, order.locale), corrected: true, orderUrl: orderPageUrl(deps, order.id) }, now)
+    await mailBuyer(tx, deps, order, 'refundFailed', { amount: formatEuro(local.amountCents, order.locale), corrected: true, orderUrl: orderPageUrl(deps, order.id) }, now)
   }
   await recordAudit(
     tx,

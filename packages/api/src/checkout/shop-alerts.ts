@@ -21,6 +21,7 @@ export async function alertShop(
       to: deps.seller.email,
       template: 'shopAttention',
       locale: 'nl',
+      seller: deps.seller,
       dedupeKey: `shop-attention:${alert.problem}:${alert.cause}`,
       params: {
         problem: alert.problem,

@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'vitest'
+import { renderMail, type MailLocale, type MailSeller, type MailTemplate, type MailTemplates } from './templates.ts'
+
+const seller: MailSeller = { addressLines: ['Kerkstraat 1', '1234 AB Ergens'], email: 'hallo@voorbeeld.nl' }
+
+const base = {
+  firstName: 'Sanne',
+  url: 'https://jouwbot.test/verify-email?token=abc',
+  loginUrl: 'https://jouwbot.test/login',
+  resetUrl: 'https://jouwbot.test/forgot-password',
+  newEmail: 'nieuw@example.nl',
+  remaining: 3,
+  productName: 'Premium Cursus',
+  amount: '€ 10,00',
+  invoiceNumber: '2026-000001',
+  creditNoteNumber: '2026-000002',
+  orderUrl: 'https://jouwbot.test/bestellingen/1',
+  orderReference: 'ABCD1234',
+  detail: 'tr_123',
+  adminUrl: 'https://jouwbot.test/admin/bestellingen/1',
+}
+
+/** Every template with every variant its code chooses sentences by. */
+const cases: { [K in MailTemplate]: MailTemplates[K][] } = {
+  verifyEmail: [base],
+  signUpExisting: [base],
+  resetPassword: [base],
+  passwordChanged: [base],
+  confirmEmailChange: [base],
+  emailChangeTaken: [base],
+  emailChanged: [base],
+  twoFactorEnabled: [base],
+  twoFactorDisabled: [base],
+  recoveryCodeUsed: [base],
+  orderPaid: [{ ...base, withdrawalWaived: false }, { ...base, withdrawalWaived: true }],
+  orderRefunded: [0, 1, 2].map((sessionsLapsed) => ({ ...base, courseEnded: sessionsLapsed > 0, sessionsLapsed })),
+  duplicatePaymentRefunded: [base],
+  refundFailed: [{ ...base, corrected: false }, { ...base, corrected: true }],
+  chargebackReversed: [0, 1, 2].map((sessionsRestored) => ({ ...base, correctionNumber: '2026-000003', courseRestored: sessionsRestored > 0, sessionsRestored })),
+  shopAttention: (['refundFailed', 'refundRefused', 'paymentMismatch', 'duplicateChargeback', 'chargebackReversed'] as const).map((problem) => ({ ...base, problem })),
+}
+
+const all = (Object.keys(cases) as MailTemplate[]).flatMap((template) =>
+  (['nl', 'en'] as MailLocale[]).flatMap((locale) => (cases[template] as MailTemplates[MailTemplate][]).map((params) => ({ template, locale, params }))),
+)
+
+describe('mail templates', () => {
+  test('every template renders in both languages with every placeholder filled', () => {
+    for (const { template, locale, params } of all) {
+      const mail = renderMail(template, locale, params as never, seller)
+      expect(`${mail.subject}\n${mail.text}\n${mail.html}`, `${template} ${locale}`).not.toMatch(/\{\{|\}\}/)
+      expect(mail.subject.trim(), `${template} ${locale}`).not.toBe('')
+    }
+  })
+
+  test('the contact and postal address come from the configured seller, nothing else is hard-coded', () => {
+    const contactTemplates = new Set<MailTemplate>(['passwordChanged', 'emailChanged', 'twoFactorDisabled'])
+    for (const { template, locale, params } of all) {
+      const { text, html } = renderMail(template, locale, params as never, seller)
+      expect(text).toContain('Jouw Bot · Kerkstraat 1 · 1234 AB Ergens')
+      expect(html).toContain('Jouw Bot · Kerkstraat 1 · 1234 AB Ergens')
+      expect(text.includes('hallo@voorbeeld.nl'), `${template} ${locale}`).toBe(contactTemplates.has(template))
+      expect(text).not.toMatch(/robin@|Keijzer|Sterrenlaan|Alphen|KvK|65529308|NL219943515/)
+    }
+    expect(renderMail('passwordChanged', 'nl', base, seller).text).toContain('Was jij dit niet? Neem dan direct contact met ons op via hallo@voorbeeld.nl.')
+    expect(renderMail('twoFactorDisabled', 'en', base, seller).text).toContain('Not you? Contact us right away at hallo@voorbeeld.nl.')
+  })
+
+  test('without a seller e-mail address the contact sentence has none', () => {
+    const mail = renderMail('emailChanged', 'nl', base, { ...seller, email: null })
+    expect(mail.text).toContain('Was jij dit niet? Neem dan direct contact met ons op.')
+  })
+
+  test('conditional sentences are chosen in code', () => {
+    const refunded = (sessionsLapsed: number) => renderMail('orderRefunded', 'nl', { ...base, courseEnded: false, sessionsLapsed }, seller).text
+    expect(refunded(0)).not.toContain('coachingsessie')
+    expect(refunded(1)).toContain('De coachingsessie die je nog niet had gebruikt, is vervallen.')
+    expect(refunded(4)).toContain('De 4 coachingsessies die je nog niet had gebruikt, zijn vervallen.')
+    expect(renderMail('shopAttention', 'nl', { ...base, problem: 'paymentMismatch' }, seller).subject).toBe('Actie nodig: betaling klopt niet (bestelling ABCD1234)')
+  })
+
+  test('values are escaped in the HTML body, not in the text body', () => {
+    const mail = renderMail('emailChanged', 'en', { firstName: '<b>Sam</b> & "co"', newEmail: 'x@example.nl' }, seller)
+    expect(mail.text).toContain('Hi <b>Sam</b> & "co",')
+    expect(mail.html).toContain('<p>Hi &#60;b&#62;Sam&#60;/b&#62; &#38; &#34;co&#34;,</p>')
+  })
+})
