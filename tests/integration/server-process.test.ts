@@ -1,12 +1,43 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+// The server runs here the way `pnpm start` runs it in production: built by apps/server/build.ts
+// into apps/server/dist/ (rebuilt by this file, so it never tests a stale bundle) and started with
+// `node dist/index.js` on the Node that runs the tests. The web client is built by `pnpm test`.
 const serverDir = fileURLToPath(new URL('../../apps/server', import.meta.url))
 const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url))
+
+/** Every server process and temp folder of this file: killed and removed at the end, whatever failed. */
+const children = new Set<ChildProcess>()
+const tempDirs: string[] = []
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  tempDirs.push(dir)
+  return dir
+}
+
+beforeAll(async () => {
+  // ~1 s alone; the budget allows for a 2-core machine busy with the other test workers.
+  await promisify(execFile)(tsx, ['build.ts'], { cwd: serverDir, timeout: 60_000 })
+}, 90_000)
+
+afterAll(async () => {
+  await Promise.all(
+    [...children].map((child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return undefined
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGKILL')
+      return exited
+    }),
+  )
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true })
+}, 30_000)
 
 interface Started {
   child: ChildProcess
@@ -16,10 +47,11 @@ interface Started {
 
 function startServer(env: Record<string, string>): Started {
   let output = ''
-  const child = spawn(tsx, ['src/index.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/index.js'], {
     cwd: serverDir,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
   })
+  children.add(child)
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
@@ -41,7 +73,7 @@ async function waitForHealth(url: string, started: Started): Promise<void> {
 }
 
 describe('the server process on embedded defaults', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'jb-server-'))
+  const dataDir = tempDir('jb-server-')
   const port = 30_000 + Math.floor(Math.random() * 10_000)
   const url = `http://127.0.0.1:${port}`
   let first: Started
@@ -50,10 +82,6 @@ describe('the server process on embedded defaults', () => {
     first = startServer({ DATA_DIR: dataDir, PORT: String(port) })
     await waitForHealth(url, first)
   }, 90_000)
-
-  afterAll(() => {
-    first.child.kill('SIGKILL')
-  })
 
   test('creates the data folder with generated secrets and prints the admin password once', async () => {
     const secrets = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')) as Record<string, string>
@@ -80,6 +108,16 @@ describe('the server process on embedded defaults', () => {
     expect(video.headers.get('content-range')).toMatch(/^bytes 0-1023\/\d+$/)
     expect(video.headers.get('content-type')).toBe('video/mp4')
     expect((await video.arrayBuffer()).byteLength).toBe(1024)
+  })
+
+  test('the bundle finds the files packages keep next to their code: common passwords are refused', async () => {
+    const res = await fetch(`${url}/trpc/auth.signUp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+      body: JSON.stringify({ json: { email: 'common@example.nl', password: 'password1', firstName: 'Eva', lastName: 'Jansen' } }),
+    })
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { error: { json: { data: { key: string } } } }).error.json.data.key).toBe('auth.passwordCommon')
   })
 
   test('serves the built client: index.html never cached, hashed assets immutable for a year', async () => {
@@ -119,7 +157,7 @@ describe('the server process on embedded defaults', () => {
 })
 
 test('NODE_ENV=production without database, secrets and mail server refuses to start', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'jb-prod-'))
+  const dataDir = tempDir('jb-prod-')
   const started = startServer({ NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '0' })
   expect(await started.exited).toBe(1)
   expect(started.output()).toMatch(/NODE_ENV=production refuses to start without DATABASE_URL, APP_ORIGIN, SESSION_SECRET, ENCRYPTION_KEYS, SMTP_URL/)
