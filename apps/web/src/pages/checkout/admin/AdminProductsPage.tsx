@@ -1,0 +1,155 @@
+import { adminUpdateProductInput } from '@jouwbot/shared'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Button } from '../../../components/Button.tsx'
+import { CheckboxField } from '../../../components/CheckboxField.tsx'
+import { Form } from '../../../components/Form.tsx'
+import { Loading } from '../../../components/Loading.tsx'
+import { Notice } from '../../../components/Notice.tsx'
+import { QueryError } from '../../../components/QueryError.tsx'
+import { TextAreaField } from '../../../components/TextAreaField.tsx'
+import { TextField } from '../../../components/TextField.tsx'
+import { useTRPC } from '../../../lib/trpc.ts'
+import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts'
+import { useForm } from '../../../lib/useForm.ts'
+import { useLocale } from '../../../lib/useLocale.ts'
+import { centsToEuros, eurosToCents } from '../money.ts'
+import { formatMoney, formatDecimal } from '../../../lib/format.ts'
+import type { AdminProduct } from '../types.ts'
+
+/** /admin/producten — names, descriptions, prices (incl. VAT) and whether a product is for sale. */
+export function AdminProductsPage() {
+  const { t } = useTranslation()
+  useDocumentTitle(t('admin.products.title'))
+  const trpc = useTRPC()
+  const products = useQuery(trpc.admin.checkout.products.queryOptions())
+
+  return (
+    <div className="container admin-page">
+      <header className="page-head">
+        <p className="eyebrow">{t('admin.eyebrow')}</p>
+        <h1>{t('admin.products.title')}</h1>
+        <p className="muted">{t('admin.products.intro')}</p>
+      </header>
+      {products.isPending ? <Loading /> : null}
+      {products.isError ? <QueryError error={products.error} onRetry={products.refetch} /> : null}
+      {products.data?.length === 0 ? <p className="empty-state--small">{t('admin.products.empty')}</p> : null}
+      {products.data && products.data.length > 0 ? (
+        <div className="admin-page__sections">
+          {products.data.map((product) => (
+            <ProductForm key={product.id} product={product} />
+          ))}
+        </div>
+      ) : null}
+    </div>
+  )
+}
+
+function ProductForm({ product }: { product: AdminProduct }) {
+  const { t } = useTranslation()
+  const locale = useLocale()
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const titleId = useId()
+  const [nameNl, setNameNl] = useState(product.nameNl)
+  const [nameEn, setNameEn] = useState(product.nameEn)
+  const [descriptionNl, setDescriptionNl] = useState(product.descriptionNl)
+  const [descriptionEn, setDescriptionEn] = useState(product.descriptionEn)
+  const [price, setPrice] = useState(() => centsToEuros(product.priceCents, locale))
+  const [active, setActive] = useState(product.active)
+  const [saved, setSaved] = useState(false)
+  const update = useMutation(trpc.admin.checkout.updateProduct.mutationOptions())
+
+  const form = useForm({
+    schema: adminUpdateProductInput,
+    onEdit: () => setSaved(false),
+    onSubmit: async (input) => {
+      const updated = await update.mutateAsync(input)
+      setPrice(centsToEuros(updated.priceCents, locale))
+      setSaved(true)
+      await queryClient.invalidateQueries(trpc.admin.checkout.products.queryFilter())
+      // The public price list and checkout show the new name and price.
+      await queryClient.invalidateQueries(trpc.checkout.products.pathFilter())
+    },
+  })
+
+  const includes = [
+    product.courseId ? t('pricing.includesCourse') : null,
+    product.coachingCredits > 0 ? t('pricing.includesCoaching', { count: product.coachingCredits }) : null,
+  ].filter(Boolean)
+
+  return (
+    <section className="card admin-section" aria-labelledby={titleId}>
+      <div className="admin-list__main">
+        <h2 id={titleId} className="admin-section__title">
+          {product.nameNl}
+        </h2>
+        <span className={product.active ? 'badge badge--success' : 'badge badge--muted'}>
+          {product.active ? t('admin.products.active') : t('admin.products.inactive')}
+        </span>
+      </div>
+      <p className="muted admin-list__meta">
+        {t('admin.products.meta', {
+          slug: product.slug,
+          price: formatMoney(product.priceCents, locale),
+          rate: formatDecimal(product.vatRateBasisPoints / 100, locale),
+        })}
+        {includes.length > 0 ? ` · ${includes.join(' · ')}` : ''}
+      </p>
+      {saved ? (
+        <Notice tone="success">
+          <p>{t('admin.content.saved')}</p>
+        </Notice>
+      ) : null}
+      <Form
+        form={form}
+        onSubmit={() =>
+          form.submit({
+            productSlug: product.slug,
+            nameNl,
+            nameEn,
+            descriptionNl,
+            descriptionEn,
+            priceCents: eurosToCents(price) ?? undefined,
+            active,
+          })
+        }
+      >
+        <div className="form__row">
+          <TextField label={t('admin.products.nameNl')} lang="nl" required maxLength={120} {...form.bind('nameNl', nameNl, setNameNl)} />
+          <TextField label={t('admin.products.nameEn')} lang="en" required maxLength={120} {...form.bind('nameEn', nameEn, setNameEn)} />
+        </div>
+        <TextAreaField
+          label={t('admin.products.descriptionNl')}
+          lang="nl"
+          rows={3}
+          maxLength={2000}
+          {...form.bind('descriptionNl', descriptionNl, setDescriptionNl)}
+        />
+        <TextAreaField
+          label={t('admin.products.descriptionEn')}
+          lang="en"
+          rows={3}
+          maxLength={2000}
+          {...form.bind('descriptionEn', descriptionEn, setDescriptionEn)}
+        />
+        <TextField
+          label={t('admin.products.price')}
+          hint={t('admin.products.priceHint')}
+          inputMode="decimal"
+          autoComplete="off"
+          required
+          className="input--short"
+          {...form.bind('priceCents', price, setPrice)}
+        />
+        <CheckboxField label={t('admin.products.activeLabel')} hint={t('admin.products.activeHint')} {...form.bindCheckbox('active', active, setActive)} />
+        <div className="form__actions">
+          <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
+            {t('common.save')}
+          </Button>
+        </div>
+      </Form>
+    </section>
+  )
+}

@@ -1,0 +1,73 @@
+import { adminMoveLessonInput } from '@jouwbot/shared'
+import { useMutation } from '@tanstack/react-query'
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Button } from '../../../components/Button.tsx'
+import { Form } from '../../../components/Form.tsx'
+import { SelectField } from '../../../components/SelectField.tsx'
+import { useTRPC } from '../../../lib/trpc.ts'
+import { useForm } from '../../../lib/useForm.ts'
+import type { AdminCourse, AdminLesson } from './types.ts'
+import { useContentRefresh } from './useContentRefresh.ts'
+
+/**
+ * Moves the lesson to the end of another module of the same course (`admin.lessons.move`). The
+ * server refuses a module that is gone or belongs to another course (`admin.moduleNotFound`), shown
+ * at the select; anything else goes to the form's alert region.
+ */
+export function LessonMoveSection({ course, lesson }: { course: AdminCourse; lesson: AdminLesson }) {
+  const { t } = useTranslation()
+  const trpc = useTRPC()
+  const refresh = useContentRefresh()
+  const titleId = useId()
+  const others = course.modules.filter((module) => module.id !== lesson.moduleId)
+  const options = others.map((module) => ({
+    value: module.id,
+    label: t('admin.modules.name', { number: course.modules.indexOf(module) + 1, title: module.title }),
+  }))
+  const [chosen, setChosen] = useState('')
+  // The current module drops out of the list after a move; fall back to the first other one.
+  const toModuleId = options.some((option) => option.value === chosen) ? chosen : (options[0]?.value ?? '')
+  const [movedTo, setMovedTo] = useState<string | null>(null)
+  const move = useMutation(trpc.admin.lessons.move.mutationOptions())
+
+  const form = useForm({
+    schema: adminMoveLessonInput,
+    keyFields: { 'admin.moduleNotFound': 'toModuleId' },
+    onEdit: () => setMovedTo(null),
+    onSubmit: async (input) => {
+      setMovedTo(null)
+      await move.mutateAsync(input)
+      await refresh()
+      setMovedTo(others.find((module) => module.id === input.toModuleId)?.title ?? '')
+    },
+  })
+
+  const submit = () => {
+    const target = course.modules.find((module) => module.id === toModuleId)
+    return form.submit({ lessonId: lesson.id, toModuleId, position: target?.lessons.length ?? 0 })
+  }
+
+  return (
+    <section className="card admin-section" aria-labelledby={titleId}>
+      <h2 id={titleId} className="admin-section__title">
+        {t('admin.lesson.moveTitle')}
+      </h2>
+      {options.length === 0 ? (
+        <p className="muted">{t('admin.lesson.moveNoOther')}</p>
+      ) : (
+        <Form form={form} intro={<p className="muted">{t('admin.lesson.moveIntro')}</p>} onSubmit={submit}>
+          <SelectField label={t('admin.lesson.moveTarget')} options={options} {...form.bind('toModuleId', toModuleId, setChosen)} />
+          <div className="form__actions">
+            <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
+              {t('admin.lesson.move')}
+            </Button>
+          </div>
+        </Form>
+      )}
+      <p className="form__status" role="status">
+        {movedTo !== null ? t('admin.lesson.moved', { module: movedTo }) : null}
+      </p>
+    </section>
+  )
+}

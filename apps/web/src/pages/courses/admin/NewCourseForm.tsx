@@ -1,0 +1,57 @@
+import { adminCreateCourseInput } from '@jouwbot/shared'
+import { useMutation } from '@tanstack/react-query'
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { Button } from '../../../components/Button.tsx'
+import { Form } from '../../../components/Form.tsx'
+import { TextAreaField } from '../../../components/TextAreaField.tsx'
+import { TextField } from '../../../components/TextField.tsx'
+import { useTRPC } from '../../../lib/trpc.ts'
+import { useForm } from '../../../lib/useForm.ts'
+import { SlugField } from './SlugField.tsx'
+import { useContentRefresh } from './useContentRefresh.ts'
+import { useTitleAndSlug } from './useTitleAndSlug.ts'
+
+/** A new course starts unpublished; after creating it the admin lands on its page. */
+export function NewCourseForm() {
+  const { t } = useTranslation()
+  const trpc = useTRPC()
+  const navigate = useNavigate()
+  const refresh = useContentRefresh()
+  const titleId = useId()
+  const names = useTitleAndSlug()
+  const [summary, setSummary] = useState('')
+  const create = useMutation(trpc.admin.courses.create.mutationOptions())
+
+  const form = useForm({
+    schema: adminCreateCourseInput,
+    keyFields: { 'admin.slugTaken': 'slug' },
+    onSubmit: async (input) => {
+      const course = await create.mutateAsync(input)
+      await refresh()
+      await navigate(`/admin/cursussen/${course.slug}`)
+    },
+  })
+
+  return (
+    <section className="card admin-section" aria-labelledby={titleId}>
+      <h2 id={titleId} className="admin-section__title">
+        {t('admin.courses.newTitle')}
+      </h2>
+      <Form
+        form={form}
+        onSubmit={() => form.submit({ title: names.title, slug: names.slug, summary, descriptionMarkdown: '' })}
+      >
+        <TextField label={t('admin.fields.courseTitle')} required maxLength={200} {...form.bind('title', names.title, names.setTitle)} />
+        <SlugField {...form.bind('slug', names.slug, names.setSlug)} />
+        <TextAreaField label={t('admin.fields.summary')} rows={3} maxLength={1000} {...form.bind('summary', summary, setSummary)} />
+        <div className="form__actions">
+          <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
+            {t('admin.courses.create')}
+          </Button>
+        </div>
+      </Form>
+    </section>
+  )
+}
