@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/Button.tsx'
 import { formatDateTime } from '../../lib/format.ts'
-import type { SessionRow } from '../../lib/trpc.ts'
+import type { SessionRow } from './types.ts'
 import { useLocale } from '../../lib/useLocale.ts'
 
 interface Props {

@@ -7,7 +7,8 @@ import { TotpCodeField } from '../../components/fields/TotpCodeField.tsx'
 import { Form } from '../../components/Form.tsx'
 import { TextField } from '../../components/TextField.tsx'
 import { useSudo } from '../../lib/sudo.ts'
-import { useTRPC, type TwoFactorSetup as SetupData } from '../../lib/trpc.ts'
+import { useTRPC } from '../../lib/trpc.ts'
+import type { TwoFactorSetup as SetupData } from './types.ts'
 import { useForm } from '../../lib/useForm.ts'
 
 interface Props {

@@ -1,7 +1,7 @@
 import { memo, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatClock } from '../../lib/format.ts'
-import type { Lesson } from '../../lib/trpc.ts'
+import type { Lesson } from './types.ts'
 import { activeIndex } from '../../lib/vtt.ts'
 
 interface Props {

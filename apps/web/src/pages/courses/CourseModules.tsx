@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import { CheckIcon, LockIcon, PlayIcon, TextIcon } from '../../components/icons.tsx'
 import { ProgressBar } from '../../components/ProgressBar.tsx'
 import { isoDuration } from '../../lib/format.ts'
-import type { OutlineLesson, OutlineModule } from '../../lib/trpc.ts'
+import type { OutlineLesson, OutlineModule } from './types.ts'
 import { useDuration } from '../../lib/useDuration.ts'
 
 interface Props {

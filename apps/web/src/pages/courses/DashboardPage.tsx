@@ -5,7 +5,8 @@ import { Loading } from '../../components/Loading.tsx'
 import { ProgressBar } from '../../components/ProgressBar.tsx'
 import { QueryError } from '../../components/QueryError.tsx'
 import { useMe } from '../../lib/session.ts'
-import { useTRPC, type CourseOutline } from '../../lib/trpc.ts'
+import { useTRPC } from '../../lib/trpc.ts'
+import type { CourseOutline } from './types.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 
 /** /dashboard — "Mijn cursussen": every course this member can follow, with progress. */

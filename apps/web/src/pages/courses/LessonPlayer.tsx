@@ -13,7 +13,8 @@ import {
 } from '../../lib/playerPrefs.ts'
 import { sendProgressBeacon } from '../../lib/progressBeacon.ts'
 import { mergeRanges, timeRangesToArray, type Range } from '../../lib/ranges.ts'
-import { useTRPC, type Lesson, type SaveProgressInput } from '../../lib/trpc.ts'
+import { useTRPC } from '../../lib/trpc.ts'
+import type { Lesson, SaveProgressInput } from './types.ts'
 import { useLocale } from '../../lib/useLocale.ts'
 
 /** While playing, progress is saved this often (and on pause, at the end and when leaving). */

@@ -5,7 +5,8 @@ import { Button } from '../../components/Button.tsx'
 import { ErrorText } from '../../components/ErrorText.tsx'
 import { CheckIcon } from '../../components/icons.tsx'
 import { describeError } from '../../lib/errors.ts'
-import { useTRPC, type Lesson } from '../../lib/trpc.ts'
+import { useTRPC } from '../../lib/trpc.ts'
+import type { Lesson } from './types.ts'
 
 interface Props {
   lesson: Lesson

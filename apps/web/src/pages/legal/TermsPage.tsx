@@ -1,16 +1,15 @@
 import { useQuery } from '@tanstack/react-query'
-import type { TRPCClient } from '@trpc/client'
 import { Fragment } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Loading } from '../../components/Loading.tsx'
 import { QueryError } from '../../components/QueryError.tsx'
-import { useTRPC, type AppRouter } from '../../lib/trpc.ts'
+import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { useLocale } from '../../lib/useLocale.ts'
 import { countryName } from '../checkout/countries.ts'
 
-type Seller = Awaited<ReturnType<TRPCClient<AppRouter>['system']['seller']['query']>>
+type Seller = RouterOutputs['system']['seller']
 
 /** The articles after "who we are", in order; each has a title and a list of paragraphs in the catalogs. */
 const ARTICLES = ['offer', 'ordering', 'course', 'coaching', 'refunds', 'invoices', 'use', 'liability', 'privacy', 'complaints', 'changes'] as const

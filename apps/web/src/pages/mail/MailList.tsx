@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../lib/format.ts'
-import type { MailRow } from '../../lib/trpc.ts'
+import type { MailRow } from './types.ts'
 import { useLocale } from '../../lib/useLocale.ts'
 
 interface Props {

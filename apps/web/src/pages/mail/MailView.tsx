@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../lib/format.ts'
 import { linkify } from '../../lib/linkify.ts'
-import type { MailRow } from '../../lib/trpc.ts'
+import type { MailRow } from './types.ts'
 import { useLocale } from '../../lib/useLocale.ts'
 
 /**

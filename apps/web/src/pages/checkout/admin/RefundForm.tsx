@@ -16,7 +16,7 @@ import { useForm } from '../../../lib/useForm.ts'
 import { useLocale } from '../../../lib/useLocale.ts'
 import { eurosToCents } from '../money.ts'
 import { formatMoney } from '../../../lib/format.ts'
-import type { AdminOrder } from '../types.ts'
+import type { AdminOrder, AdminRefund } from '../types.ts'
 
 interface Props {
   order: AdminOrder
@@ -24,11 +24,7 @@ interface Props {
   remainingCents: number
 }
 
-interface RefundDone {
-  amountCents: number
-  status: string
-  creditNoteNumber: string | null
-}
+type RefundDone = Pick<AdminRefund, 'amountCents' | 'status' | 'creditNoteNumber'>
 
 /**
  * Money back to the buyer, in two steps: check the amount, then confirm. It needs a fresh password

@@ -7,7 +7,8 @@ import { EmailField } from '../../../components/fields/EmailField.tsx'
 import { Form } from '../../../components/Form.tsx'
 import { Notice } from '../../../components/Notice.tsx'
 import { SelectField } from '../../../components/SelectField.tsx'
-import { useTRPC, type CourseSummary } from '../../../lib/trpc.ts'
+import { useTRPC } from '../../../lib/trpc.ts'
+import type { CourseSummary } from '../types.ts'
 import { useForm } from '../../../lib/useForm.ts'
 
 interface Props {

@@ -7,7 +7,8 @@ import { Loading } from '../../../components/Loading.tsx'
 import { QueryError } from '../../../components/QueryError.tsx'
 import { describeError, type ErrorDetails } from '../../../lib/errors.ts'
 import { formatDateTime } from '../../../lib/format.ts'
-import { useTRPC, type CourseMemberRow } from '../../../lib/trpc.ts'
+import { useTRPC } from '../../../lib/trpc.ts'
+import type { CourseMemberRow } from './types.ts'
 import { useLocale } from '../../../lib/useLocale.ts'
 
 interface Props {
