@@ -21,6 +21,7 @@ import { OrderSummary, type AppliedCoupon } from './OrderSummary.tsx'
 import { usePageRestored } from '../../lib/usePageRestored.ts'
 import { formatMoney } from '../../lib/format.ts'
 import type { Product } from './types.ts'
+import { PageHeader } from '../../components/PageHeader.tsx'
 
 /**
  * The form's own schema: the shared billing fields flat (so each error lands on its field), plus the
@@ -197,11 +198,7 @@ function CheckoutForm({ product, me }: { product: Product; me: Me }) {
 
   return (
     <div className="container checkout">
-      <header className="page-head">
-        <p className="eyebrow">{t('checkout.eyebrow')}</p>
-        <h1>{t('checkout.heading')}</h1>
-        <p className="muted">{t('checkout.intro')}</p>
-      </header>
+      <PageHeader eyebrow={t('checkout.eyebrow')} title={t('checkout.heading')} intro={t('checkout.intro')} />
       <div className="checkout__layout">
         <OrderSummary product={product} coupon={applied} />
         <Form

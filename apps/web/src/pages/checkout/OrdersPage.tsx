@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { Loading } from '../../components/Loading.tsx'
-import { QueryError } from '../../components/QueryError.tsx'
 import { formatDateTime, formatMoney } from '../../lib/format.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
@@ -11,6 +9,9 @@ import { InvoiceLinks } from './InvoiceLinks.tsx'
 import { orderReference } from './orderReference.ts'
 import { OrderStatusBadge } from './OrderStatusBadge.tsx'
 import type { Order } from './types.ts'
+import { PageHeader } from '../../components/PageHeader.tsx'
+import { EmptyState } from '../../components/EmptyState.tsx'
+import { QueryState } from '../../components/QueryState.tsx'
 
 /** /account/bestellingen — the member's orders, newest first, with invoices and credit notes. */
 export function OrdersPage() {
@@ -19,44 +20,28 @@ export function OrdersPage() {
   const trpc = useTRPC()
   const orders = useQuery(trpc.checkout.myOrders.queryOptions())
 
-  let body
-  if (orders.isPending) {
-    body = <Loading />
-  } else if (orders.isError) {
-    body = <QueryError error={orders.error} onRetry={orders.refetch} />
-  } else if (orders.data.length === 0) {
-    body = (
-      <div className="empty-state empty-state--small">
-        <h2>{t('orders.emptyTitle')}</h2>
-        <p className="muted">{t('orders.emptyText')}</p>
-        <Link className="btn btn--primary" to="/prijzen">
-          {t('orders.toPricing')}
-        </Link>
-      </div>
-    )
-  } else {
-    body = (
-      <ul className="order-cards">
-        {orders.data.map((order) => (
-          <li key={order.id}>
-            <OrderCard order={order} />
-          </li>
-        ))}
-      </ul>
-    )
-  }
-
   return (
     <div className="container orders">
       <p className="admin-back">
         <Link to="/account">{t('orders.backToAccount')}</Link>
       </p>
-      <header className="page-head">
-        <p className="eyebrow">{t('account.eyebrow')}</p>
-        <h1>{t('orders.title')}</h1>
-        <p className="muted">{t('orders.intro')}</p>
-      </header>
-      {body}
+      <PageHeader eyebrow={t('account.eyebrow')} title={t('orders.title')} intro={t('orders.intro')} />
+      <QueryState
+        query={orders}
+        empty={
+          <EmptyState title={t('orders.emptyTitle')} text={t('orders.emptyText')} to="/prijzen" action={t('orders.toPricing')} />
+        }
+      >
+        {(list) => (
+          <ul className="order-cards">
+            {list.map((order) => (
+              <li key={order.id}>
+                <OrderCard order={order} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </div>
   )
 }

@@ -1,14 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { Loading } from '../../components/Loading.tsx'
-import { QueryError } from '../../components/QueryError.tsx'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { useLocale } from '../../lib/useLocale.ts'
 import { ProductIncludes } from './OrderSummary.tsx'
 import { formatDecimal, formatMoney } from '../../lib/format.ts'
 import type { Product } from './types.ts'
+import { PageHeader } from '../../components/PageHeader.tsx'
+import { EmptyState } from '../../components/EmptyState.tsx'
+import { QueryState } from '../../components/QueryState.tsx'
 
 /** /prijzen — what is for sale, with prices incl. VAT; "Kopen" leads to the checkout. */
 export function PricingPage() {
@@ -19,41 +20,30 @@ export function PricingPage() {
   // Keep the cards on screen while the names load in the other language.
   const products = useQuery({ ...trpc.checkout.products.queryOptions({ locale }), placeholderData: keepPreviousData })
 
-  let body
-  if (products.isPending) {
-    body = <Loading />
-  } else if (products.isError) {
-    body = <QueryError error={products.error} onRetry={products.refetch} />
-  } else if (products.data.length === 0) {
-    body = (
-      <div className="empty-state empty-state--small">
-        <h2>{t('pricing.emptyTitle')}</h2>
-        <p className="muted">{t('pricing.emptyText')}</p>
-        <Link className="btn btn--primary" to="/cursussen">
-          {t('pricing.toCourses')}
-        </Link>
-      </div>
-    )
-  } else {
-    body = (
-      <ul className="pricing-cards">
-        {products.data.map((product) => (
-          <li key={product.slug}>
-            <PricingCard product={product} />
-          </li>
-        ))}
-      </ul>
-    )
-  }
-
   return (
     <div className="container pricing">
-      <header className="page-head">
-        <p className="eyebrow">{t('pricing.eyebrow')}</p>
-        <h1>{t('pricing.title')}</h1>
-        <p className="lead">{t('pricing.intro')}</p>
-      </header>
-      {body}
+      <PageHeader eyebrow={t('pricing.eyebrow')} title={t('pricing.title')} intro={t('pricing.intro')} lead />
+      <QueryState
+        query={products}
+        empty={
+          <EmptyState
+            title={t('pricing.emptyTitle')}
+            text={t('pricing.emptyText')}
+            to="/cursussen"
+            action={t('pricing.toCourses')}
+          />
+        }
+      >
+        {(list) => (
+          <ul className="pricing-cards">
+            {list.map((product) => (
+              <li key={product.slug}>
+                <PricingCard product={product} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
       <p className="muted pricing__fineprint">{t('pricing.fineprint')}</p>
     </div>
   )

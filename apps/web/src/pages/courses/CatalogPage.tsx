@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { Loading } from '../../components/Loading.tsx'
-import { QueryError } from '../../components/QueryError.tsx'
 import { isoDuration } from '../../lib/format.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { useDuration } from '../../lib/useDuration.ts'
+import { PageHeader } from '../../components/PageHeader.tsx'
+import { QueryState } from '../../components/QueryState.tsx'
 
 /** /cursussen: every published course. */
 export function CatalogPage() {
@@ -18,37 +18,32 @@ export function CatalogPage() {
 
   return (
     <div className="container course-catalog">
-      <header className="page-head">
-        <p className="eyebrow">{t('catalog.eyebrow')}</p>
-        <h1>{t('catalog.title')}</h1>
-        <p className="lead">{t('catalog.intro')}</p>
-      </header>
-      {courses.isPending ? <Loading /> : null}
-      {courses.isError ? <QueryError error={courses.error} onRetry={courses.refetch} /> : null}
-      {courses.data?.length === 0 ? <p className="empty-state--small">{t('catalog.empty')}</p> : null}
-      {courses.data && courses.data.length > 0 ? (
-        <ul className="course-cards">
-          {courses.data.map((course) => (
-            <li key={course.id}>
-              <article className="card card--raised course-card" aria-labelledby={`course-${course.id}`}>
-                <h2 id={`course-${course.id}`} className="course-card__title">
-                  {course.title}
-                </h2>
-                <p className="course-meta">
-                  <span>{t('course.lessonCount', { count: course.lessonCount })}</span>
-                  <span aria-hidden="true"> · </span>
-                  <time dateTime={isoDuration(course.durationSeconds)}>{duration(course.durationSeconds)}</time>
-                </p>
-                <p className="course-card__summary">{course.summary}</p>
-                <Link className="btn btn--primary" to={`/cursus/${course.slug}`}>
-                  {t('catalog.view')}
-                  <span className="visually-hidden">: {course.title}</span>
-                </Link>
-              </article>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <PageHeader eyebrow={t('catalog.eyebrow')} title={t('catalog.title')} intro={t('catalog.intro')} lead />
+      <QueryState query={courses} empty={<p className="empty-state--small">{t('catalog.empty')}</p>}>
+        {(list) => (
+          <ul className="course-cards">
+            {list.map((course) => (
+              <li key={course.id}>
+                <article className="card card--raised course-card" aria-labelledby={`course-${course.id}`}>
+                  <h2 id={`course-${course.id}`} className="course-card__title">
+                    {course.title}
+                  </h2>
+                  <p className="course-meta">
+                    <span>{t('course.lessonCount', { count: course.lessonCount })}</span>
+                    <span aria-hidden="true"> · </span>
+                    <time dateTime={isoDuration(course.durationSeconds)}>{duration(course.durationSeconds)}</time>
+                  </p>
+                  <p className="course-card__summary">{course.summary}</p>
+                  <Link className="btn btn--primary" to={`/cursus/${course.slug}`}>
+                    {t('catalog.view')}
+                    <span className="visually-hidden">: {course.title}</span>
+                  </Link>
+                </article>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </div>
   )
 }

@@ -8,6 +8,8 @@ import { useMe } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import type { CourseOutline } from './types.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
+import { PageHeader } from '../../components/PageHeader.tsx'
+import { EmptyState } from '../../components/EmptyState.tsx'
 
 /** /dashboard — "Mijn cursussen": every course this member can follow, with progress. */
 export function DashboardPage() {
@@ -36,13 +38,7 @@ export function DashboardPage() {
     body = <Loading />
   } else if (mine.length === 0) {
     body = (
-      <div className="empty-state empty-state--small">
-        <h2>{t('dashboard.emptyTitle')}</h2>
-        <p className="muted">{t('dashboard.emptyText')}</p>
-        <Link className="btn btn--primary" to="/cursussen">
-          {t('dashboard.browse')}
-        </Link>
-      </div>
+      <EmptyState title={t('dashboard.emptyTitle')} text={t('dashboard.emptyText')} to="/cursussen" action={t('dashboard.browse')} />
     )
   } else {
     body = (
@@ -58,11 +54,11 @@ export function DashboardPage() {
 
   return (
     <div className="container dashboard">
-      <header className="page-head">
-        <p className="eyebrow">{t('dashboard.eyebrow')}</p>
-        <h1>{t('dashboard.title')}</h1>
-        {me ? <p className="muted">{t('dashboard.intro', { name: me.firstName })}</p> : null}
-      </header>
+      <PageHeader
+        eyebrow={t('dashboard.eyebrow')}
+        title={t('dashboard.title')}
+        intro={me ? t('dashboard.intro', { name: me.firstName }) : null}
+      />
       {body}
     </div>
   )

@@ -2,12 +2,11 @@ import { useQuery } from '@tanstack/react-query'
 import { Fragment } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { Loading } from '../../components/Loading.tsx'
-import { QueryError } from '../../components/QueryError.tsx'
 import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { useLocale } from '../../lib/useLocale.ts'
 import { countryName } from '../checkout/countries.ts'
+import { QueryState } from '../../components/QueryState.tsx'
 
 type Seller = RouterOutputs['system']['seller']
 
@@ -22,21 +21,12 @@ export function TermsPage() {
   // The seller's details change only with the server's configuration.
   const seller = useQuery({ ...trpc.system.seller.queryOptions(), staleTime: Infinity })
 
-  let body
-  if (seller.isPending) {
-    body = <Loading />
-  } else if (seller.isError) {
-    body = <QueryError error={seller.error} onRetry={seller.refetch} />
-  } else {
-    body = <Articles seller={seller.data} />
-  }
-
   return (
     <div className="container page-narrow prose">
       <h1>{t('terms.title')}</h1>
       <p className="lead">{t('terms.intro')}</p>
       <p className="muted">{t('terms.version')}</p>
-      {body}
+      <QueryState query={seller}>{(data) => <Articles seller={data} />}</QueryState>
     </div>
   )
 }

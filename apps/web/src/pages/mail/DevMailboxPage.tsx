@@ -8,6 +8,7 @@ import { useTRPC } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { MailList } from './MailList.tsx'
 import { MailView } from './MailView.tsx'
+import { PageHeader } from '../../components/PageHeader.tsx'
 
 const REFRESH_MS = 3000
 
@@ -30,11 +31,7 @@ export function DevMailboxPage() {
 
   return (
     <div className="container mailbox-page">
-      <header className="page-head">
-        <p className="eyebrow">{t('devMailbox.eyebrow')}</p>
-        <h1>{t('devMailbox.title')}</h1>
-        <p className="muted">{t('devMailbox.intro', { seconds: REFRESH_MS / 1000 })}</p>
-      </header>
+      <PageHeader eyebrow={t('devMailbox.eyebrow')} title={t('devMailbox.title')} intro={t('devMailbox.intro', { seconds: REFRESH_MS / 1000 })} />
       {mails.isPending ? <Loading /> : null}
       {mails.isError ? (
         <div className="alert alert--error" role="alert">

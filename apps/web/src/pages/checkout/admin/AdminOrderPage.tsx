@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
-import { useId, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
+import { AdminSection } from '../../../components/admin/AdminSection.tsx'
 import { Loading } from '../../../components/Loading.tsx'
 import { QueryError } from '../../../components/QueryError.tsx'
 import { errorKeyOf } from '../../../lib/errors.ts'
@@ -17,6 +18,7 @@ import { OrderStatusBadge } from '../OrderStatusBadge.tsx'
 import type { AdminOrder } from '../types.ts'
 import { isUuid } from '@jouwbot/shared'
 import { RefundForm } from './RefundForm.tsx'
+import { PageHeader } from '../../../components/PageHeader.tsx'
 
 
 /** /admin/bestellingen/:orderId — one order with its buyer, payments, refunds and documents; refunds start here. */
@@ -45,13 +47,15 @@ export function AdminOrderPage() {
       <p className="admin-back">
         <Link to="/admin/bestellingen">{t('admin.order.back')}</Link>
       </p>
-      <header className="page-head">
-        <p className="eyebrow">{t('admin.eyebrow')}</p>
-        <h1>
-          {t('admin.order.title', { reference: orderReference(orderId) })}{' '}
-          {order.data ? <OrderStatusBadge status={order.data.status} /> : null}
-        </h1>
-      </header>
+      <PageHeader
+        eyebrow={t('admin.eyebrow')}
+        title={
+          <>
+            {t('admin.order.title', { reference: orderReference(orderId) })}{' '}
+            {order.data ? <OrderStatusBadge status={order.data.status} /> : null}
+          </>
+        }
+      />
       {body}
     </div>
   )
@@ -182,19 +186,6 @@ function OrderDetails({ order }: { order: AdminOrder }) {
         {order.invoices.length === 0 ? <p className="muted">{t('admin.order.noDocuments')}</p> : <InvoiceLinks invoices={order.invoices} />}
       </AdminSection>
     </div>
-  )
-}
-
-/** One titled card of the order page. */
-function AdminSection({ title, children }: { title: string; children: ReactNode }) {
-  const titleId = useId()
-  return (
-    <section className="card admin-section" aria-labelledby={titleId}>
-      <h2 id={titleId} className="admin-section__title">
-        {title}
-      </h2>
-      {children}
-    </section>
   )
 }
 

@@ -1,11 +1,14 @@
 import { ORDER_STATUSES } from '@jouwbot/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Button } from '../../../components/Button.tsx'
-import { Loading } from '../../../components/Loading.tsx'
+import { AdminSection } from '../../../components/admin/AdminSection.tsx'
 import { QueryError } from '../../../components/QueryError.tsx'
+import { DataTable, type Column } from '../../../components/DataTable.tsx'
+import { PageHeader } from '../../../components/PageHeader.tsx'
+import { QueryState } from '../../../components/QueryState.tsx'
 import { SelectField } from '../../../components/SelectField.tsx'
 import { TextField } from '../../../components/TextField.tsx'
 import { formatDateTime, formatMoney } from '../../../lib/format.ts'
@@ -14,7 +17,7 @@ import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts'
 import { useLocale } from '../../../lib/useLocale.ts'
 import { orderReference } from '../orderReference.ts'
 import { OrderStatusBadge } from '../OrderStatusBadge.tsx'
-import type { OrderStatus } from '../types.ts'
+import type { AdminOrderRow, OrderStatus } from '../types.ts'
 
 const PAGE_SIZE = 25
 
@@ -24,7 +27,6 @@ export function AdminOrdersPage() {
   useDocumentTitle(t('admin.orders.title'))
   const locale = useLocale()
   const trpc = useTRPC()
-  const listId = useId()
   const [status, setStatus] = useState<OrderStatus | ''>('')
   const [searchInput, setSearchInput] = useState('')
   const [search, setSearch] = useState('')
@@ -38,18 +40,46 @@ export function AdminOrdersPage() {
     ),
   )
   const rows = orders.data?.pages.flatMap((page) => page.orders) ?? []
+  const columns: Column<AdminOrderRow>[] = [
+    {
+      header: t('orders.date'),
+      cell: (order) => <time dateTime={order.createdAt.toISOString()}>{formatDateTime(order.createdAt, locale)}</time>,
+    },
+    {
+      header: t('admin.orders.buyer'),
+      className: 'admin-orders-table__buyer',
+      cell: (order) => (
+        <>
+          {order.buyerName}
+          <br />
+          <span className="muted">{order.buyerEmail}</span>
+        </>
+      ),
+    },
+    { header: t('admin.orders.products'), cell: (order) => order.lines.map((line) => line.description).join(', ') },
+    { header: t('admin.orders.status'), cell: (order) => <OrderStatusBadge status={order.status} /> },
+    {
+      header: t('orders.total'),
+      className: 'table__amount',
+      headerClassName: 'table__amount',
+      cell: (order) => (
+        <>
+          {formatMoney(order.totalCents, locale)}
+          {order.refundedCents > 0 ? (
+            <>
+              <br />
+              <span className="muted">{t('admin.orders.refundedShort', { amount: formatMoney(order.refundedCents, locale) })}</span>
+            </>
+          ) : null}
+        </>
+      ),
+    },
+  ]
 
   return (
     <div className="container admin-page">
-      <header className="page-head">
-        <p className="eyebrow">{t('admin.eyebrow')}</p>
-        <h1>{t('admin.orders.title')}</h1>
-        <p className="muted">{t('admin.orders.intro')}</p>
-      </header>
-      <section className="card admin-section" aria-labelledby={listId}>
-        <h2 id={listId} className="admin-section__title">
-          {t('admin.orders.listTitle')}
-        </h2>
+      <PageHeader eyebrow={t('admin.eyebrow')} title={t('admin.orders.title')} intro={t('admin.orders.intro')} />
+      <AdminSection title={t('admin.orders.listTitle')}>
         <form
           role="search"
           className="admin-filters"
@@ -81,60 +111,29 @@ export function AdminOrdersPage() {
             </Button>
           </div>
         </form>
-        {orders.isPending ? <Loading /> : null}
-        {orders.isError && !orders.data ? <QueryError error={orders.error} onRetry={orders.refetch} /> : null}
-        {orders.isSuccess && rows.length === 0 ? <p className="muted">{t('admin.orders.empty')}</p> : null}
-        {rows.length > 0 ? (
-          <div className="table-wrap">
-            <table className="table admin-orders-table">
-              <caption className="visually-hidden">{t('admin.orders.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('orders.reference')}</th>
-                  <th scope="col">{t('orders.date')}</th>
-                  <th scope="col">{t('admin.orders.buyer')}</th>
-                  <th scope="col">{t('admin.orders.products')}</th>
-                  <th scope="col">{t('admin.orders.status')}</th>
-                  <th scope="col" className="table__amount">
-                    {t('orders.total')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((order) => (
-                  <tr key={order.id}>
-                    <th scope="row">
-                      <Link to={`/admin/bestellingen/${order.id}`} className="order-card__reference">
-                        {orderReference(order.id)}
-                      </Link>
-                    </th>
-                    <td data-label={t('orders.date')}>
-                      <time dateTime={order.createdAt.toISOString()}>{formatDateTime(order.createdAt, locale)}</time>
-                    </td>
-                    <td data-label={t('admin.orders.buyer')} className="admin-orders-table__buyer">
-                      {order.buyerName}
-                      <br />
-                      <span className="muted">{order.buyerEmail}</span>
-                    </td>
-                    <td data-label={t('admin.orders.products')}>{order.lines.map((line) => line.description).join(', ')}</td>
-                    <td data-label={t('admin.orders.status')}>
-                      <OrderStatusBadge status={order.status} />
-                    </td>
-                    <td data-label={t('orders.total')} className="table__amount">
-                      {formatMoney(order.totalCents, locale)}
-                      {order.refundedCents > 0 ? (
-                        <>
-                          <br />
-                          <span className="muted">{t('admin.orders.refundedShort', { amount: formatMoney(order.refundedCents, locale) })}</span>
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        <QueryState
+          query={orders}
+          isEmpty={() => rows.length === 0}
+          empty={<p className="muted">{t('admin.orders.empty')}</p>}
+        >
+          {() => (
+            <DataTable
+              className="admin-orders-table"
+              caption={t('admin.orders.caption')}
+              rowKey={(order) => order.id}
+              rowHeader={{
+                header: t('orders.reference'),
+                cell: (order) => (
+                  <Link to={`/admin/bestellingen/${order.id}`} className="order-card__reference">
+                    {orderReference(order.id)}
+                  </Link>
+                ),
+              }}
+              columns={columns}
+              rows={rows}
+            />
+          )}
+        </QueryState>
         <p className="muted" role="status">
           {rows.length > 0 ? t('admin.orders.shown', { count: rows.length }) : null}
         </p>
@@ -151,7 +150,7 @@ export function AdminOrdersPage() {
             </Button>
           </div>
         ) : null}
-      </section>
+      </AdminSection>
     </div>
   )
 }

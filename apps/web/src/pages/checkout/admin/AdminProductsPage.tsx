@@ -5,9 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/Button.tsx'
 import { CheckboxField } from '../../../components/CheckboxField.tsx'
 import { Form } from '../../../components/Form.tsx'
-import { Loading } from '../../../components/Loading.tsx'
 import { Notice } from '../../../components/Notice.tsx'
-import { QueryError } from '../../../components/QueryError.tsx'
 import { TextAreaField } from '../../../components/TextAreaField.tsx'
 import { TextField } from '../../../components/TextField.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
@@ -17,6 +15,8 @@ import { useLocale } from '../../../lib/useLocale.ts'
 import { centsToEuros, eurosToCents } from '../money.ts'
 import { formatMoney, formatDecimal } from '../../../lib/format.ts'
 import type { AdminProduct } from '../types.ts'
+import { PageHeader } from '../../../components/PageHeader.tsx'
+import { QueryState } from '../../../components/QueryState.tsx'
 
 /** /admin/producten — names, descriptions, prices (incl. VAT) and whether a product is for sale. */
 export function AdminProductsPage() {
@@ -27,21 +27,16 @@ export function AdminProductsPage() {
 
   return (
     <div className="container admin-page">
-      <header className="page-head">
-        <p className="eyebrow">{t('admin.eyebrow')}</p>
-        <h1>{t('admin.products.title')}</h1>
-        <p className="muted">{t('admin.products.intro')}</p>
-      </header>
-      {products.isPending ? <Loading /> : null}
-      {products.isError ? <QueryError error={products.error} onRetry={products.refetch} /> : null}
-      {products.data?.length === 0 ? <p className="empty-state--small">{t('admin.products.empty')}</p> : null}
-      {products.data && products.data.length > 0 ? (
-        <div className="admin-page__sections">
-          {products.data.map((product) => (
-            <ProductForm key={product.id} product={product} />
-          ))}
-        </div>
-      ) : null}
+      <PageHeader eyebrow={t('admin.eyebrow')} title={t('admin.products.title')} intro={t('admin.products.intro')} />
+      <QueryState query={products} empty={<p className="empty-state--small">{t('admin.products.empty')}</p>}>
+        {(list) => (
+          <div className="admin-page__sections">
+            {list.map((product) => (
+              <ProductForm key={product.id} product={product} />
+            ))}
+          </div>
+        )}
+      </QueryState>
     </div>
   )
 }

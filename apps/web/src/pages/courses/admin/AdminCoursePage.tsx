@@ -9,6 +9,7 @@ import { CourseDetailsForm } from './CourseDetailsForm.tsx'
 import { CoursePublishSection } from './CoursePublishSection.tsx'
 import { ModulesSection } from './ModulesSection.tsx'
 import { PublishedBadge } from './PublishedBadge.tsx'
+import { PageHeader } from '../../../components/PageHeader.tsx'
 
 /** /admin/cursussen/:courseSlug — the course's details, publication and its modules and lessons. */
 export function AdminCoursePage() {
@@ -27,16 +28,14 @@ export function AdminCoursePage() {
       {course.isError ? <QueryError error={course.error} onRetry={course.refetch} /> : null}
       {course.data ? (
         <>
-          <header className="page-head">
-            <p className="eyebrow">{t('admin.eyebrow')}</p>
-            <h1>{course.data.title}</h1>
+          <PageHeader eyebrow={t('admin.eyebrow')} title={course.data.title}>
             <p>
               <PublishedBadge published={course.data.published} />{' '}
               {course.data.published ? (
                 <Link to={`/cursus/${course.data.slug}`}>{t('admin.course.viewPublic')}</Link>
               ) : null}
             </p>
-          </header>
+          </PageHeader>
           <div className="admin-page__sections">
             <CoursePublishSection course={course.data} />
             <CourseDetailsForm key={course.data.id} course={course.data} />

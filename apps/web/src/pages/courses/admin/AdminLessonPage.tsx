@@ -11,6 +11,7 @@ import { LessonMoveSection } from './LessonMoveSection.tsx'
 import { LessonPublishButton } from './LessonPublishButton.tsx'
 import { MediaUpload } from './MediaUpload.tsx'
 import { PublishedBadge } from './PublishedBadge.tsx'
+import { PageHeader } from '../../../components/PageHeader.tsx'
 
 /** /admin/cursussen/:courseSlug/les/:lessonId — the lesson's text, chapters, video, captions and module. */
 export function AdminLessonPage() {
@@ -36,9 +37,7 @@ export function AdminLessonPage() {
       ) : null}
       {course.data && module && lesson ? (
         <>
-          <header className="page-head">
-            <p className="eyebrow">{t('admin.lesson.eyebrow', { module: module.title })}</p>
-            <h1>{lesson.title}</h1>
+          <PageHeader eyebrow={t('admin.lesson.eyebrow', { module: module.title })} title={lesson.title}>
             <div className="admin-actions">
               <PublishedBadge published={lesson.published} />
               <LessonPublishButton lesson={lesson} />
@@ -46,7 +45,7 @@ export function AdminLessonPage() {
                 <Link to={`/cursus/${course.data.slug}/les/${lesson.slug}`}>{t('admin.lesson.viewPublic')}</Link>
               ) : null}
             </div>
-          </header>
+          </PageHeader>
           <div className="admin-page__sections">
             <LessonForm key={lesson.id} lesson={lesson} />
             <MediaUpload kind="video" lesson={lesson} />

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Loading } from '../../../components/Loading.tsx'
-import { QueryError } from '../../../components/QueryError.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts'
 import { AccessForm } from './AccessForm.tsx'
 import { MembersSection } from './MembersSection.tsx'
+import { PageHeader } from '../../../components/PageHeader.tsx'
+import { QueryState } from '../../../components/QueryState.tsx'
 
 /** /admin/toegang — give or take away course access by e-mail address, and see who has it. */
 export function CourseAccessPage() {
@@ -19,23 +19,18 @@ export function CourseAccessPage() {
 
   return (
     <div className="container admin-page">
-      <header className="page-head">
-        <p className="eyebrow">{t('admin.eyebrow')}</p>
-        <h1>{t('admin.access.title')}</h1>
-        <p className="muted">{t('admin.access.intro')}</p>
-      </header>
-      {courses.isPending ? <Loading /> : null}
-      {courses.isError ? <QueryError error={courses.error} onRetry={courses.refetch} /> : null}
-      {courses.data?.length === 0 ? <p className="empty-state--small">{t('catalog.empty')}</p> : null}
-      {courses.data && courses.data.length > 0 ? (
-        <div className="admin-page__sections">
-          <AccessForm courses={courses.data} courseSlug={courseSlug} onCourseChange={setChosen} />
-          <MembersSection
-            courseSlug={courseSlug}
-            courseTitle={courses.data.find((course) => course.slug === courseSlug)?.title ?? courseSlug}
-          />
-        </div>
-      ) : null}
+      <PageHeader eyebrow={t('admin.eyebrow')} title={t('admin.access.title')} intro={t('admin.access.intro')} />
+      <QueryState query={courses} empty={<p className="empty-state--small">{t('catalog.empty')}</p>}>
+        {(list) => (
+          <div className="admin-page__sections">
+            <AccessForm courses={list} courseSlug={courseSlug} onCourseChange={setChosen} />
+            <MembersSection
+              courseSlug={courseSlug}
+              courseTitle={list.find((course) => course.slug === courseSlug)?.title ?? courseSlug}
+            />
+          </div>
+        )}
+      </QueryState>
     </div>
   )
 }
