@@ -9,7 +9,7 @@ import { Form } from '../../components/Form.tsx'
 import { Notice } from '../../components/Notice.tsx'
 import { useSudo } from '../../lib/sudo.ts'
 import { useTRPC } from '../../lib/trpc.ts'
-import { useForm } from '../../lib/useForm.ts'
+import { useZodForm } from '../../lib/useZodForm.ts'
 import { AccountSection } from './AccountSection.tsx'
 
 export function PasswordSection() {
@@ -17,18 +17,17 @@ export function PasswordSection() {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const withSudo = useSudo()
-  const [currentPassword, setCurrentPassword] = useState('')
-  const [newPassword, setNewPassword] = useState('')
   const [changed, setChanged] = useState(false)
   const change = useMutation(trpc.auth.changePassword.mutationOptions())
-  const form = useForm({
+  const form = useZodForm({
     schema: changePasswordInput,
+    defaultValues: { currentPassword: '', newPassword: '' },
     keyFields: { 'auth.passwordWrong': 'currentPassword', 'auth.passwordCommon': 'newPassword' },
     onEdit: () => setChanged(false),
     onSubmit: async (input) => {
       await withSudo(() => change.mutateAsync(input))
-      setCurrentPassword('')
-      setNewPassword('')
+      form.methods.setValue('currentPassword', '')
+      form.methods.setValue('newPassword', '')
       setChanged(true)
       // Other sessions were signed out.
       await queryClient.invalidateQueries(trpc.auth.sessions.queryFilter())
@@ -42,12 +41,12 @@ export function PasswordSection() {
           <p>{t('password.changed')}</p>
         </Notice>
       ) : null}
-      <Form form={form} onSubmit={() => form.submit({ currentPassword, newPassword })}>
+      <Form form={form}>
         <CurrentPasswordField
           label={t('fields.currentPassword')}
-          {...form.bind('currentPassword', currentPassword, setCurrentPassword)}
+          {...form.field('currentPassword')}
         />
-        <NewPasswordField {...form.bind('newPassword', newPassword, setNewPassword)} />
+        <NewPasswordField {...form.field('newPassword')} />
         <div className="form__actions">
           <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
             {t('password.submit')}

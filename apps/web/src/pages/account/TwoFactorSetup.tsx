@@ -1,6 +1,5 @@
 import { verifyTotpInput } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/Button.tsx'
 import { TotpCodeField } from '../../components/fields/TotpCodeField.tsx'
@@ -9,7 +8,7 @@ import { TextField } from '../../components/TextField.tsx'
 import { useSudo } from '../../lib/sudo.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import type { TwoFactorSetup as SetupData } from './types.ts'
-import { useForm } from '../../lib/useForm.ts'
+import { useZodForm } from '../../lib/useZodForm.ts'
 
 interface Props {
   setup: SetupData
@@ -22,10 +21,11 @@ export function TwoFactorSetup({ setup, onEnabled, onCancel }: Props) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const withSudo = useSudo()
-  const [code, setCode] = useState('')
   const enable = useMutation(trpc.twoFactor.enable.mutationOptions())
-  const form = useForm({
+  const form = useZodForm({
     schema: verifyTotpInput,
+    defaultValues: { code: '' },
+    toInput: ({ code }) => ({ code: code.replace(/\s+/g, '') }),
     keyFields: { 'auth.totpInvalid': 'code' },
     onSubmit: async (input) => {
       const result = await withSudo(() => enable.mutateAsync(input))
@@ -61,8 +61,8 @@ export function TwoFactorSetup({ setup, onEnabled, onCancel }: Props) {
       </li>
       <li className="setup-step">
         <h3>{t('twoFactor.setup.confirmTitle')}</h3>
-        <Form form={form} onSubmit={() => form.submit({ code: code.replace(/\s+/g, '') })}>
-          <TotpCodeField {...form.bind('code', code, setCode)} />
+        <Form form={form}>
+          <TotpCodeField {...form.field('code')} />
           <div className="form__actions">
             <Button type="submit" pending={form.busy} pendingLabel={t('common.checking')}>
               {t('twoFactor.setup.submit')}

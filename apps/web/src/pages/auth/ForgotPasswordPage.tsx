@@ -10,17 +10,17 @@ import { FocusHeading } from '../../components/FocusHeading.tsx'
 import { Form } from '../../components/Form.tsx'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
-import { useForm } from '../../lib/useForm.ts'
+import { useZodForm } from '../../lib/useZodForm.ts'
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation()
   useDocumentTitle(t('forgotPassword.title'))
   const trpc = useTRPC()
-  const [email, setEmail] = useState('')
   const [sentTo, setSentTo] = useState<string | null>(null)
   const request = useMutation(trpc.auth.requestPasswordReset.mutationOptions())
-  const form = useForm({
+  const form = useZodForm({
     schema: emailInput,
+    defaultValues: { email: '' },
     onSubmit: async (input) => {
       await request.mutateAsync(input)
       setSentTo(input.email)
@@ -51,8 +51,8 @@ export function ForgotPasswordPage() {
         </p>
       }
     >
-      <Form form={form} onSubmit={() => form.submit({ email })}>
-        <EmailField {...form.bind('email', email, setEmail)} />
+      <Form form={form}>
+        <EmailField {...form.field('email')} />
         <Button type="submit" block pending={form.busy} pendingLabel={t('forgotPassword.submitting')}>
           {t('forgotPassword.submit')}
         </Button>

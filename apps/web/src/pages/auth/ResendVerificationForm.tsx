@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useTRPC } from '../../lib/trpc.ts'
-import { useForm } from '../../lib/useForm.ts'
+import { useZodForm } from '../../lib/useZodForm.ts'
 import { Button } from '../../components/Button.tsx'
 import { EmailField } from '../../components/fields/EmailField.tsx'
 import { Form } from '../../components/Form.tsx'
@@ -12,11 +12,11 @@ import { Form } from '../../components/Form.tsx'
 export function ResendVerificationForm() {
   const { t } = useTranslation()
   const trpc = useTRPC()
-  const [email, setEmail] = useState('')
   const [sentTo, setSentTo] = useState<string | null>(null)
   const resend = useMutation(trpc.auth.resendVerification.mutationOptions())
-  const form = useForm({
+  const form = useZodForm({
     schema: emailInput,
+    defaultValues: { email: '' },
     onSubmit: async (input) => {
       await resend.mutateAsync(input)
       setSentTo(input.email)
@@ -31,8 +31,8 @@ export function ResendVerificationForm() {
     )
   }
   return (
-    <Form form={form} onSubmit={() => form.submit({ email })}>
-      <EmailField {...form.bind('email', email, setEmail)} />
+    <Form form={form}>
+      <EmailField {...form.field('email')} />
       <Button type="submit" variant="secondary" block pending={form.busy} pendingLabel={t('resend.sending')}>
         {t('resend.button')}
       </Button>

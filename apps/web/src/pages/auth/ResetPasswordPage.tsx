@@ -1,6 +1,5 @@
 import { resetPasswordInput } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { AuthCard } from './AuthCard.tsx'
@@ -10,7 +9,7 @@ import { Form } from '../../components/Form.tsx'
 import { useSessionChanged } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
-import { useForm } from '../../lib/useForm.ts'
+import { useZodForm } from '../../lib/useZodForm.ts'
 
 /** Only the password is typed; the token comes from the link and is checked by the server. */
 const passwordOnly = resetPasswordInput.pick({ password: true })
@@ -23,10 +22,10 @@ export function ResetPasswordPage() {
   const sessionChanged = useSessionChanged()
   const [params] = useSearchParams()
   const token = params.get('token') ?? ''
-  const [password, setPassword] = useState('')
   const reset = useMutation(trpc.auth.resetPassword.mutationOptions())
-  const form = useForm({
+  const form = useZodForm({
     schema: passwordOnly,
+    defaultValues: { password: '' },
     keyFields: { 'auth.passwordCommon': 'password' },
     onSubmit: async (input) => {
       await reset.mutateAsync({ token, password: input.password })
@@ -51,7 +50,6 @@ export function ResetPasswordPage() {
     <AuthCard title={t('resetPassword.title')} intro={t('resetPassword.intro')}>
       <Form
         form={form}
-        onSubmit={() => form.submit({ password })}
         alertExtra={
           form.error?.key === 'auth.tokenInvalid' ? (
             <p>
@@ -60,7 +58,7 @@ export function ResetPasswordPage() {
           ) : null
         }
       >
-        <NewPasswordField {...form.bind('password', password, setPassword)} />
+        <NewPasswordField {...form.field('password')} />
         <Button type="submit" block pending={form.busy} pendingLabel={t('resetPassword.submitting')}>
           {t('resetPassword.submit')}
         </Button>

@@ -15,22 +15,19 @@ import { currentLocale } from '../../i18n/index.ts'
 import { useMe } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
-import { useForm } from '../../lib/useForm.ts'
+import { useZodForm } from '../../lib/useZodForm.ts'
 
 export function SignUpPage() {
   const { t } = useTranslation()
   useDocumentTitle(t('signUp.title'))
   const trpc = useTRPC()
   const { signedIn } = useMe()
-  const [firstName, setFirstName] = useState('')
-  const [lastName, setLastName] = useState('')
-  const [email, setEmail] = useState('')
-  const [password, setPassword] = useState('')
-  const [newsletter, setNewsletter] = useState(false)
   const [sentTo, setSentTo] = useState<string | null>(null)
   const signUp = useMutation(trpc.auth.signUp.mutationOptions())
-  const form = useForm({
+  const form = useZodForm({
     schema: signUpInput,
+    defaultValues: { firstName: '', lastName: '', email: '', password: '', newsletter: false },
+    toInput: (values) => ({ ...values, locale: currentLocale() }),
     keyFields: { 'auth.passwordCommon': 'password', 'auth.emailTaken': 'email' },
     onSubmit: async (input) => {
       await signUp.mutateAsync(input)
@@ -65,20 +62,17 @@ export function SignUpPage() {
         </p>
       }
     >
-      <Form
-        form={form}
-        onSubmit={() => form.submit({ firstName, lastName, email, password, newsletter, locale: currentLocale() })}
-      >
+      <Form form={form}>
         <NameFields
-          firstName={form.bind('firstName', firstName, setFirstName)}
-          lastName={form.bind('lastName', lastName, setLastName)}
+          firstName={form.field('firstName')}
+          lastName={form.field('lastName')}
         />
-        <EmailField {...form.bind('email', email, setEmail)} />
-        <NewPasswordField label={t('fields.password')} {...form.bind('password', password, setPassword)} />
+        <EmailField {...form.field('email')} />
+        <NewPasswordField label={t('fields.password')} {...form.field('password')} />
         <CheckboxField
           label={t('signUp.newsletter')}
           hint={t('signUp.newsletterHint')}
-          {...form.bindCheckbox('newsletter', newsletter, setNewsletter)}
+          {...form.field('newsletter')}
         />
         <p className="form__fineprint">
           <Trans i18nKey="signUp.privacy" components={{ privacy: <Link to="/privacy" /> }} />

@@ -2,11 +2,10 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/Button.tsx'
 import { Form } from '../../../components/Form.tsx'
-import type { FormState } from '../../../lib/useForm.ts'
+import type { ZodForm } from '../../../lib/useZodForm.ts'
 
 interface Props {
-  form: FormState
-  onSubmit: () => Promise<unknown>
+  form: Pick<ZodForm<{ code: string }>, 'formRef' | 'error' | 'submit' | 'busy'>
   intro: string
   /** The code field. */
   children: ReactNode
@@ -15,10 +14,10 @@ interface Props {
 }
 
 /** The second login step's form, shared by the app code and the recovery code. */
-export function CodeStepForm({ form, onSubmit, intro, children, links }: Props) {
+export function CodeStepForm({ form, intro, children, links }: Props) {
   const { t } = useTranslation()
   return (
-    <Form form={form} onSubmit={onSubmit} intro={<p className="muted">{intro}</p>}>
+    <Form form={form} intro={<p className="muted">{intro}</p>}>
       {children}
       <Button type="submit" block pending={form.busy} pendingLabel={t('totp.submitting')}>
         {t('totp.submit')}

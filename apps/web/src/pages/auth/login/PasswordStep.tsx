@@ -1,6 +1,5 @@
 import { logInInput } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Button } from '../../../components/Button.tsx'
@@ -9,7 +8,7 @@ import { EmailField } from '../../../components/fields/EmailField.tsx'
 import { Form } from '../../../components/Form.tsx'
 import { ResendVerification } from '../ResendVerification.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
-import { useForm } from '../../../lib/useForm.ts'
+import { useZodForm } from '../../../lib/useZodForm.ts'
 
 interface Props {
   onTotpRequired: () => void
@@ -19,26 +18,25 @@ interface Props {
 export function PasswordStep({ onTotpRequired, onLoggedIn }: Props) {
   const { t } = useTranslation()
   const trpc = useTRPC()
-  const [email, setEmail] = useState('')
-  const [password, setPassword] = useState('')
   const logIn = useMutation(trpc.auth.logIn.mutationOptions())
-  const form = useForm({
+  const form = useZodForm({
     schema: logInInput,
+    defaultValues: { email: '', password: '' },
     onSubmit: async (input) => {
       const result = await logIn.mutateAsync(input)
       if (result.status === 'totp_required') onTotpRequired()
       else await onLoggedIn()
     },
   })
+  const email = form.methods.watch('email')
 
   return (
     <Form
       form={form}
-      onSubmit={() => form.submit({ email, password })}
       alertExtra={form.error?.key === 'auth.emailNotVerified' ? <ResendVerification email={email} /> : null}
     >
-      <EmailField autoComplete="username" {...form.bind('email', email, setEmail)} />
-      <CurrentPasswordField {...form.bind('password', password, setPassword)} />
+      <EmailField autoComplete="username" {...form.field('email')} />
+      <CurrentPasswordField {...form.field('password')} />
       <p className="form__aside">
         <Link to="/forgot-password">{t('logIn.forgot')}</Link>
       </p>

@@ -1,11 +1,10 @@
 import { recoveryCodeLoginInput as recoveryCodeInput } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/Button.tsx'
 import { TextField } from '../../../components/TextField.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
-import { useForm } from '../../../lib/useForm.ts'
+import { useZodForm } from '../../../lib/useZodForm.ts'
 import { CodeStepForm } from './CodeStepForm.tsx'
 
 interface Props {
@@ -17,10 +16,10 @@ interface Props {
 export function RecoveryCodeStep({ onLoggedIn, onUseApp }: Props) {
   const { t } = useTranslation()
   const trpc = useTRPC()
-  const [code, setCode] = useState('')
   const redeem = useMutation(trpc.auth.useRecoveryCode.mutationOptions())
-  const form = useForm({
+  const form = useZodForm({
     schema: recoveryCodeInput,
+    defaultValues: { code: '' },
     keyFields: { 'auth.recoveryCodeInvalid': 'code' },
     onSubmit: async (input) => {
       const result = await redeem.mutateAsync(input)
@@ -31,7 +30,6 @@ export function RecoveryCodeStep({ onLoggedIn, onUseApp }: Props) {
   return (
     <CodeStepForm
       form={form}
-      onSubmit={() => form.submit({ code })}
       intro={t('recoveryLogIn.intro')}
       links={
         <Button variant="link" onClick={onUseApp}>
@@ -47,7 +45,7 @@ export function RecoveryCodeStep({ onLoggedIn, onUseApp }: Props) {
         required
         autoFocus
         maxLength={64}
-        {...form.bind('code', code, setCode)}
+        {...form.field('code')}
       />
     </CodeStepForm>
   )

@@ -1,12 +1,11 @@
 import { verifyTotpInput } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/Button.tsx'
 import { TotpCodeField } from '../../../components/fields/TotpCodeField.tsx'
 import { useSessionChanged } from '../../../lib/session.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
-import { useForm } from '../../../lib/useForm.ts'
+import { useZodForm } from '../../../lib/useZodForm.ts'
 import { CodeStepForm } from './CodeStepForm.tsx'
 
 interface Props {
@@ -20,11 +19,12 @@ export function TotpStep({ onLoggedIn, onUseRecoveryCode, onCancelled }: Props) 
   const { t } = useTranslation()
   const trpc = useTRPC()
   const sessionChanged = useSessionChanged()
-  const [code, setCode] = useState('')
   const verify = useMutation(trpc.auth.verifyTotp.mutationOptions())
   const logOut = useMutation(trpc.auth.logOut.mutationOptions())
-  const form = useForm({
+  const form = useZodForm({
     schema: verifyTotpInput,
+    defaultValues: { code: '' },
+    toInput: ({ code }) => ({ code: code.replace(/\s+/g, '') }),
     keyFields: { 'auth.totpInvalid': 'code' },
     onSubmit: async (input) => {
       await verify.mutateAsync(input)
@@ -44,7 +44,6 @@ export function TotpStep({ onLoggedIn, onUseRecoveryCode, onCancelled }: Props) 
   return (
     <CodeStepForm
       form={form}
-      onSubmit={() => form.submit({ code: code.replace(/\s+/g, '') })}
       intro={t('totp.intro')}
       links={
         <>
@@ -57,7 +56,7 @@ export function TotpStep({ onLoggedIn, onUseRecoveryCode, onCancelled }: Props) 
         </>
       }
     >
-      <TotpCodeField autoFocus {...form.bind('code', code, setCode)} />
+      <TotpCodeField autoFocus {...form.field('code')} />
     </CodeStepForm>
   )
 }

@@ -1,7 +1,8 @@
 import { adminUpdateProductInput } from '@jouwbot/shared'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { AdminSection } from '../../../components/admin/AdminSection.tsx'
 import { Button } from '../../../components/Button.tsx'
 import { CheckboxField } from '../../../components/CheckboxField.tsx'
 import { Form } from '../../../components/Form.tsx'
@@ -10,7 +11,7 @@ import { TextAreaField } from '../../../components/TextAreaField.tsx'
 import { TextField } from '../../../components/TextField.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts'
-import { useForm } from '../../../lib/useForm.ts'
+import { useZodForm } from '../../../lib/useZodForm.ts'
 import { useLocale } from '../../../lib/useLocale.ts'
 import { centsToEuros, eurosToCents } from '../money.ts'
 import { formatMoney, formatDecimal } from '../../../lib/format.ts'
@@ -46,22 +47,29 @@ function ProductForm({ product }: { product: AdminProduct }) {
   const locale = useLocale()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const titleId = useId()
-  const [nameNl, setNameNl] = useState(product.nameNl)
-  const [nameEn, setNameEn] = useState(product.nameEn)
-  const [descriptionNl, setDescriptionNl] = useState(product.descriptionNl)
-  const [descriptionEn, setDescriptionEn] = useState(product.descriptionEn)
-  const [price, setPrice] = useState(() => centsToEuros(product.priceCents, locale))
-  const [active, setActive] = useState(product.active)
   const [saved, setSaved] = useState(false)
   const update = useMutation(trpc.admin.checkout.updateProduct.mutationOptions())
 
-  const form = useForm({
+  const form = useZodForm({
     schema: adminUpdateProductInput,
+    defaultValues: {
+      nameNl: product.nameNl,
+      nameEn: product.nameEn,
+      descriptionNl: product.descriptionNl,
+      descriptionEn: product.descriptionEn,
+      priceCents: centsToEuros(product.priceCents, locale),
+      active: product.active,
+    },
+    // The price is typed in euros (with a comma or a point); the server gets cents.
+    toInput: ({ priceCents, ...values }) => ({
+      productSlug: product.slug,
+      ...values,
+      priceCents: eurosToCents(priceCents) ?? undefined,
+    }),
     onEdit: () => setSaved(false),
     onSubmit: async (input) => {
       const updated = await update.mutateAsync(input)
-      setPrice(centsToEuros(updated.priceCents, locale))
+      form.methods.setValue('priceCents', centsToEuros(updated.priceCents, locale))
       setSaved(true)
       await queryClient.invalidateQueries(trpc.admin.checkout.products.queryFilter())
       // The public price list and checkout show the new name and price.
@@ -75,15 +83,14 @@ function ProductForm({ product }: { product: AdminProduct }) {
   ].filter(Boolean)
 
   return (
-    <section className="card admin-section" aria-labelledby={titleId}>
-      <div className="admin-list__main">
-        <h2 id={titleId} className="admin-section__title">
-          {product.nameNl}
-        </h2>
+    <AdminSection
+      title={product.nameNl}
+      aside={
         <span className={product.active ? 'badge badge--success' : 'badge badge--muted'}>
           {product.active ? t('admin.products.active') : t('admin.products.inactive')}
         </span>
-      </div>
+      }
+    >
       <p className="muted admin-list__meta">
         {t('admin.products.meta', {
           slug: product.slug,
@@ -97,37 +104,24 @@ function ProductForm({ product }: { product: AdminProduct }) {
           <p>{t('admin.content.saved')}</p>
         </Notice>
       ) : null}
-      <Form
-        form={form}
-        onSubmit={() =>
-          form.submit({
-            productSlug: product.slug,
-            nameNl,
-            nameEn,
-            descriptionNl,
-            descriptionEn,
-            priceCents: eurosToCents(price) ?? undefined,
-            active,
-          })
-        }
-      >
+      <Form form={form}>
         <div className="form__row">
-          <TextField label={t('admin.products.nameNl')} lang="nl" required maxLength={120} {...form.bind('nameNl', nameNl, setNameNl)} />
-          <TextField label={t('admin.products.nameEn')} lang="en" required maxLength={120} {...form.bind('nameEn', nameEn, setNameEn)} />
+          <TextField label={t('admin.products.nameNl')} lang="nl" required maxLength={120} {...form.field('nameNl')} />
+          <TextField label={t('admin.products.nameEn')} lang="en" required maxLength={120} {...form.field('nameEn')} />
         </div>
         <TextAreaField
           label={t('admin.products.descriptionNl')}
           lang="nl"
           rows={3}
           maxLength={2000}
-          {...form.bind('descriptionNl', descriptionNl, setDescriptionNl)}
+          {...form.field('descriptionNl')}
         />
         <TextAreaField
           label={t('admin.products.descriptionEn')}
           lang="en"
           rows={3}
           maxLength={2000}
-          {...form.bind('descriptionEn', descriptionEn, setDescriptionEn)}
+          {...form.field('descriptionEn')}
         />
         <TextField
           label={t('admin.products.price')}
@@ -136,15 +130,15 @@ function ProductForm({ product }: { product: AdminProduct }) {
           autoComplete="off"
           required
           className="input--short"
-          {...form.bind('priceCents', price, setPrice)}
+          {...form.field('priceCents')}
         />
-        <CheckboxField label={t('admin.products.activeLabel')} hint={t('admin.products.activeHint')} {...form.bindCheckbox('active', active, setActive)} />
+        <CheckboxField label={t('admin.products.activeLabel')} hint={t('admin.products.activeHint')} {...form.field('active')} />
         <div className="form__actions">
           <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
             {t('common.save')}
           </Button>
         </div>
       </Form>
-    </section>
+    </AdminSection>
   )
 }

@@ -1,7 +1,8 @@
 import { adminCreateCouponInput } from '@jouwbot/shared'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { AdminSection } from '../../../components/admin/AdminSection.tsx'
 import { Button } from '../../../components/Button.tsx'
 import { CheckboxField } from '../../../components/CheckboxField.tsx'
 import { Form } from '../../../components/Form.tsx'
@@ -10,7 +11,7 @@ import { SelectField } from '../../../components/SelectField.tsx'
 import { TextField } from '../../../components/TextField.tsx'
 import { amsterdamWallClockToDate } from '../../../lib/amsterdamTime.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
-import { useForm } from '../../../lib/useForm.ts'
+import { useZodForm } from '../../../lib/useZodForm.ts'
 import { eurosToCents } from '../money.ts'
 import type { AdminProduct } from '../types.ts'
 
@@ -27,63 +28,53 @@ export function NewCouponForm({ products }: { products: AdminProduct[] }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const titleId = useId()
-  const [code, setCode] = useState('')
-  const [kind, setKind] = useState<Kind>('percent')
-  const [value, setValue] = useState('')
-  const [validFrom, setValidFrom] = useState('')
-  const [validUntil, setValidUntil] = useState('')
-  const [maxRedemptions, setMaxRedemptions] = useState('')
   const [productSlugs, setProductSlugs] = useState<string[]>([])
   const [created, setCreated] = useState<string | null>(null)
   const create = useMutation(trpc.admin.checkout.createCoupon.mutationOptions())
 
-  const form = useForm({
+  const form = useZodForm({
     schema: adminCreateCouponInput,
+    // One value field: a percentage or an amount in euros, as the kind says.
+    defaultValues: { code: '', kind: 'percent' as Kind, value: '', validFrom: '', validUntil: '', maxRedemptions: '' },
+    toInput: ({ code, kind, value, validFrom, validUntil, maxRedemptions }) => ({
+      code,
+      kind,
+      percentOff: kind === 'percent' ? wholeNumber(value) : null,
+      amountOffCents: kind === 'amount' ? eurosToCents(value) : null,
+      // The shop runs on Dutch time, wherever the admin's browser is; empty → no limit.
+      validFrom: amsterdamWallClockToDate(validFrom),
+      validUntil: amsterdamWallClockToDate(validUntil),
+      maxRedemptions: wholeNumber(maxRedemptions),
+      productSlugs,
+    }),
     keyFields: { 'admin.couponCodeTaken': 'code' },
     onEdit: () => setCreated(null),
     onSubmit: async (input) => {
       const coupon = await create.mutateAsync(input)
       await queryClient.invalidateQueries(trpc.admin.checkout.coupons.queryFilter())
       setCreated(coupon.code)
-      setCode('')
-      setValue('')
-      setValidFrom('')
-      setValidUntil('')
-      setMaxRedemptions('')
+      for (const name of ['code', 'value', 'validFrom', 'validUntil', 'maxRedemptions'] as const) form.methods.setValue(name, '')
       setProductSlugs([])
     },
   })
 
+  const kind = form.methods.watch('kind')
   const valueField = kind === 'percent' ? 'percentOff' : 'amountOffCents'
-  const valueBinding = form.bind(valueField, value, setValue)
+  const valueBinding = form.field('value', {
+    onChange: () => {
+      form.clearFieldError(valueField)
+      form.clearFieldError('kind')
+    },
+  })
 
   return (
-    <section className="card admin-section" aria-labelledby={titleId}>
-      <h2 id={titleId} className="admin-section__title">
-        {t('admin.coupons.newTitle')}
-      </h2>
+    <AdminSection title={t('admin.coupons.newTitle')}>
       {created ? (
         <Notice tone="success">
           <p>{t('admin.coupons.created', { code: created })}</p>
         </Notice>
       ) : null}
-      <Form
-        form={form}
-        onSubmit={() =>
-          form.submit({
-            code,
-            kind,
-            percentOff: kind === 'percent' ? wholeNumber(value) : null,
-            amountOffCents: kind === 'amount' ? eurosToCents(value) : null,
-            // The shop runs on Dutch time, wherever the admin's browser is; empty → no limit.
-            validFrom: amsterdamWallClockToDate(validFrom),
-            validUntil: amsterdamWallClockToDate(validUntil),
-            maxRedemptions: wholeNumber(maxRedemptions),
-            productSlugs,
-          })
-        }
-      >
+      <Form form={form}>
         <TextField
           label={t('admin.coupons.code')}
           hint={t('admin.coupons.codeHint')}
@@ -93,7 +84,7 @@ export function NewCouponForm({ products }: { products: AdminProduct[] }) {
           spellCheck={false}
           required
           maxLength={40}
-          {...form.bind('code', code, setCode)}
+          {...form.field('code')}
         />
         {/* The shared schema reports a missing value on `kind`; it is shown at the value field instead. */}
         <div className="form__row">
@@ -103,10 +94,11 @@ export function NewCouponForm({ products }: { products: AdminProduct[] }) {
               { value: 'percent', label: t('admin.coupons.kindPercent') },
               { value: 'amount', label: t('admin.coupons.kindAmount') },
             ]}
-            {...form.bind('kind', kind, (next) => {
-              setKind(next as Kind)
-              form.clearFieldError('percentOff')
-              form.clearFieldError('amountOffCents')
+            {...form.field('kind', {
+              onChange: () => {
+                form.clearFieldError('percentOff')
+                form.clearFieldError('amountOffCents')
+              },
             })}
             error={undefined}
           />
@@ -116,11 +108,7 @@ export function NewCouponForm({ products }: { products: AdminProduct[] }) {
             autoComplete="off"
             required
             {...valueBinding}
-            onChange={(event) => {
-              valueBinding.onChange(event)
-              form.clearFieldError('kind')
-            }}
-            error={valueBinding.error ?? form.fieldErrors.kind}
+            error={form.fieldErrors[valueField] ?? form.fieldErrors.kind}
           />
         </div>
         <div className="form__row">
@@ -128,13 +116,13 @@ export function NewCouponForm({ products }: { products: AdminProduct[] }) {
             label={t('admin.coupons.validFrom')}
             hint={t('admin.coupons.validityHint')}
             type="datetime-local"
-            {...form.bind('validFrom', validFrom, setValidFrom)}
+            {...form.field('validFrom')}
           />
           <TextField
             label={t('admin.coupons.validUntil')}
             hint={t('admin.coupons.validityHint')}
             type="datetime-local"
-            {...form.bind('validUntil', validUntil, setValidUntil)}
+            {...form.field('validUntil')}
           />
         </div>
         <TextField
@@ -143,7 +131,7 @@ export function NewCouponForm({ products }: { products: AdminProduct[] }) {
           inputMode="numeric"
           autoComplete="off"
           className="input--short"
-          {...form.bind('maxRedemptions', maxRedemptions, setMaxRedemptions)}
+          {...form.field('maxRedemptions')}
         />
         <fieldset className="fieldset">
           <legend className="field__label">{t('admin.coupons.productsLabel')}</legend>
@@ -169,6 +157,6 @@ export function NewCouponForm({ products }: { products: AdminProduct[] }) {
           </Button>
         </div>
       </Form>
-    </section>
+    </AdminSection>
   )
 }

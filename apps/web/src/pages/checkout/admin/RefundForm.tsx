@@ -12,7 +12,7 @@ import { TextField } from '../../../components/TextField.tsx'
 import { useSudo } from '../../../lib/sudo.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { errorKeyOf } from '../../../lib/errors.ts'
-import { useForm } from '../../../lib/useForm.ts'
+import { useZodForm } from '../../../lib/useZodForm.ts'
 import { useLocale } from '../../../lib/useLocale.ts'
 import { eurosToCents } from '../money.ts'
 import { formatMoney } from '../../../lib/format.ts'
@@ -37,9 +37,6 @@ export function RefundForm({ order, remainingCents }: Props) {
   const queryClient = useQueryClient()
   const withSudo = useSudo()
   const titleId = useId()
-  const [amount, setAmount] = useState('')
-  const [reason, setReason] = useState('')
-  const [coachingOnly, setCoachingOnly] = useState(false)
   // A course + coaching order: the buyer may withdraw from the coaching alone and keep the course.
   const withdrawable = order.lines.some((line) => line.courseSlug !== null) && order.lines.some((line) => line.coachingCredits > 0)
   // Kept after a failure (Mollie timeout): repeating the same refund is safe, a new id would not be.
@@ -50,8 +47,18 @@ export function RefundForm({ order, remainingCents }: Props) {
   const boxRef = useRef<HTMLDivElement>(null)
   const refund = useMutation(trpc.admin.checkout.refund.mutationOptions())
 
-  const form = useForm({
+  const form = useZodForm({
     schema: adminRefundInput,
+    defaultValues: { amountCents: '', reason: '', coachingOnly: false },
+    // Once confirmed, the confirmed amount is sent (an empty field means "the rest as shown"), so what
+    // was confirmed is exactly what is refunded even if the order changed meanwhile.
+    toInput: ({ amountCents, reason, coachingOnly }) => ({
+      orderId: order.id,
+      amountCents: eurosToCents(amountCents) ?? confirmCents ?? undefined,
+      reason,
+      refundId,
+      ...(withdrawable && { coachingOnly }),
+    }),
     keyFields: { 'refund.tooMuch': 'amountCents', 'refund.coachingAmount': 'amountCents', 'refund.noCoaching': 'coachingOnly' },
     onEdit: () => {
       setConfirmCents(null)
@@ -71,30 +78,19 @@ export function RefundForm({ order, remainingCents }: Props) {
       })
       setDone({ amountCents: result.amountCents, status: result.status, creditNoteNumber: result.creditNoteNumber })
       setConfirmCents(null)
-      setAmount('')
-      setReason('')
-      setCoachingOnly(false)
+      form.methods.reset()
       setRefundId(crypto.randomUUID())
       await queryClient.invalidateQueries(trpc.admin.checkout.order.queryFilter({ orderId: order.id }))
       await queryClient.invalidateQueries(trpc.admin.checkout.orders.pathFilter())
     },
   })
-
-  // Once confirmed, the confirmed amount is sent (an empty field means "the rest as shown"), so what
-  // was confirmed is exactly what is refunded even if the order changed meanwhile.
-  const values = () => ({
-    orderId: order.id,
-    amountCents: eurosToCents(amount) ?? confirmCents ?? undefined,
-    reason,
-    refundId,
-    ...(withdrawable && { coachingOnly }),
-  })
+  const coachingOnly = form.methods.watch('coachingOnly')
 
   async function confirm(): Promise<void> {
     confirmed.current = true
     try {
       // Refused (a field's error, Mollie's no, a timeout): back to the fields, where the reason is shown.
-      if (!(await form.submit(values()))) setConfirmCents(null)
+      if (!(await form.submit())) setConfirmCents(null)
     } finally {
       confirmed.current = false
     }
@@ -113,7 +109,7 @@ export function RefundForm({ order, remainingCents }: Props) {
           {done.creditNoteNumber ? <p>{t('admin.refund.creditNote', { number: done.creditNoteNumber })}</p> : null}
         </Notice>
       ) : null}
-      <Form form={form} onSubmit={() => form.submit(values())}>
+      <Form form={form}>
         <TextField
           label={t('admin.refund.amount')}
           hint={t('admin.refund.amountHint', { amount: formatMoney(remainingCents, locale) })}
@@ -121,7 +117,7 @@ export function RefundForm({ order, remainingCents }: Props) {
           autoComplete="off"
           className="input--short"
           readOnly={confirmCents !== null}
-          {...form.bind('amountCents', amount, setAmount)}
+          {...form.field('amountCents')}
         />
         <TextAreaField
           label={t('admin.refund.reason')}
@@ -130,14 +126,14 @@ export function RefundForm({ order, remainingCents }: Props) {
           maxLength={REFUND_REASON_MAX}
           required
           readOnly={confirmCents !== null}
-          {...form.bind('reason', reason, setReason)}
+          {...form.field('reason')}
         />
         {withdrawable ? (
           <CheckboxField
             label={t('admin.refund.coachingOnly')}
             hint={t('admin.refund.coachingOnlyHint')}
             disabled={confirmCents !== null}
-            {...form.bindCheckbox('coachingOnly', coachingOnly, setCoachingOnly)}
+            {...form.field('coachingOnly')}
           />
         ) : null}
         {confirmCents === null ? (

@@ -9,7 +9,7 @@ import { Notice } from '../../../components/Notice.tsx'
 import { SelectField } from '../../../components/SelectField.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
 import type { CourseSummary } from '../types.ts'
-import { useForm } from '../../../lib/useForm.ts'
+import { useZodForm } from '../../../lib/useZodForm.ts'
 
 interface Props {
   courses: CourseSummary[]
@@ -24,15 +24,17 @@ export function AccessForm({ courses, courseSlug, onCourseChange }: Props) {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const titleId = useId()
-  const [email, setEmail] = useState('')
   const [result, setResult] = useState<Result | null>(null)
   const action = useRef<'grant' | 'revoke'>('grant')
   const grant = useMutation(trpc.admin.courseAccess.grant.mutationOptions())
   const revoke = useMutation(trpc.admin.courseAccess.revoke.mutationOptions())
   const titleOf = (slug: string) => courses.find((course) => course.slug === slug)?.title ?? slug
 
-  const form = useForm({
+  const form = useZodForm({
     schema: grantAccessInput,
+    // The course is chosen on the page (the member list below follows it): the select shows that choice.
+    defaultValues: { courseSlug, email: '' },
+    toInput: ({ email }) => ({ email, courseSlug }),
     keyFields: { 'admin.userNotFound': 'email' },
     onEdit: () => setResult(null),
     onSubmit: async (input) => {
@@ -47,13 +49,13 @@ export function AccessForm({ courses, courseSlug, onCourseChange }: Props) {
       }
       await queryClient.invalidateQueries(trpc.admin.courseAccess.members.queryFilter({ courseSlug: input.courseSlug }))
       await queryClient.invalidateQueries(trpc.course.outline.pathFilter())
-      setEmail('')
+      form.methods.setValue('email', '')
     },
   })
 
   function run(which: 'grant' | 'revoke'): Promise<boolean> {
     action.current = which
-    return form.submit({ email, courseSlug })
+    return form.submit()
   }
 
   return (
@@ -70,13 +72,14 @@ export function AccessForm({ courses, courseSlug, onCourseChange }: Props) {
         <SelectField
           label={t('admin.access.course')}
           options={courses.map((course) => ({ value: course.slug, label: course.title }))}
-          {...form.bind('courseSlug', courseSlug, onCourseChange)}
+          {...form.field('courseSlug', { onChange: onCourseChange })}
+          value={courseSlug}
         />
         <EmailField
           label={t('admin.access.email')}
           hint={t('admin.access.emailHint')}
           autoComplete="off"
-          {...form.bind('email', email, setEmail)}
+          {...form.field('email')}
         />
         <div className="form__actions">
           <Button type="submit" pending={form.busy && action.current === 'grant'} disabled={form.busy} pendingLabel={t('common.saving')}>

@@ -8,7 +8,7 @@ import { Form } from '../../../components/Form.tsx'
 import { TextAreaField } from '../../../components/TextAreaField.tsx'
 import { TextField } from '../../../components/TextField.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
-import { useForm } from '../../../lib/useForm.ts'
+import { useZodForm } from '../../../lib/useZodForm.ts'
 import { SlugField } from './SlugField.tsx'
 import type { AdminCourse } from './types.ts'
 import { useContentRefresh } from './useContentRefresh.ts'
@@ -20,15 +20,13 @@ export function CourseDetailsForm({ course }: { course: AdminCourse }) {
   const navigate = useNavigate()
   const refresh = useContentRefresh()
   const titleId = useId()
-  const [title, setTitle] = useState(course.title)
-  const [slug, setSlug] = useState(course.slug)
-  const [summary, setSummary] = useState(course.summary)
-  const [description, setDescription] = useState(course.descriptionMarkdown)
   const [saved, setSaved] = useState(false)
   const update = useMutation(trpc.admin.courses.update.mutationOptions())
 
-  const form = useForm({
+  const form = useZodForm({
     schema: adminUpdateCourseInput,
+    defaultValues: { title: course.title, slug: course.slug, summary: course.summary, descriptionMarkdown: course.descriptionMarkdown },
+    toInput: (values) => ({ courseSlug: course.slug, ...values }),
     keyFields: { 'admin.slugTaken': 'slug' },
     onEdit: () => setSaved(false),
     onSubmit: async (input) => {
@@ -44,21 +42,16 @@ export function CourseDetailsForm({ course }: { course: AdminCourse }) {
       <h2 id={titleId} className="admin-section__title">
         {t('admin.course.detailsTitle')}
       </h2>
-      <Form
-        form={form}
-        onSubmit={() =>
-          form.submit({ courseSlug: course.slug, title, slug, summary, descriptionMarkdown: description })
-        }
-      >
-        <TextField label={t('admin.fields.courseTitle')} required maxLength={200} {...form.bind('title', title, setTitle)} />
-        <SlugField {...form.bind('slug', slug, setSlug)} />
-        <TextAreaField label={t('admin.fields.summary')} rows={3} maxLength={1000} {...form.bind('summary', summary, setSummary)} />
+      <Form form={form}>
+        <TextField label={t('admin.fields.courseTitle')} required maxLength={200} {...form.field('title')} />
+        <SlugField {...form.field('slug')} />
+        <TextAreaField label={t('admin.fields.summary')} rows={3} maxLength={1000} {...form.field('summary')} />
         <TextAreaField
           label={t('admin.fields.description')}
           hint={t('admin.fields.markdownHint')}
           rows={10}
           className="textarea--code"
-          {...form.bind('descriptionMarkdown', description, setDescription)}
+          {...form.field('descriptionMarkdown')}
         />
         <p className="form__status" role="status">
           {saved ? t('admin.content.saved') : null}

@@ -1,6 +1,6 @@
 import { adminUpdateLessonInput } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/Button.tsx'
 import { CheckboxField } from '../../../components/CheckboxField.tsx'
@@ -8,7 +8,7 @@ import { Form } from '../../../components/Form.tsx'
 import { TextAreaField } from '../../../components/TextAreaField.tsx'
 import { TextField } from '../../../components/TextField.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
-import { useForm } from '../../../lib/useForm.ts'
+import { useZodForm } from '../../../lib/useZodForm.ts'
 import { chapterRow, ChaptersEditor, type ChapterRow } from './ChaptersEditor.tsx'
 import { SlugField } from './SlugField.tsx'
 import type { AdminLesson } from './types.ts'
@@ -22,26 +22,28 @@ export function LessonForm({ lesson }: { lesson: AdminLesson }) {
   const trpc = useTRPC()
   const refresh = useContentRefresh()
   const titleId = useId()
-  const [title, setTitle] = useState(lesson.title)
-  const [slug, setSlug] = useState(lesson.slug)
-  const [summary, setSummary] = useState(lesson.summary)
-  const [body, setBody] = useState(lesson.bodyMarkdown)
-  const [freePreview, setFreePreview] = useState(lesson.freePreview)
-  const [duration, setDuration] = useState(String(lesson.durationSeconds))
   const [chapters, setChapters] = useState<ChapterRow[]>(() =>
     lesson.chapters.map((chapter) => chapterRow(String(chapter.startSeconds), chapter.title)),
   )
   const [saved, setSaved] = useState(false)
-  // An upload sets the duration on the server: follow it (adjusting state on a prop change).
-  const [serverDuration, setServerDuration] = useState(lesson.durationSeconds)
-  if (serverDuration !== lesson.durationSeconds) {
-    setServerDuration(lesson.durationSeconds)
-    setDuration(String(lesson.durationSeconds))
-  }
   const update = useMutation(trpc.admin.lessons.update.mutationOptions())
 
-  const form = useForm({
+  const form = useZodForm({
     schema: adminUpdateLessonInput,
+    defaultValues: {
+      title: lesson.title,
+      slug: lesson.slug,
+      summary: lesson.summary,
+      bodyMarkdown: lesson.bodyMarkdown,
+      freePreview: lesson.freePreview,
+      durationSeconds: String(lesson.durationSeconds),
+    },
+    toInput: ({ durationSeconds, ...values }) => ({
+      lessonId: lesson.id,
+      ...values,
+      durationSeconds: toNumber(durationSeconds),
+      chapters: chapters.map((row) => ({ startSeconds: toNumber(row.start), title: row.title })),
+    }),
     keyFields: { 'admin.slugTaken': 'slug', 'admin.chapterAfterEnd': 'chapters' },
     onEdit: () => setSaved(false),
     onSubmit: async (input) => {
@@ -51,38 +53,32 @@ export function LessonForm({ lesson }: { lesson: AdminLesson }) {
     },
   })
 
-  const submit = () =>
-    form.submit({
-      lessonId: lesson.id,
-      title,
-      slug,
-      summary,
-      bodyMarkdown: body,
-      freePreview,
-      durationSeconds: toNumber(duration),
-      chapters: chapters.map((row) => ({ startSeconds: toNumber(row.start), title: row.title })),
-    })
+  // An upload sets the duration on the server: the field follows it.
+  const { setValue } = form.methods
+  useEffect(() => {
+    setValue('durationSeconds', String(lesson.durationSeconds))
+  }, [setValue, lesson.durationSeconds])
 
   return (
     <section className="card admin-section" aria-labelledby={titleId}>
       <h2 id={titleId} className="admin-section__title">
         {t('admin.lesson.detailsTitle')}
       </h2>
-      <Form form={form} onSubmit={submit}>
-        <TextField label={t('admin.fields.lessonTitle')} required maxLength={200} {...form.bind('title', title, setTitle)} />
-        <SlugField {...form.bind('slug', slug, setSlug)} />
-        <TextAreaField label={t('admin.fields.summary')} rows={3} maxLength={1000} {...form.bind('summary', summary, setSummary)} />
+      <Form form={form}>
+        <TextField label={t('admin.fields.lessonTitle')} required maxLength={200} {...form.field('title')} />
+        <SlugField {...form.field('slug')} />
+        <TextAreaField label={t('admin.fields.summary')} rows={3} maxLength={1000} {...form.field('summary')} />
         <TextAreaField
           label={t('admin.fields.body')}
           hint={t('admin.fields.markdownHint')}
           rows={12}
           className="textarea--code"
-          {...form.bind('bodyMarkdown', body, setBody)}
+          {...form.field('bodyMarkdown')}
         />
         <CheckboxField
           label={t('admin.fields.freePreview')}
           hint={t('admin.fields.freePreviewHint')}
-          {...form.bindCheckbox('freePreview', freePreview, setFreePreview)}
+          {...form.field('freePreview')}
         />
         <TextField
           label={t('admin.fields.duration')}
@@ -92,7 +88,7 @@ export function LessonForm({ lesson }: { lesson: AdminLesson }) {
           min={0}
           step={1}
           className="input--short"
-          {...form.bind('durationSeconds', duration, setDuration)}
+          {...form.field('durationSeconds')}
         />
         <ChaptersEditor
           rows={chapters}

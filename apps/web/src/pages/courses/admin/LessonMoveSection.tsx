@@ -6,7 +6,7 @@ import { Button } from '../../../components/Button.tsx'
 import { Form } from '../../../components/Form.tsx'
 import { SelectField } from '../../../components/SelectField.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
-import { useForm } from '../../../lib/useForm.ts'
+import { useZodForm } from '../../../lib/useZodForm.ts'
 import type { AdminCourse, AdminLesson } from './types.ts'
 import { useContentRefresh } from './useContentRefresh.ts'
 
@@ -31,8 +31,15 @@ export function LessonMoveSection({ course, lesson }: { course: AdminCourse; les
   const [movedTo, setMovedTo] = useState<string | null>(null)
   const move = useMutation(trpc.admin.lessons.move.mutationOptions())
 
-  const form = useForm({
+  const form = useZodForm({
     schema: adminMoveLessonInput,
+    // The select shows the derived choice below (the list changes after a move), so that is what is sent.
+    defaultValues: { toModuleId: '' },
+    toInput: () => ({
+      lessonId: lesson.id,
+      toModuleId,
+      position: course.modules.find((module) => module.id === toModuleId)?.lessons.length ?? 0,
+    }),
     keyFields: { 'admin.moduleNotFound': 'toModuleId' },
     onEdit: () => setMovedTo(null),
     onSubmit: async (input) => {
@@ -43,11 +50,6 @@ export function LessonMoveSection({ course, lesson }: { course: AdminCourse; les
     },
   })
 
-  const submit = () => {
-    const target = course.modules.find((module) => module.id === toModuleId)
-    return form.submit({ lessonId: lesson.id, toModuleId, position: target?.lessons.length ?? 0 })
-  }
-
   return (
     <section className="card admin-section" aria-labelledby={titleId}>
       <h2 id={titleId} className="admin-section__title">
@@ -56,8 +58,8 @@ export function LessonMoveSection({ course, lesson }: { course: AdminCourse; les
       {options.length === 0 ? (
         <p className="muted">{t('admin.lesson.moveNoOther')}</p>
       ) : (
-        <Form form={form} intro={<p className="muted">{t('admin.lesson.moveIntro')}</p>} onSubmit={submit}>
-          <SelectField label={t('admin.lesson.moveTarget')} options={options} {...form.bind('toModuleId', toModuleId, setChosen)} />
+        <Form form={form} intro={<p className="muted">{t('admin.lesson.moveIntro')}</p>}>
+          <SelectField label={t('admin.lesson.moveTarget')} options={options} {...form.field('toModuleId', { onChange: setChosen })} value={toModuleId} />
           <div className="form__actions">
             <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
               {t('admin.lesson.move')}

@@ -1,13 +1,12 @@
 import { adminUpdateModuleInput } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/Button.tsx'
 import { Form } from '../../../components/Form.tsx'
 import { TextAreaField } from '../../../components/TextAreaField.tsx'
 import { TextField } from '../../../components/TextField.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
-import { useForm } from '../../../lib/useForm.ts'
+import { useZodForm } from '../../../lib/useZodForm.ts'
 import { SlugField } from './SlugField.tsx'
 import type { AdminModule } from './types.ts'
 import { useContentRefresh } from './useContentRefresh.ts'
@@ -17,13 +16,12 @@ export function ModuleEditForm({ module, onSaved, onCancel }: { module: AdminMod
   const { t } = useTranslation()
   const trpc = useTRPC()
   const refresh = useContentRefresh()
-  const [title, setTitle] = useState(module.title)
-  const [slug, setSlug] = useState(module.slug)
-  const [summary, setSummary] = useState(module.summary)
   const update = useMutation(trpc.admin.modules.update.mutationOptions())
 
-  const form = useForm({
+  const form = useZodForm({
     schema: adminUpdateModuleInput,
+    defaultValues: { title: module.title, slug: module.slug, summary: module.summary },
+    toInput: (values) => ({ moduleId: module.id, ...values }),
     keyFields: { 'admin.slugTaken': 'slug' },
     onSubmit: async (input) => {
       await update.mutateAsync(input)
@@ -37,11 +35,10 @@ export function ModuleEditForm({ module, onSaved, onCancel }: { module: AdminMod
       form={form}
       className="admin-new"
       intro={<h4 className="admin-new__title">{t('admin.modules.editTitle')}</h4>}
-      onSubmit={() => form.submit({ moduleId: module.id, title, slug, summary })}
     >
-      <TextField label={t('admin.fields.moduleTitle')} required maxLength={200} {...form.bind('title', title, setTitle)} />
-      <SlugField {...form.bind('slug', slug, setSlug)} />
-      <TextAreaField label={t('admin.fields.summary')} rows={3} maxLength={1000} {...form.bind('summary', summary, setSummary)} />
+      <TextField label={t('admin.fields.moduleTitle')} required maxLength={200} {...form.field('title')} />
+      <SlugField {...form.field('slug')} />
+      <TextAreaField label={t('admin.fields.summary')} rows={3} maxLength={1000} {...form.field('summary')} />
       <div className="form__actions">
         <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
           {t('common.save')}

@@ -1,6 +1,6 @@
 import { adminCreateCourseInput } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { Button } from '../../../components/Button.tsx'
@@ -8,7 +8,7 @@ import { Form } from '../../../components/Form.tsx'
 import { TextAreaField } from '../../../components/TextAreaField.tsx'
 import { TextField } from '../../../components/TextField.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
-import { useForm } from '../../../lib/useForm.ts'
+import { useZodForm } from '../../../lib/useZodForm.ts'
 import { SlugField } from './SlugField.tsx'
 import { useContentRefresh } from './useContentRefresh.ts'
 import { useTitleAndSlug } from './useTitleAndSlug.ts'
@@ -20,12 +20,12 @@ export function NewCourseForm() {
   const navigate = useNavigate()
   const refresh = useContentRefresh()
   const titleId = useId()
-  const names = useTitleAndSlug()
-  const [summary, setSummary] = useState('')
   const create = useMutation(trpc.admin.courses.create.mutationOptions())
 
-  const form = useForm({
+  const form = useZodForm({
     schema: adminCreateCourseInput,
+    defaultValues: { title: '', slug: '', summary: '' },
+    toInput: (values) => ({ ...values, descriptionMarkdown: '' }),
     keyFields: { 'admin.slugTaken': 'slug' },
     onSubmit: async (input) => {
       const course = await create.mutateAsync(input)
@@ -33,19 +33,17 @@ export function NewCourseForm() {
       await navigate(`/admin/cursussen/${course.slug}`)
     },
   })
+  const names = useTitleAndSlug(form)
 
   return (
     <section className="card admin-section" aria-labelledby={titleId}>
       <h2 id={titleId} className="admin-section__title">
         {t('admin.courses.newTitle')}
       </h2>
-      <Form
-        form={form}
-        onSubmit={() => form.submit({ title: names.title, slug: names.slug, summary, descriptionMarkdown: '' })}
-      >
-        <TextField label={t('admin.fields.courseTitle')} required maxLength={200} {...form.bind('title', names.title, names.setTitle)} />
-        <SlugField {...form.bind('slug', names.slug, names.setSlug)} />
-        <TextAreaField label={t('admin.fields.summary')} rows={3} maxLength={1000} {...form.bind('summary', summary, setSummary)} />
+      <Form form={form}>
+        <TextField label={t('admin.fields.courseTitle')} required maxLength={200} {...names.title} />
+        <SlugField {...names.slug} />
+        <TextAreaField label={t('admin.fields.summary')} rows={3} maxLength={1000} {...form.field('summary')} />
         <div className="form__actions">
           <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
             {t('admin.courses.create')}

@@ -7,7 +7,7 @@ import { Button } from '../../../components/Button.tsx'
 import { Form } from '../../../components/Form.tsx'
 import { TextField } from '../../../components/TextField.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
-import { useForm } from '../../../lib/useForm.ts'
+import { useZodForm } from '../../../lib/useZodForm.ts'
 import { SlugField } from './SlugField.tsx'
 import type { AdminCourse, AdminModule } from './types.ts'
 import { useContentRefresh } from './useContentRefresh.ts'
@@ -19,12 +19,13 @@ export function NewLessonForm({ course, module }: { course: AdminCourse; module:
   const trpc = useTRPC()
   const navigate = useNavigate()
   const refresh = useContentRefresh()
-  const names = useTitleAndSlug()
   const [open, setOpen] = useState(false)
   const create = useMutation(trpc.admin.lessons.create.mutationOptions())
 
-  const form = useForm({
+  const form = useZodForm({
     schema: adminCreateLessonInput,
+    defaultValues: { title: '', slug: '' },
+    toInput: (values) => ({ moduleId: module.id, ...values }),
     keyFields: { 'admin.slugTaken': 'slug' },
     onSubmit: async (input) => {
       const lesson = await create.mutateAsync(input)
@@ -32,6 +33,7 @@ export function NewLessonForm({ course, module }: { course: AdminCourse; module:
       await navigate(`/admin/cursussen/${course.slug}/les/${lesson.id}`)
     },
   })
+  const names = useTitleAndSlug(form)
 
   if (!open) {
     return (
@@ -48,10 +50,9 @@ export function NewLessonForm({ course, module }: { course: AdminCourse; module:
       form={form}
       className="form--inline admin-new"
       intro={<h4 className="admin-new__title">{t('admin.lessons.newTitle')}</h4>}
-      onSubmit={() => form.submit({ moduleId: module.id, title: names.title, slug: names.slug })}
     >
-      <TextField label={t('admin.fields.lessonTitle')} required maxLength={200} {...form.bind('title', names.title, names.setTitle)} />
-      <SlugField {...form.bind('slug', names.slug, names.setSlug)} />
+      <TextField label={t('admin.fields.lessonTitle')} required maxLength={200} {...names.title} />
+      <SlugField {...names.slug} />
       <div className="form__actions">
         <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
           {t('admin.lessons.create')}

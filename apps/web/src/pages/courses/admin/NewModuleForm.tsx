@@ -5,7 +5,7 @@ import { Button } from '../../../components/Button.tsx'
 import { Form } from '../../../components/Form.tsx'
 import { TextField } from '../../../components/TextField.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
-import { useForm } from '../../../lib/useForm.ts'
+import { useZodForm } from '../../../lib/useZodForm.ts'
 import { SlugField } from './SlugField.tsx'
 import { useContentRefresh } from './useContentRefresh.ts'
 import { useTitleAndSlug } from './useTitleAndSlug.ts'
@@ -14,28 +14,30 @@ export function NewModuleForm({ courseSlug }: { courseSlug: string }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const refresh = useContentRefresh()
-  const names = useTitleAndSlug()
   const create = useMutation(trpc.admin.modules.create.mutationOptions())
 
-  const form = useForm({
+  const form = useZodForm({
     schema: adminCreateModuleInput,
+    defaultValues: { title: '', slug: '' },
+    toInput: (values) => ({ courseSlug, ...values, summary: '' }),
     keyFields: { 'admin.slugTaken': 'slug' },
     onSubmit: async (input) => {
       await create.mutateAsync(input)
       await refresh()
+      form.methods.reset()
       names.clear()
     },
   })
+  const names = useTitleAndSlug(form)
 
   return (
     <Form
       form={form}
       className="form--inline admin-new"
       intro={<h3 className="admin-new__title">{t('admin.modules.newTitle')}</h3>}
-      onSubmit={() => form.submit({ courseSlug, title: names.title, slug: names.slug, summary: '' })}
     >
-      <TextField label={t('admin.fields.moduleTitle')} required maxLength={200} {...form.bind('title', names.title, names.setTitle)} />
-      <SlugField {...form.bind('slug', names.slug, names.setSlug)} />
+      <TextField label={t('admin.fields.moduleTitle')} required maxLength={200} {...names.title} />
+      <SlugField {...names.slug} />
       <div className="form__actions">
         <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
           {t('admin.modules.create')}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { TextField } from '../../../components/TextField.tsx'
-import type { FieldBinding } from '../../../lib/useForm.ts'
+import type { FieldBinding } from '../../../lib/useZodForm.ts'
 
 /** The web address part of a course, module or lesson. */
 export function SlugField(props: FieldBinding) {
