@@ -17,7 +17,7 @@ import { parseVtt } from '../../lib/vtt.ts'
 import { Chapters } from './Chapters.tsx'
 import { CourseNotFound, notFoundKeys } from './CourseNotFound.tsx'
 import { LessonStatus } from './LessonStatus.tsx'
-import { LessonPlayer } from './LessonPlayer.tsx'
+import { LessonPlayer } from './player/LessonPlayer.tsx'
 import { LockedLesson } from './LockedLesson.tsx'
 import { Transcript } from './Transcript.tsx'
 
