@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next'
 import { useMe } from '../lib/session.ts'
 import { useTRPC } from '../lib/trpc.ts'
 import { useZodForm } from '../lib/useZodForm.ts'
-import { Button } from './Button.tsx'
 import { CurrentPasswordField } from './fields/CurrentPasswordField.tsx'
 import { TotpCodeField } from './fields/TotpCodeField.tsx'
 import { Form } from './Form.tsx'
+import { FormActions } from './FormActions.tsx'
 
 interface Props {
   onConfirmed: () => void
@@ -77,14 +77,7 @@ export function ReauthDialog({ onConfirmed, onCancel }: Props) {
           {...form.field('password')}
         />
         {needsCode ? <TotpCodeField label={t('reauth.code')} {...form.field('code')} /> : null}
-        <div className="form__actions">
-          <Button type="submit" pending={form.busy} pendingLabel={t('reauth.submitting')}>
-            {t('reauth.submit')}
-          </Button>
-          <Button variant="ghost" onClick={() => dialogRef.current?.close()} disabled={form.busy}>
-            {t('common.cancel')}
-          </Button>
-        </div>
+        <FormActions busy={form.busy} submitLabel={t('reauth.submit')} pendingLabel={t('reauth.submitting')} onCancel={() => dialogRef.current?.close()} />
       </Form>
     </dialog>
   )

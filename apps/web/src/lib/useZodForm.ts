@@ -50,6 +50,10 @@ export interface ZodForm<Fields extends FieldValues, Output = unknown> {
   /** The form-level error, shown in the form's alert region. */
   error: ErrorDetails | null
   busy: boolean
+  /** True after a successful submit, until the next edit or submit (for a "saved" status line). */
+  saved: boolean
+  /** Tells the form that something outside its fields changed (e.g. a chapter row): hides "saved". */
+  edited: () => void
   /** Validates with the shared schema, then calls onSubmit. Resolves to true on success. */
   submit: () => Promise<boolean>
   field: (name: Path<Fields>, options?: { onChange?: (value: string) => void }) => FieldBinding
@@ -84,6 +88,7 @@ export function useZodForm<Fields extends FieldValues, Output>(options: Options<
   const busyRef = useRef(false)
   const [error, setError] = useState<ErrorDetails | null>(null)
   const [busy, setBusy] = useState(false)
+  const [saved, setSaved] = useState(false)
   // Set by a failed submit; the focus moves once the submit is over and its errors are on screen.
   const focusPending = useRef(false)
   const { errors, isSubmitting } = methods.formState
@@ -113,6 +118,7 @@ export function useZodForm<Fields extends FieldValues, Output>(options: Options<
         setError(null)
         try {
           await latest.current.onSubmit(data)
+          setSaved(true)
           ok = true
         } catch (caught) {
           if (caught instanceof SudoCancelledError) return
@@ -142,13 +148,18 @@ export function useZodForm<Fields extends FieldValues, Output>(options: Options<
     methods.clearErrors(name as Path<Fields>)
   }
 
+  function edited(): void {
+    setSaved(false)
+    latest.current.onEdit?.()
+  }
+
   function field(name: Path<Fields>, fieldOptions?: { onChange?: (value: string) => void }): FieldBinding {
     const message = errors[name]?.message
     return {
       ...methods.register(name, {
         onChange: (event: { target: { value: string } }) => {
           clearFieldError(name)
-          latest.current.onEdit?.()
+          edited()
           fieldOptions?.onChange?.(event.target.value)
         },
       }),
@@ -161,7 +172,7 @@ export function useZodForm<Fields extends FieldValues, Output>(options: Options<
     if (typeof value?.message === 'string') fieldErrors[name] = value.message
   }
 
-  return { methods, formRef, fieldErrors, error, busy, submit, field, clearFieldError }
+  return { methods, formRef, fieldErrors, error, busy, saved, edited, submit, field, clearFieldError }
 }
 
 /**

@@ -2,6 +2,15 @@ import { useTranslation } from 'react-i18next'
 import { NavLink, Outlet } from 'react-router'
 import '../../styles/admin.css'
 
+/** The admin sections: path under /admin and the key of its name in `admin.nav`. */
+const SECTIONS = [
+  ['cursussen', 'courses'],
+  ['toegang', 'access'],
+  ['bestellingen', 'orders'],
+  ['producten', 'products'],
+  ['kortingscodes', 'coupons'],
+] as const
+
 /** Every /admin page: the sub-navigation, then the page. */
 export function AdminShell() {
   const { t } = useTranslation()
@@ -9,31 +18,13 @@ export function AdminShell() {
     <>
       <nav className="container admin-nav" aria-label={t('admin.nav.label')}>
         <ul className="admin-nav__list">
-          <li>
-            <NavLink to="/admin/cursussen" className="admin-nav__link">
-              {t('admin.nav.courses')}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/toegang" className="admin-nav__link">
-              {t('admin.nav.access')}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/bestellingen" className="admin-nav__link">
-              {t('admin.nav.orders')}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/producten" className="admin-nav__link">
-              {t('admin.nav.products')}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to="/admin/kortingscodes" className="admin-nav__link">
-              {t('admin.nav.coupons')}
-            </NavLink>
-          </li>
+          {SECTIONS.map(([path, label]) => (
+            <li key={path}>
+              <NavLink to={`/admin/${path}`} className="admin-nav__link">
+                {t(`admin.nav.${label}`)}
+              </NavLink>
+            </li>
+          ))}
         </ul>
       </nav>
       <Outlet />

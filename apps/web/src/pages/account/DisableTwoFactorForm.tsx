@@ -1,12 +1,12 @@
 import { disableTwoFactorInput } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { Button } from '../../components/Button.tsx'
 import { CurrentPasswordField } from '../../components/fields/CurrentPasswordField.tsx'
 import { Form } from '../../components/Form.tsx'
 import { useSudo } from '../../lib/sudo.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useZodForm } from '../../lib/useZodForm.ts'
+import { FormActions } from '../../components/FormActions.tsx'
 
 interface Props {
   onDisabled: () => Promise<void>
@@ -35,14 +35,7 @@ export function DisableTwoFactorForm({ onDisabled, onCancel }: Props) {
       intro={<p>{t('twoFactor.disableWarning')}</p>}
     >
       <CurrentPasswordField autoFocus {...form.field('password')} />
-      <div className="form__actions">
-        <Button type="submit" variant="danger" pending={form.busy} pendingLabel={t('common.saving')}>
-          {t('twoFactor.disableConfirm')}
-        </Button>
-        <Button variant="ghost" onClick={onCancel} disabled={form.busy}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions busy={form.busy} submitLabel={t('twoFactor.disableConfirm')} pendingLabel={t('common.saving')} variant="danger" onCancel={onCancel} />
     </Form>
   )
 }

@@ -2,7 +2,6 @@ import { requestEmailChangeInput, type Me } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button } from '../../components/Button.tsx'
 import { EmailField } from '../../components/fields/EmailField.tsx'
 import { Form } from '../../components/Form.tsx'
 import { Notice } from '../../components/Notice.tsx'
@@ -10,6 +9,7 @@ import { useSudo } from '../../lib/sudo.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useZodForm } from '../../lib/useZodForm.ts'
 import { AccountSection } from './AccountSection.tsx'
+import { FormActions } from '../../components/FormActions.tsx'
 
 export function EmailSection({ me }: { me: Me }) {
   const { t } = useTranslation()
@@ -54,11 +54,7 @@ export function EmailSection({ me }: { me: Me }) {
           hint={t('email.newHint')}
           {...form.field('newEmail')}
         />
-        <div className="form__actions">
-          <Button type="submit" pending={form.busy} pendingLabel={t('common.sending')}>
-            {t('email.submit')}
-          </Button>
-        </div>
+        <FormActions busy={form.busy} submitLabel={t('email.submit')} pendingLabel={t('common.sending')} />
       </Form>
     </AccountSection>
   )

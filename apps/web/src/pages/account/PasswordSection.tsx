@@ -1,8 +1,6 @@
 import { changePasswordInput } from '@jouwbot/shared'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button } from '../../components/Button.tsx'
 import { CurrentPasswordField } from '../../components/fields/CurrentPasswordField.tsx'
 import { NewPasswordField } from '../../components/fields/NewPasswordField.tsx'
 import { Form } from '../../components/Form.tsx'
@@ -11,24 +9,22 @@ import { useSudo } from '../../lib/sudo.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useZodForm } from '../../lib/useZodForm.ts'
 import { AccountSection } from './AccountSection.tsx'
+import { FormActions } from '../../components/FormActions.tsx'
 
 export function PasswordSection() {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const withSudo = useSudo()
-  const [changed, setChanged] = useState(false)
   const change = useMutation(trpc.auth.changePassword.mutationOptions())
   const form = useZodForm({
     schema: changePasswordInput,
     defaultValues: { currentPassword: '', newPassword: '' },
     keyFields: { 'auth.passwordWrong': 'currentPassword', 'auth.passwordCommon': 'newPassword' },
-    onEdit: () => setChanged(false),
     onSubmit: async (input) => {
       await withSudo(() => change.mutateAsync(input))
       form.methods.setValue('currentPassword', '')
       form.methods.setValue('newPassword', '')
-      setChanged(true)
       // Other sessions were signed out.
       await queryClient.invalidateQueries(trpc.auth.sessions.queryFilter())
     },
@@ -36,7 +32,7 @@ export function PasswordSection() {
 
   return (
     <AccountSection id="password" title={t('password.title')} intro={t('password.intro')}>
-      {changed ? (
+      {form.saved ? (
         <Notice tone="success">
           <p>{t('password.changed')}</p>
         </Notice>
@@ -47,11 +43,7 @@ export function PasswordSection() {
           {...form.field('currentPassword')}
         />
         <NewPasswordField {...form.field('newPassword')} />
-        <div className="form__actions">
-          <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
-            {t('password.submit')}
-          </Button>
-        </div>
+        <FormActions busy={form.busy} submitLabel={t('password.submit')} pendingLabel={t('common.saving')} />
       </Form>
     </AccountSection>
   )

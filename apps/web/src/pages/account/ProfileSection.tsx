@@ -1,6 +1,5 @@
 import { updateProfileInput, type Me } from '@jouwbot/shared'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/Button.tsx'
 import { CheckboxField } from '../../components/CheckboxField.tsx'
@@ -15,18 +14,15 @@ export function ProfileSection({ me }: { me: Me }) {
   const { t, i18n } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const [saved, setSaved] = useState(false)
   const update = useMutation(trpc.account.updateProfile.mutationOptions())
   const form = useZodForm({
     schema: updateProfileInput,
     defaultValues: { firstName: me.firstName, lastName: me.lastName, locale: me.locale, newsletter: me.newsletter },
-    onEdit: () => setSaved(false),
     onSubmit: async (input) => {
       const updated = await update.mutateAsync(input)
       queryClient.setQueryData(trpc.auth.me.queryKey(), updated)
       // The profile language is also the site language.
       if (updated.locale !== i18n.resolvedLanguage) await i18n.changeLanguage(updated.locale)
-      setSaved(true)
     },
   })
 
@@ -55,7 +51,7 @@ export function ProfileSection({ me }: { me: Me }) {
             {t('common.save')}
           </Button>
           <p className="form__status" role="status">
-            {saved ? t('profile.saved') : null}
+            {form.saved ? t('profile.saved') : null}
           </p>
         </div>
       </Form>

@@ -1,14 +1,13 @@
-import { verifyTotpInput } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { Button } from '../../components/Button.tsx'
-import { TotpCodeField } from '../../components/fields/TotpCodeField.tsx'
+import { TotpCodeField, totpCodeForm } from '../../components/fields/TotpCodeField.tsx'
 import { Form } from '../../components/Form.tsx'
 import { TextField } from '../../components/TextField.tsx'
 import { useSudo } from '../../lib/sudo.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import type { TwoFactorSetup as SetupData } from './types.ts'
 import { useZodForm } from '../../lib/useZodForm.ts'
+import { FormActions } from '../../components/FormActions.tsx'
 
 interface Props {
   setup: SetupData
@@ -23,10 +22,7 @@ export function TwoFactorSetup({ setup, onEnabled, onCancel }: Props) {
   const withSudo = useSudo()
   const enable = useMutation(trpc.twoFactor.enable.mutationOptions())
   const form = useZodForm({
-    schema: verifyTotpInput,
-    defaultValues: { code: '' },
-    toInput: ({ code }) => ({ code: code.replace(/\s+/g, '') }),
-    keyFields: { 'auth.totpInvalid': 'code' },
+    ...totpCodeForm,
     onSubmit: async (input) => {
       const result = await withSudo(() => enable.mutateAsync(input))
       await onEnabled(result.recoveryCodes)
@@ -63,14 +59,7 @@ export function TwoFactorSetup({ setup, onEnabled, onCancel }: Props) {
         <h3>{t('twoFactor.setup.confirmTitle')}</h3>
         <Form form={form}>
           <TotpCodeField {...form.field('code')} />
-          <div className="form__actions">
-            <Button type="submit" pending={form.busy} pendingLabel={t('common.checking')}>
-              {t('twoFactor.setup.submit')}
-            </Button>
-            <Button variant="ghost" onClick={onCancel} disabled={form.busy}>
-              {t('common.cancel')}
-            </Button>
-          </div>
+          <FormActions busy={form.busy} submitLabel={t('twoFactor.setup.submit')} pendingLabel={t('common.checking')} onCancel={onCancel} />
         </Form>
       </li>
     </ol>

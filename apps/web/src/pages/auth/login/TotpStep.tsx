@@ -1,8 +1,7 @@
-import { verifyTotpInput } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/Button.tsx'
-import { TotpCodeField } from '../../../components/fields/TotpCodeField.tsx'
+import { TotpCodeField, totpCodeForm } from '../../../components/fields/TotpCodeField.tsx'
 import { useSessionChanged } from '../../../lib/session.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useZodForm } from '../../../lib/useZodForm.ts'
@@ -22,10 +21,7 @@ export function TotpStep({ onLoggedIn, onUseRecoveryCode, onCancelled }: Props) 
   const verify = useMutation(trpc.auth.verifyTotp.mutationOptions())
   const logOut = useMutation(trpc.auth.logOut.mutationOptions())
   const form = useZodForm({
-    schema: verifyTotpInput,
-    defaultValues: { code: '' },
-    toInput: ({ code }) => ({ code: code.replace(/\s+/g, '') }),
-    keyFields: { 'auth.totpInvalid': 'code' },
+    ...totpCodeForm,
     onSubmit: async (input) => {
       await verify.mutateAsync(input)
       await onLoggedIn()

@@ -1,9 +1,7 @@
 import { adminUpdateProductInput } from '@jouwbot/shared'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AdminSection } from '../../../components/admin/AdminSection.tsx'
-import { Button } from '../../../components/Button.tsx'
 import { CheckboxField } from '../../../components/CheckboxField.tsx'
 import { Form } from '../../../components/Form.tsx'
 import { Notice } from '../../../components/Notice.tsx'
@@ -18,6 +16,7 @@ import { formatMoney, formatDecimal } from '../../../lib/format.ts'
 import type { AdminProduct } from '../types.ts'
 import { PageHeader } from '../../../components/PageHeader.tsx'
 import { QueryState } from '../../../components/QueryState.tsx'
+import { FormActions } from '../../../components/FormActions.tsx'
 
 /** /admin/producten — names, descriptions, prices (incl. VAT) and whether a product is for sale. */
 export function AdminProductsPage() {
@@ -47,7 +46,6 @@ function ProductForm({ product }: { product: AdminProduct }) {
   const locale = useLocale()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const [saved, setSaved] = useState(false)
   const update = useMutation(trpc.admin.checkout.updateProduct.mutationOptions())
 
   const form = useZodForm({
@@ -66,11 +64,9 @@ function ProductForm({ product }: { product: AdminProduct }) {
       ...values,
       priceCents: eurosToCents(priceCents) ?? undefined,
     }),
-    onEdit: () => setSaved(false),
     onSubmit: async (input) => {
       const updated = await update.mutateAsync(input)
       form.methods.setValue('priceCents', centsToEuros(updated.priceCents, locale))
-      setSaved(true)
       await queryClient.invalidateQueries(trpc.admin.checkout.products.queryFilter())
       // The public price list and checkout show the new name and price.
       await queryClient.invalidateQueries(trpc.checkout.products.pathFilter())
@@ -99,7 +95,7 @@ function ProductForm({ product }: { product: AdminProduct }) {
         })}
         {includes.length > 0 ? ` · ${includes.join(' · ')}` : ''}
       </p>
-      {saved ? (
+      {form.saved ? (
         <Notice tone="success">
           <p>{t('admin.content.saved')}</p>
         </Notice>
@@ -133,11 +129,7 @@ function ProductForm({ product }: { product: AdminProduct }) {
           {...form.field('priceCents')}
         />
         <CheckboxField label={t('admin.products.activeLabel')} hint={t('admin.products.activeHint')} {...form.field('active')} />
-        <div className="form__actions">
-          <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
-            {t('common.save')}
-          </Button>
-        </div>
+        <FormActions busy={form.busy} submitLabel={t('common.save')} pendingLabel={t('common.saving')} />
       </Form>
     </AdminSection>
   )

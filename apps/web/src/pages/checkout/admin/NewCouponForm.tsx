@@ -3,7 +3,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AdminSection } from '../../../components/admin/AdminSection.tsx'
-import { Button } from '../../../components/Button.tsx'
 import { CheckboxField } from '../../../components/CheckboxField.tsx'
 import { Form } from '../../../components/Form.tsx'
 import { Notice } from '../../../components/Notice.tsx'
@@ -14,6 +13,7 @@ import { useTRPC } from '../../../lib/trpc.ts'
 import { useZodForm } from '../../../lib/useZodForm.ts'
 import { eurosToCents } from '../money.ts'
 import type { AdminProduct } from '../types.ts'
+import { FormActions } from '../../../components/FormActions.tsx'
 
 type Kind = 'percent' | 'amount'
 
@@ -151,11 +151,7 @@ export function NewCouponForm({ products }: { products: AdminProduct[] }) {
             />
           ))}
         </fieldset>
-        <div className="form__actions">
-          <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
-            {t('admin.coupons.create')}
-          </Button>
-        </div>
+        <FormActions busy={form.busy} submitLabel={t('admin.coupons.create')} pendingLabel={t('common.saving')} />
       </Form>
     </AdminSection>
   )

@@ -1,6 +1,6 @@
 import { grantAccessInput } from '@jouwbot/shared'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useId, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/Button.tsx'
 import { EmailField } from '../../../components/fields/EmailField.tsx'
@@ -10,6 +10,7 @@ import { SelectField } from '../../../components/SelectField.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
 import type { CourseSummary } from '../types.ts'
 import { useZodForm } from '../../../lib/useZodForm.ts'
+import { AdminSection } from '../../../components/admin/AdminSection.tsx'
 
 interface Props {
   courses: CourseSummary[]
@@ -23,7 +24,6 @@ export function AccessForm({ courses, courseSlug, onCourseChange }: Props) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const titleId = useId()
   const [result, setResult] = useState<Result | null>(null)
   const action = useRef<'grant' | 'revoke'>('grant')
   const grant = useMutation(trpc.admin.courseAccess.grant.mutationOptions())
@@ -59,10 +59,7 @@ export function AccessForm({ courses, courseSlug, onCourseChange }: Props) {
   }
 
   return (
-    <section className="card admin-section" aria-labelledby={titleId}>
-      <h2 id={titleId} className="admin-section__title">
-        {t('admin.access.formTitle')}
-      </h2>
+    <AdminSection title={t('admin.access.formTitle')}>
       {result ? (
         <Notice tone={result.key === 'granted' || result.key === 'revoked' ? 'success' : 'info'}>
           <p>{t(`admin.access.result.${result.key}`, { email: result.email, course: result.course })}</p>
@@ -96,6 +93,6 @@ export function AccessForm({ courses, courseSlug, onCourseChange }: Props) {
           </Button>
         </div>
       </Form>
-    </section>
+    </AdminSection>
   )
 }

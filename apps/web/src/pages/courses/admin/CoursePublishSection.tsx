@@ -1,5 +1,4 @@
 import { useMutation } from '@tanstack/react-query'
-import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/Button.tsx'
 import { FormAlert } from '../../../components/FormAlert.tsx'
@@ -7,13 +6,13 @@ import { useTRPC } from '../../../lib/trpc.ts'
 import type { AdminCourse } from './types.ts'
 import { useAction } from './useAction.ts'
 import { useContentRefresh } from './useContentRefresh.ts'
+import { AdminSection } from '../../../components/admin/AdminSection.tsx'
 
 /** Puts the course in the public catalogue or takes it out. */
 export function CoursePublishSection({ course }: { course: AdminCourse }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const refresh = useContentRefresh()
-  const titleId = useId()
   const action = useAction()
   const setPublished = useMutation(trpc.admin.courses.setPublished.mutationOptions())
 
@@ -24,10 +23,7 @@ export function CoursePublishSection({ course }: { course: AdminCourse }) {
     })
 
   return (
-    <section className="card admin-section" aria-labelledby={titleId}>
-      <h2 id={titleId} className="admin-section__title">
-        {t('admin.course.publishTitle')}
-      </h2>
+    <AdminSection title={t('admin.course.publishTitle')}>
       <p className="muted">{course.published ? t('admin.course.isPublished') : t('admin.course.isDraft')}</p>
       <FormAlert error={action.error} />
       <div>
@@ -40,6 +36,6 @@ export function CoursePublishSection({ course }: { course: AdminCourse }) {
           {course.published ? t('admin.course.unpublish') : t('admin.course.publish')}
         </Button>
       </div>
-    </section>
+    </AdminSection>
   )
 }

@@ -1,5 +1,4 @@
 import { useMutation } from '@tanstack/react-query'
-import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { Button } from '../../../components/Button.tsx'
@@ -8,6 +7,7 @@ import { useTRPC } from '../../../lib/trpc.ts'
 import type { AdminLesson } from './types.ts'
 import { useAction } from './useAction.ts'
 import { useContentRefresh } from './useContentRefresh.ts'
+import { AdminSection } from '../../../components/admin/AdminSection.tsx'
 
 /** Deleting is for unpublished lessons only (the server refuses with `admin.lessonPublished`). */
 export function LessonDeleteSection({ courseSlug, lesson }: { courseSlug: string; lesson: AdminLesson }) {
@@ -15,7 +15,6 @@ export function LessonDeleteSection({ courseSlug, lesson }: { courseSlug: string
   const trpc = useTRPC()
   const navigate = useNavigate()
   const refresh = useContentRefresh()
-  const titleId = useId()
   const action = useAction()
   const remove = useMutation(trpc.admin.lessons.delete.mutationOptions())
 
@@ -29,10 +28,7 @@ export function LessonDeleteSection({ courseSlug, lesson }: { courseSlug: string
   }
 
   return (
-    <section className="card admin-section" aria-labelledby={titleId}>
-      <h2 id={titleId} className="admin-section__title">
-        {t('admin.lesson.deleteTitle')}
-      </h2>
+    <AdminSection title={t('admin.lesson.deleteTitle')}>
       <p className="muted">{lesson.published ? t('admin.lesson.deletePublished') : t('admin.lesson.deleteIntro')}</p>
       <FormAlert error={action.error} />
       <div>
@@ -40,6 +36,6 @@ export function LessonDeleteSection({ courseSlug, lesson }: { courseSlug: string
           {t('admin.lesson.delete')}
         </Button>
       </div>
-    </section>
+    </AdminSection>
   )
 }

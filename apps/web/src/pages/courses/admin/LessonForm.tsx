@@ -1,18 +1,18 @@
 import { adminUpdateLessonInput } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button } from '../../../components/Button.tsx'
 import { CheckboxField } from '../../../components/CheckboxField.tsx'
 import { Form } from '../../../components/Form.tsx'
-import { TextAreaField } from '../../../components/TextAreaField.tsx'
 import { TextField } from '../../../components/TextField.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useZodForm } from '../../../lib/useZodForm.ts'
 import { chapterRow, ChaptersEditor, type ChapterRow } from './ChaptersEditor.tsx'
-import { SlugField } from './SlugField.tsx'
+import { ContentFields } from './ContentFields.tsx'
 import type { AdminLesson } from './types.ts'
 import { useContentRefresh } from './useContentRefresh.ts'
+import { AdminSection } from '../../../components/admin/AdminSection.tsx'
+import { FormActions } from '../../../components/FormActions.tsx'
 
 const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text))
 
@@ -21,11 +21,9 @@ export function LessonForm({ lesson }: { lesson: AdminLesson }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const refresh = useContentRefresh()
-  const titleId = useId()
   const [chapters, setChapters] = useState<ChapterRow[]>(() =>
     lesson.chapters.map((chapter) => chapterRow(String(chapter.startSeconds), chapter.title)),
   )
-  const [saved, setSaved] = useState(false)
   const update = useMutation(trpc.admin.lessons.update.mutationOptions())
 
   const form = useZodForm({
@@ -45,11 +43,9 @@ export function LessonForm({ lesson }: { lesson: AdminLesson }) {
       chapters: chapters.map((row) => ({ startSeconds: toNumber(row.start), title: row.title })),
     }),
     keyFields: { 'admin.slugTaken': 'slug', 'admin.chapterAfterEnd': 'chapters' },
-    onEdit: () => setSaved(false),
     onSubmit: async (input) => {
       await update.mutateAsync(input)
       await refresh()
-      setSaved(true)
     },
   })
 
@@ -60,20 +56,12 @@ export function LessonForm({ lesson }: { lesson: AdminLesson }) {
   }, [setValue, lesson.durationSeconds])
 
   return (
-    <section className="card admin-section" aria-labelledby={titleId}>
-      <h2 id={titleId} className="admin-section__title">
-        {t('admin.lesson.detailsTitle')}
-      </h2>
+    <AdminSection title={t('admin.lesson.detailsTitle')}>
       <Form form={form}>
-        <TextField label={t('admin.fields.lessonTitle')} required maxLength={200} {...form.field('title')} />
-        <SlugField {...form.field('slug')} />
-        <TextAreaField label={t('admin.fields.summary')} rows={3} maxLength={1000} {...form.field('summary')} />
-        <TextAreaField
-          label={t('admin.fields.body')}
-          hint={t('admin.fields.markdownHint')}
-          rows={12}
-          className="textarea--code"
-          {...form.field('bodyMarkdown')}
+        <ContentFields
+          form={form}
+          titleLabel={t('admin.fields.lessonTitle')}
+          markdown={{ field: form.field('bodyMarkdown'), label: t('admin.fields.body'), rows: 12 }}
         />
         <CheckboxField
           label={t('admin.fields.freePreview')}
@@ -96,18 +84,11 @@ export function LessonForm({ lesson }: { lesson: AdminLesson }) {
           onChange={(rows) => {
             setChapters(rows)
             form.clearFieldError('chapters')
-            setSaved(false)
+            form.edited()
           }}
         />
-        <p className="form__status" role="status">
-          {saved ? t('admin.content.saved') : null}
-        </p>
-        <div className="form__actions">
-          <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
-            {t('common.save')}
-          </Button>
-        </div>
+        <FormActions busy={form.busy} submitLabel={t('common.save')} pendingLabel={t('common.saving')} status={form.saved ? t('admin.content.saved') : null} />
       </Form>
-    </section>
+    </AdminSection>
   )
 }

@@ -1,14 +1,15 @@
 import { adminMoveLessonInput } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button } from '../../../components/Button.tsx'
 import { Form } from '../../../components/Form.tsx'
 import { SelectField } from '../../../components/SelectField.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useZodForm } from '../../../lib/useZodForm.ts'
 import type { AdminCourse, AdminLesson } from './types.ts'
 import { useContentRefresh } from './useContentRefresh.ts'
+import { AdminSection } from '../../../components/admin/AdminSection.tsx'
+import { FormActions } from '../../../components/FormActions.tsx'
 
 /**
  * Moves the lesson to the end of another module of the same course (`admin.lessons.move`). The
@@ -19,7 +20,6 @@ export function LessonMoveSection({ course, lesson }: { course: AdminCourse; les
   const { t } = useTranslation()
   const trpc = useTRPC()
   const refresh = useContentRefresh()
-  const titleId = useId()
   const others = course.modules.filter((module) => module.id !== lesson.moduleId)
   const options = others.map((module) => ({
     value: module.id,
@@ -51,25 +51,18 @@ export function LessonMoveSection({ course, lesson }: { course: AdminCourse; les
   })
 
   return (
-    <section className="card admin-section" aria-labelledby={titleId}>
-      <h2 id={titleId} className="admin-section__title">
-        {t('admin.lesson.moveTitle')}
-      </h2>
+    <AdminSection title={t('admin.lesson.moveTitle')}>
       {options.length === 0 ? (
         <p className="muted">{t('admin.lesson.moveNoOther')}</p>
       ) : (
         <Form form={form} intro={<p className="muted">{t('admin.lesson.moveIntro')}</p>}>
           <SelectField label={t('admin.lesson.moveTarget')} options={options} {...form.field('toModuleId', { onChange: setChosen })} value={toModuleId} />
-          <div className="form__actions">
-            <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
-              {t('admin.lesson.move')}
-            </Button>
-          </div>
+          <FormActions busy={form.busy} submitLabel={t('admin.lesson.move')} pendingLabel={t('common.saving')} />
         </Form>
       )}
       <p className="form__status" role="status">
         {movedTo !== null ? t('admin.lesson.moved', { module: movedTo }) : null}
       </p>
-    </section>
+    </AdminSection>
   )
 }

@@ -8,6 +8,7 @@ import { useDuration } from '../../../lib/useDuration.ts'
 import type { AdminLesson } from './types.ts'
 import { UploadCancelledError, UploadError, uploadLessonMedia, type MediaKind, type UploadHandle } from './upload.ts'
 import { useContentRefresh } from './useContentRefresh.ts'
+import { AdminSection } from '../../../components/admin/AdminSection.tsx'
 
 const ACCEPT: Record<MediaKind, string> = { video: 'video/mp4,.mp4', captions: 'text/vtt,.vtt' }
 
@@ -64,10 +65,7 @@ export function MediaUpload({ kind, lesson }: { kind: MediaKind; lesson: AdminLe
 
   const label = t(`admin.media.${kind}.progress`)
   return (
-    <section className="card admin-section" aria-labelledby={titleId}>
-      <h2 id={titleId} className="admin-section__title">
-        {t(`admin.media.${kind}.title`)}
-      </h2>
+    <AdminSection title={t(`admin.media.${kind}.title`)}>
       <dl className="admin-facts">
         <div>
           <dt>{t('admin.media.currentFile')}</dt>
@@ -123,6 +121,6 @@ export function MediaUpload({ kind, lesson }: { kind: MediaKind; lesson: AdminLe
           </Button>
         ) : null}
       </div>
-    </section>
+    </AdminSection>
   )
 }

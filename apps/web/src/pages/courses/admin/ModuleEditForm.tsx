@@ -3,11 +3,9 @@ import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/Button.tsx'
 import { Form } from '../../../components/Form.tsx'
-import { TextAreaField } from '../../../components/TextAreaField.tsx'
-import { TextField } from '../../../components/TextField.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useZodForm } from '../../../lib/useZodForm.ts'
-import { SlugField } from './SlugField.tsx'
+import { ContentFields } from './ContentFields.tsx'
 import type { AdminModule } from './types.ts'
 import { useContentRefresh } from './useContentRefresh.ts'
 
@@ -36,9 +34,7 @@ export function ModuleEditForm({ module, onSaved, onCancel }: { module: AdminMod
       className="admin-new"
       intro={<h4 className="admin-new__title">{t('admin.modules.editTitle')}</h4>}
     >
-      <TextField label={t('admin.fields.moduleTitle')} required maxLength={200} {...form.field('title')} />
-      <SlugField {...form.field('slug')} />
-      <TextAreaField label={t('admin.fields.summary')} rows={3} maxLength={1000} {...form.field('summary')} />
+      <ContentFields form={form} titleLabel={t('admin.fields.moduleTitle')} />
       <div className="form__actions">
         <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
           {t('common.save')}

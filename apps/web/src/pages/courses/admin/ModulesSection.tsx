@@ -1,5 +1,4 @@
 import { useMutation } from '@tanstack/react-query'
-import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormAlert } from '../../../components/FormAlert.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
@@ -9,13 +8,13 @@ import { moved } from './slugify.ts'
 import type { AdminCourse } from './types.ts'
 import { useAction } from './useAction.ts'
 import { useContentRefresh } from './useContentRefresh.ts'
+import { AdminSection } from '../../../components/admin/AdminSection.tsx'
 
 /** The course's modules in order, each with its lessons; reorder, rename, delete and add. */
 export function ModulesSection({ course }: { course: AdminCourse }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const refresh = useContentRefresh()
-  const titleId = useId()
   const action = useAction()
   const reorder = useMutation(trpc.admin.modules.reorder.mutationOptions())
   const ids = course.modules.map((module) => module.id)
@@ -30,10 +29,7 @@ export function ModulesSection({ course }: { course: AdminCourse }) {
   }
 
   return (
-    <section className="card admin-section" aria-labelledby={titleId}>
-      <h2 id={titleId} className="admin-section__title">
-        {t('admin.modules.title')}
-      </h2>
+    <AdminSection title={t('admin.modules.title')}>
       <FormAlert error={action.error} />
       {course.modules.length === 0 ? <p className="muted">{t('admin.modules.empty')}</p> : null}
       {course.modules.length > 0 ? (
@@ -53,6 +49,6 @@ export function ModulesSection({ course }: { course: AdminCourse }) {
         </ol>
       ) : null}
       <NewModuleForm courseSlug={course.slug} />
-    </section>
+    </AdminSection>
   )
 }

@@ -1,9 +1,7 @@
 import { adminCreateCourseInput } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
-import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { Button } from '../../../components/Button.tsx'
 import { Form } from '../../../components/Form.tsx'
 import { TextAreaField } from '../../../components/TextAreaField.tsx'
 import { TextField } from '../../../components/TextField.tsx'
@@ -12,6 +10,8 @@ import { useZodForm } from '../../../lib/useZodForm.ts'
 import { SlugField } from './SlugField.tsx'
 import { useContentRefresh } from './useContentRefresh.ts'
 import { useTitleAndSlug } from './useTitleAndSlug.ts'
+import { AdminSection } from '../../../components/admin/AdminSection.tsx'
+import { FormActions } from '../../../components/FormActions.tsx'
 
 /** A new course starts unpublished; after creating it the admin lands on its page. */
 export function NewCourseForm() {
@@ -19,7 +19,6 @@ export function NewCourseForm() {
   const trpc = useTRPC()
   const navigate = useNavigate()
   const refresh = useContentRefresh()
-  const titleId = useId()
   const create = useMutation(trpc.admin.courses.create.mutationOptions())
 
   const form = useZodForm({
@@ -36,20 +35,13 @@ export function NewCourseForm() {
   const names = useTitleAndSlug(form)
 
   return (
-    <section className="card admin-section" aria-labelledby={titleId}>
-      <h2 id={titleId} className="admin-section__title">
-        {t('admin.courses.newTitle')}
-      </h2>
+    <AdminSection title={t('admin.courses.newTitle')}>
       <Form form={form}>
         <TextField label={t('admin.fields.courseTitle')} required maxLength={200} {...names.title} />
         <SlugField {...names.slug} />
         <TextAreaField label={t('admin.fields.summary')} rows={3} maxLength={1000} {...form.field('summary')} />
-        <div className="form__actions">
-          <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
-            {t('admin.courses.create')}
-          </Button>
-        </div>
+        <FormActions busy={form.busy} submitLabel={t('admin.courses.create')} pendingLabel={t('common.saving')} />
       </Form>
-    </section>
+    </AdminSection>
   )
 }

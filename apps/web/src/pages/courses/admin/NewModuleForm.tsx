@@ -1,7 +1,6 @@
 import { adminCreateModuleInput } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { Button } from '../../../components/Button.tsx'
 import { Form } from '../../../components/Form.tsx'
 import { TextField } from '../../../components/TextField.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
@@ -9,6 +8,7 @@ import { useZodForm } from '../../../lib/useZodForm.ts'
 import { SlugField } from './SlugField.tsx'
 import { useContentRefresh } from './useContentRefresh.ts'
 import { useTitleAndSlug } from './useTitleAndSlug.ts'
+import { FormActions } from '../../../components/FormActions.tsx'
 
 export function NewModuleForm({ courseSlug }: { courseSlug: string }) {
   const { t } = useTranslation()
@@ -38,11 +38,7 @@ export function NewModuleForm({ courseSlug }: { courseSlug: string }) {
     >
       <TextField label={t('admin.fields.moduleTitle')} required maxLength={200} {...names.title} />
       <SlugField {...names.slug} />
-      <div className="form__actions">
-        <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
-          {t('admin.modules.create')}
-        </Button>
-      </div>
+      <FormActions busy={form.busy} submitLabel={t('admin.modules.create')} pendingLabel={t('common.saving')} />
     </Form>
   )
 }
