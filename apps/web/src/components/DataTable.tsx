@@ -1,4 +1,5 @@
 import type { Key, ReactNode } from 'react'
+import './DataTable.css'
 
 export interface Column<Row> {
   /** The column head; a string is also the cell's `data-label` (the stacked layout on phones). */

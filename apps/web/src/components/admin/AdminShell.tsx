@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { NavLink, Outlet } from 'react-router'
-import '../../styles/admin.css'
+import './admin.css'
 
 /** The admin sections: path under /admin and the key of its name in `admin.nav`. */
 const SECTIONS = [

@@ -12,6 +12,7 @@ import { SessionsSection } from './SessionsSection.tsx'
 import { TwoFactorSection } from './TwoFactorSection.tsx'
 import { VerifyEmailBanner } from './VerifyEmailBanner.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
+import './account.css'
 
 const sections = ['profile', 'email', 'password', 'twoFactor', 'sessions'] as const
 

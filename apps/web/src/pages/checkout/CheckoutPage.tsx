@@ -8,6 +8,7 @@ import { useTRPC } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { useLocale } from '../../lib/useLocale.ts'
 import { CheckoutForm } from './CheckoutForm.tsx'
+import './checkout.css'
 
 /** /afrekenen/:productSlug — members only (RequireAuth sends others to log in and back). */
 export function CheckoutPage() {

@@ -20,6 +20,7 @@ import { RetryPaymentForm } from './RetryPaymentForm.tsx'
 import { isUuid } from '@jouwbot/shared'
 import { isProcessing, type Order, type OrderStatus } from './types.ts'
 import { PageHeader } from '../../components/PageHeader.tsx'
+import './checkout.css'
 
 /** Every 2 s while Mollie is busy; once the order is a minute old (a slow bank) every 10 s. */
 const POLL_MS = 2_000

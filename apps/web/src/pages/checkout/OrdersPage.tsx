@@ -12,6 +12,7 @@ import type { Order } from './types.ts'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
+import './checkout.css'
 
 /** /account/bestellingen — the member's orders, newest first, with invoices and credit notes. */
 export function OrdersPage() {

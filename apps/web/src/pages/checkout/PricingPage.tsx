@@ -10,6 +10,7 @@ import type { Product } from './types.ts'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
+import './checkout.css'
 
 /** /prijzen — what is for sale, with prices incl. VAT; "Kopen" leads to the checkout. */
 export function PricingPage() {

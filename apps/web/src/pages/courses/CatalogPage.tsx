@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { useDuration } from '../../lib/useDuration.ts'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { QueryState } from '../../components/QueryState.tsx'
+import './courses.css'
 
 /** /cursussen: every published course. */
 export function CatalogPage() {

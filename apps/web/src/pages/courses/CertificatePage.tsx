@@ -9,6 +9,7 @@ import { formatLongDate } from '../../lib/format.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { useLocale } from '../../lib/useLocale.ts'
+import './courses.css'
 
 /** Codes that do not lead to a certificate: unknown, or not even shaped like one. */
 const notFoundKeys = new Set(['certificate.notFound', 'error.invalidInput'])

@@ -16,6 +16,7 @@ import { useDuration } from '../../lib/useDuration.ts'
 import { CertificateCard } from './CertificateCard.tsx'
 import { CourseModules } from './CourseModules.tsx'
 import { CourseNotFound, notFoundKeys } from './CourseNotFound.tsx'
+import './courses.css'
 
 /** /cursus/:courseSlug — the outline, open to everyone; lessons are locked without access. */
 export function CoursePage() {

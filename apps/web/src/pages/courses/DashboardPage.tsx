@@ -10,6 +10,7 @@ import type { CourseOutline } from './types.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { EmptyState } from '../../components/EmptyState.tsx'
+import './courses.css'
 
 /** /dashboard — "Mijn cursussen": every course this member can follow, with progress. */
 export function DashboardPage() {

@@ -20,6 +20,7 @@ import { LessonStatus } from './LessonStatus.tsx'
 import { LessonPlayer } from './player/LessonPlayer.tsx'
 import { LockedLesson } from './LockedLesson.tsx'
 import { Transcript } from './Transcript.tsx'
+import './courses.css'
 
 /** /cursus/:courseSlug/les/:lessonSlug — the player page. */
 export function LessonPage() {

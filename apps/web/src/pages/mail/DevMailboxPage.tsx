@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { MailList } from './MailList.tsx'
 import { MailView } from './MailView.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
+import './mail.css'
 
 const REFRESH_MS = 3000
 

@@ -6,6 +6,7 @@ import { Notice } from '../../components/Notice.tsx'
 import { readNotice } from '../../lib/notices.ts'
 import { useMe } from '../../lib/session.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
+import './home.css'
 
 export function HomePage() {
   const { t } = useTranslation()

@@ -19,6 +19,8 @@ import type { AdminOrder } from '../types.ts'
 import { isUuid } from '@jouwbot/shared'
 import { RefundForm } from './RefundForm.tsx'
 import { PageHeader } from '../../../components/PageHeader.tsx'
+import '../checkout.css'
+import '../../../components/DataTable.css'
 
 
 /** /admin/bestellingen/:orderId — one order with its buyer, payments, refunds and documents; refunds start here. */

@@ -18,6 +18,7 @@ import { useLocale } from '../../../lib/useLocale.ts'
 import { orderReference } from '../orderReference.ts'
 import { OrderStatusBadge } from '../OrderStatusBadge.tsx'
 import type { AdminOrderRow, OrderStatus } from '../types.ts'
+import '../checkout.css'
 
 const PAGE_SIZE = 25
 

@@ -17,6 +17,7 @@ import { useLocale } from '../../../lib/useLocale.ts'
 import { eurosToCents } from '../money.ts'
 import { formatMoney } from '../../../lib/format.ts'
 import type { AdminOrder, AdminRefund } from '../types.ts'
+import './refund.css'
 
 interface Props {
   order: AdminOrder
