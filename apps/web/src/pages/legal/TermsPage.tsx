@@ -1,9 +1,9 @@
-import { useQuery } from '@tanstack/react-query'
 import { Fragment } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useTRPC, type RouterOutputs } from '../../lib/trpc.ts'
+import type { RouterOutputs } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
+import { useSeller } from '../../lib/useSeller.ts'
 import { useLocale } from '../../lib/useLocale.ts'
 import { countryName } from '../checkout/countries.ts'
 import { QueryState } from '../../components/QueryState.tsx'
@@ -17,9 +17,7 @@ const ARTICLES = ['offer', 'ordering', 'course', 'coaching', 'refunds', 'invoice
 export function TermsPage() {
   const { t } = useTranslation()
   useDocumentTitle(t('terms.title'))
-  const trpc = useTRPC()
-  // The seller's details change only with the server's configuration.
-  const seller = useQuery({ ...trpc.system.seller.queryOptions(), staleTime: Infinity })
+  const seller = useSeller()
 
   return (
     <div className="container page-narrow prose">
