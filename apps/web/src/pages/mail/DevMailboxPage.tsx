@@ -1,9 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ErrorText } from '../../components/ErrorText.tsx'
-import { Loading } from '../../components/Loading.tsx'
-import { describeError } from '../../lib/errors.ts'
+import { QueryState } from '../../components/QueryState.tsx'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { MailList } from './MailList.tsx'
@@ -33,26 +31,22 @@ export function DevMailboxPage() {
   return (
     <div className="container mailbox-page">
       <PageHeader eyebrow={t('devMailbox.eyebrow')} title={t('devMailbox.title')} intro={t('devMailbox.intro', { seconds: REFRESH_MS / 1000 })} />
-      {mails.isPending ? <Loading /> : null}
-      {mails.isError ? (
-        <div className="alert alert--error" role="alert">
-          <p className="alert__message">
-            <ErrorText error={describeError(mails.error)} />
-          </p>
-        </div>
-      ) : null}
-      {mails.isSuccess && sorted.length === 0 ? (
-        <div className="empty-state empty-state--small">
-          <p className="lead">{t('devMailbox.empty')}</p>
-          <p className="muted">{t('devMailbox.emptyHint')}</p>
-        </div>
-      ) : null}
-      {sorted.length > 0 ? (
-        <div className="mailbox">
-          <MailList mails={sorted} selectedId={selected?.id ?? null} onSelect={setSelectedId} />
-          <MailView mail={selected} />
-        </div>
-      ) : null}
+      <QueryState
+        query={mails}
+        empty={
+          <div className="empty-state empty-state--small">
+            <p className="lead">{t('devMailbox.empty')}</p>
+            <p className="muted">{t('devMailbox.emptyHint')}</p>
+          </div>
+        }
+      >
+        {(list) => (
+          <div className="mailbox">
+            <MailList mails={list} selectedId={selected?.id ?? null} onSelect={setSelectedId} />
+            <MailView mail={selected} />
+          </div>
+        )}
+      </QueryState>
     </div>
   )
 }

@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { Loading } from '../../../components/Loading.tsx'
-import { QueryError } from '../../../components/QueryError.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts'
 import { CourseDetailsForm } from './CourseDetailsForm.tsx'
@@ -10,6 +8,7 @@ import { CoursePublishSection } from './CoursePublishSection.tsx'
 import { ModulesSection } from './ModulesSection.tsx'
 import { PublishedBadge } from './PublishedBadge.tsx'
 import { PageHeader } from '../../../components/PageHeader.tsx'
+import { QueryState } from '../../../components/QueryState.tsx'
 
 /** /admin/cursussen/:courseSlug — the course's details, publication and its modules and lessons. */
 export function AdminCoursePage() {
@@ -24,25 +23,23 @@ export function AdminCoursePage() {
       <p className="admin-back">
         <Link to="/admin/cursussen">{t('admin.course.back')}</Link>
       </p>
-      {course.isPending ? <Loading /> : null}
-      {course.isError ? <QueryError error={course.error} onRetry={course.refetch} /> : null}
-      {course.data ? (
-        <>
-          <PageHeader eyebrow={t('admin.eyebrow')} title={course.data.title}>
-            <p>
-              <PublishedBadge published={course.data.published} />{' '}
-              {course.data.published ? (
-                <Link to={`/cursus/${course.data.slug}`}>{t('admin.course.viewPublic')}</Link>
-              ) : null}
-            </p>
-          </PageHeader>
-          <div className="admin-page__sections">
-            <CoursePublishSection course={course.data} />
-            <CourseDetailsForm key={course.data.id} course={course.data} />
-            <ModulesSection course={course.data} />
-          </div>
-        </>
-      ) : null}
+      <QueryState query={course}>
+        {(data) => (
+          <>
+            <PageHeader eyebrow={t('admin.eyebrow')} title={data.title}>
+              <p>
+                <PublishedBadge published={data.published} />{' '}
+                {data.published ? <Link to={`/cursus/${data.slug}`}>{t('admin.course.viewPublic')}</Link> : null}
+              </p>
+            </PageHeader>
+            <div className="admin-page__sections">
+              <CoursePublishSection course={data} />
+              <CourseDetailsForm key={data.id} course={data} />
+              <ModulesSection course={data} />
+            </div>
+          </>
+        )}
+      </QueryState>
     </div>
   )
 }

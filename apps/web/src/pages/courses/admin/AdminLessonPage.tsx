@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { Loading } from '../../../components/Loading.tsx'
-import { QueryError } from '../../../components/QueryError.tsx'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts'
 import { LessonDeleteSection } from './LessonDeleteSection.tsx'
@@ -12,6 +10,7 @@ import { LessonPublishButton } from './LessonPublishButton.tsx'
 import { MediaUpload } from './MediaUpload.tsx'
 import { PublishedBadge } from './PublishedBadge.tsx'
 import { PageHeader } from '../../../components/PageHeader.tsx'
+import { QueryState } from '../../../components/QueryState.tsx'
 
 /** /admin/cursussen/:courseSlug/les/:lessonId — the lesson's text, chapters, video, captions and module. */
 export function AdminLessonPage() {
@@ -28,33 +27,38 @@ export function AdminLessonPage() {
       <p className="admin-back">
         <Link to={`/admin/cursussen/${courseSlug}`}>{t('admin.lesson.back', { course: course.data?.title ?? courseSlug })}</Link>
       </p>
-      {course.isPending ? <Loading /> : null}
-      {course.isError ? <QueryError error={course.error} onRetry={course.refetch} /> : null}
-      {course.data && !lesson ? (
-        <div className="empty-state--small">
-          <h1>{t('admin.lesson.notFound')}</h1>
-        </div>
-      ) : null}
-      {course.data && module && lesson ? (
-        <>
-          <PageHeader eyebrow={t('admin.lesson.eyebrow', { module: module.title })} title={lesson.title}>
-            <div className="admin-actions">
-              <PublishedBadge published={lesson.published} />
-              <LessonPublishButton lesson={lesson} />
-              {lesson.published && course.data.published ? (
-                <Link to={`/cursus/${course.data.slug}/les/${lesson.slug}`}>{t('admin.lesson.viewPublic')}</Link>
-              ) : null}
-            </div>
-          </PageHeader>
-          <div className="admin-page__sections">
-            <LessonForm key={lesson.id} lesson={lesson} />
-            <MediaUpload kind="video" lesson={lesson} />
-            <MediaUpload kind="captions" lesson={lesson} />
-            <LessonMoveSection key={lesson.id} course={course.data} lesson={lesson} />
-            <LessonDeleteSection courseSlug={course.data.slug} lesson={lesson} />
+      <QueryState
+        query={course}
+        isEmpty={() => !module || !lesson}
+        empty={
+          <div className="empty-state--small">
+            <h1>{t('admin.lesson.notFound')}</h1>
           </div>
-        </>
-      ) : null}
+        }
+      >
+        {(data) =>
+          module && lesson ? (
+            <>
+              <PageHeader eyebrow={t('admin.lesson.eyebrow', { module: module.title })} title={lesson.title}>
+                <div className="admin-actions">
+                  <PublishedBadge published={lesson.published} />
+                  <LessonPublishButton lesson={lesson} />
+                  {lesson.published && data.published ? (
+                    <Link to={`/cursus/${data.slug}/les/${lesson.slug}`}>{t('admin.lesson.viewPublic')}</Link>
+                  ) : null}
+                </div>
+              </PageHeader>
+              <div className="admin-page__sections">
+                <LessonForm key={lesson.id} lesson={lesson} />
+                <MediaUpload kind="video" lesson={lesson} />
+                <MediaUpload kind="captions" lesson={lesson} />
+                <LessonMoveSection key={lesson.id} course={data} lesson={lesson} />
+                <LessonDeleteSection courseSlug={data.slug} lesson={lesson} />
+              </div>
+            </>
+          ) : null
+        }
+      </QueryState>
     </div>
   )
 }
