@@ -3,10 +3,10 @@ import { Layout } from './components/Layout.tsx'
 import { Loading } from './components/Loading.tsx'
 import { RequireAdmin } from './components/RequireAdmin.tsx'
 import { RequireAuth } from './components/RequireAuth.tsx'
-import { HomePage } from './pages/HomePage.tsx'
-import { NotFoundPage } from './pages/NotFoundPage.tsx'
-import { PrivacyPage } from './pages/PrivacyPage.tsx'
-import { RouteErrorPage } from './pages/RouteErrorPage.tsx'
+import { HomePage } from './pages/site/HomePage.tsx'
+import { NotFoundPage } from './pages/site/NotFoundPage.tsx'
+import { PrivacyPage } from './pages/legal/PrivacyPage.tsx'
+import { RouteErrorPage } from './pages/site/RouteErrorPage.tsx'
 
 // The landing page ships in the main bundle; pages with forms (and with them zod and the shared
 // schemas) load on first visit.
@@ -23,51 +23,51 @@ export const router = createBrowserRouter([
           { path: 'privacy', element: <PrivacyPage /> },
           {
             path: 'voorwaarden',
-            lazy: async () => ({ Component: (await import('./pages/TermsPage.tsx')).TermsPage }),
+            lazy: async () => ({ Component: (await import('./pages/legal/TermsPage.tsx')).TermsPage }),
           },
           {
             path: 'signup',
-            lazy: async () => ({ Component: (await import('./pages/SignUpPage.tsx')).SignUpPage }),
+            lazy: async () => ({ Component: (await import('./pages/auth/SignUpPage.tsx')).SignUpPage }),
           },
           {
             path: 'login',
-            lazy: async () => ({ Component: (await import('./pages/login/LogInPage.tsx')).LogInPage }),
+            lazy: async () => ({ Component: (await import('./pages/auth/LogInPage.tsx')).LogInPage }),
           },
           {
             path: 'verify-email',
-            lazy: async () => ({ Component: (await import('./pages/VerifyEmailPage.tsx')).VerifyEmailPage }),
+            lazy: async () => ({ Component: (await import('./pages/auth/VerifyEmailPage.tsx')).VerifyEmailPage }),
           },
           {
             path: 'forgot-password',
-            lazy: async () => ({ Component: (await import('./pages/ForgotPasswordPage.tsx')).ForgotPasswordPage }),
+            lazy: async () => ({ Component: (await import('./pages/auth/ForgotPasswordPage.tsx')).ForgotPasswordPage }),
           },
           {
             path: 'reset-password',
-            lazy: async () => ({ Component: (await import('./pages/ResetPasswordPage.tsx')).ResetPasswordPage }),
+            lazy: async () => ({ Component: (await import('./pages/auth/ResetPasswordPage.tsx')).ResetPasswordPage }),
           },
           {
             path: 'confirm-email',
-            lazy: async () => ({ Component: (await import('./pages/ConfirmEmailPage.tsx')).ConfirmEmailPage }),
+            lazy: async () => ({ Component: (await import('./pages/auth/ConfirmEmailPage.tsx')).ConfirmEmailPage }),
           },
           {
             path: 'cursussen',
-            lazy: async () => ({ Component: (await import('./pages/course/CatalogPage.tsx')).CatalogPage }),
+            lazy: async () => ({ Component: (await import('./pages/courses/CatalogPage.tsx')).CatalogPage }),
           },
           {
             path: 'cursus/:courseSlug',
-            lazy: async () => ({ Component: (await import('./pages/course/CoursePage.tsx')).CoursePage }),
+            lazy: async () => ({ Component: (await import('./pages/courses/CoursePage.tsx')).CoursePage }),
           },
           {
             path: 'cursus/:courseSlug/les/:lessonSlug',
-            lazy: async () => ({ Component: (await import('./pages/course/LessonPage.tsx')).LessonPage }),
+            lazy: async () => ({ Component: (await import('./pages/courses/LessonPage.tsx')).LessonPage }),
           },
           {
             path: 'certificaat/:code',
-            lazy: async () => ({ Component: (await import('./pages/course/CertificatePage.tsx')).CertificatePage }),
+            lazy: async () => ({ Component: (await import('./pages/courses/CertificatePage.tsx')).CertificatePage }),
           },
           {
             path: 'prijzen',
-            lazy: async () => ({ Component: (await import('./pages/PricingPage.tsx')).PricingPage }),
+            lazy: async () => ({ Component: (await import('./pages/checkout/PricingPage.tsx')).PricingPage }),
           },
           {
             // Members only: anyone else is sent to /login?next=… and comes back after logging in.
@@ -83,7 +83,7 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'account/bestellingen',
-                lazy: async () => ({ Component: (await import('./pages/account/OrdersPage.tsx')).OrdersPage }),
+                lazy: async () => ({ Component: (await import('./pages/checkout/OrdersPage.tsx')).OrdersPage }),
               },
               {
                 path: 'afrekenen/:productSlug',
@@ -96,7 +96,7 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'dashboard',
-                lazy: async () => ({ Component: (await import('./pages/course/DashboardPage.tsx')).DashboardPage }),
+                lazy: async () => ({ Component: (await import('./pages/courses/DashboardPage.tsx')).DashboardPage }),
               },
               {
                 element: (
@@ -107,55 +107,55 @@ export const router = createBrowserRouter([
                 children: [
                   {
                     path: 'admin',
-                    lazy: async () => ({ Component: (await import('./pages/admin/AdminShell.tsx')).AdminShell }),
+                    lazy: async () => ({ Component: (await import('./components/admin/AdminShell.tsx')).AdminShell }),
                     children: [
                       { index: true, element: <Navigate to="/admin/cursussen" replace /> },
                       {
                         path: 'toegang',
                         lazy: async () => ({
-                          Component: (await import('./pages/admin/CourseAccessPage.tsx')).CourseAccessPage,
+                          Component: (await import('./pages/courses/admin/CourseAccessPage.tsx')).CourseAccessPage,
                         }),
                       },
                       {
                         path: 'cursussen',
                         lazy: async () => ({
-                          Component: (await import('./pages/admin/AdminCoursesPage.tsx')).AdminCoursesPage,
+                          Component: (await import('./pages/courses/admin/AdminCoursesPage.tsx')).AdminCoursesPage,
                         }),
                       },
                       {
                         path: 'cursussen/:courseSlug',
                         lazy: async () => ({
-                          Component: (await import('./pages/admin/AdminCoursePage.tsx')).AdminCoursePage,
+                          Component: (await import('./pages/courses/admin/AdminCoursePage.tsx')).AdminCoursePage,
                         }),
                       },
                       {
                         path: 'cursussen/:courseSlug/les/:lessonId',
                         lazy: async () => ({
-                          Component: (await import('./pages/admin/AdminLessonPage.tsx')).AdminLessonPage,
+                          Component: (await import('./pages/courses/admin/AdminLessonPage.tsx')).AdminLessonPage,
                         }),
                       },
                       {
                         path: 'bestellingen',
                         lazy: async () => ({
-                          Component: (await import('./pages/admin/AdminOrdersPage.tsx')).AdminOrdersPage,
+                          Component: (await import('./pages/checkout/admin/AdminOrdersPage.tsx')).AdminOrdersPage,
                         }),
                       },
                       {
                         path: 'bestellingen/:orderId',
                         lazy: async () => ({
-                          Component: (await import('./pages/admin/AdminOrderPage.tsx')).AdminOrderPage,
+                          Component: (await import('./pages/checkout/admin/AdminOrderPage.tsx')).AdminOrderPage,
                         }),
                       },
                       {
                         path: 'producten',
                         lazy: async () => ({
-                          Component: (await import('./pages/admin/AdminProductsPage.tsx')).AdminProductsPage,
+                          Component: (await import('./pages/checkout/admin/AdminProductsPage.tsx')).AdminProductsPage,
                         }),
                       },
                       {
                         path: 'kortingscodes',
                         lazy: async () => ({
-                          Component: (await import('./pages/admin/AdminCouponsPage.tsx')).AdminCouponsPage,
+                          Component: (await import('./pages/checkout/admin/AdminCouponsPage.tsx')).AdminCouponsPage,
                         }),
                       },
                     ],
@@ -166,7 +166,7 @@ export const router = createBrowserRouter([
           },
           {
             path: 'dev/mailbox',
-            lazy: async () => ({ Component: (await import('./pages/dev/DevMailboxPage.tsx')).DevMailboxPage }),
+            lazy: async () => ({ Component: (await import('./pages/mail/DevMailboxPage.tsx')).DevMailboxPage }),
           },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -1,9 +1,9 @@
-import type { InputHTMLAttributes, ReactNode } from 'react'
+import type { ComponentProps, ReactNode } from 'react'
 import { useFieldIds } from '../lib/useFieldIds.ts'
 import { FieldError } from './FieldError.tsx'
 import { FieldHint } from './FieldHint.tsx'
 
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type' | 'aria-invalid' | 'aria-describedby'>
+type InputProps = Omit<ComponentProps<'input'>, 'id' | 'type' | 'aria-invalid' | 'aria-describedby'>
 
 interface Props extends InputProps {
   label: ReactNode

@@ -1,11 +1,14 @@
-import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useTRPC } from '../lib/trpc.ts'
+import type { RouterOutputs } from '../lib/trpc.ts'
+import { useSeller } from '../lib/useSeller.ts'
 import { Logo } from './Logo.tsx'
+
+type Seller = RouterOutputs['system']['seller']
 
 export function Footer() {
   const { t } = useTranslation()
+  const seller = useSeller()
   return (
     <footer className="site-footer">
       <div className="container site-footer__inner">
@@ -16,7 +19,7 @@ export function Footer() {
           </p>
           <p className="site-footer__tagline">{t('footer.tagline')}</p>
         </div>
-        <SellerAddress />
+        {seller.data ? <SellerAddress seller={seller.data} /> : null}
         <nav aria-label={t('footer.navLabel')} className="site-footer__nav">
           <ul>
             <li>
@@ -35,20 +38,16 @@ export function Footer() {
         </nav>
       </div>
       <div className="container site-footer__legal">
-        <p>{t('footer.copyright', { year: new Date().getFullYear() })}</p>
+        {seller.data ? <p>{t('footer.copyright', { year: new Date().getFullYear(), name: seller.data.name })}</p> : null}
       </div>
     </footer>
   )
 }
 
 /** Who runs the site, as the server is configured (the same details as on invoices and the terms). */
-function SellerAddress() {
+function SellerAddress({ seller }: { seller: Seller }) {
   const { t } = useTranslation()
-  const trpc = useTRPC()
-  // The seller's details change only with the server's configuration.
-  const seller = useQuery({ ...trpc.system.seller.queryOptions(), staleTime: Infinity })
-  if (!seller.data) return null
-  const { name, addressLines, kvkNumber, vatNumber } = seller.data
+  const { name, addressLines, kvkNumber, vatNumber } = seller
   return (
     <address className="site-footer__address">
       <strong>{name}</strong>

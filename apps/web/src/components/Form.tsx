@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react'
-import type { FormState } from '../lib/useForm.ts'
+import type { ErrorDetails } from '../lib/errors.ts'
 import { FormAlert } from './FormAlert.tsx'
 
 interface Props {
-  form: FormState
-  /** Runs when the form is submitted, usually `() => form.submit(values)`. */
-  onSubmit: () => Promise<unknown>
+  /** The form hook (lib/useZodForm.ts): its ref, its form-level error and its submit. */
+  form: { formRef: React.RefObject<HTMLFormElement | null>; error: ErrorDetails | null; submit: () => Promise<unknown> }
+  /** Runs when the form is submitted; `form.submit` unless a step comes first. */
+  onSubmit?: () => Promise<unknown>
   /** Extra classes besides `form`, e.g. `form--danger`. */
   className?: string
   /** Content above the alert region, e.g. a heading or a short explanation. */
@@ -19,7 +20,7 @@ interface Props {
  * The shell of every form: no browser validation (the shared schemas do that), submit through the
  * form hook, and the alert region before the fields. Focus on the first error is the hook's job.
  */
-export function Form({ form, onSubmit, className, intro, alertExtra, children }: Props) {
+export function Form({ form, onSubmit = form.submit, className, intro, alertExtra, children }: Props) {
   return (
     <form
       ref={form.formRef}

@@ -2,6 +2,8 @@ import { memo } from 'react'
 import ReactMarkdown, { type Components } from 'react-markdown'
 import { Link } from 'react-router'
 import remarkGfm from 'remark-gfm'
+import './DataTable.css'
+import './Markdown.css'
 
 /**
  * Course texts in Markdown, with GitHub's tables, task lists and strikethrough. Raw HTML in the

@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import './ProgressBar.css'
 
 interface Props {
   /** 0–100. */

@@ -1,14 +1,14 @@
 import { reauthenticateInput, SUDO_MINUTES } from '@jouwbot/shared'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMe } from '../lib/session.ts'
 import { useTRPC } from '../lib/trpc.ts'
-import { useForm } from '../lib/useForm.ts'
-import { Button } from './Button.tsx'
+import { useZodForm } from '../lib/useZodForm.ts'
 import { CurrentPasswordField } from './fields/CurrentPasswordField.tsx'
 import { TotpCodeField } from './fields/TotpCodeField.tsx'
 import { Form } from './Form.tsx'
+import { FormActions } from './FormActions.tsx'
 
 interface Props {
   onConfirmed: () => void
@@ -24,13 +24,13 @@ export function ReauthDialog({ onConfirmed, onCancel }: Props) {
   const needsCode = me?.twoFactorEnabled ?? false
   const dialogRef = useRef<HTMLDialogElement>(null)
   const titleId = useId()
-  const [password, setPassword] = useState('')
-  const [code, setCode] = useState('')
   const done = useRef(false)
 
   const reauthenticate = useMutation(trpc.auth.reauthenticate.mutationOptions())
-  const form = useForm({
+  const form = useZodForm({
     schema: reauthenticateInput,
+    defaultValues: { password: '', code: '' },
+    toInput: ({ password, code }) => ({ password, code: needsCode ? code.replace(/\s+/g, '') : undefined }),
     keyFields: {
       'auth.passwordWrong': 'password',
       'auth.invalidCredentials': 'password',
@@ -62,7 +62,6 @@ export function ReauthDialog({ onConfirmed, onCancel }: Props) {
     >
       <Form
         form={form}
-        onSubmit={() => form.submit({ password, code: needsCode ? code.replace(/\s+/g, '') : undefined })}
         intro={
           <>
             <h2 id={titleId} className="dialog__title">
@@ -75,17 +74,10 @@ export function ReauthDialog({ onConfirmed, onCancel }: Props) {
         <CurrentPasswordField
           label={t('reauth.password')}
           autoFocus
-          {...form.bind('password', password, setPassword)}
+          {...form.field('password')}
         />
-        {needsCode ? <TotpCodeField label={t('reauth.code')} {...form.bind('code', code, setCode)} /> : null}
-        <div className="form__actions">
-          <Button type="submit" pending={form.busy} pendingLabel={t('reauth.submitting')}>
-            {t('reauth.submit')}
-          </Button>
-          <Button variant="ghost" onClick={() => dialogRef.current?.close()} disabled={form.busy}>
-            {t('common.cancel')}
-          </Button>
-        </div>
+        {needsCode ? <TotpCodeField label={t('reauth.code')} {...form.field('code')} /> : null}
+        <FormActions busy={form.busy} submitLabel={t('reauth.submit')} pendingLabel={t('reauth.submitting')} onCancel={() => dialogRef.current?.close()} />
       </Form>
     </dialog>
   )

@@ -1,7 +1,7 @@
-import type { SelectHTMLAttributes } from 'react'
+import type { ComponentProps } from 'react'
 import { FieldFrame } from './FieldFrame.tsx'
 
-type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'aria-invalid' | 'aria-describedby'>
+type SelectProps = Omit<ComponentProps<'select'>, 'id' | 'aria-invalid' | 'aria-describedby'>
 
 interface Props extends SelectProps {
   label: string

@@ -1,7 +1,7 @@
-import type { ReactNode, TextareaHTMLAttributes } from 'react'
+import type { ComponentProps, ReactNode } from 'react'
 import { FieldFrame } from './FieldFrame.tsx'
 
-type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'aria-invalid' | 'aria-describedby'>
+type TextAreaProps = Omit<ComponentProps<'textarea'>, 'id' | 'aria-invalid' | 'aria-describedby'>
 
 interface Props extends TextAreaProps {
   label: string

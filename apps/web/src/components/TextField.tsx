@@ -1,8 +1,8 @@
-import { useState, type InputHTMLAttributes, type ReactNode } from 'react'
+import { useState, type ComponentProps, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FieldFrame } from './FieldFrame.tsx'
 
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'aria-invalid' | 'aria-describedby'>
+type InputProps = Omit<ComponentProps<'input'>, 'id' | 'aria-invalid' | 'aria-describedby'>
 
 export interface TextFieldProps extends InputProps {
   label: string

@@ -69,6 +69,11 @@ export function describeError(error: unknown): ErrorDetails {
   }
 }
 
+/** A schema message as the UI shows it: a known validation key, or the generic one. */
+export function fieldErrorKey(message: string | undefined): string {
+  return message !== undefined && knownFieldKeys.has(message) ? message : 'validation.invalid'
+}
+
 /** Turns zod issues (client-side validation with the shared schemas) into field errors. */
 export function issuesToFieldErrors(
   issues: ReadonlyArray<{ readonly path: ReadonlyArray<PropertyKey>; readonly message: string }>,
@@ -77,7 +82,7 @@ export function issuesToFieldErrors(
   for (const issue of issues) {
     const field = issue.path[0]
     if (typeof field !== 'string' || field in out) continue
-    out[field] = knownFieldKeys.has(issue.message) ? issue.message : 'validation.invalid'
+    out[field] = fieldErrorKey(issue.message)
   }
   return out
 }

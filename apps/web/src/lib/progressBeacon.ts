@@ -1,5 +1,5 @@
 import superjson from 'superjson'
-import type { SaveProgressInput } from './trpc.ts'
+import type { SaveProgressInput } from '../pages/courses/types.ts'
 
 /** The tRPC endpoint of `lesson.saveProgress` for a single (non-batched) call. */
 export const SAVE_PROGRESS_URL = '/trpc/lesson.saveProgress'

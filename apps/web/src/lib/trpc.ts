@@ -2,9 +2,15 @@ import { QueryClient } from '@tanstack/react-query'
 import { createTRPCClient, httpBatchLink, httpLink, isTRPCClientError, splitLink, type TRPCClient } from '@trpc/client'
 import { createTRPCContext } from '@trpc/tanstack-react-query'
 import superjson from 'superjson'
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server'
+// The one place the client names the server's router (a type-only import: no server code is bundled).
 import type { AppRouter } from '@jouwbot/api'
 
 export type { AppRouter }
+/** What each procedure takes, e.g. `RouterInputs['lesson']['saveProgress']`. */
+export type RouterInputs = inferRouterInputs<AppRouter>
+/** What each procedure answers, e.g. `RouterOutputs['checkout']['order']`. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>()
 
@@ -51,16 +57,3 @@ function httpStatusOf(data: unknown): number | undefined {
   }
   return undefined
 }
-
-type Client = TRPCClient<AppRouter>
-export type SessionRow = Awaited<ReturnType<Client['auth']['sessions']['query']>>[number]
-export type MailRow = Awaited<ReturnType<Client['devMailbox']['list']['query']>>[number]
-export type TwoFactorSetup = Awaited<ReturnType<Client['twoFactor']['setup']['mutate']>>
-export type CourseSummary = Awaited<ReturnType<Client['course']['list']['query']>>[number]
-export type CourseOutline = Awaited<ReturnType<Client['course']['outline']['query']>>
-export type OutlineModule = CourseOutline['modules'][number]
-export type OutlineLesson = OutlineModule['lessons'][number]
-export type Lesson = Awaited<ReturnType<Client['lesson']['get']['query']>>
-export type LessonProgress = Awaited<ReturnType<Client['lesson']['saveProgress']['mutate']>>
-export type SaveProgressInput = Parameters<Client['lesson']['saveProgress']['mutate']>[0]
-export type CourseMemberRow = Awaited<ReturnType<Client['admin']['courseAccess']['members']['query']>>[number]

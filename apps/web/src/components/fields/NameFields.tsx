@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { FieldBinding } from '../../lib/useForm.ts'
+import type { FieldBinding } from '../../lib/useZodForm.ts'
 import { TextField } from '../TextField.tsx'
 
 interface Props {

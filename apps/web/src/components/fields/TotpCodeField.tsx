@@ -1,3 +1,4 @@
+import { verifyTotpInput } from '@jouwbot/shared'
 import { useTranslation } from 'react-i18next'
 import { TextField, type TextFieldProps } from '../TextField.tsx'
 
@@ -19,4 +20,15 @@ export function TotpCodeField({ label, ...props }: Props) {
       {...props}
     />
   )
+}
+
+/**
+ * The form options of a form whose one field is a TOTP code (login step, 2FA set-up):
+ * `useZodForm({ ...totpCodeForm, onSubmit })`. Spaces typed between the digits are dropped.
+ */
+export const totpCodeForm = {
+  schema: verifyTotpInput,
+  defaultValues: { code: '' },
+  toInput: ({ code }: { code: string }) => ({ code: code.replace(/\s+/g, '') }),
+  keyFields: { 'auth.totpInvalid': 'code' },
 }

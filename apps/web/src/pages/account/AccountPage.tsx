@@ -11,6 +11,8 @@ import { ProfileSection } from './ProfileSection.tsx'
 import { SessionsSection } from './SessionsSection.tsx'
 import { TwoFactorSection } from './TwoFactorSection.tsx'
 import { VerifyEmailBanner } from './VerifyEmailBanner.tsx'
+import { PageHeader } from '../../components/PageHeader.tsx'
+import './account.css'
 
 const sections = ['profile', 'email', 'password', 'twoFactor', 'sessions'] as const
 
@@ -29,11 +31,7 @@ function AccountContent({ me }: { me: Me }) {
 
   return (
     <div className="container account">
-      <header className="page-head">
-        <p className="eyebrow">{t('account.eyebrow')}</p>
-        <h1>{t('account.greeting', { name: me.firstName })}</h1>
-        <p className="muted">{t('account.intro')}</p>
-      </header>
+      <PageHeader eyebrow={t('account.eyebrow')} title={t('account.greeting', { name: me.firstName })} intro={t('account.intro')} />
       {notice?.notice === 'recoveryCodeUsed' ? (
         <Notice tone={notice.remaining <= 3 ? 'warning' : 'info'}>
           <p>{t('account.recoveryCodeUsed', { count: notice.remaining })}</p>

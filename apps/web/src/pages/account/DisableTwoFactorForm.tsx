@@ -1,13 +1,12 @@
 import { disableTwoFactorInput } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button } from '../../components/Button.tsx'
 import { CurrentPasswordField } from '../../components/fields/CurrentPasswordField.tsx'
 import { Form } from '../../components/Form.tsx'
 import { useSudo } from '../../lib/sudo.ts'
 import { useTRPC } from '../../lib/trpc.ts'
-import { useForm } from '../../lib/useForm.ts'
+import { useZodForm } from '../../lib/useZodForm.ts'
+import { FormActions } from '../../components/FormActions.tsx'
 
 interface Props {
   onDisabled: () => Promise<void>
@@ -18,10 +17,10 @@ export function DisableTwoFactorForm({ onDisabled, onCancel }: Props) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const withSudo = useSudo()
-  const [password, setPassword] = useState('')
   const disable = useMutation(trpc.twoFactor.disable.mutationOptions())
-  const form = useForm({
+  const form = useZodForm({
     schema: disableTwoFactorInput,
+    defaultValues: { password: '' },
     keyFields: { 'auth.passwordWrong': 'password', 'auth.invalidCredentials': 'password' },
     onSubmit: async (input) => {
       await withSudo(() => disable.mutateAsync(input))
@@ -32,19 +31,11 @@ export function DisableTwoFactorForm({ onDisabled, onCancel }: Props) {
   return (
     <Form
       form={form}
-      onSubmit={() => form.submit({ password })}
       className="form--danger"
       intro={<p>{t('twoFactor.disableWarning')}</p>}
     >
-      <CurrentPasswordField autoFocus {...form.bind('password', password, setPassword)} />
-      <div className="form__actions">
-        <Button type="submit" variant="danger" pending={form.busy} pendingLabel={t('common.saving')}>
-          {t('twoFactor.disableConfirm')}
-        </Button>
-        <Button variant="ghost" onClick={onCancel} disabled={form.busy}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <CurrentPasswordField autoFocus {...form.field('password')} />
+      <FormActions busy={form.busy} submitLabel={t('twoFactor.disableConfirm')} pendingLabel={t('common.saving')} variant="danger" onCancel={onCancel} />
     </Form>
   )
 }

@@ -2,29 +2,29 @@ import { requestEmailChangeInput, type Me } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button } from '../../components/Button.tsx'
 import { EmailField } from '../../components/fields/EmailField.tsx'
 import { Form } from '../../components/Form.tsx'
 import { Notice } from '../../components/Notice.tsx'
 import { useSudo } from '../../lib/sudo.ts'
 import { useTRPC } from '../../lib/trpc.ts'
-import { useForm } from '../../lib/useForm.ts'
+import { useZodForm } from '../../lib/useZodForm.ts'
 import { AccountSection } from './AccountSection.tsx'
+import { FormActions } from '../../components/FormActions.tsx'
 
 export function EmailSection({ me }: { me: Me }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const withSudo = useSudo()
-  const [newEmail, setNewEmail] = useState('')
   const [sentTo, setSentTo] = useState<string | null>(null)
   const request = useMutation(trpc.auth.requestEmailChange.mutationOptions())
-  const form = useForm({
+  const form = useZodForm({
     schema: requestEmailChangeInput,
+    defaultValues: { newEmail: '' },
     keyFields: { 'auth.emailTaken': 'newEmail' },
     onSubmit: async (input) => {
       await withSudo(() => request.mutateAsync(input))
       setSentTo(input.newEmail)
-      setNewEmail('')
+      form.methods.setValue('newEmail', '')
     },
   })
 
@@ -48,17 +48,13 @@ export function EmailSection({ me }: { me: Me }) {
           <p>{t('email.sent', { email: sentTo })}</p>
         </Notice>
       ) : null}
-      <Form form={form} onSubmit={() => form.submit({ newEmail })}>
+      <Form form={form}>
         <EmailField
           label={t('email.new')}
           hint={t('email.newHint')}
-          {...form.bind('newEmail', newEmail, setNewEmail)}
+          {...form.field('newEmail')}
         />
-        <div className="form__actions">
-          <Button type="submit" pending={form.busy} pendingLabel={t('common.sending')}>
-            {t('email.submit')}
-          </Button>
-        </div>
+        <FormActions busy={form.busy} submitLabel={t('email.submit')} pendingLabel={t('common.sending')} />
       </Form>
     </AccountSection>
   )

@@ -2,14 +2,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/Button.tsx'
-import { ErrorText } from '../../components/ErrorText.tsx'
+import { DataTable } from '../../components/DataTable.tsx'
 import { FormAlert } from '../../components/FormAlert.tsx'
-import { Loading } from '../../components/Loading.tsx'
+import { QueryState } from '../../components/QueryState.tsx'
 import { describeError, type ErrorDetails } from '../../lib/errors.ts'
 import { SudoCancelledError, useSudo } from '../../lib/sudo.ts'
-import { useTRPC, type SessionRow } from '../../lib/trpc.ts'
+import { formatDateTime } from '../../lib/format.ts'
+import { useTRPC } from '../../lib/trpc.ts'
+import { useLocale } from '../../lib/useLocale.ts'
+import type { SessionRow } from './types.ts'
 import { AccountSection } from './AccountSection.tsx'
-import { SessionTableRow } from './SessionTableRow.tsx'
 
 export function SessionsSection() {
   const { t } = useTranslation()
@@ -28,6 +30,7 @@ export function SessionsSection() {
     (a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.getTime() - a.lastSeenAt.getTime(),
   )
   const others = rows.filter((row) => !row.current)
+  const deviceOf = (row: SessionRow) => row.device || t('sessions.unknownDevice')
 
   async function run(action: () => Promise<unknown>, done: string): Promise<void> {
     setError(null)
@@ -55,45 +58,46 @@ export function SessionsSection() {
       <p className="form__status" role="status" tabIndex={-1} ref={statusRef}>
         {status}
       </p>
-      {sessions.isPending ? <Loading /> : null}
-      {sessions.isError ? (
-        <div className="alert alert--error" role="alert">
-          <p className="alert__message">
-            <ErrorText error={describeError(sessions.error)} />
-          </p>
-          <Button variant="secondary" onClick={() => void sessions.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </div>
-      ) : null}
-      {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table sessions-table">
-            <caption className="visually-hidden">{t('sessions.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('sessions.device')}</th>
-                <th scope="col">{t('sessions.lastSeen')}</th>
-                <th scope="col">{t('sessions.createdAt')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('sessions.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <SessionTableRow
-                  key={row.id}
-                  session={row}
-                  pending={revokingId === row.id}
-                  disabled={revokingId !== null || revokeOthers.isPending}
-                  onRevoke={() => void revokeOne(row)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <QueryState query={sessions} isEmpty={() => rows.length === 0}>
+        {() => (
+          <DataTable
+            className="sessions-table"
+            caption={t('sessions.caption')}
+            rowKey={(row) => row.id}
+            rowHeader={{
+              header: t('sessions.device'),
+              cell: (row) => (
+                <>
+                  <span className="session-device">{deviceOf(row)}</span>
+                  {row.current ? <span className="badge badge--brand">{t('sessions.thisDevice')}</span> : null}
+                </>
+              ),
+            }}
+            columns={[
+              { header: t('sessions.lastSeen'), cell: (row) => <Time date={row.lastSeenAt} /> },
+              { header: t('sessions.createdAt'), cell: (row) => <Time date={row.createdAt} /> },
+              {
+                header: t('sessions.actions'),
+                hideHeader: true,
+                className: 'sessions-table__action',
+                cell: (row) =>
+                  row.current ? null : (
+                    <Button
+                      variant="secondary"
+                      pending={revokingId === row.id}
+                      disabled={revokingId !== null || revokeOthers.isPending}
+                      onClick={() => void revokeOne(row)}
+                    >
+                      {t('sessions.revoke')}
+                      <span className="visually-hidden"> {t('sessions.revokeContext', { device: deviceOf(row) })}</span>
+                    </Button>
+                  ),
+              },
+            ]}
+            rows={rows}
+          />
+        )}
+      </QueryState>
       {sessions.isSuccess ? (
         others.length > 0 ? (
           <div className="button-row">
@@ -112,4 +116,9 @@ export function SessionsSection() {
       ) : null}
     </AccountSection>
   )
+}
+
+function Time({ date }: { date: Date }) {
+  const locale = useLocale()
+  return <time dateTime={date.toISOString()}>{formatDateTime(date, locale)}</time>
 }

@@ -1,14 +1,13 @@
-import { verifyTotpInput } from '@jouwbot/shared'
 import { useMutation } from '@tanstack/react-query'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button } from '../../components/Button.tsx'
-import { TotpCodeField } from '../../components/fields/TotpCodeField.tsx'
+import { TotpCodeField, totpCodeForm } from '../../components/fields/TotpCodeField.tsx'
 import { Form } from '../../components/Form.tsx'
 import { TextField } from '../../components/TextField.tsx'
 import { useSudo } from '../../lib/sudo.ts'
-import { useTRPC, type TwoFactorSetup as SetupData } from '../../lib/trpc.ts'
-import { useForm } from '../../lib/useForm.ts'
+import { useTRPC } from '../../lib/trpc.ts'
+import type { TwoFactorSetup as SetupData } from './types.ts'
+import { useZodForm } from '../../lib/useZodForm.ts'
+import { FormActions } from '../../components/FormActions.tsx'
 
 interface Props {
   setup: SetupData
@@ -21,11 +20,9 @@ export function TwoFactorSetup({ setup, onEnabled, onCancel }: Props) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const withSudo = useSudo()
-  const [code, setCode] = useState('')
   const enable = useMutation(trpc.twoFactor.enable.mutationOptions())
-  const form = useForm({
-    schema: verifyTotpInput,
-    keyFields: { 'auth.totpInvalid': 'code' },
+  const form = useZodForm({
+    ...totpCodeForm,
     onSubmit: async (input) => {
       const result = await withSudo(() => enable.mutateAsync(input))
       await onEnabled(result.recoveryCodes)
@@ -60,16 +57,9 @@ export function TwoFactorSetup({ setup, onEnabled, onCancel }: Props) {
       </li>
       <li className="setup-step">
         <h3>{t('twoFactor.setup.confirmTitle')}</h3>
-        <Form form={form} onSubmit={() => form.submit({ code: code.replace(/\s+/g, '') })}>
-          <TotpCodeField {...form.bind('code', code, setCode)} />
-          <div className="form__actions">
-            <Button type="submit" pending={form.busy} pendingLabel={t('common.checking')}>
-              {t('twoFactor.setup.submit')}
-            </Button>
-            <Button variant="ghost" onClick={onCancel} disabled={form.busy}>
-              {t('common.cancel')}
-            </Button>
-          </div>
+        <Form form={form}>
+          <TotpCodeField {...form.field('code')} />
+          <FormActions busy={form.busy} submitLabel={t('twoFactor.setup.submit')} pendingLabel={t('common.checking')} onCancel={onCancel} />
         </Form>
       </li>
     </ol>

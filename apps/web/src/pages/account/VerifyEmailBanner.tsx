@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { ResendVerification } from '../../components/ResendVerification.tsx'
+import { ResendVerification } from '../auth/ResendVerification.tsx'
 
 export function VerifyEmailBanner({ email }: { email: string }) {
   const { t } = useTranslation()

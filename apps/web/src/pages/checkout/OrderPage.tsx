@@ -19,6 +19,8 @@ import { OrderStatusBadge } from './OrderStatusBadge.tsx'
 import { RetryPaymentForm } from './RetryPaymentForm.tsx'
 import { isUuid } from '@jouwbot/shared'
 import { isProcessing, type Order, type OrderStatus } from './types.ts'
+import { PageHeader } from '../../components/PageHeader.tsx'
+import './checkout.css'
 
 /** Every 2 s while Mollie is busy; once the order is a minute old (a slow bank) every 10 s. */
 const POLL_MS = 2_000
@@ -103,13 +105,15 @@ function OrderView({ order, errorKey }: { order: Order; errorKey: string | null 
 
   return (
     <div className="container page-narrow order-page">
-      <header className="page-head">
-        <p className="eyebrow">{t('order.eyebrow', { reference: orderReference(order.id) })}</p>
-        <h1>{t('order.title')}</h1>
-        <p className="muted">
-          {t('order.placedAt', { date: formatDateTime(order.createdAt, locale) })} · <OrderStatusBadge status={order.status} />
-        </p>
-      </header>
+      <PageHeader
+        eyebrow={t('order.eyebrow', { reference: orderReference(order.id) })}
+        title={t('order.title')}
+        intro={
+          <>
+            {t('order.placedAt', { date: formatDateTime(order.createdAt, locale) })} · <OrderStatusBadge status={order.status} />
+          </>
+        }
+      />
       {shownError ? (
         <div className="alert alert--error" role="alert">
           <p className="alert__message">{t(shownError)}</p>

@@ -2,13 +2,10 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocale } from '../../lib/useLocale.ts'
 import { formatMoney, formatDecimal } from '../../lib/format.ts'
-import type { Product } from './types.ts'
+import type { CouponPreview, Product } from './types.ts'
 
-export interface AppliedCoupon {
-  code: string
-  discountCents: number
-  totalCents: number
-}
+/** The coupon the buyer applied, as the server priced it (checkout.previewCoupon). */
+export type AppliedCoupon = Pick<CouponPreview, 'code' | 'discountCents' | 'totalCents'>
 
 /** What is being bought and what it costs, with the coupon the buyer applied (the server prices it again). */
 export function OrderSummary({ product, coupon }: { product: Product; coupon: AppliedCoupon | null }) {

@@ -1,15 +1,17 @@
-import type { TRPCClient } from '@trpc/client'
-import type { AppRouter } from '../../lib/trpc.ts'
+import type { RouterOutputs } from '../../lib/trpc.ts'
 
-type Client = TRPCClient<AppRouter>
-export type Product = Awaited<ReturnType<Client['checkout']['products']['query']>>[number]
-export type Order = Awaited<ReturnType<Client['checkout']['order']['query']>>
+type Checkout = RouterOutputs['checkout']
+type AdminCheckout = RouterOutputs['admin']['checkout']
+export type Product = Checkout['products'][number]
+export type Order = Checkout['order']
 export type OrderStatus = Order['status']
 export type OrderInvoice = Order['invoices'][number]
-export type AdminOrderRow = Awaited<ReturnType<Client['admin']['checkout']['orders']['query']>>['orders'][number]
-export type AdminOrder = Awaited<ReturnType<Client['admin']['checkout']['order']['query']>>
-export type AdminProduct = Awaited<ReturnType<Client['admin']['checkout']['products']['query']>>[number]
-export type AdminCoupon = Awaited<ReturnType<Client['admin']['checkout']['coupons']['query']>>[number]
+export type CouponPreview = Checkout['previewCoupon']
+export type AdminOrderRow = AdminCheckout['orders']['orders'][number]
+export type AdminOrder = AdminCheckout['order']
+export type AdminProduct = AdminCheckout['products'][number]
+export type AdminCoupon = AdminCheckout['coupons'][number]
+export type AdminRefund = AdminCheckout['refund']
 
 /** Still waiting for Mollie: the order page keeps asking. */
 export const isProcessing = (status: OrderStatus): boolean => status === 'open' || status === 'pending'

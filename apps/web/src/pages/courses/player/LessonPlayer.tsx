@@ -1,0 +1,98 @@
+import { useRef, useState, type RefObject } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Button } from '../../../components/Button.tsx'
+import type { Lesson } from '../types.ts'
+import { PlayerBar } from './PlayerBar.tsx'
+import { useCaptions } from './useCaptions.ts'
+import { usePlaybackRate } from './usePlaybackRate.ts'
+import { useProgressSaving } from './useProgressSaving.ts'
+import { useVideoSource } from './useVideoSource.ts'
+
+interface Props {
+  lesson: Lesson
+  video: NonNullable<Lesson['video']>
+  queryInput: { courseSlug: string; lessonSlug: string }
+  /** Only signed-in viewers have progress to save (free previews are open to everyone). */
+  canSave: boolean
+  videoRef: RefObject<HTMLVideoElement | null>
+  onTime: (seconds: number) => void
+}
+
+/**
+ * The lesson video with native controls, a remembered playback speed, Dutch captions, resume and
+ * progress saving. Mounted once per lesson (the page keys it by lesson id). The parts live in hooks
+ * next to it: useProgressSaving, useVideoSource (source, resume, recovery), usePlaybackRate and
+ * useCaptions; PlayerBar is the row under the video.
+ */
+export function LessonPlayer({ lesson, video, queryInput, canSave, videoRef, onTime }: Props) {
+  const { t } = useTranslation()
+  const [playing, setPlaying] = useState(false)
+  const playback = useRef({ time: 0, playing: false })
+  const progress = useProgressSaving({ lesson, queryInput, canSave, videoRef, playing })
+  const media = useVideoSource({ lesson, video, queryInput, videoRef, playback, rememberPlayed: progress.rememberPlayed })
+  const speed = usePlaybackRate(videoRef, media.source)
+  const captions = useCaptions(lesson.captionsVtt, videoRef)
+
+  function setPlayingState(value: boolean): void {
+    playback.current.playing = value
+    setPlaying(value)
+  }
+
+  return (
+    <section className="player" aria-label={t('player.label')}>
+      <div className="player__frame">
+        <video
+          ref={videoRef}
+          className="player__video"
+          controls
+          preload="metadata"
+          playsInline
+          onLoadedMetadata={() => {
+            speed.apply()
+            media.onLoadedMetadata()
+          }}
+          onTimeUpdate={(event) => {
+            playback.current.time = event.currentTarget.currentTime
+            onTime(event.currentTarget.currentTime)
+          }}
+          onSeeked={(event) => onTime(event.currentTarget.currentTime)}
+          onPlay={() => setPlayingState(true)}
+          onPause={() => {
+            setPlayingState(false)
+            progress.saveNow()
+          }}
+          onEnded={() => {
+            setPlayingState(false)
+            progress.saveNow()
+          }}
+          onRateChange={(event) => {
+            // Also follows the speed menu of the native controls.
+            const value = event.currentTarget.playbackRate
+            if (value !== speed.rate && value >= 0.25 && value <= 4) speed.change(value)
+          }}
+          onError={media.onError}
+        >
+          {captions.captionsUrl ? (
+            <track ref={captions.trackRef} kind="captions" srcLang="nl" label="Nederlands" src={captions.captionsUrl} />
+          ) : null}
+          <p>{t('player.unsupported')}</p>
+        </video>
+      </div>
+      {media.mediaFailed ? (
+        <div className="alert alert--error" role="alert">
+          <p className="alert__message">{t('player.failed')}</p>
+          <div>
+            <Button variant="secondary" pending={media.refreshing} onClick={media.retry}>
+              {t('common.retry')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      <PlayerBar
+        speed={speed}
+        captions={captions}
+        watched={canSave ? { percent: lesson.progress.watchedPercent, saveFailed: progress.saveFailed } : null}
+      />
+    </section>
+  )
+}
