@@ -69,6 +69,7 @@ export const errorKeys = [
   'admin.chapterAfterEnd',
   'upload.tooLarge',
   'upload.wrongType',
+  'upload.durationInvalid',
   'checkout.productNotFound',
   'checkout.orderNotFound',
   'checkout.alreadyPaid',
