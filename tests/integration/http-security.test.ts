@@ -157,6 +157,15 @@ describe('limits and errors', () => {
     })
   })
 
+  test('plain routes answer with the error code that matches the status (401 is UNAUTHORIZED, not INTERNAL_SERVER_ERROR)', async () => {
+    const invoice = await fetch(`${server.url}/invoices/00000000-0000-4000-8000-000000000000.pdf`)
+    expect(invoice.status).toBe(401)
+    expect(((await invoice.json()) as { error: { data: { code: string; key: string } } }).error.data).toMatchObject({ code: 'UNAUTHORIZED', key: 'error.unauthorized' })
+    const missing = await fetch(`${server.url}/nope`)
+    expect(missing.status).toBe(404)
+    expect(((await missing.json()) as { error: { data: { code: string } } }).error.data.code).toBe('NOT_FOUND')
+  })
+
   test('no error body carries a stack trace: bad JSON, unknown procedure, internal failure', async () => {
     const bodies: string[] = []
     bodies.push(await (await fetch(`${server.url}/trpc/auth.logIn`, { method: 'POST', headers: sameOrigin, body: '{"json":' })).text())
