@@ -7,6 +7,8 @@ import { validateSessionToken } from '@jouwbot/auth'
  */
 export class TestClient {
   token: string | null = null
+  /** Calls as if from this machine itself (loopback peer, no proxy): what the dev mailbox asks. */
+  local = false
   constructor(
     private readonly deps: AppDeps,
     readonly ip = '203.0.113.7',
@@ -27,7 +29,7 @@ export class TestClient {
           this.token = null
         },
       },
-      request: { requestId: 'test-request', ip: this.ip, userAgent: this.userAgent },
+      request: { requestId: 'test-request', ip: this.ip, userAgent: this.userAgent, local: this.local },
     })
     return createCaller(ctx)
   }

@@ -46,7 +46,9 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
   const handle = await createDb(databaseUrl)
   await migrate(handle)
 
-  const devMailbox = !env.SMTP_URL && env.NODE_ENV !== 'production'
+  // Only when asked for (loadEnv refused it anywhere but a loopback-only, http, proxy-less server);
+  // the list then answers requests from this machine only (`isLocalRequest`).
+  const devMailbox = env.DEV_MAILBOX === 'on'
   const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : createDevMailboxTransport()
   const { storage, delivery } = createMediaStorage(env)
   const mediaSecret = deriveMediaSecret(secrets.sessionSecret)
@@ -107,14 +109,23 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
   )
   // Video uploads stream for minutes; Node's default 300 s request timeout would cut them off.
   server.requestTimeout = 60 * 60_000
-  await new Promise<void>((resolve) => server.listen(env.PORT, resolve))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(env.PORT, env.HOST, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : env.PORT
-  logger.info({ port, origin: env.APP_ORIGIN, devMailbox }, 'Jouw Bot is listening')
+  logger.info({ host: env.HOST, port, origin: env.APP_ORIGIN, devMailbox }, 'Jouw Bot is listening')
+  if (!env.SMTP_URL && !devMailbox) {
+    logger.warn('SMTP_URL is not set: mails stay in the outbox, unsent. For a local try-out set DEV_MAILBOX=on to read them at /dev/mailbox.')
+  }
 
   let stopping: Promise<void> | undefined
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${localHostFor(env.HOST)}:${port}`,
     deps,
     handle,
     stop: () =>
@@ -130,4 +141,10 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
         releaseLock()
       })()),
   }
+}
+
+/** How this machine reaches a server listening on `host` (every interface: through loopback). */
+function localHostFor(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === 'localhost') return '127.0.0.1'
+  return host.includes(':') ? `[${host}]` : host
 }

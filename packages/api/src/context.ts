@@ -12,6 +12,11 @@ export interface RequestMeta {
   requestId: string
   ip: string
   userAgent: string | null
+  /**
+   * The connection comes from this machine itself: loopback peer address of the socket and no
+   * proxy's forwarding header (never decided by a header saying so). Unset: not local.
+   */
+  local?: boolean
 }
 
 export interface Context {
