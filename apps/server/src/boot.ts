@@ -12,6 +12,7 @@ import { startJobRunner, type JobRunner } from '@jouwbot/jobs'
 import { createDevMailboxTransport, createSmtpTransport } from '@jouwbot/mail'
 import pino, { type Logger } from 'pino'
 import { composeServer } from './compose.ts'
+import { DEFAULT_REQUEST_TIMEOUTS, HEADERS_TIMEOUT_MS } from './http/request-timeouts.ts'
 import type { Env } from './env.ts'
 import { jobDefinitions, QUEUES } from './jobs.ts'
 import { createMediaStorage, storageOrigins } from './media-storage.ts'
@@ -107,8 +108,10 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
       formOrigins: payments.formOrigins,
     }),
   )
-  // Video uploads stream for minutes; Node's default 300 s request timeout would cut them off.
-  server.requestTimeout = 60 * 60_000
+  // Node's request timeout is one number per server: the upload limit, as a backstop. composeServer
+  // cuts every other request after DEFAULT_REQUEST_TIMEOUTS.defaultMs (slow bodies hold no connection).
+  server.requestTimeout = DEFAULT_REQUEST_TIMEOUTS.uploadMs
+  server.headersTimeout = HEADERS_TIMEOUT_MS
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(env.PORT, env.HOST, () => {

@@ -39,6 +39,7 @@ export const errorKeys = [
   'error.payloadTooLarge',
   'error.csrf',
   'error.unsupportedMediaType',
+  'error.timeout',
   'auth.invalidCredentials',
   'auth.emailNotVerified',
   'auth.tokenInvalid',
