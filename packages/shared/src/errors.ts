@@ -105,6 +105,7 @@ export const validationKeys = [
   'validation.totpCode',
   'validation.unknownField',
   'validation.invalid',
+  'validation.controlCharacters',
   'validation.chaptersUnsorted',
   'validation.couponCode',
   'validation.acceptTerms',
