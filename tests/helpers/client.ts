@@ -7,6 +7,8 @@ import { validateSessionToken } from '@jouwbot/auth'
  */
 export class TestClient {
   token: string | null = null
+  /** The device cookie the server set after a right password (sent back like a browser does). */
+  deviceCookie: string | null = null
   /** Calls as if from this machine itself (loopback peer, no proxy): what the dev mailbox asks. */
   local = false
   constructor(
@@ -28,8 +30,11 @@ export class TestClient {
         clear: () => {
           this.token = null
         },
+        setDevice: (value) => {
+          this.deviceCookie = value
+        },
       },
-      request: { requestId: 'test-request', ip: this.ip, userAgent: this.userAgent, local: this.local },
+      request: { requestId: 'test-request', ip: this.ip, userAgent: this.userAgent, local: this.local, deviceCookie: this.deviceCookie },
     })
     return createCaller(ctx)
   }

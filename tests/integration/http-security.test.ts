@@ -240,6 +240,9 @@ describe('cookies, headers and health', () => {
       return res.headers.get('set-cookie')!
     })()
     expect(cookieHeader).toMatch(/^jb_session=[a-z0-9]+\.[a-z0-9]+;/)
+    // The device cookie (known browser for log-in throttling): HttpOnly, only sent to /trpc, kept a year.
+    const device = cookieHeader.split(/, (?=jb_)/).find((cookie) => cookie.startsWith('jb_device='))
+    expect(device).toMatch(/^jb_device=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+; Max-Age=31536000; Path=\/trpc; HttpOnly; SameSite=Lax$/)
     expect(cookieHeader).toMatch(/HttpOnly/)
     expect(cookieHeader).toMatch(/SameSite=Lax/)
     expect(cookieHeader).not.toMatch(/Secure/)

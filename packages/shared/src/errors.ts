@@ -41,6 +41,7 @@ export const errorKeys = [
   'error.unsupportedMediaType',
   'error.timeout',
   'auth.invalidCredentials',
+  'auth.logInThrottled',
   'auth.emailNotVerified',
   'auth.tokenInvalid',
   'auth.totpInvalid',
