@@ -36,6 +36,34 @@ export class TestClient {
       },
       request: { requestId: 'test-request', ip: this.ip, userAgent: this.userAgent, local: this.local, deviceCookie: this.deviceCookie },
     })
-    return createCaller(ctx)
+    return settling(createCaller(ctx), () => this.deps.afterAnswer.settled())
   }
+}
+
+/**
+ * The caller, with every call's promise settling only once the work it left for after its answer
+ * (`afterAnswer`: the account a sign-up creates, a reset mail) has finished — as a member reads the
+ * mail a moment after the answer. The answer itself came first, as over HTTP.
+ */
+function settling<T extends object>(target: T, settle: () => Promise<void>): T {
+  return new Proxy(target, {
+    get(object, key) {
+      const value: unknown = Reflect.get(object, key)
+      return (typeof value === 'function' || (typeof value === 'object' && value !== null)) && key !== 'then' ? settling(value, settle) : value
+    },
+    apply(fn, thisArg, args) {
+      const result: unknown = Reflect.apply(fn as (...a: unknown[]) => unknown, thisArg, args)
+      if (!(result instanceof Promise)) return result
+      return result.then(
+        async (value: unknown) => {
+          await settle()
+          return value
+        },
+        async (error: unknown) => {
+          await settle()
+          throw error
+        },
+      )
+    },
+  })
 }

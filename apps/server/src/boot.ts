@@ -66,6 +66,7 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
     mollieWebhookUrl: payments.webhookUrl,
     vatChecker: createVatChecker(env),
     seller: sellerFromEnv(env),
+    onBackgroundError: (error) => logger.error({ err: error }, 'work after an answer failed'),
   })
 
   await prepareDummyPasswordHash()
@@ -137,6 +138,7 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
           server.close(() => resolve())
           server.closeAllConnections()
         })
+        await deps.afterAnswer.settled()
         await jobs.stop()
         await payments.emulator?.close()
         transport.close()
