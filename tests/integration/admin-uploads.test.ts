@@ -64,7 +64,7 @@ afterAll(async () => {
     server.closeAllConnections()
     await new Promise<void>((resolve) => server.close(() => resolve()))
   }
-  await handle.close()
+  await handle?.close()
 })
 beforeEach(async () => {
   await truncateAll(handle)

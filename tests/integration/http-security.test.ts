@@ -18,7 +18,7 @@ beforeAll(async () => {
   server = await startTestServer({ webDist: null })
 })
 afterAll(async () => {
-  await server.close()
+  await server?.close()
 })
 
 const json = (body: unknown) => JSON.stringify({ json: body })
