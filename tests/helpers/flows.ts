@@ -44,9 +44,9 @@ export async function expectRefusal(promise: Promise<unknown>, code: string, key
 }
 
 /** Asserts a TOO_MANY_REQUESTS refusal with a positive retry-after; returns that retry-after. */
-export async function expectThrottled(promise: Promise<unknown>, maxSeconds: number): Promise<number> {
+export async function expectThrottled(promise: Promise<unknown>, maxSeconds: number, key = 'error.tooManyRequests'): Promise<number> {
   const error = await rejectionOf(promise)
-  expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: 'error.tooManyRequests' })
+  expect(error).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: key })
   expect(error.cause).toBeInstanceOf(AppError)
   const retryAfter = (error.cause as AppError).retryAfterSeconds
   expect(retryAfter).toBeGreaterThan(0)

@@ -35,15 +35,33 @@ export async function startTestServer(
   const handle = options.handle ?? (await createTestDatabase())
   // Listen first: APP_ORIGIN (used by the CSRF guard and mail links) needs the port.
   const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  let payments: TestPayments | null = null
+  // A start that fails half-way (a busy machine, the emulator) leaves no server, emulator or
+  // database behind: the caller's beforeAll fails, and its afterAll has nothing to close.
+  const abandon = async (error: unknown): Promise<never> => {
+    await payments?.emulator.close().catch(() => {})
+    server.closeAllConnections()
+    if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()))
+    if (!options.handle) await handle.close().catch(() => {})
+    throw error
+  }
+  try {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  } catch (error) {
+    return abandon(error)
+  }
   const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`
-  const payments = options.payments ? await startTestPayments(url) : null
+  try {
+    payments = options.payments ? await startTestPayments(url) : null
+  } catch (error) {
+    return abandon(error)
+  }
   const deps = {
     ...makeDeps(handle),
     appOrigin: url,
     ...(payments ? { payments: payments.gateway, mollieWebhookUrl: `${url}/webhooks/mollie` } : {}),
   }
-  if (options.seedCourse) await seedCourse(deps, premiumCursus, { mediaDir, storage: testStorage })
+  if (options.seedCourse) await seedCourse(deps, premiumCursus, { mediaDir, storage: testStorage }).catch(abandon)
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' })
   server.on(
     'request',
@@ -67,6 +85,8 @@ export async function startTestServer(
     handle,
     payments,
     async close() {
+      // Work a request left for after its answer (sign-up, reset) finishes before the database closes.
+      await deps.afterAnswer.settled()
       await payments?.emulator.close()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())

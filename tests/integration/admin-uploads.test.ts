@@ -64,7 +64,7 @@ afterAll(async () => {
     server.closeAllConnections()
     await new Promise<void>((resolve) => server.close(() => resolve()))
   }
-  await handle.close()
+  await handle?.close()
 })
 beforeEach(async () => {
   await truncateAll(handle)
@@ -164,6 +164,34 @@ describe('video uploads', () => {
     expect(await errorKey(res)).toBe('upload.wrongType')
     expect(await uploadedFiles()).toEqual([])
     expect((await lessonRow(lesson.id)).videoKey).toBe(lesson.videoKey)
+    expect(storedVideos).toEqual([])
+  })
+
+  test('an MP4 whose header claims 2^47 s or 3 days is refused: 400 upload.durationInvalid, nothing stored or changed', async () => {
+    const { cookie } = await adminCookie()
+    const lesson = seeded.lessons[2]!
+    const box = (type: string, body: Buffer) => {
+      const header = Buffer.alloc(8)
+      header.writeUInt32BE(8 + body.length, 0)
+      header.write(type, 4, 'latin1')
+      return Buffer.concat([header, body])
+    }
+    const ftyp = box('ftyp', Buffer.from('isom\0\0\x02\0isomiso2mp41', 'latin1'))
+    const mvhd = (timescale: number, duration: bigint) => {
+      const body = Buffer.alloc(108)
+      body[0] = 1 // version 1: created(8) modified(8) timescale(4) duration(8)
+      body.writeUInt32BE(timescale, 20)
+      body.writeBigUInt64BE(duration, 24)
+      return box('mvhd', body)
+    }
+    for (const [timescale, duration] of [[1, 2n ** 47n], [1000, 3n * 86_400_000n]] as const) {
+      const file = Buffer.concat([ftyp, box('moov', mvhd(timescale, duration)), box('mdat', Buffer.alloc(64))])
+      const res = await put(lesson.id, 'video', new Blob([file]), { cookie })
+      expect(res.status).toBe(400)
+      expect(await errorKey(res)).toBe('upload.durationInvalid')
+    }
+    expect(await uploadedFiles()).toEqual([])
+    expect(await lessonRow(lesson.id)).toMatchObject({ videoKey: lesson.videoKey, durationSeconds: lesson.durationSeconds })
     expect(storedVideos).toEqual([])
   })
 

@@ -23,7 +23,7 @@ beforeAll(async () => {
   server = await startTestServer({ webDist: null })
 })
 afterAll(async () => {
-  await server.close()
+  await server?.close()
 })
 beforeEach(async () => {
   await truncateAll(server.handle)

@@ -18,7 +18,7 @@ beforeAll(async () => {
   server = await startTestServer({ webDist: null })
 })
 afterAll(async () => {
-  await server.close()
+  await server?.close()
 })
 
 const json = (body: unknown) => JSON.stringify({ json: body })
@@ -157,6 +157,46 @@ describe('limits and errors', () => {
     })
   })
 
+  test('a NUL or other control character in a text field is a field error (400), never a 500', async () => {
+    const email = uniqueEmail('nul')
+    const res = await fetch(`${server.url}/trpc/auth.signUp`, {
+      method: 'POST',
+      headers: sameOrigin,
+      body: json({ email, password: PASSWORD, firstName: 'Eva\u0000', lastName: 'Jan\u001bsen' }),
+    })
+    expect(res.status).toBe(400)
+    const body = (await res.json()) as { error: { json: { data: { fieldErrors: Record<string, string[]> } } } }
+    expect(body.error.json.data.fieldErrors).toEqual({ firstName: ['validation.controlCharacters'], lastName: ['validation.controlCharacters'] })
+    expect(await server.deps.db.select().from(users).where(eq(users.email, email))).toEqual([])
+
+    // Logged in: the profile and an admin's order search and course edit take the same schemas.
+    const cookie = await loggedInCookie()
+    const profile = await fetch(`${server.url}/trpc/account.updateProfile`, {
+      method: 'POST',
+      headers: { ...sameOrigin, cookie },
+      body: json({ firstName: 'Eva\u0000', lastName: 'Jansen', locale: 'nl', newsletter: false }),
+    })
+    expect(profile.status).toBe(400)
+    await server.deps.db.update(users).set({ role: 'admin' }).where(eq(users.email, (await (await fetch(`${server.url}/trpc/auth.me`, { headers: { cookie } })).json() as { result: { data: { json: { email: string } } } }).result.data.json.email))
+    const search = await fetch(`${server.url}/trpc/admin.checkout.orders?input=${encodeURIComponent(json({ search: 'a\u0000b' }))}`, { headers: { cookie } })
+    expect(search.status).toBe(400)
+    const edit = await fetch(`${server.url}/trpc/admin.courses.update`, {
+      method: 'POST',
+      headers: { ...sameOrigin, cookie },
+      body: json({ courseSlug: 'premium-cursus', title: 'Cursus\u0000' }),
+    })
+    expect(edit.status).toBe(400)
+  })
+
+  test('plain routes answer with the error code that matches the status (401 is UNAUTHORIZED, not INTERNAL_SERVER_ERROR)', async () => {
+    const invoice = await fetch(`${server.url}/invoices/00000000-0000-4000-8000-000000000000.pdf`)
+    expect(invoice.status).toBe(401)
+    expect(((await invoice.json()) as { error: { data: { code: string; key: string } } }).error.data).toMatchObject({ code: 'UNAUTHORIZED', key: 'error.unauthorized' })
+    const missing = await fetch(`${server.url}/nope`)
+    expect(missing.status).toBe(404)
+    expect(((await missing.json()) as { error: { data: { code: string } } }).error.data.code).toBe('NOT_FOUND')
+  })
+
   test('no error body carries a stack trace: bad JSON, unknown procedure, internal failure', async () => {
     const bodies: string[] = []
     bodies.push(await (await fetch(`${server.url}/trpc/auth.logIn`, { method: 'POST', headers: sameOrigin, body: '{"json":' })).text())
@@ -200,6 +240,9 @@ describe('cookies, headers and health', () => {
       return res.headers.get('set-cookie')!
     })()
     expect(cookieHeader).toMatch(/^jb_session=[a-z0-9]+\.[a-z0-9]+;/)
+    // The device cookie (known browser for log-in throttling): HttpOnly, only sent to /trpc, kept a year.
+    const device = cookieHeader.split(/, (?=jb_)/).find((cookie) => cookie.startsWith('jb_device='))
+    expect(device).toMatch(/^jb_device=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+; Max-Age=31536000; Path=\/trpc; HttpOnly; SameSite=Lax$/)
     expect(cookieHeader).toMatch(/HttpOnly/)
     expect(cookieHeader).toMatch(/SameSite=Lax/)
     expect(cookieHeader).not.toMatch(/Secure/)

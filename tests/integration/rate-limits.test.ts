@@ -10,51 +10,103 @@ import { expectRefusal, expectThrottled, totpCode, turnOnTwoFactor, usersWithEma
 const db = useTestDatabase()
 
 const WRONG = 'niet-het-wachtwoord'
+const THROTTLED = 'auth.logInThrottled'
 const person = { firstName: 'Sanne', lastName: 'de Vries' }
 let ipCounter = 0
 /** A client from an address nobody else in the test uses, so only the rule under test can trip. */
 const freshClient = (deps: ReturnType<typeof makeDeps>) => new TestClient(deps, `198.51.${100 + (Math.floor(ipCounter / 250) % 100)}.${(ipCounter++ % 250) + 1}`)
 
 describe('rate limits', () => {
-  test('log-in per account: after 10 attempts in 15 minutes even the right password waits; the window then ends', async () => {
+  test('log-in per account + IP: 10 wrong passwords from one IP make that IP wait, even with the right password; the owner elsewhere logs in', async () => {
     const deps = makeDeps(db())
     const { email } = await createMember(deps)
-    // createMember's own login counts for the account too; start from a fresh window.
-    deps.clock.advance(16 * MINUTE)
+    const attacker = new TestClient(deps, '192.0.2.66')
     const firstFailure = deps.clock.now()
 
     for (let i = 0; i < 10; i++) {
-      await expectRefusal((await freshClient(deps).api()).auth.logIn({ email, password: WRONG }), 'UNAUTHORIZED', 'auth.invalidCredentials')
+      await expectRefusal((await attacker.api()).auth.logIn({ email, password: WRONG }), 'UNAUTHORIZED', 'auth.invalidCredentials')
     }
-    const right = freshClient(deps)
-    expect(await expectThrottled((await right.api()).auth.logIn({ email, password: PASSWORD }), 15 * 60)).toBe(15 * 60)
-    expect(right.token).toBeNull()
+    // Told clearly why and for how long (auth.logInThrottled carries the seconds to wait).
+    expect(await expectThrottled((await attacker.api()).auth.logIn({ email, password: PASSWORD }), 15 * 60, THROTTLED)).toBe(15 * 60)
+    expect(attacker.token).toBeNull()
+
+    // The owner on another network, in a browser that never logged in (no device cookie): not locked out.
+    const owner = freshClient(deps)
+    await expect((await owner.api()).auth.logIn({ email, password: PASSWORD })).resolves.toEqual({ status: 'ok' })
 
     // Trying on while throttled does not push the window further: it ends 15 minutes after it began.
     deps.clock.advance(10 * MINUTE)
-    expect(await expectThrottled((await right.api()).auth.logIn({ email, password: PASSWORD }), 15 * 60)).toBe(5 * 60)
+    expect(await expectThrottled((await attacker.api()).auth.logIn({ email, password: WRONG }), 15 * 60, THROTTLED)).toBe(5 * 60)
     deps.clock.set(new Date(firstFailure.getTime() + 15 * MINUTE))
-    await expect((await right.api()).auth.logIn({ email, password: PASSWORD })).resolves.toEqual({ status: 'ok' })
+    await expectRefusal((await attacker.api()).auth.logIn({ email, password: WRONG }), 'UNAUTHORIZED', 'auth.invalidCredentials')
   })
 
-  test('log-in per account is counted per address: another member is not affected, and unknown addresses are throttled alike', async () => {
+  test("the owner's known browser (device cookie) logs in while an attacker has used up every other limit on the account", async () => {
+    const deps = makeDeps(db())
+    const { client: laptop, email } = await createMember(deps)
+    expect(laptop.deviceCookie).toBeTruthy()
+    // Guessing spread over many IPs: 5 × 10 failures, the account's limit for unknown browsers.
+    for (let ip = 0; ip < 5; ip++) {
+      const attacker = freshClient(deps)
+      for (let i = 0; i < 10; i++) {
+        await expectRefusal((await attacker.api()).auth.logIn({ email, password: WRONG }), 'UNAUTHORIZED', 'auth.invalidCredentials')
+      }
+    }
+    // Any browser without the cookie now waits, even with the right password…
+    await expectThrottled((await freshClient(deps).api()).auth.logIn({ email, password: PASSWORD }), 15 * 60, THROTTLED)
+    // …and so does one carrying a cookie made for another account or a forged one.
+    const other = await createMember(deps, { firstName: 'Ander' })
+    const borrowed = freshClient(deps)
+    borrowed.deviceCookie = other.client.deviceCookie
+    await expectThrottled((await borrowed.api()).auth.logIn({ email, password: PASSWORD }), 15 * 60, THROTTLED)
+    const forged = freshClient(deps)
+    forged.deviceCookie = `${'A'.repeat(22)}.${'B'.repeat(22)}`
+    await expectThrottled((await forged.api()).auth.logIn({ email, password: PASSWORD }), 15 * 60, THROTTLED)
+
+    // The laptop the owner logged in on before: in, at once.
+    await expect((await laptop.api()).auth.logIn({ email, password: PASSWORD })).resolves.toEqual({ status: 'ok' })
+  })
+
+  test('a known browser has its own limit: 10 wrong passwords, then it waits too', async () => {
+    const deps = makeDeps(db())
+    const { client: laptop, email } = await createMember(deps)
+    for (let i = 0; i < 10; i++) {
+      await expectRefusal((await laptop.api()).auth.logIn({ email, password: WRONG }), 'UNAUTHORIZED', 'auth.invalidCredentials')
+    }
+    await expectThrottled((await laptop.api()).auth.logIn({ email, password: PASSWORD }), 15 * 60, THROTTLED)
+    // The window ends like any other.
+    deps.clock.advance(15 * MINUTE)
+    await expect((await laptop.api()).auth.logIn({ email, password: PASSWORD })).resolves.toEqual({ status: 'ok' })
+  })
+
+  test('right passwords are not counted: a member may log in again and again', async () => {
+    const deps = makeDeps(db())
+    const { email } = await createMember(deps)
+    const shared = new TestClient(deps, '192.0.2.77')
+    for (let i = 0; i < 12; i++) {
+      await expect((await shared.api()).auth.logIn({ email, password: PASSWORD })).resolves.toEqual({ status: 'ok' })
+      shared.deviceCookie = null
+    }
+  })
+
+  test('unknown addresses are throttled exactly like known ones; another member is not affected', async () => {
     const deps = makeDeps(db())
     const { email } = await createMember(deps)
     const other = await createMember(deps, { firstName: 'Ander' })
     const unknown = uniqueEmail('onbekend')
-    deps.clock.advance(16 * MINUTE)
+    const attacker = new TestClient(deps, '192.0.2.88')
 
     for (let i = 0; i < 10; i++) {
-      await expectRefusal((await freshClient(deps).api()).auth.logIn({ email, password: WRONG }), 'UNAUTHORIZED', 'auth.invalidCredentials')
-      await expectRefusal((await freshClient(deps).api()).auth.logIn({ email: unknown, password: WRONG }), 'UNAUTHORIZED', 'auth.invalidCredentials')
+      await expectRefusal((await attacker.api()).auth.logIn({ email, password: WRONG }), 'UNAUTHORIZED', 'auth.invalidCredentials')
+      await expectRefusal((await attacker.api()).auth.logIn({ email: unknown, password: WRONG }), 'UNAUTHORIZED', 'auth.invalidCredentials')
     }
     // The 11th attempt looks the same whether or not the address has an account.
-    await expectThrottled((await freshClient(deps).api()).auth.logIn({ email, password: WRONG }), 15 * 60)
-    await expectThrottled((await freshClient(deps).api()).auth.logIn({ email: unknown, password: WRONG }), 15 * 60)
+    await expectThrottled((await attacker.api()).auth.logIn({ email, password: WRONG }), 15 * 60, THROTTLED)
+    await expectThrottled((await attacker.api()).auth.logIn({ email: unknown, password: WRONG }), 15 * 60, THROTTLED)
     await expect((await freshClient(deps).api()).auth.logIn({ email: other.email, password: PASSWORD })).resolves.toEqual({ status: 'ok' })
   })
 
-  test('log-in per IP: 50 attempts across different accounts, then that IP waits (other IPs do not)', async () => {
+  test('log-in per IP: 50 failures across different accounts, then that IP waits (other IPs do not)', async () => {
     const deps = makeDeps(db())
     const { email } = await createMember(deps)
     const busyIp = new TestClient(deps, '192.0.2.50')
@@ -62,7 +114,7 @@ describe('rate limits', () => {
     for (let i = 0; i < 50; i++) {
       await expectRefusal((await busyIp.api()).auth.logIn({ email: uniqueEmail(`proef${i}-`), password: WRONG }), 'UNAUTHORIZED', 'auth.invalidCredentials')
     }
-    await expectThrottled((await busyIp.api()).auth.logIn({ email, password: PASSWORD }), 15 * 60)
+    await expectThrottled((await busyIp.api()).auth.logIn({ email, password: PASSWORD }), 15 * 60, THROTTLED)
     expect(busyIp.token).toBeNull()
     await expect((await freshClient(deps).api()).auth.logIn({ email, password: PASSWORD })).resolves.toEqual({ status: 'ok' })
 

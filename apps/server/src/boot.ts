@@ -12,6 +12,7 @@ import { startJobRunner, type JobRunner } from '@jouwbot/jobs'
 import { createDevMailboxTransport, createSmtpTransport } from '@jouwbot/mail'
 import pino, { type Logger } from 'pino'
 import { composeServer } from './compose.ts'
+import { DEFAULT_REQUEST_TIMEOUTS, HEADERS_TIMEOUT_MS } from './http/request-timeouts.ts'
 import type { Env } from './env.ts'
 import { jobDefinitions, QUEUES } from './jobs.ts'
 import { createMediaStorage, storageOrigins } from './media-storage.ts'
@@ -46,7 +47,9 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
   const handle = await createDb(databaseUrl)
   await migrate(handle)
 
-  const devMailbox = !env.SMTP_URL && env.NODE_ENV !== 'production'
+  // Only when asked for (loadEnv refused it anywhere but a loopback-only, http, proxy-less server);
+  // the list then answers requests from this machine only (`isLocalRequest`).
+  const devMailbox = env.DEV_MAILBOX === 'on'
   const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL) : createDevMailboxTransport()
   const { storage, delivery } = createMediaStorage(env)
   const mediaSecret = deriveMediaSecret(secrets.sessionSecret)
@@ -63,6 +66,7 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
     mollieWebhookUrl: payments.webhookUrl,
     vatChecker: createVatChecker(env),
     seller: sellerFromEnv(env),
+    onBackgroundError: (error) => logger.error({ err: error }, 'work after an answer failed'),
   })
 
   await prepareDummyPasswordHash()
@@ -105,16 +109,27 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
       formOrigins: payments.formOrigins,
     }),
   )
-  // Video uploads stream for minutes; Node's default 300 s request timeout would cut them off.
-  server.requestTimeout = 60 * 60_000
-  await new Promise<void>((resolve) => server.listen(env.PORT, resolve))
+  // Node's request timeout is one number per server: the upload limit, as a backstop. composeServer
+  // cuts every other request after DEFAULT_REQUEST_TIMEOUTS.defaultMs (slow bodies hold no connection).
+  server.requestTimeout = DEFAULT_REQUEST_TIMEOUTS.uploadMs
+  server.headersTimeout = HEADERS_TIMEOUT_MS
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(env.PORT, env.HOST, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : env.PORT
-  logger.info({ port, origin: env.APP_ORIGIN, devMailbox }, 'Jouw Bot is listening')
+  logger.info({ host: env.HOST, port, origin: env.APP_ORIGIN, devMailbox }, 'Jouw Bot is listening')
+  if (!env.SMTP_URL && !devMailbox) {
+    logger.warn('SMTP_URL is not set: mails stay in the outbox, unsent. For a local try-out set DEV_MAILBOX=on to read them at /dev/mailbox.')
+  }
 
   let stopping: Promise<void> | undefined
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${localHostFor(env.HOST)}:${port}`,
     deps,
     handle,
     stop: () =>
@@ -123,6 +138,7 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
           server.close(() => resolve())
           server.closeAllConnections()
         })
+        await deps.afterAnswer.settled()
         await jobs.stop()
         await payments.emulator?.close()
         transport.close()
@@ -130,4 +146,10 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
         releaseLock()
       })()),
   }
+}
+
+/** How this machine reaches a server listening on `host` (every interface: through loopback). */
+function localHostFor(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === 'localhost') return '127.0.0.1'
+  return host.includes(':') ? `[${host}]` : host
 }

@@ -12,6 +12,7 @@ import { hlsMediaHandler } from './http/courses/lesson-hls.ts'
 import { mediaHandler } from './http/courses/lesson-video.ts'
 import type { MediaDelivery } from './http/courses/media-delivery.ts'
 import { uploadRouter } from './http/courses/uploads.ts'
+import { armRequestTimeout, DEFAULT_REQUEST_TIMEOUTS, isUploadRequest, type RequestTimeouts } from './http/request-timeouts.ts'
 
 export interface ServerParts {
   deps: AppDeps
@@ -33,6 +34,8 @@ export interface ServerParts {
   mollieCheckout?: { prefix: string; handler: (req: IncomingMessage, res: ServerResponse) => void } | null
   /** Origins a form may be sent to besides our own (Mollie's checkout, after our 303). */
   formOrigins?: string[]
+  /** How long a request may take to arrive (uploads get longer); `DEFAULT_REQUEST_TIMEOUTS`. */
+  requestTimeouts?: Partial<RequestTimeouts>
 }
 
 /**
@@ -73,7 +76,9 @@ export function composeServer(parts: ServerParts): (req: IncomingMessage, res: S
   const video = mediaHandler({ ...media, authorize: (userId, lessonId) => authorizeLessonVideo(deps, userId, lessonId) })
   const hls = hlsMediaHandler({ ...media, authorize: (userId, lessonId) => authorizeLessonHls(deps, userId, lessonId) })
   const checkout = parts.mollieCheckout
+  const timeouts = { ...DEFAULT_REQUEST_TIMEOUTS, ...parts.requestTimeouts }
   return (req, res) => {
+    armRequestTimeout(req, res, isUploadRequest(req) ? timeouts.uploadMs : timeouts.defaultMs)
     if (checkout && req.url?.startsWith(`${checkout.prefix}/`)) return checkout.handler(req, res)
     if (!video(req, res) && !hls(req, res)) app(req, res)
   }

@@ -63,6 +63,45 @@ describe('configuration', () => {
     expect(loadEnv({ ...production, VAT_CHECK: 'vies' }).VAT_CHECK).toBe('vies')
   })
 
+  test('the dev mailbox is off unless asked for, and the server listens on loopback unless told otherwise', () => {
+    const env = loadEnv({})
+    expect(env.DEV_MAILBOX).toBe('off')
+    expect(env.HOST).toBe('127.0.0.1')
+    expect(loadEnv({ DEV_MAILBOX: 'on' }).DEV_MAILBOX).toBe('on')
+    expect(loadEnv({ DEV_MAILBOX: 'on', HOST: '::1' }).HOST).toBe('::1')
+    expect(loadEnv({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0')
+  })
+
+  test('the dev mailbox is refused on any server others can reach', () => {
+    const refused = (extra: Record<string, string>, reason: RegExp) =>
+      expect(() => loadEnv({ DEV_MAILBOX: 'on', ...extra }), JSON.stringify(extra)).toThrow(reason)
+    refused({ HOST: '0.0.0.0' }, /DEV_MAILBOX=on refused: HOST=0\.0\.0\.0 is not a loopback address/)
+    refused({ HOST: '::' }, /HOST=:: is not a loopback address/)
+    refused({ HOST: '192.168.1.20' }, /not a loopback address/)
+    refused({ APP_ORIGIN: 'https://staging.jouwbot.nl' }, /APP_ORIGIN https:\/\/staging\.jouwbot\.nl is public/)
+    refused({ TRUST_PROXY: '1' }, /TRUST_PROXY is set/)
+    refused({ SMTP_URL: 'smtp://mail.example:587' }, /SMTP_URL is set/)
+    refused({ NODE_ENV: 'production' }, /NODE_ENV=production|refuses to start/)
+  })
+
+  test('production refuses an http:// origin (no HSTS, no Secure cookies)', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/jouwbot',
+      SESSION_SECRET: 'x'.repeat(40),
+      ENCRYPTION_KEYS: 'k1:AAAA',
+      SMTP_URL: 'smtp://mail.example:587',
+      MOLLIE_API_KEY: `live_${'a'.repeat(30)}`,
+      SELLER_NAME: 'Keijzer Media',
+      SELLER_ADDRESS: 'Sterrenlaan 218|2402 BD Alphen aan den Rijn',
+      SELLER_KVK: '65529308',
+      SELLER_VAT_NUMBER: 'NL219943515B01',
+      SELLER_EMAIL: 'robin@jouwbot.nl',
+    }
+    expect(() => loadEnv({ ...production, APP_ORIGIN: 'http://jouwbot.nl' })).toThrow(/refuses the http:\/\/ APP_ORIGIN http:\/\/jouwbot\.nl/)
+    expect(loadEnv({ ...production, APP_ORIGIN: 'https://jouwbot.nl' }).APP_ORIGIN).toBe('https://jouwbot.nl')
+  })
+
   test('malformed values get a clear message', () => {
     const load = () => loadEnv({ DATABASE_URL: 'mysql://x', PORT: 'abc' })
     expect(load).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/)

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { isLoopbackAddress } from './http/local-request.ts'
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 
@@ -9,6 +10,8 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefin
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The address to listen on: this machine only by default; `0.0.0.0` or `::` for every interface. */
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
   APP_ORIGIN: optional(z.url().transform((url) => new URL(url).origin)),
   /** postgres://… for PostgreSQL; unset for the embedded PGlite database in DATA_DIR. */
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')),
@@ -17,6 +20,11 @@ const envSchema = z.object({
   /** `id:base64key,…`, newest first (see packages/auth/src/encryption.ts). */
   ENCRYPTION_KEYS: optional(z.string().min(1)),
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')),
+  /**
+   * `on`: mails stay in the outbox and /dev/mailbox shows them — to requests from this machine only.
+   * Root `pnpm start` (the local try-out) turns it on; it is never on by itself.
+   */
+  DEV_MAILBOX: z.enum(['on', 'off']).default('off'),
   MAIL_FROM: z.string().default('Jouw Bot <noreply@jouwbot.nl>'),
   ADMIN_EMAIL: z.email().default('admin@jouwbot.nl'),
   /** Express "trust proxy" setting, e.g. 1 behind one reverse proxy. */
@@ -93,5 +101,27 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     // The offline check trusts any well-formed number: reverse charge (0 % VAT) would go unchecked.
     throw new ConfigError('NODE_ENV=production refuses VAT_CHECK=offline: VAT numbers must be checked with VIES.')
   }
-  return { ...env, APP_ORIGIN: env.APP_ORIGIN ?? `http://localhost:${env.PORT}` }
+  if (env.NODE_ENV === 'production' && env.APP_ORIGIN?.startsWith('http://')) {
+    // Without https there is no HSTS and no Secure cookie; the privacy policy promises SSL only.
+    throw new ConfigError(`NODE_ENV=production refuses the http:// APP_ORIGIN ${env.APP_ORIGIN}: the site must be served over https.`)
+  }
+  const appOrigin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`
+  if (env.DEV_MAILBOX === 'on') {
+    // The dev mailbox shows every mail, password-reset links included: only for one person trying
+    // the site on their own machine, never for a server others can reach.
+    const reasons = [
+      env.NODE_ENV === 'production' && 'NODE_ENV=production',
+      env.SMTP_URL && 'SMTP_URL is set (mail goes out for real)',
+      !isLoopbackAddress(env.HOST) && `HOST=${env.HOST} is not a loopback address`,
+      appOrigin.startsWith('https://') && `APP_ORIGIN ${appOrigin} is public (https)`,
+      env.TRUST_PROXY !== 0 && 'TRUST_PROXY is set (a proxy passes on requests from anyone)',
+    ].filter(Boolean)
+    if (reasons.length > 0) {
+      throw new ConfigError(
+        `DEV_MAILBOX=on refused: ${reasons.join('; ')}. The dev mailbox shows password-reset links to whoever opens it; ` +
+          'it is for a local try-out only. Set DEV_MAILBOX=off (and SMTP_URL for real mail), or start the server with `pnpm --filter @jouwbot/server start`.',
+      )
+    }
+  }
+  return { ...env, APP_ORIGIN: appOrigin }
 }

@@ -6,12 +6,21 @@ import type { PreparedResults } from './prepared.ts'
 export interface SessionCookies {
   set(token: string, expiresAt: Date): void
   clear(): void
+  /** The device cookie after a right password (`auth/known-devices.ts`); long-lived, HttpOnly. */
+  setDevice?(value: string): void
 }
 
 export interface RequestMeta {
   requestId: string
   ip: string
   userAgent: string | null
+  /** The browser's device cookie, if it sent one. */
+  deviceCookie?: string | null
+  /**
+   * The connection comes from this machine itself: loopback peer address of the socket and no
+   * proxy's forwarding header (never decided by a header saying so). Unset: not local.
+   */
+  local?: boolean
 }
 
 export interface Context {

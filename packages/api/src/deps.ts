@@ -11,6 +11,7 @@ import type { PaymentGateway } from '@jouwbot/payments'
 import type { InvoiceSeller } from '@jouwbot/pdf'
 import type { VatNumberChecker } from '@jouwbot/vat'
 import type { Storage } from '@jouwbot/storage'
+import { createAfterAnswer, type AfterAnswer } from './after-answer.ts'
 import { CourseStructureCache } from './courses/course-structure.ts'
 import type { ViewerCourseState } from './courses/get-course-outline.ts'
 import { createMediaGateway, type MediaGateway } from './courses/media/media-gateway.ts'
@@ -30,6 +31,8 @@ export interface AppDeps {
   devMailbox: boolean
   /** Wakes the mail worker after a commit; mails are delivered anyway on its schedule. */
   onMailQueued?: () => void
+  /** Runs work after the answer went out (sign-up and reset: nothing address-dependent before it). */
+  afterAnswer: AfterAnswer
   /** Cached course structures (invalidated by admin changes). */
   courses: CourseStructureCache
   /** Per-viewer access and progress for the outline (invalidated by saves, grants and revokes). */
@@ -63,6 +66,8 @@ export interface AppDepsConfig {
   vatChecker: VatNumberChecker
   seller: InvoiceSeller
   clock?: Clock
+  /** Where failures of `afterAnswer` work are reported (boot: the logger); default: stderr. */
+  onBackgroundError?: (error: unknown) => void
 }
 
 export function createAppDeps(config: AppDepsConfig): AppDeps {
@@ -81,5 +86,6 @@ export function createAppDeps(config: AppDepsConfig): AppDeps {
     mollieWebhookUrl: config.mollieWebhookUrl,
     vatChecker: config.vatChecker,
     seller: config.seller,
+    afterAnswer: createAfterAnswer(config.onBackgroundError ?? ((error) => console.error('background work failed', error))),
   }
 }

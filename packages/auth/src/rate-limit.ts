@@ -37,6 +37,18 @@ export async function consumeRateLimit(
   return { allowed: count <= rule.limit, retryAfterSeconds }
 }
 
+/**
+ * Takes one counted attempt back (never below zero) in the window that is still running: for limits
+ * that count failures, an attempt is counted before the check (so parallel tries cannot slip past
+ * the limit) and given back when it succeeded or was never tried.
+ */
+export async function refundRateLimit(db: DbOrTx, rule: RateLimitRule, subject: string, now: Date): Promise<void> {
+  const key = `${rule.name}:${subject}`
+  await db.execute(sql`
+    update ${rateLimits} set count = greatest(${rateLimits.count} - 1, 0)
+    where ${rateLimits.key} = ${key} and ${rateLimits.resetAt} > ${now.toISOString()}`)
+}
+
 export async function deleteExpiredRateLimits(db: DbOrTx, now: Date): Promise<void> {
   await db.delete(rateLimits).where(lt(rateLimits.resetAt, now))
 }

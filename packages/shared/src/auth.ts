@@ -1,11 +1,11 @@
 import { z } from 'zod'
+import { lineString } from './strings.ts'
 
 export const locales = ['nl', 'en'] as const
 export type Locale = (typeof locales)[number]
 export const localeSchema = z.enum(locales)
 
-export const emailSchema = z
-  .string()
+export const emailSchema = lineString()
   .trim()
   .toLowerCase()
   .max(254, { error: 'validation.emailTooLong' })
@@ -24,22 +24,19 @@ export const currentPasswordSchema = z
   .min(1, { error: 'validation.required' })
   .max(PASSWORD_MAX, { error: 'validation.passwordTooLong' })
 
-export const nameSchema = z
-  .string()
+export const nameSchema = lineString()
   .trim()
   .min(1, { error: 'validation.required' })
   .max(100, { error: 'validation.tooLong' })
 
-export const totpCodeSchema = z
-  .string()
+export const totpCodeSchema = lineString()
   .trim()
   .regex(/^\d{6}$/, { error: 'validation.totpCode' })
-export const recoveryCodeSchema = z
-  .string()
+export const recoveryCodeSchema = lineString()
   .trim()
   .min(1, { error: 'validation.required' })
   .max(64, { error: 'validation.tooLong' })
-export const tokenSchema = z.string().trim().min(16).max(200)
+export const tokenSchema = lineString().trim().min(16).max(200)
 
 export const signUpInput = z
   .object({
@@ -67,7 +64,7 @@ export const reauthenticateInput = z
   .object({ password: currentPasswordSchema, code: totpCodeSchema.optional() })
   .strict()
 export const requestEmailChangeInput = z.object({ newEmail: emailSchema }).strict()
-export const revokeSessionInput = z.object({ sessionId: z.string().min(1).max(64) }).strict()
+export const revokeSessionInput = z.object({ sessionId: lineString().min(1).max(64) }).strict()
 export const disableTwoFactorInput = z.object({ password: currentPasswordSchema }).strict()
 export const updateProfileInput = z
   .object({

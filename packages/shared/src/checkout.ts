@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { localeSchema } from './auth.ts'
+import { lineString, multilineString } from './strings.ts'
 
-const slug = z.string().trim().min(1).max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'validation.invalid' })
-const text = (max: number) => z.string().trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' })
+const slug = lineString().trim().min(1).max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'validation.invalid' })
+const text = (max: number) => lineString().trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' })
 const optionalText = (max: number) =>
-  z
-    .string()
+  lineString()
     .trim()
     .max(max, { error: 'validation.tooLong' })
     .transform((value) => (value === '' ? null : value))
@@ -20,8 +20,7 @@ export const EU_COUNTRIES = [
 export const BILLING_COUNTRIES = [...EU_COUNTRIES, 'CH', 'GB', 'NO', 'US'] as const
 export type BillingCountry = (typeof BILLING_COUNTRIES)[number]
 
-export const couponCodeSchema = z
-  .string()
+export const couponCodeSchema = lineString()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z0-9][A-Z0-9_-]{2,39}$/, { error: 'validation.couponCode' })
@@ -85,7 +84,7 @@ export const ORDER_STATUSES = ['open', 'pending', 'paid', 'failed', 'canceled', 
 export const adminOrdersInput = z
   .object({
     status: z.enum(ORDER_STATUSES).optional(),
-    search: z.string().trim().max(100).optional(),
+    search: lineString().trim().max(100).optional(),
     cursor: z.iso.datetime().optional(),
     /** Sent by tRPC's infinite queries; the list only pages forward. */
     direction: z.enum(['forward', 'backward']).optional(),
@@ -98,8 +97,8 @@ export const adminUpdateProductInput = z
     productSlug: slug,
     nameNl: text(120).optional(),
     nameEn: text(120).optional(),
-    descriptionNl: z.string().trim().max(2000).optional(),
-    descriptionEn: z.string().trim().max(2000).optional(),
+    descriptionNl: multilineString().trim().max(2000).optional(),
+    descriptionEn: multilineString().trim().max(2000).optional(),
     priceCents: z.number().int().min(100).max(10_000_000).optional(),
     active: z.boolean().optional(),
   })

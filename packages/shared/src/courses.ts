@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { lineString, multilineString } from './strings.ts'
 
-const slug = z.string().trim().min(1).max(120).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'validation.invalid' })
+const slug = lineString().trim().min(1).max(120).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'validation.invalid' })
 
 export const courseSlugInput = z.object({ courseSlug: slug }).strict()
 export const lessonRefInput = z.object({ courseSlug: slug, lessonSlug: slug }).strict()
@@ -20,10 +21,10 @@ export const saveProgressInput = z
   })
   .strict()
 
-export const certificateCodeInput = z.object({ code: z.string().trim().regex(/^[a-z2-7]{16}$/, { error: 'validation.invalid' }) }).strict()
+export const certificateCodeInput = z.object({ code: lineString().trim().regex(/^[a-z2-7]{16}$/, { error: 'validation.invalid' }) }).strict()
 
 export const grantAccessInput = z
-  .object({ email: z.string().trim().toLowerCase().max(254).pipe(z.email({ error: 'validation.email' })), courseSlug: slug })
+  .object({ email: lineString().trim().toLowerCase().max(254).pipe(z.email({ error: 'validation.email' })), courseSlug: slug })
   .strict()
 export const courseMembersInput = courseSlugInput
 
@@ -36,9 +37,9 @@ export const ADMIN_CHAPTERS_MAX = 50
 /** Longest lesson the admin may enter (the player's progress schema allows the same). */
 export const ADMIN_DURATION_MAX_SECONDS = 24 * 60 * 60
 
-const adminTitle = z.string().trim().min(1).max(ADMIN_TITLE_MAX)
-const adminSummary = z.string().trim().max(ADMIN_SUMMARY_MAX)
-const adminMarkdown = z.string().max(ADMIN_MARKDOWN_MAX)
+const adminTitle = lineString().trim().min(1).max(ADMIN_TITLE_MAX)
+const adminSummary = multilineString().trim().max(ADMIN_SUMMARY_MAX)
+const adminMarkdown = multilineString().max(ADMIN_MARKDOWN_MAX)
 const durationSeconds = z.number().int().min(0).max(ADMIN_DURATION_MAX_SECONDS)
 const uuidList = z.array(z.uuid()).max(500)
 

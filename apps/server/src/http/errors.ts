@@ -1,24 +1,34 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express'
 import type { Logger } from 'pino'
 
-const jsonRpcCode: Record<number, number> = { 400: -32600, 403: -32003, 404: -32004, 413: -32013, 415: -32015, 500: -32603 }
-const trpcCode: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  500: 'INTERNAL_SERVER_ERROR',
+/** tRPC's error code and JSON-RPC number per HTTP status (tRPC v11's own table, `TRPC_ERROR_CODES_BY_KEY`). */
+const codeOf: Record<number, [string, number]> = {
+  400: ['BAD_REQUEST', -32600],
+  401: ['UNAUTHORIZED', -32001],
+  403: ['FORBIDDEN', -32003],
+  404: ['NOT_FOUND', -32004],
+  405: ['METHOD_NOT_SUPPORTED', -32005],
+  408: ['TIMEOUT', -32008],
+  409: ['CONFLICT', -32009],
+  413: ['PAYLOAD_TOO_LARGE', -32013],
+  415: ['UNSUPPORTED_MEDIA_TYPE', -32015],
+  422: ['UNPROCESSABLE_CONTENT', -32022],
+  429: ['TOO_MANY_REQUESTS', -32029],
+  500: ['INTERNAL_SERVER_ERROR', -32603],
+  503: ['SERVICE_UNAVAILABLE', -32603],
 }
+/** A status without its own entry: a client error is a bad request, never an internal one. */
+const codeFor = (status: number): [string, number] => codeOf[status] ?? (status < 500 ? codeOf[400]! : codeOf[500]!)
 
 /**
  * An error answered by Express itself (before tRPC runs). Under /trpc it takes tRPC's own error
  * envelope (superjson-wrapped), so the browser's tRPC client reads the key like any other error.
  */
 export function sendError(req: Request, res: Response, status: number, key: string): void {
-  const data = { code: trpcCode[status] ?? 'INTERNAL_SERVER_ERROR', httpStatus: status, key, requestId: req.id === undefined ? undefined : String(req.id) }
+  const [code, jsonRpc] = codeFor(status)
+  const data = { code, httpStatus: status, key, requestId: req.id === undefined ? undefined : String(req.id) }
   if (req.originalUrl.startsWith('/trpc')) {
-    res.status(status).json({ error: { json: { message: key, code: jsonRpcCode[status] ?? -32603, data } } })
+    res.status(status).json({ error: { json: { message: key, code: jsonRpc, data } } })
   } else {
     res.status(status).json({ error: { message: key, data } })
   }

@@ -10,7 +10,8 @@ import { appRouter, createContextInner, type AppDeps, type AppRouter } from '@jo
 import { PreparedResult, PreparedResults } from '@jouwbot/api/prepared'
 import { validateSessionToken } from '@jouwbot/auth'
 import type { Logger } from 'pino'
-import { readSessionToken, sessionCookies } from './cookies.ts'
+import { readDeviceCookie, readSessionToken, sessionCookies } from './cookies.ts'
+import { isLocalRequest } from './local-request.ts'
 
 export const TRPC_MAX_BODY_BYTES = 100 * 1024
 export const TRPC_MAX_BATCH_SIZE = 10
@@ -51,6 +52,8 @@ export function trpcHandler(deps: AppDeps, logger: Logger, secureCookies: boolea
         requestId: String(req.id ?? randomUUID()),
         ip: req.ip ?? 'unknown',
         userAgent: req.get('user-agent') ?? null,
+        local: isLocalRequest(req.socket.remoteAddress, req.headers),
+        deviceCookie: readDeviceCookie(req),
       },
       // Streamed answers (jsonl batches, subscriptions) are written as tRPC produces them.
       prepared: isStreamed(info) ? null : new PreparedResults(),

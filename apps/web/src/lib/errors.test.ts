@@ -50,3 +50,11 @@ test('zod issues map to the first message per field', () => {
     ]),
   ).toEqual({ email: 'validation.email', password: 'validation.invalid' })
 })
+
+test('a throttled log-in says so, with the minutes to wait', () => {
+  expect(describeError(serverError({ key: 'auth.logInThrottled', retryAfterSeconds: 61 }))).toMatchObject({
+    key: 'auth.logInThrottled',
+    messageKey: 'auth.logInThrottled',
+    values: { minutes: 2 },
+  })
+})

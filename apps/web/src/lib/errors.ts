@@ -57,6 +57,11 @@ export function describeError(error: unknown): ErrorDetails {
       fieldErrors,
     }
   }
+  if (key === 'auth.logInThrottled') {
+    // The member hears why and how long: the minutes are rounded up, never "0".
+    const seconds = typeof data.retryAfterSeconds === 'number' ? data.retryAfterSeconds : 15 * 60
+    return { key, messageKey: key, values: { minutes: Math.max(1, Math.ceil(seconds / 60)) }, fieldErrors }
+  }
   if (knownFormKeys.has(key) && key !== 'error.generic') {
     return { key, messageKey: key, values: {}, fieldErrors }
   }

@@ -15,7 +15,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<{ ok: true }> {
   const { user, session } = who
-  await enforceRateLimit(deps, rateLimitRules.logInPerAccount, `email:${user.email}`)
+  await enforceRateLimit(deps, rateLimitRules.passwordAgainPerAccount, `user:${user.id}`)
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError('UNAUTHORIZED', 'auth.passwordWrong')
   assertAcceptablePassword(input.newPassword)
   const passwordHash = await hashPassword(input.newPassword)

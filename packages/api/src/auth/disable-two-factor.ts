@@ -12,7 +12,7 @@ import type { Who } from './set-up-two-factor.ts'
 
 export async function disableTwoFactor(deps: AppDeps, { user }: Who, password: string): Promise<{ ok: true }> {
   if (!user.totpEnabledAt) throw new AppError('BAD_REQUEST', 'auth.totpNotEnabled')
-  await enforceRateLimit(deps, rateLimitRules.logInPerAccount, `email:${user.email}`)
+  await enforceRateLimit(deps, rateLimitRules.passwordAgainPerAccount, `user:${user.id}`)
   if (!(await verifyPassword(user.passwordHash, password))) throw new AppError('UNAUTHORIZED', 'auth.passwordWrong')
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {

@@ -13,7 +13,7 @@ export async function reauthenticate(
   input: { password: string; code?: string | undefined },
 ): Promise<{ sudoUntil: Date }> {
   const { user, session } = who
-  await enforceRateLimit(deps, rateLimitRules.logInPerAccount, `email:${user.email}`)
+  await enforceRateLimit(deps, rateLimitRules.passwordAgainPerAccount, `user:${user.id}`)
   if (!(await verifyPassword(user.passwordHash, input.password))) throw new AppError('UNAUTHORIZED', 'auth.passwordWrong')
   const now = deps.clock.now()
   // Counted outside the transaction: a wrong code rolls the transaction back, but not the count.

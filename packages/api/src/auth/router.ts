@@ -36,6 +36,7 @@ const clientOf = (ctx: Pick<Context, 'session' | 'request'>): LogInClient => ({
   currentSessionId: ctx.session?.id ?? null,
   userAgent: ctx.request.userAgent,
   ip: ctx.request.ip,
+  deviceCookie: ctx.request.deviceCookie ?? null,
 })
 
 /** The services return the new session; only the procedure knows it goes into a cookie. */
@@ -52,7 +53,12 @@ export const authRouter = router({
   signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp(ctx.deps, input, ctx.request.ip)),
   logIn: publicProcedure
     .input(logInInput)
-    .mutation(async ({ ctx, input }) => withCookie(ctx, await logIn(ctx.deps, { ...input, client: clientOf(ctx) }))),
+    .mutation(async ({ ctx, input }) => {
+      const { deviceCookie, ...result } = await logIn(ctx.deps, { ...input, client: clientOf(ctx) })
+      const answer = withCookie(ctx, result)
+      ctx.cookies.setDevice?.(deviceCookie)
+      return answer
+    }),
   verifyTotp: twoFactorPendingProcedure
     .input(verifyTotpInput)
     .mutation(async ({ ctx, input }) => withCookie(ctx, await completeLogInWithTotp(ctx.deps, { user: ctx.user, client: clientOf(ctx), code: input.code }))),

@@ -13,7 +13,8 @@ import { appLink, findUserByEmail, mailLocale } from './users.ts'
 /**
  * Creates an unverified account and mails a verification link. For an address that already has
  * an account the answer is the same (no enumeration); the owner gets a "you already have an
- * account" mail instead.
+ * account" mail instead. Before the answer every address gets the same work (per-IP count, the
+ * common-password check, the argon2 hash); the account and the mail come after it (`afterAnswer`).
  */
 export async function signUp(deps: AppDeps, input: z.output<typeof signUpInput>, ip: string): Promise<{ ok: true }> {
   await enforceRateLimit(deps, rateLimitRules.signUpPerIp, `ip:${ip}`)
@@ -22,7 +23,11 @@ export async function signUp(deps: AppDeps, input: z.output<typeof signUpInput>,
   // Hash first, whatever happens next, so both paths cost the same time.
   const passwordHash = await hashPassword(input.password)
   const now = deps.clock.now()
+  deps.afterAnswer(() => createAccount(deps, input, passwordHash, now))
+  return { ok: true }
+}
 
+async function createAccount(deps: AppDeps, input: z.output<typeof signUpInput>, passwordHash: string, now: Date): Promise<void> {
   await inTransaction(deps, async (txDeps) => {
     const tx = txDeps.db
     const [created] = await tx
@@ -65,5 +70,4 @@ export async function signUp(deps: AppDeps, input: z.output<typeof signUpInput>,
     }
   })
   deps.onMailQueued?.()
-  return { ok: true }
 }

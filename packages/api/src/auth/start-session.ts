@@ -13,6 +13,8 @@ export interface LogInClient {
   currentSessionId: string | null
   userAgent: string | null
   ip: string
+  /** The browser's device cookie (tokens of accounts that logged in on it before), if any. */
+  deviceCookie?: string | null
 }
 
 /**

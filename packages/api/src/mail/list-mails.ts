@@ -2,9 +2,12 @@ import { desc, mailOutbox } from '@jouwbot/db'
 import { AppError } from '@jouwbot/shared'
 import type { AppDeps } from '../deps.ts'
 
-/** The development mailbox: the newest mails of the outbox. Refused unless enabled (never in production). */
-export async function listDevMails(deps: AppDeps) {
-  if (!deps.devMailbox) throw new AppError('NOT_FOUND', 'devMailbox.disabled')
+/**
+ * The development mailbox: the newest mails of the outbox, password-reset links included. Refused
+ * unless enabled (`DEV_MAILBOX=on`, a loopback-only server) and asked from this machine itself.
+ */
+export async function listDevMails(deps: AppDeps, input: { local: boolean }) {
+  if (!deps.devMailbox || !input.local) throw new AppError('NOT_FOUND', 'devMailbox.disabled')
   return deps.db
     .select({
       id: mailOutbox.id,

@@ -17,7 +17,7 @@ import { sessionUser } from '../session-user.ts'
  * the app's CSRF guard: a PUT then needs `Sec-Fetch-Site: same-origin` or our Origin.
  *
  * Answers `{ key, size, durationSeconds }`, or `{ error: { message: <i18n key> } }`:
- * 403 `error.forbidden`, 404 `lesson.notFound`, 413 `upload.tooLarge` (by Content-Length before
+ * 400 `upload.durationInvalid` (an MP4 claiming more than a day), 403 `error.forbidden`, 404 `lesson.notFound`, 413 `upload.tooLarge` (by Content-Length before
  * reading, or as soon as the stream passes the limit; nothing is left behind), 415 `upload.wrongType`.
  * After a refusal the rest of the body is read and dropped (bounded), so the client sees the answer.
  */
@@ -31,7 +31,7 @@ export interface UploadRouterOptions {
   logger?: Logger
 }
 
-const STATUS_OF: Partial<Record<AppError['code'], number>> = { NOT_FOUND: 404, PAYLOAD_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415 }
+const STATUS_OF: Partial<Record<AppError['code'], number>> = { BAD_REQUEST: 400, NOT_FOUND: 404, PAYLOAD_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415 }
 
 export function uploadRouter(options: UploadRouterOptions): Router {
   const { deps } = options

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import type { UserRow } from '@jouwbot/auth'
-import { AppError } from '@jouwbot/shared'
+import { ADMIN_DURATION_MAX_SECONDS, AppError } from '@jouwbot/shared'
 import { StorageError } from '@jouwbot/storage'
 import type { AppDeps } from '../../deps.ts'
 import { attachLessonMedia, type LessonMediaKind } from './attach-lesson-media.ts'
@@ -19,7 +19,9 @@ import { readMp4DurationSeconds } from './mp4-duration.ts'
  * deleted afterwards unless another lesson still uses it (seeded videos are shared).
  *
  * Refusals are AppErrors: UNSUPPORTED_MEDIA_TYPE `upload.wrongType`, PAYLOAD_TOO_LARGE
- * `upload.tooLarge` (nothing is left behind), NOT_FOUND `lesson.notFound` (deleted meanwhile).
+ * `upload.tooLarge` (nothing is left behind), BAD_REQUEST `upload.durationInvalid` (the file claims
+ * a duration over a day — a forged or broken header; nothing is left behind), NOT_FOUND
+ * `lesson.notFound` (deleted meanwhile).
  */
 export interface UploadKind {
   extension: string
@@ -88,6 +90,12 @@ export async function storeLessonMedia(deps: AppDeps, input: StoreLessonMediaInp
       warn({ err: error, key }, 'could not read the MP4 duration')
       return null
     })
+    // The header is the uploader's word: 2^47 s does not fit the column, and a 3-day "lesson" could
+    // never be watched to 90 %. The same bound as a duration an admin types in.
+    if (durationSeconds !== null && !(Number.isFinite(durationSeconds) && durationSeconds <= ADMIN_DURATION_MAX_SECONDS)) {
+      await storage.delete(key).catch(() => {})
+      throw new AppError('BAD_REQUEST', 'upload.durationInvalid')
+    }
   }
   let attached
   try {
