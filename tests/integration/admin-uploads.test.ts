@@ -12,7 +12,7 @@ import { startJobRunner } from '@jouwbot/jobs'
 import { deleteHlsRenditions, hasFfmpeg, makeHlsRenditions, playlistEntries } from '@jouwbot/api/courses'
 import { composeServer, type ServerParts } from '@jouwbot/server/compose'
 import { lessonHlsJob, QUEUES } from '@jouwbot/server/jobs'
-import { createMember, PASSWORD } from '../helpers/accounts.ts'
+import { createMember, makeStaff, PASSWORD } from '../helpers/accounts.ts'
 import { TestClient } from '../helpers/client.ts'
 import { COURSE, seedPremiumCursus } from '../helpers/course.ts'
 import { makeDeps, TEST_MEDIA_SECRET, testStorage } from '../helpers/deps.ts'
@@ -78,9 +78,9 @@ async function cookieOf(client: TestClient) {
   return `jb_session=${client.token}`
 }
 async function adminCookie() {
-  const { client, email } = await createMember(deps, { firstName: 'Admin' })
-  await deps.db.update(users).set({ role: 'admin' }).where(eq(users.email, email))
-  return { cookie: await cookieOf(client), client, email }
+  const member = await createMember(deps, { firstName: 'Admin' })
+  await makeStaff(deps, member)
+  return { cookie: await cookieOf(member.client), client: member.client, email: member.email }
 }
 
 interface PutOptions {

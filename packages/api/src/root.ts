@@ -7,6 +7,7 @@ import { devMailboxRouter } from './mail/router.ts'
 import { systemRouter } from './system/router.ts'
 import { createCallerFactory, router } from './trpc.ts'
 import { twoFactorRouter } from './auth/two-factor-router.ts'
+import { adminPrivacyRouter, privacyRightsProcedures } from './privacy/rights-router.ts'
 
 export const appRouter = router({
   system: systemRouter,
@@ -18,7 +19,9 @@ export const appRouter = router({
   lesson: lessonRouter,
   certificate: certificateRouter,
   checkout: checkoutRouter,
-  admin: router({ checkout: adminCheckoutRouter, ...coursesAdminRouters }),
+  // privacy: the rights procedures (privacy-rights); the registry's procedures join this object.
+  privacy: router({ ...privacyRightsProcedures }),
+  admin: router({ checkout: adminCheckoutRouter, ...coursesAdminRouters, privacy: adminPrivacyRouter }),
 })
 
 export type AppRouter = typeof appRouter

@@ -37,6 +37,9 @@ const cases: { [K in MailTemplate]: MailTemplates[K][] } = {
   duplicatePaymentRefunded: [base],
   refundFailed: [{ ...base, corrected: false }, { ...base, corrected: true }],
   chargebackReversed: [0, 1, 2].map((sessionsRestored) => ({ ...base, correctionNumber: '2026-000003', courseRestored: sessionsRestored > 0, sessionsRestored })),
+  privacyRequestResolved: [base],
+  privacyExportReady: [{ ...base, expiresOn: '12 december 2026' }],
+  privacyErasureScheduled: [{ ...base, erasureOn: '19 december 2026', cancelUrl: 'https://jouwbot.test/account/privacy/annuleren?token=abc' }],
   shopAttention: (['refundFailed', 'refundRefused', 'paymentMismatch', 'duplicateChargeback', 'chargebackReversed'] as const).map((problem) => ({ ...base, problem })),
 }
 

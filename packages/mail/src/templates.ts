@@ -39,6 +39,10 @@ export interface MailTemplates {
   chargebackReversed: { firstName: string; amount: string; correctionNumber: string; courseRestored: boolean; sessionsRestored: number; orderUrl: string }
   /** To the shop's own address: something about money that needs a person. */
   shopAttention: { problem: ShopProblem; orderReference: string; amount: string; detail: string; adminUrl: string }
+  // privacy (rights)
+  privacyRequestResolved: { firstName: string; url: string }
+  privacyExportReady: { firstName: string; url: string; expiresOn: string }
+  privacyErasureScheduled: { firstName: string; erasureOn: string; cancelUrl: string }
 }
 
 export type ShopProblem = 'refundFailed' | 'refundRefused' | 'paymentMismatch' | 'duplicateChargeback' | 'chargebackReversed'
@@ -153,6 +157,21 @@ const templates: { [K in MailTemplate]: (p: MailTemplates[K], c: Context) => Tex
       ...(p.sessionsRestored > 1 ? [t('chargebackReversed.sessionsRestored', { count: p.sessionsRestored })] : []),
     ],
     action: { label: t('common.viewOrder'), url: p.orderUrl },
+  }),
+  privacyRequestResolved: (p, { t }) => ({
+    subject: t('privacyRequestResolved.subject'),
+    lines: [greeting(t, p), t('privacyRequestResolved.resolved')],
+    action: { label: t('privacyRequestResolved.action'), url: p.url },
+  }),
+  privacyExportReady: (p, { t }) => ({
+    subject: t('privacyExportReady.subject'),
+    lines: [greeting(t, p), t('privacyExportReady.ready', { expiresOn: p.expiresOn }), t('privacyExportReady.reauthenticate')],
+    action: { label: t('privacyExportReady.action'), url: p.url },
+  }),
+  privacyErasureScheduled: (p, c) => ({
+    subject: c.t('privacyErasureScheduled.subject'),
+    lines: [greeting(c.t, p), c.t('privacyErasureScheduled.scheduled', { erasureOn: p.erasureOn }), c.t('privacyErasureScheduled.kept'), c.t('privacyErasureScheduled.cancel'), notYouContact(c)],
+    action: { label: c.t('privacyErasureScheduled.action'), url: p.cancelUrl },
   }),
   shopAttention: (p, { t }) => ({
     subject: t('shopAttention.subject', { problem: t(`shopAttention.problem.${p.problem}`), orderReference: p.orderReference }),

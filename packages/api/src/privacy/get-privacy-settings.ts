@@ -1,0 +1,21 @@
+import type { UserRow } from '@jouwbot/auth'
+import { eq, privacySettings, type DbOrTx } from '@jouwbot/db'
+
+/** The member's processing state: newsletter consent, statistics objection, restriction. */
+export async function getPrivacySettings(deps: { db: DbOrTx }, { user }: { user: Pick<UserRow, 'id' | 'newsletterConsentAt'> }) {
+  const [settings] = await deps.db.select().from(privacySettings).where(eq(privacySettings.userId, user.id)).limit(1)
+  return {
+    newsletter: user.newsletterConsentAt !== null,
+    statisticsObjectedAt: settings?.statisticsObjectedAt ?? null,
+    restrictedAt: settings?.restrictedAt ?? null,
+  }
+}
+
+/**
+ * Art. 18: while processing is restricted only legally required mails may be sent and no
+ * statistics kept. Newsletter and statistics code (marketing domain) must ask this first.
+ */
+export async function isProcessingRestricted(db: DbOrTx, userId: string): Promise<boolean> {
+  const [settings] = await db.select({ restrictedAt: privacySettings.restrictedAt }).from(privacySettings).where(eq(privacySettings.userId, userId)).limit(1)
+  return Boolean(settings?.restrictedAt)
+}
