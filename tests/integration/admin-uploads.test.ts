@@ -209,8 +209,14 @@ describe('video uploads', () => {
       expect(await errorKey(res)).toBe('error.forbidden')
     }
 
-    const { client: adminWith2fa, email } = await adminCookie()
-    await turnOnTwoFactor(deps, adminWith2fa)
+    // An admin without 2FA is refused too, with the key that leads to 2FA set-up.
+    const withoutTwoFactor = await createMember(deps, { firstName: 'Admin' })
+    await deps.db.update(users).set({ role: 'admin' }).where(eq(users.email, withoutTwoFactor.email))
+    const no2fa = await put(lesson.id, 'video', video, { cookie: await cookieOf(withoutTwoFactor.client) })
+    expect(no2fa.status).toBe(403)
+    expect(await errorKey(no2fa)).toBe('privacy.staffTwoFactorRequired')
+
+    const { email } = await adminCookie()
     const pending = new TestClient(deps)
     await expect((await pending.api()).auth.logIn({ email, password: PASSWORD })).resolves.toEqual({ status: 'totp_required' })
     const refused = await put(lesson.id, 'video', video, { cookie: await cookieOf(pending) })

@@ -187,6 +187,8 @@ export const categoryIds = [
   'security_log',
   'staff_actions',
   'policy_notices',
+  // privacy-rights (issue 11 §2): requests, objections, exports
+  'privacy_rights',
 ] as const
 export type CategoryId = (typeof categoryIds)[number]
 
@@ -837,6 +839,21 @@ export const personalDataCategories: PersonalDataCategory[] = [
         retention: accountLifetime,
         erasure: { action: 'anonymise', set: { published_by: null } },
       },
+      // privacy-rights: who resolved a privacy request, who did the authorisations review
+      {
+        table: 'privacy_requests',
+        columns: ['resolved_by'],
+        subject: { userColumn: 'resolved_by' },
+        retention: accountLifetime,
+        erasure: { action: 'anonymise', set: { resolved_by: null } },
+      },
+      {
+        table: 'staff_reviews',
+        columns: ['reviewed_by'],
+        subject: { userColumn: 'reviewed_by' },
+        retention: accountLifetime,
+        erasure: { action: 'anonymise', set: { reviewed_by: null } },
+      },
     ],
   },
   {
@@ -860,6 +877,47 @@ export const personalDataCategories: PersonalDataCategory[] = [
       },
     ],
   },
+  // privacy-rights (issue 11 §2): what the member asked and the state it set
+  {
+    id: 'privacy_rights',
+    label: { nl: 'Je privacyverzoeken en -keuzes', en: 'Your privacy requests and choices' },
+    purpose: {
+      nl: 'Je rechten uitvoeren (inzage, bezwaar, beperking, verwijdering) en kunnen aantonen dat we dat deden.',
+      en: 'Carrying out your rights (access, objection, restriction, erasure) and being able to show that we did.',
+    },
+    legalBasis: 'legal_obligation',
+    recipients: ['storage_host', 'mail_provider'],
+    retention: {
+      nl: 'Verzoeken en keuzes zolang je account bestaat; een downloadarchief 7 dagen.',
+      en: 'Requests and choices as long as your account exists; a download archive 7 days.',
+    },
+    export: 'include',
+    stored: [
+      {
+        table: 'privacy_requests',
+        columns: ['user_id', 'kind', 'status', 'message', 'created_at', 'due_at', 'resolved_at', 'outcome'],
+        subject: { userColumn: 'user_id' },
+        retention: accountLifetime,
+        // The request stays as proof it was answered (art. 5(2)), without anything about the member.
+        erasure: { action: 'anonymise', set: { user_id: null, message: null, outcome: null } },
+      },
+      {
+        table: 'privacy_settings',
+        columns: ['user_id', 'statistics_objected_at', 'restricted_at', 'updated_at'],
+        subject: { userColumn: 'user_id' },
+        retention: accountLifetime,
+        erasure: del,
+      },
+      {
+        table: 'data_exports',
+        columns: ['user_id', 'status', 'progress', 'storage_key', 'size_bytes', 'requested_at', 'ready_at', 'expires_at', 'downloaded_at'],
+        subject: { userColumn: 'user_id' },
+        retention: { kind: 'until_expiry', column: 'expires_at' },
+        erasure: del,
+      },
+      { storagePrefix: 'privacy/exports/{userId}/', retention: accountLifetime, erasure: del },
+    ],
+  },
 ]
 
 /**
@@ -873,6 +931,8 @@ export const tablesFreeOfPersonalData: Record<string, string> = {
   products: 'the catalogue',
   invoice_counters: 'one sequence number per year',
   privacy_retention_runs: 'counts per table and errors of retention runs; no row contents',
+  account_erasures:
+    'the erasure schedule: a random account id, dates and step names, no contents; kept after the erasure as proof it was done (the id then points to nobody)',
 }
 
 /**
@@ -918,6 +978,10 @@ export const nonPersonalColumns: Record<string, string[]> = {
     'created_at',
   ],
   privacy_policy_acknowledgements: [],
+  privacy_requests: ['id'],
+  privacy_settings: [],
+  staff_reviews: ['id', 'reviewed_at', 'note'],
+  data_exports: ['id'],
 }
 
 /** Cookies and browser storage the site sets; the cookie list on /privacy is generated from this. */
