@@ -23,6 +23,7 @@ CREATE TABLE "data_exports" (
 	"storage_key" text,
 	"size_bytes" integer,
 	"requested_at" timestamp with time zone NOT NULL,
+	"started_at" timestamp with time zone,
 	"ready_at" timestamp with time zone,
 	"expires_at" timestamp with time zone,
 	"downloaded_at" timestamp with time zone

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest'
-import type { AppDeps } from '@jouwbot/api'
-import { and, asc, auditLog, courseModules, eq, lessons, sql, users } from '@jouwbot/db'
+import { and, asc, auditLog, courseModules, eq, lessons, sql } from '@jouwbot/db'
 import { createMember, makeStaff } from '../helpers/accounts.ts'
 import { TestClient } from '../helpers/client.ts'
 import { COURSE, seedPremiumCursus } from '../helpers/course.ts'

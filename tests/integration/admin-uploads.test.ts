@@ -16,7 +16,6 @@ import { createMember, makeStaff, PASSWORD } from '../helpers/accounts.ts'
 import { TestClient } from '../helpers/client.ts'
 import { COURSE, seedPremiumCursus } from '../helpers/course.ts'
 import { makeDeps, TEST_MEDIA_SECRET, testStorage } from '../helpers/deps.ts'
-import { turnOnTwoFactor } from '../helpers/flows.ts'
 
 const INTRO = path.join(mediaDir, 'videos', 'intro.mp4') // 40 s, faststart
 const BOUWEN = path.join(mediaDir, 'videos', 'bouwen.mp4') // 48 s

@@ -910,7 +910,7 @@ export const personalDataCategories: PersonalDataCategory[] = [
       },
       {
         table: 'data_exports',
-        columns: ['user_id', 'status', 'progress', 'storage_key', 'size_bytes', 'requested_at', 'ready_at', 'expires_at', 'downloaded_at'],
+        columns: ['user_id', 'status', 'progress', 'storage_key', 'size_bytes', 'requested_at', 'started_at', 'ready_at', 'expires_at', 'downloaded_at'],
         subject: { userColumn: 'user_id' },
         retention: { kind: 'until_expiry', column: 'expires_at' },
         erasure: del,

@@ -1,5 +1,7 @@
 import {
   adminPrivacyRequestsInput,
+  cancelErasureInput,
+  exportIdInput,
   grantStaffRoleInput,
   objectInput,
   resolvePrivacyRequestInput,
@@ -7,7 +9,9 @@ import {
   setStaffRoleInput,
   staffReviewInput,
 } from '@jouwbot/shared'
-import { adminProcedure, adminSudoProcedure, authedProcedure, router } from '../trpc.ts'
+import { adminProcedure, adminSudoProcedure, authedProcedure, publicProcedure, router, sudoProcedure } from '../trpc.ts'
+import { cancelAccountErasure, erasurePlan, myErasure, scheduleAccountErasure } from './account-erasure.ts'
+import { createExportDownloadLink, listMyDataExports, requestDataExport } from './data-exports.ts'
 import { getPrivacySettings } from './get-privacy-settings.ts'
 import { listMyPrivacyRequests, listPrivacyRequests } from './list-privacy-requests.ts'
 import { listStaffAccess } from './list-staff-access.ts'
@@ -30,6 +34,17 @@ export const privacyRightsProcedures = {
   requestRestriction: authedProcedure
     .input(restrictionRequestInput)
     .mutation(({ ctx, input }) => requestRestriction(ctx.deps, { user: ctx.user, message: input.message })),
+  exports: authedProcedure.query(({ ctx }) => listMyDataExports(ctx.deps, { user: ctx.user })),
+  requestExport: authedProcedure.mutation(({ ctx }) => requestDataExport(ctx.deps, { user: ctx.user })),
+  /** Sudo: the password (and code) again before the archive leaves. */
+  erasurePlan: authedProcedure.query(() => erasurePlan()),
+  erasure: authedProcedure.query(({ ctx }) => myErasure(ctx.deps, { user: ctx.user })),
+  /** Sudo: "delete my account" needs the password (and code) again. */
+  requestErasure: sudoProcedure.mutation(({ ctx }) => scheduleAccountErasure(ctx.deps, { user: ctx.user })),
+  cancelMyErasure: authedProcedure.mutation(({ ctx }) => cancelAccountErasure(ctx.deps, { user: ctx.user })),
+  /** The cancel link in the confirmation mail works without logging in. */
+  cancelErasure: publicProcedure.input(cancelErasureInput).mutation(({ ctx, input }) => cancelAccountErasure(ctx.deps, { token: input.token })),
+  exportDownloadLink: sudoProcedure.input(exportIdInput).mutation(({ ctx, input }) => createExportDownloadLink(ctx.deps, { user: ctx.user, exportId: input.exportId })),
 }
 
 /** `admin.privacy.*` (issue 11 §6): the requests queue and the authorisations review. */

@@ -82,6 +82,8 @@ export const dataExports = pgTable(
     storageKey: text(),
     sizeBytes: integer(),
     requestedAt: timestamp({ withTimezone: true }).notNull(),
+    /** Set when a worker claims it; a run that died is claimed again after a while. */
+    startedAt: timestamp({ withTimezone: true }),
     readyAt: timestamp({ withTimezone: true }),
     expiresAt: timestamp({ withTimezone: true }),
     downloadedAt: timestamp({ withTimezone: true }),
