@@ -81,6 +81,11 @@ export const router = createBrowserRouter([
                 path: 'account',
                 lazy: async () => ({ Component: (await import('./pages/account/AccountPage.tsx')).AccountPage }),
               },
+              // privacy: the member's privacy centre
+              {
+                path: 'account/privacy',
+                lazy: async () => ({ Component: (await import('./pages/privacy/PrivacyCentrePage.tsx')).PrivacyCentrePage }),
+              },
               {
                 path: 'account/bestellingen',
                 lazy: async () => ({ Component: (await import('./pages/checkout/OrdersPage.tsx')).OrdersPage }),
@@ -152,6 +157,19 @@ export const router = createBrowserRouter([
                           Component: (await import('./pages/checkout/admin/AdminProductsPage.tsx')).AdminProductsPage,
                         }),
                       },
+                      // privacy: requests queue and authorisations review
+                      {
+                        path: 'privacy',
+                        lazy: async () => ({
+                          Component: (await import('./pages/privacy/admin/AdminPrivacyRequestsPage.tsx')).AdminPrivacyRequestsPage,
+                        }),
+                      },
+                      {
+                        path: 'autorisaties',
+                        lazy: async () => ({
+                          Component: (await import('./pages/privacy/admin/AdminAuthorisationsPage.tsx')).AdminAuthorisationsPage,
+                        }),
+                      },
                       {
                         path: 'kortingscodes',
                         lazy: async () => ({
@@ -163,6 +181,11 @@ export const router = createBrowserRouter([
                 ],
               },
             ],
+          },
+          {
+            // The cancel link of the erasure mail works without logging in.
+            path: 'account/privacy/annuleren',
+            lazy: async () => ({ Component: (await import('./pages/privacy/CancelErasurePage.tsx')).CancelErasurePage }),
           },
           {
             path: 'dev/mailbox',

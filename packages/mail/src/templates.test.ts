@@ -57,7 +57,7 @@ describe('mail templates', () => {
   })
 
   test('the contact and postal address come from the configured seller, nothing else is hard-coded', () => {
-    const contactTemplates = new Set<MailTemplate>(['passwordChanged', 'emailChanged', 'twoFactorDisabled'])
+    const contactTemplates = new Set<MailTemplate>(['passwordChanged', 'emailChanged', 'twoFactorDisabled', 'privacyErasureScheduled'])
     for (const { template, locale, params } of all) {
       const { text, html } = renderMail(template, locale, params as never, seller)
       expect(text).toContain('Jouw Bot · Kerkstraat 1 · 1234 AB Ergens')

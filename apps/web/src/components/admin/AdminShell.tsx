@@ -9,6 +9,8 @@ const SECTIONS = [
   ['bestellingen', 'orders'],
   ['producten', 'products'],
   ['kortingscodes', 'coupons'],
+  ['privacy', 'privacyRequests'],
+  ['autorisaties', 'authorisations'],
 ] as const
 
 /** Every /admin page: the sub-navigation, then the page. */
