@@ -4,6 +4,7 @@ import { coursesAdminRouters } from './courses/admin-router.ts'
 import { certificateRouter, courseRouter, lessonRouter } from './courses/router.ts'
 import { authRouter } from './auth/router.ts'
 import { devMailboxRouter } from './mail/router.ts'
+import { adminPrivacyRouter, privacyRouter } from './privacy/router.ts'
 import { systemRouter } from './system/router.ts'
 import { createCallerFactory, router } from './trpc.ts'
 import { twoFactorRouter } from './auth/two-factor-router.ts'
@@ -18,7 +19,8 @@ export const appRouter = router({
   lesson: lessonRouter,
   certificate: certificateRouter,
   checkout: checkoutRouter,
-  admin: router({ checkout: adminCheckoutRouter, ...coursesAdminRouters }),
+  privacy: privacyRouter,
+  admin: router({ checkout: adminCheckoutRouter, privacy: adminPrivacyRouter, ...coursesAdminRouters }),
 })
 
 export type AppRouter = typeof appRouter

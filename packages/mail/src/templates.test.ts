@@ -37,6 +37,7 @@ const cases: { [K in MailTemplate]: MailTemplates[K][] } = {
   duplicatePaymentRefunded: [base],
   refundFailed: [{ ...base, corrected: false }, { ...base, corrected: true }],
   chargebackReversed: [0, 1, 2].map((sessionsRestored) => ({ ...base, correctionNumber: '2026-000003', courseRestored: sessionsRestored > 0, sessionsRestored })),
+  privacyPolicyChanged: [{ ...base, version: 2, changes: ['Geen Google Analytics meer.'] }],
   shopAttention: (['refundFailed', 'refundRefused', 'paymentMismatch', 'duplicateChargeback', 'chargebackReversed'] as const).map((problem) => ({ ...base, problem })),
 }
 

@@ -10,6 +10,7 @@
  *
  * Names are SQL names (snake_case, as in the migrations): `users.first_name`, not `firstName`.
  */
+import type { RetentionRuleName } from '@jouwbot/shared'
 
 export type Localized = { nl: string; en: string }
 
@@ -110,7 +111,7 @@ export const retentionRules = {
       en: 'Whoever unsubscribes from the newsletter is removed from the subscriber list every month. Only a pseudonymised hash (HMAC) of the address may stay, so that a later import never mails you again.',
     },
   },
-} as const satisfies Record<string, { schedule: 'daily' | 'monthly'; tables: readonly string[]; description: Localized }>
+} as const satisfies Record<RetentionRuleName, { schedule: 'daily' | 'monthly'; tables: readonly string[]; description: Localized }>
 export type RetentionRuleId = keyof typeof retentionRules
 
 /** How long one location of personal data is kept. */
@@ -973,9 +974,8 @@ export const cookies: CookieDeclaration[] = [
   },
 ]
 
-/** The purposes a visitor or member can consent to (the banner's switches, the consent log). */
-export const consentPurposes = ['statistics', 'newsletter', 'chat'] as const
-export type ConsentPurpose = (typeof consentPurposes)[number]
+/** The purposes a visitor or member can consent to (the cookie dialog's switches, the consent log). */
+export { consentPurposes, type ConsentPurposeName as ConsentPurpose } from '@jouwbot/shared'
 
 /** Where a location of personal data is stored, for messages and the privacy page. */
 export function describeLocation(location: Location): string {
