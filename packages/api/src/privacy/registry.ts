@@ -938,20 +938,20 @@ export const cookies: CookieDeclaration[] = [
     name: 'jb_session',
     purpose: 'necessary',
     kind: 'cookie',
-    description: { nl: 'Houdt je ingelogd (HttpOnly, alleen over https).', en: 'Keeps you signed in (HttpOnly, https only).' },
+    description: { nl: 'Houdt je ingelogd (HttpOnly, alleen over https). Alleen na inloggen.', en: 'Keeps you signed in (HttpOnly, https only). Only after logging in.' },
     lifetime: { nl: '30 dagen na laatste gebruik, hooguit 90 dagen', en: '30 days after last use, 90 days at most' },
     firstParty: true,
   },
   {
-    name: 'jb_locale',
+    name: 'jouwbot.language',
     purpose: 'necessary',
     kind: 'localStorage',
-    description: { nl: 'Onthoudt je taalkeuze (Nederlands/Engels).', en: 'Remembers your language (Dutch/English).' },
+    description: { nl: 'Onthoudt je taalkeuze (Nederlands/Engels) als je die maakt.', en: 'Remembers your language (Dutch/English) when you choose one.' },
     lifetime: { nl: 'Tot je het wist', en: 'Until you clear it' },
     firstParty: true,
   },
   {
-    name: 'jb_consent',
+    name: 'jouwbot.consent',
     purpose: 'necessary',
     kind: 'localStorage',
     description: {
@@ -959,6 +959,17 @@ export const cookies: CookieDeclaration[] = [
       en: 'Remembers your cookie choices and a random browser id with which we record your choice.',
     },
     lifetime: { nl: '12 maanden', en: '12 months' },
+    firstParty: true,
+  },
+  {
+    name: 'jouwbot.playbackRate, jouwbot.captions',
+    purpose: 'necessary',
+    kind: 'localStorage',
+    description: {
+      nl: 'Onthoudt de afspeelsnelheid en ondertiteling die je in de videospeler kiest.',
+      en: 'Remembers the playback speed and captions you choose in the video player.',
+    },
+    lifetime: { nl: 'Tot je het wist', en: 'Until you clear it' },
     firstParty: true,
   },
   {

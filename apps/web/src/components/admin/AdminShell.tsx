@@ -9,6 +9,7 @@ const SECTIONS = [
   ['bestellingen', 'orders'],
   ['producten', 'products'],
   ['kortingscodes', 'coupons'],
+  ['privacy', 'privacy'],
 ] as const
 
 /** Every /admin page: the sub-navigation, then the page. */
