@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { createAppDeps, type AppDeps } from '@jouwbot/api'
 import { seedAdmin } from '@jouwbot/api/auth'
 import { seedShop } from '@jouwbot/api/checkout'
+import { seedPrivacyPolicy } from '@jouwbot/api/privacy'
 import { deriveMediaSecret, seedCourse } from '@jouwbot/api/courses'
 import { prepareDummyPasswordHash } from '@jouwbot/auth'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
@@ -74,6 +75,10 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
         `    e-mail:     ${admin.email}\n    wachtwoord: ${admin.password}\n`,
     )
   }
+
+  // The privacy statement versions shipped with the code (a new one mails every member once).
+  const policy = await seedPrivacyPolicy(deps)
+  if (policy.published) logger.info({ version: policy.published }, 'privacy statement version published')
 
   // Demo content, once: the Premium Cursus with its sample videos (never in production).
   if (env.NODE_ENV !== 'production' && (await seedCourse(deps, premiumCursus, { mediaDir, storage }))) {

@@ -2,7 +2,7 @@ import type { AppDeps } from '@jouwbot/api'
 import { cleanUpExpired } from '@jouwbot/api/auth'
 import { reconcilePayments } from '@jouwbot/api/checkout'
 import { MEDIA_SWEEP_GRACE_MS, renderLessonHls, sweepOrphanedMedia } from '@jouwbot/api/courses'
-import { buildPendingDataExports, eraseDueAccounts, expireDataExports } from '@jouwbot/api/privacy'
+import { applyRetention, buildPendingDataExports, eraseDueAccounts, expireDataExports, retentionRulesFor } from '@jouwbot/api/privacy'
 import type { JobDefinition } from '@jouwbot/jobs'
 import { deliverPendingMail, type MailTransport } from '@jouwbot/mail'
 import type { Logger } from 'pino'
@@ -17,6 +17,8 @@ export const QUEUES = {
   // privacy-rights
   privacyBuildExports: 'privacy.build-exports',
   privacyEraseAccounts: 'privacy.erase-accounts',
+  privacyRetentionDaily: 'privacy.retention-daily',
+  privacyRetentionMonthly: 'privacy.retention-monthly',
 } as const
 
 export interface JobsContext {
@@ -35,6 +37,8 @@ export function jobDefinitions(context: JobsContext): JobDefinition<never>[] {
     reconcilePaymentsJob(context),
     privacyBuildExportsJob(context),
     privacyEraseAccountsJob(context),
+    privacyRetentionJob(context, 'daily'),
+    privacyRetentionJob(context, 'monthly'),
   ]
 }
 
@@ -145,6 +149,26 @@ export function privacyEraseAccountsJob({ deps, logger }: Pick<JobsContext, 'dep
     handler: async () => {
       const result = await eraseDueAccounts(deps)
       if (result.erased) logger.info(result, 'accounts erased')
+    },
+  }
+}
+
+/**
+ * The registry's retention rules (packages/api/src/privacy/registry.ts): daily at 02:23 UTC, and the
+ * monthly ones (newsletter unsubscriptions) on the 1st at 02:37 UTC. Each rule writes a run-log row
+ * (admin page /admin/privacy, where a dry run reports what would go without deleting).
+ */
+export function privacyRetentionJob({ deps, logger }: Pick<JobsContext, 'deps' | 'logger'>, schedule: 'daily' | 'monthly'): JobDefinition<never> {
+  return {
+    name: schedule === 'daily' ? QUEUES.privacyRetentionDaily : QUEUES.privacyRetentionMonthly,
+    cron: schedule === 'daily' ? '23 2 * * *' : '37 2 1 * *',
+    retryLimit: 2,
+    retryDelaySeconds: 600,
+    handler: async () => {
+      const results = await applyRetention(deps, { rules: retentionRulesFor(schedule), dryRun: false, job: `privacy.retention-${schedule}` })
+      logger.info({ results: results.map((r) => ({ rule: r.rule, rows: r.rows, errors: r.errors.length })) }, 'privacy retention run')
+      const failed = results.filter((r) => r.errors.length > 0)
+      if (failed.length > 0) throw new Error(`privacy retention: ${failed.map((r) => r.rule).join(', ')} failed (see the run log)`)
     },
   }
 }

@@ -5,7 +5,6 @@ import { RequireAdmin } from './components/RequireAdmin.tsx'
 import { RequireAuth } from './components/RequireAuth.tsx'
 import { HomePage } from './pages/site/HomePage.tsx'
 import { NotFoundPage } from './pages/site/NotFoundPage.tsx'
-import { PrivacyPage } from './pages/legal/PrivacyPage.tsx'
 import { RouteErrorPage } from './pages/site/RouteErrorPage.tsx'
 
 // The landing page ships in the main bundle; pages with forms (and with them zod and the shared
@@ -20,7 +19,10 @@ export const router = createBrowserRouter([
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: 'privacy', element: <PrivacyPage /> },
+          {
+            path: 'privacy',
+            lazy: async () => ({ Component: (await import('./pages/privacy/PrivacyPage.tsx')).PrivacyPage }),
+          },
           {
             path: 'voorwaarden',
             lazy: async () => ({ Component: (await import('./pages/legal/TermsPage.tsx')).TermsPage }),
@@ -159,7 +161,7 @@ export const router = createBrowserRouter([
                       },
                       // privacy: requests queue and authorisations review
                       {
-                        path: 'privacy',
+                        path: 'privacyverzoeken',
                         lazy: async () => ({
                           Component: (await import('./pages/privacy/admin/AdminPrivacyRequestsPage.tsx')).AdminPrivacyRequestsPage,
                         }),
@@ -168,6 +170,12 @@ export const router = createBrowserRouter([
                         path: 'autorisaties',
                         lazy: async () => ({
                           Component: (await import('./pages/privacy/admin/AdminAuthorisationsPage.tsx')).AdminAuthorisationsPage,
+                        }),
+                      },
+                      {
+                        path: 'privacy',
+                        lazy: async () => ({
+                          Component: (await import('./pages/privacy/admin/AdminPrivacyPage.tsx')).AdminPrivacyPage,
                         }),
                       },
                       {

@@ -61,6 +61,8 @@ export function answerPrepared<T>(ctx: Pick<Context, 'prepared'>, result: Prepar
 }
 
 export const router = t.router
+/** Two routers of one domain built in separate files (privacy: registry + rights) under one name. */
+export const mergeRouters = t.mergeRouters
 export const createCallerFactory = t.createCallerFactory
 export const middleware = t.middleware
 

@@ -40,6 +40,7 @@ const cases: { [K in MailTemplate]: MailTemplates[K][] } = {
   privacyRequestResolved: [base],
   privacyExportReady: [{ ...base, expiresOn: '12 december 2026' }],
   privacyErasureScheduled: [{ ...base, erasureOn: '19 december 2026', cancelUrl: 'https://jouwbot.test/account/privacy/annuleren?token=abc' }],
+  privacyPolicyChanged: [{ ...base, version: 2, changes: ['Geen Google Analytics meer.'] }],
   shopAttention: (['refundFailed', 'refundRefused', 'paymentMismatch', 'duplicateChargeback', 'chargebackReversed'] as const).map((problem) => ({ ...base, problem })),
 }
 

@@ -37,6 +37,8 @@ export interface MailTemplates {
   refundFailed: { firstName: string; amount: string; corrected: boolean; orderUrl: string }
   /** The bank reversed a chargeback: the amount is paid again; an invoice corrects the chargeback's credit note. */
   chargebackReversed: { firstName: string; amount: string; correctionNumber: string; courseRestored: boolean; sessionsRestored: number; orderUrl: string }
+  /** A new version of the privacy statement was published: what changed, and where to read it. */
+  privacyPolicyChanged: { firstName: string; version: number; changes: string[]; url: string }
   /** To the shop's own address: something about money that needs a person. */
   shopAttention: { problem: ShopProblem; orderReference: string; amount: string; detail: string; adminUrl: string }
   // privacy (rights)
@@ -145,6 +147,11 @@ const templates: { [K in MailTemplate]: (p: MailTemplates[K], c: Context) => Tex
     subject: t('refundFailed.subject'),
     lines: [greeting(t, p), t('refundFailed.failed', { amount: p.amount }), t('refundFailed.contact'), ...(p.corrected ? [t('refundFailed.corrected')] : [])],
     action: { label: t('common.viewOrder'), url: p.orderUrl },
+  }),
+  privacyPolicyChanged: (p, { t }) => ({
+    subject: t('privacyPolicyChanged.subject'),
+    lines: [greeting(t, p), t('privacyPolicyChanged.published', { version: p.version }), ...p.changes.map((change) => `• ${change}`), t('privacyPolicyChanged.rights')],
+    action: { label: t('privacyPolicyChanged.action'), url: p.url },
   }),
   chargebackReversed: (p, { t }) => ({
     subject: t('chargebackReversed.subject'),

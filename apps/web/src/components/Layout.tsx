@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { Outlet, ScrollRestoration, useLocation } from 'react-router'
 import { Footer } from './Footer.tsx'
 import { Header } from './Header.tsx'
+import { ConsentDialog } from '../pages/privacy/ConsentDialog.tsx'
+import { PolicyNotice } from '../pages/privacy/PolicyNotice.tsx'
 
 export function Layout() {
   const { t } = useTranslation()
@@ -26,10 +28,12 @@ export function Layout() {
         {t('nav.skip')}
       </a>
       <Header />
+      <PolicyNotice />
       <main id="main" ref={mainRef} tabIndex={-1} className="main">
         <Outlet />
       </main>
       <Footer />
+      <ConsentDialog />
       <ScrollRestoration />
     </div>
   )

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkRegistry, type SchemaShape } from './check-registry.ts'
 import { categoryIds, consentPurposes, legalBases, personalDataCategories, recipients, retentionRules } from './registry.ts'
-import { schemaTables } from './schema-tables.ts'
+import { schemaTables } from '@jouwbot/db'
 
 function currentSchema(): SchemaShape {
   return new Map([...schemaTables()].map(([name, table]) => [name, [...table.columns.keys()]]))

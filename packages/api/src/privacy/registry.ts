@@ -10,6 +10,7 @@
  *
  * Names are SQL names (snake_case, as in the migrations): `users.first_name`, not `firstName`.
  */
+import type { RetentionRuleName } from '@jouwbot/shared'
 
 export type Localized = { nl: string; en: string }
 
@@ -110,7 +111,7 @@ export const retentionRules = {
       en: 'Whoever unsubscribes from the newsletter is removed from the subscriber list every month. Only a pseudonymised hash (HMAC) of the address may stay, so that a later import never mails you again.',
     },
   },
-} as const satisfies Record<string, { schedule: 'daily' | 'monthly'; tables: readonly string[]; description: Localized }>
+} as const satisfies Record<RetentionRuleName, { schedule: 'daily' | 'monthly'; tables: readonly string[]; description: Localized }>
 export type RetentionRuleId = keyof typeof retentionRules
 
 /** How long one location of personal data is kept. */
@@ -1001,20 +1002,20 @@ export const cookies: CookieDeclaration[] = [
     name: 'jb_session',
     purpose: 'necessary',
     kind: 'cookie',
-    description: { nl: 'Houdt je ingelogd (HttpOnly, alleen over https).', en: 'Keeps you signed in (HttpOnly, https only).' },
+    description: { nl: 'Houdt je ingelogd (HttpOnly, alleen over https). Alleen na inloggen.', en: 'Keeps you signed in (HttpOnly, https only). Only after logging in.' },
     lifetime: { nl: '30 dagen na laatste gebruik, hooguit 90 dagen', en: '30 days after last use, 90 days at most' },
     firstParty: true,
   },
   {
-    name: 'jb_locale',
+    name: 'jouwbot.language',
     purpose: 'necessary',
     kind: 'localStorage',
-    description: { nl: 'Onthoudt je taalkeuze (Nederlands/Engels).', en: 'Remembers your language (Dutch/English).' },
+    description: { nl: 'Onthoudt je taalkeuze (Nederlands/Engels) als je die maakt.', en: 'Remembers your language (Dutch/English) when you choose one.' },
     lifetime: { nl: 'Tot je het wist', en: 'Until you clear it' },
     firstParty: true,
   },
   {
-    name: 'jb_consent',
+    name: 'jouwbot.consent',
     purpose: 'necessary',
     kind: 'localStorage',
     description: {
@@ -1022,6 +1023,17 @@ export const cookies: CookieDeclaration[] = [
       en: 'Remembers your cookie choices and a random browser id with which we record your choice.',
     },
     lifetime: { nl: '12 maanden', en: '12 months' },
+    firstParty: true,
+  },
+  {
+    name: 'jouwbot.playbackRate, jouwbot.captions',
+    purpose: 'necessary',
+    kind: 'localStorage',
+    description: {
+      nl: 'Onthoudt de afspeelsnelheid en ondertiteling die je in de videospeler kiest.',
+      en: 'Remembers the playback speed and captions you choose in the video player.',
+    },
+    lifetime: { nl: 'Tot je het wist', en: 'Until you clear it' },
     firstParty: true,
   },
   {
@@ -1037,9 +1049,8 @@ export const cookies: CookieDeclaration[] = [
   },
 ]
 
-/** The purposes a visitor or member can consent to (the banner's switches, the consent log). */
-export const consentPurposes = ['statistics', 'newsletter', 'chat'] as const
-export type ConsentPurpose = (typeof consentPurposes)[number]
+/** The purposes a visitor or member can consent to (the cookie dialog's switches, the consent log). */
+export { consentPurposes, type ConsentPurposeName as ConsentPurpose } from '@jouwbot/shared'
 
 /** Where a location of personal data is stored, for messages and the privacy page. */
 export function describeLocation(location: Location): string {

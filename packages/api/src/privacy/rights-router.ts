@@ -47,8 +47,10 @@ export const privacyRightsProcedures = {
   exportDownloadLink: sudoProcedure.input(exportIdInput).mutation(({ ctx, input }) => createExportDownloadLink(ctx.deps, { user: ctx.user, exportId: input.exportId })),
 }
 
+export const privacyRightsRouter = router(privacyRightsProcedures)
+
 /** `admin.privacy.*` (issue 11 §6): the requests queue and the authorisations review. */
-export const adminPrivacyRouter = router({
+export const adminPrivacyRightsRouter = router({
   requests: adminProcedure.input(adminPrivacyRequestsInput).query(({ ctx, input }) => listPrivacyRequests(ctx.deps, { admin: ctx.user, status: input.status })),
   resolveRequest: adminProcedure.input(resolvePrivacyRequestInput).mutation(({ ctx, input }) => resolvePrivacyRequest(ctx.deps, { admin: ctx.user, ...input })),
   staff: adminProcedure.query(({ ctx }) => listStaffAccounts(ctx.deps)),

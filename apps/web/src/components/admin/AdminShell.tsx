@@ -9,7 +9,8 @@ const SECTIONS = [
   ['bestellingen', 'orders'],
   ['producten', 'products'],
   ['kortingscodes', 'coupons'],
-  ['privacy', 'privacyRequests'],
+  ['privacy', 'privacy'],
+  ['privacyverzoeken', 'privacyRequests'],
   ['autorisaties', 'authorisations'],
 ] as const
 

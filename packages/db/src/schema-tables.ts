@@ -1,4 +1,4 @@
-import * as schema from '@jouwbot/db/schema'
+import * as schema from './schema/index.ts'
 import { is } from 'drizzle-orm'
 import { toSnakeCase } from 'drizzle-orm/casing'
 import { getTableConfig, PgTable, type PgColumn } from 'drizzle-orm/pg-core'
