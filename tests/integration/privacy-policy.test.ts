@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { policyV2, seedPrivacyPolicy } from '@jouwbot/api/privacy'
 import { DAY, MINUTE } from '@jouwbot/auth'
-import { and, auditLog, eq, mailOutbox, privacyPolicyVersions, users } from '@jouwbot/db'
-import { createMember } from '../helpers/accounts.ts'
+import { and, auditLog, eq, mailOutbox, privacyPolicyVersions } from '@jouwbot/db'
+import { createMember, makeStaff } from '../helpers/accounts.ts'
 import { TestClient } from '../helpers/client.ts'
 import { makeDeps } from '../helpers/deps.ts'
 import { expectRefusal } from '../helpers/flows.ts'
@@ -55,7 +55,7 @@ describe('the privacy statement', () => {
     await seedPrivacyPolicy(deps)
     const member = await createMember(deps)
     const admin = await createMember(deps)
-    await deps.db.update(users).set({ role: 'admin' }).where(eq(users.email, admin.email))
+    await makeStaff(deps, admin)
     deps.clock.advance(MINUTE)
     expect(await (await member.client.api()).privacy.policyNotice()).toBeNull()
 
@@ -88,7 +88,7 @@ describe('the privacy statement', () => {
     const member = await createMember(deps)
     await expectRefusal((await member.client.api()).admin.privacy.publishPolicy(v3), 'FORBIDDEN', 'error.forbidden')
     const admin = await createMember(deps)
-    await deps.db.update(users).set({ role: 'admin' }).where(eq(users.email, admin.email))
+    await makeStaff(deps, admin)
     await expect((await admin.client.api()).admin.privacy.publishPolicy({ ...v3, changesNl: [] })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
     deps.clock.advance(11 * MINUTE)
     await expectRefusal((await admin.client.api()).admin.privacy.publishPolicy(v3), 'FORBIDDEN', 'auth.reauthenticationRequired')

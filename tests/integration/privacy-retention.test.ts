@@ -4,7 +4,7 @@ import { applyRetention } from '@jouwbot/api/privacy'
 import { DAY } from '@jouwbot/auth'
 import { consentRecords, eq, invoicePdfs, invoices, isNull, mailOutbox, orders, payments, privacyRetentionRuns, rateLimits, users } from '@jouwbot/db'
 import { truncateAll } from '@jouwbot/db/testing'
-import { createMember, PASSWORD, uniqueEmail } from '../helpers/accounts.ts'
+import { createMember, makeStaff, PASSWORD, uniqueEmail } from '../helpers/accounts.ts'
 import { TestClient } from '../helpers/client.ts'
 import { expectRefusal } from '../helpers/flows.ts'
 import { seedShopFixture, startBuying } from '../helpers/shop.ts'
@@ -131,7 +131,7 @@ describe('retention rules with a moved clock', () => {
 
   test('the run log and runs are for admins; deleting for real needs sudo mode', async () => {
     const admin = await createMember(deps())
-    await deps().db.update(users).set({ role: 'admin' }).where(eq(users.email, admin.email))
+    await makeStaff(deps(), admin)
     const member = await createMember(deps())
     await expectRefusal((await member.client.api()).admin.privacy.retentionRuns({}), 'FORBIDDEN', 'error.forbidden')
     await expectRefusal((await member.client.api()).admin.privacy.runRetention({ dryRun: true }), 'FORBIDDEN', 'error.forbidden')
