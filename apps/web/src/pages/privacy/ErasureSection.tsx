@@ -46,7 +46,13 @@ export function ErasureSection() {
           <div className="privacy-erasure-plan">
             <h3>{t('privacyCentre.erasure.deleted')}</h3>
             <ul>
-              {[...what.deleted, ...what.anonymised].map((category) => (
+              {what.deleted.map((category) => (
+                <li key={category.id}>{category.label[lang]}</li>
+              ))}
+            </ul>
+            <h3>{t('privacyCentre.erasure.anonymised')}</h3>
+            <ul>
+              {what.anonymised.map((category) => (
                 <li key={category.id}>{category.label[lang]}</li>
               ))}
             </ul>

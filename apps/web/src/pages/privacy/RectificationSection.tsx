@@ -20,7 +20,8 @@ export function RectificationSection({ me }: { me: Me }) {
           <Link to="/account/bestellingen">{t('privacyCentre.rectification.orders')}</Link>
         </p>
       </Notice>
-      <ProfileSection me={me} />
+      {/* Remounted when an objection elsewhere on the page changes the newsletter choice. */}
+      <ProfileSection key={String(me.newsletter)} me={me} />
       <EmailSection me={me} />
     </div>
   )
