@@ -150,6 +150,9 @@ describe('privacy requests, objections and "who looked at my data"', () => {
     await api.privacy.object({ to: 'statistics' })
     const settings = await (await member.client.api()).privacy.settings()
     expect(settings.newsletter).toBe(false)
+    // Withdrawn in the consent log as well, so the consent history shows it.
+    const history = await (await member.client.api()).privacy.consentHistory()
+    expect(history.filter((h) => !h.granted).map((h) => h.purpose)).toEqual(expect.arrayContaining(['newsletter', 'statistics']))
     expect(settings.statisticsObjectedAt).toBeInstanceOf(Date)
     const requests = await (await member.client.api()).privacy.myRequests()
     expect(requests.map((r) => [r.kind, r.status])).toEqual(

@@ -4,6 +4,7 @@ import { PRIVACY_REQUEST_DUE_DAYS } from '@jouwbot/shared'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { AppDeps } from '../deps.ts'
 import { inTransaction } from '../transaction.ts'
+import { recordConsent } from './record-consent.ts'
 
 const DAY = 86_400_000
 
@@ -14,6 +15,8 @@ const DAY = 86_400_000
 export async function objectToProcessing(deps: AppDeps, { user, to }: { user: Pick<UserRow, 'id'>; to: 'newsletter' | 'statistics' }) {
   const now = deps.clock.now()
   return inTransaction(deps, async ({ db }) => {
+    // The objection withdraws the consent too, in the consent log (with the account's newsletter flag).
+    await recordConsent(db, { userId: user.id, choices: { [to]: false }, channel: 'account', now })
     if (to === 'newsletter') {
       await db.update(users).set({ newsletterConsentAt: null, updatedAt: now }).where(eq(users.id, user.id))
     } else {
