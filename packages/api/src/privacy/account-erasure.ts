@@ -136,7 +136,7 @@ export async function eraseAccount(deps: AppDeps, erasure: ErasureRow, options: 
   const now = deps.clock.now()
   const [row] = await deps.db
     .update(accountErasures)
-    .set({ status: 'running', startedAt: sql`coalesce(${accountErasures.startedAt}, ${now})` })
+    .set({ status: 'running', startedAt: sql`coalesce(${accountErasures.startedAt}, ${now.toISOString()}::timestamptz)` })
     .where(and(eq(accountErasures.id, erasure.id), inArray(accountErasures.status, ['scheduled', 'running'])))
     .returning()
   if (!row) return
