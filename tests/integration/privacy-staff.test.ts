@@ -56,6 +56,10 @@ describe('authorisations review', () => {
     expect(review.staff).toHaveLength(2)
     expect(review.staff.every((s) => s.lastUsedAt instanceof Date)).toBe(true)
     expect(review.reviewDue).toBe(true)
+    // The review reads the staff's own data: each of them sees it; the admin's own read is not listed for the admin.
+    const coachSees = await (await coach.client.api()).privacy.staffAccess()
+    expect(coachSees).toEqual([expect.objectContaining({ purpose: 'authorisation_review', staffRole: 'admin' })])
+    expect(await (await admin.client.api()).privacy.staffAccess()).toEqual([])
 
     await (await admin.client.api()).admin.privacy.recordReview({ note: 'Q4 nagelopen' })
     expect((await (await admin.client.api()).admin.privacy.staff()).reviewDue).toBe(false)

@@ -5,7 +5,7 @@ import { z } from 'zod'
  */
 
 /** Why a staff member read a member's personal data; shown to the member ("who looked at my data"). */
-export const staffReadPurposes = ['course_access', 'order_administration', 'invoice_support', 'privacy_request'] as const
+export const staffReadPurposes = ['course_access', 'order_administration', 'invoice_support', 'privacy_request', 'authorisation_review'] as const
 export type StaffReadPurpose = (typeof staffReadPurposes)[number]
 
 /** Art. 12: a request is answered within one month. */

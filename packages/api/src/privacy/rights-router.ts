@@ -53,7 +53,7 @@ export const privacyRightsRouter = router(privacyRightsProcedures)
 export const adminPrivacyRightsRouter = router({
   requests: adminProcedure.input(adminPrivacyRequestsInput).query(({ ctx, input }) => listPrivacyRequests(ctx.deps, { admin: ctx.user, status: input.status })),
   resolveRequest: adminProcedure.input(resolvePrivacyRequestInput).mutation(({ ctx, input }) => resolvePrivacyRequest(ctx.deps, { admin: ctx.user, ...input })),
-  staff: adminProcedure.query(({ ctx }) => listStaffAccounts(ctx.deps)),
+  staff: adminProcedure.query(({ ctx }) => listStaffAccounts(ctx.deps, { admin: ctx.user })),
   setRole: adminSudoProcedure
     .input(setStaffRoleInput)
     .mutation(({ ctx, input }) => setStaffRole(ctx.deps, { admin: ctx.user, target: { userId: input.userId }, role: input.role })),
