@@ -9,8 +9,11 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { cookies as declaredCookies, seedPrivacyPolicy } from '@jouwbot/api/privacy'
-import { consentRecords } from '@jouwbot/db'
+import { cookies as declaredCookies, publishPolicyVersion, seedPrivacyPolicy } from '@jouwbot/api/privacy'
+import { MINUTE } from '@jouwbot/auth'
+import { consentRecords, eq, users } from '@jouwbot/db'
+import type { TestClock } from '../helpers/clock.ts'
+import { createMember, PASSWORD } from '../helpers/accounts.ts'
 import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
@@ -120,4 +123,67 @@ test('/privacy shows the statement in force, the overview and the cookie list fr
   await main.getByText(/Versie 1 van 17 juli 2018/).waitFor()
   await main.getByText('aan het Privacy Shield voldoet', { exact: false }).waitFor()
   expect(browser.pageErrors).toEqual([])
+})
+
+async function logIn(page: Page, email: string, firstName: string) {
+  await page.goto('/login')
+  await page.getByLabel('E-mailadres').fill(email)
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD)
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
+  await page.getByRole('heading', { name: `Hoi ${firstName}!` }).waitFor()
+}
+
+test('a member: consent remembered on the account, a notice about a new statement, and the admin run log', async () => {
+  const member = await createMember(server.deps, { firstName: 'Lotte' })
+  const [row] = await server.deps.db.select({ id: users.id }).from(users).where(eq(users.email, member.email))
+  await server.deps.db.update(users).set({ role: 'admin' }).where(eq(users.id, row!.id))
+
+  // First device: the member chooses; the choice is stored on the account.
+  const first = await browser.newDevice()
+  await logIn(first, member.email, 'Lotte')
+  const dialog = first.getByRole('dialog', { name: 'Cookies op Jouw Bot' })
+  await dialog.getByRole('button', { name: 'Alles accepteren' }).click()
+  await dialog.waitFor({ state: 'detached' })
+  const accountChoices = await server.deps.db.select().from(consentRecords).where(eq(consentRecords.userId, row!.id))
+  expect(accountChoices.map((r) => [r.purpose, r.granted, r.channel])).toEqual([['statistics', true, 'banner']])
+
+  // A new statement is published after the member joined: a notice on the next visit, until closed.
+  ;(server.deps.clock as TestClock).advance(MINUTE)
+  await publishPolicyVersion(server.deps, {
+    publishedBy: null,
+    notify: true,
+    text: {
+      titleNl: 'Privacyverklaring',
+      titleEn: 'Privacy statement',
+      bodyNl: 'Een nieuwe versie van de verklaring, lang genoeg voor de controle op lengte.',
+      bodyEn: 'A new version of the statement, long enough for the length check here.',
+      changesNl: ['We noemen een nieuwe verwerker.'],
+      changesEn: ['We name a new processor.'],
+    },
+  })
+
+  // Second device, same account: no cookie question (the account has the answer), but the notice.
+  const second = await browser.newDevice()
+  await logIn(second, member.email, 'Lotte')
+  const notice = second.getByTestId('policy-notice')
+  await notice.getByText('We noemen een nieuwe verwerker.').waitFor()
+  expect(await second.getByRole('dialog', { name: 'Cookies op Jouw Bot' }).count()).toBe(0)
+  expect((await second.context().cookies()).map((c) => c.name)).toContain('jb_stats')
+  await notice.getByRole('button', { name: 'Gelezen' }).click()
+  await notice.waitFor({ state: 'detached' })
+  await second.reload()
+  await second.getByRole('heading', { name: 'Hoi Lotte!' }).waitFor()
+  await second.waitForLoadState('networkidle')
+  expect(await second.getByTestId('policy-notice').count()).toBe(0)
+
+  // The admin page: a dry run appears in the run log.
+  await second.goto('/admin/privacy')
+  await second.getByRole('heading', { level: 1, name: 'Privacy: bewaartermijnen' }).waitFor()
+  await second.getByText('Nog geen runs.').waitFor()
+  await second.getByRole('button', { name: 'Proefrun (verwijdert niets)' }).click()
+  const runs = second.getByRole('table', { name: 'Runs' })
+  await runs.getByText('admin (proefrun)').first().waitFor()
+  expect(await runs.getByRole('row').count()).toBeGreaterThan(5)
+  expect(browser.pageErrors).toEqual([])
+  expect(browser.cspViolations).toEqual([])
 })

@@ -37,6 +37,8 @@ export function ConsentDialog() {
     } else {
       applyConsent(remembered)
       setStatistics(remembered)
+      // Logged in meanwhile, and the account already has an answer: the question is settled.
+      setOpen((current) => (current === 'banner' ? null : current))
     }
   }, [consent.isPending, remembered])
 
