@@ -67,6 +67,10 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
   })
 
   await prepareDummyPasswordHash()
+  // The privacy statement versions shipped with the code (a new one mails every member once). Before
+  // the first admin exists, so a fresh install mails nobody.
+  const policy = await seedPrivacyPolicy(deps)
+  if (policy.published) logger.info({ version: policy.published }, 'privacy statement version published')
   const admin = await seedAdmin(deps, env.ADMIN_EMAIL)
   if (admin) {
     // Printed once, on the first start only; it is not stored anywhere in readable form.
@@ -75,10 +79,6 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
         `    e-mail:     ${admin.email}\n    wachtwoord: ${admin.password}\n`,
     )
   }
-
-  // The privacy statement versions shipped with the code (a new one mails every member once).
-  const policy = await seedPrivacyPolicy(deps)
-  if (policy.published) logger.info({ version: policy.published }, 'privacy statement version published')
 
   // Demo content, once: the Premium Cursus with its sample videos (never in production).
   if (env.NODE_ENV !== 'production' && (await seedCourse(deps, premiumCursus, { mediaDir, storage }))) {

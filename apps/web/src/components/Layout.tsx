@@ -27,13 +27,13 @@ export function Layout() {
       <a href="#main" className="skip-link">
         {t('nav.skip')}
       </a>
+      <ConsentDialog />
       <Header />
       <PolicyNotice />
       <main id="main" ref={mainRef} tabIndex={-1} className="main">
         <Outlet />
       </main>
       <Footer />
-      <ConsentDialog />
       <ScrollRestoration />
     </div>
   )

@@ -12,10 +12,14 @@ export interface PolicyView {
   changes: { nl: string[]; en: string[] }
 }
 
-/** The privacy statement: the current version, or an earlier one by number (they stay readable). */
-export async function getPolicy(deps: Pick<AppDeps, 'db' | 'clock'>, input: { version?: number | undefined }): Promise<PolicyView> {
+/**
+ * The privacy statement: the current version, or an earlier one by number (they stay readable).
+ * Null when no version was published yet (a database the boot seed has not run on).
+ */
+export async function getPolicy(deps: Pick<AppDeps, 'db' | 'clock'>, input: { version?: number | undefined }): Promise<PolicyView | null> {
   const now = deps.clock.now()
   const current = await currentPolicyVersion(deps.db, now)
+  if (input.version === undefined && !current) return null
   const row = input.version === undefined ? current : await policyVersionByNumber(deps.db, input.version, now)
   if (!row) throw new AppError('NOT_FOUND', 'error.notFound')
   return {

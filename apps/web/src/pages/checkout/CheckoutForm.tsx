@@ -23,7 +23,7 @@ export function CheckoutForm({ product, me }: { product: Product; me: Me }) {
   // The tick names the privacy statement version in force and links to exactly that text.
   const trpc = useTRPC()
   const policy = useQuery(trpc.privacy.policy.queryOptions({}))
-  const policyVersion = policy.data?.version
+  const policyVersion = policy.data?.version ?? null
 
   return (
     <div className="container checkout">

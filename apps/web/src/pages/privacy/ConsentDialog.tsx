@@ -37,6 +37,8 @@ export function ConsentDialog() {
     } else {
       applyConsent(remembered)
       setStatistics(remembered)
+      // Logged in meanwhile, and the account already has an answer: the question is settled.
+      setOpen((current) => (current === 'banner' ? null : current))
     }
   }, [consent.isPending, remembered])
 
@@ -50,8 +52,10 @@ export function ConsentDialog() {
     return () => window.removeEventListener(OPEN_CONSENT_EVENT, show)
   }, [remembered])
 
+  // Opened from the footer, focus moves into the dialog; the first-visit banner never takes focus
+  // away from what the visitor is doing (it sits in the page flow, above the header).
   useEffect(() => {
-    if (open) dialogRef.current?.focus()
+    if (open === 'cookie_settings') dialogRef.current?.focus()
   }, [open])
 
   if (!open) return null

@@ -30,36 +30,9 @@ export function PrivacyPage() {
 
   return (
     <div className="container page-narrow privacy-page">
-      <QueryState query={policy}>
-        {(p) => (
-          <>
-            <PageHeader
-              eyebrow={t('privacy.page.eyebrow')}
-              title={p.title[locale]}
-              intro={t(p.current ? 'privacy.page.current' : 'privacy.page.earlier', { version: p.version, date: formatLongDate(p.publishedAt, locale) })}
-            >
-              {!p.current ? (
-                <p>
-                  <Link to="/privacy">{t('privacy.page.toCurrent')}</Link>
-                </p>
-              ) : null}
-            </PageHeader>
-            {p.changes[locale].length > 0 ? (
-              <section className="card privacy-changes" aria-labelledby="privacy-changes">
-                <h2 id="privacy-changes">{t('privacy.page.changes')}</h2>
-                <ul>
-                  {p.changes[locale].map((change) => (
-                    <li key={change}>{change}</li>
-                  ))}
-                </ul>
-              </section>
-            ) : null}
-            <article className="prose">
-              <PolicyText text={p.body[locale]} />
-              {locale === 'en' && p.version > 1 ? <p className="muted">{t('privacy.page.translation')}</p> : null}
-            </article>
-          </>
-        )}
+      <PageHeader eyebrow={t('privacy.page.eyebrow')} title={t('privacy.title')} />
+      <QueryState query={policy} isEmpty={(p) => p === null} empty={<p className="muted">{t('privacy.page.noVersion')}</p>}>
+        {(p) => (p ? <PolicyVersion policy={p} /> : null)}
       </QueryState>
 
       <QueryState query={overview}>{(o) => <Overview overview={o} />}</QueryState>
@@ -91,6 +64,43 @@ export function PrivacyPage() {
         )}
       </QueryState>
     </div>
+  )
+}
+
+type Policy = NonNullable<RouterOutputs['privacy']['policy']>
+
+/** One version of the statement: which one, what changed, the text. */
+function PolicyVersion({ policy: p }: { policy: Policy }) {
+  const { t } = useTranslation()
+  const locale = useLocale()
+  return (
+    <>
+      <header className="privacy-version">
+        <p className="lead">
+          {p.title[locale] === t('privacy.title') ? null : <strong>{p.title[locale]} </strong>}
+          {t(p.current ? 'privacy.page.current' : 'privacy.page.earlier', { version: p.version, date: formatLongDate(p.publishedAt, locale) })}
+        </p>
+        {!p.current ? (
+          <p>
+            <Link to="/privacy">{t('privacy.page.toCurrent')}</Link>
+          </p>
+        ) : null}
+      </header>
+      {p.changes[locale].length > 0 ? (
+        <section className="card privacy-changes" aria-labelledby="privacy-changes">
+          <h2 id="privacy-changes">{t('privacy.page.changes')}</h2>
+          <ul>
+            {p.changes[locale].map((change) => (
+              <li key={change}>{change}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <article className="prose">
+        <PolicyText text={p.body[locale]} />
+        {locale === 'en' && p.version > 1 ? <p className="muted">{t('privacy.page.translation')}</p> : null}
+      </article>
+    </>
   )
 }
 

@@ -10,8 +10,9 @@ import { SudoCancelledError, useSudo } from '../../../lib/sudo.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts'
 import { useLocale } from '../../../lib/useLocale.ts'
+import { PublishPolicyForm } from './PublishPolicyForm.tsx'
 
-/** /admin/privacy: the retention rules of the registry, their run log, a dry run and a run now. */
+/** /admin/privacy: the retention rules of the registry, their run log, a dry run and a run now; publishing a new statement. */
 export function AdminPrivacyPage() {
   const { t } = useTranslation()
   const locale = useLocale()
@@ -93,6 +94,7 @@ export function AdminPrivacyPage() {
           </>
         )}
       </QueryState>
+      <PublishPolicyForm />
     </div>
   )
 }
