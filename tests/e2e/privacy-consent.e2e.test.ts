@@ -13,8 +13,8 @@ import { cookies as declaredCookies, publishPolicyVersion, seedPrivacyPolicy } f
 import { MINUTE } from '@jouwbot/auth'
 import { consentRecords, eq, users } from '@jouwbot/db'
 import type { TestClock } from '../helpers/clock.ts'
-import { createMember, PASSWORD } from '../helpers/accounts.ts'
-import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
+import { createMember, makeStaff } from '../helpers/accounts.ts'
+import { logInStaff, openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 let server: TestServer
@@ -125,22 +125,15 @@ test('/privacy shows the statement in force, the overview and the cookie list fr
   expect(browser.pageErrors).toEqual([])
 })
 
-async function logIn(page: Page, email: string, firstName: string) {
-  await page.goto('/login')
-  await page.getByLabel('E-mailadres').fill(email)
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
-  await page.getByRole('heading', { name: `Hoi ${firstName}!` }).waitFor()
-}
-
 test('a member: consent remembered on the account, a notice about a new statement, and the admin run log', async () => {
   const member = await createMember(server.deps, { firstName: 'Lotte' })
   const [row] = await server.deps.db.select({ id: users.id }).from(users).where(eq(users.email, member.email))
-  await server.deps.db.update(users).set({ role: 'admin' }).where(eq(users.id, row!.id))
+  // Staff need 2FA on (privacy-rights): the admin logs in with password and code.
+  const { secret } = await makeStaff(server.deps, member)
 
   // First device: the member chooses; the choice is stored on the account.
   const first = await browser.newDevice()
-  await logIn(first, member.email, 'Lotte')
+  await logInStaff(first, { email: member.email, firstName: 'Lotte', secret }, server.deps.clock.now())
   const dialog = first.getByRole('dialog', { name: 'Cookies op Jouw Bot' })
   await dialog.getByRole('button', { name: 'Alles accepteren' }).click()
   await dialog.waitFor({ state: 'detached' })
@@ -164,7 +157,7 @@ test('a member: consent remembered on the account, a notice about a new statemen
 
   // Second device, same account: no cookie question (the account has the answer), but the notice.
   const second = await browser.newDevice()
-  await logIn(second, member.email, 'Lotte')
+  await logInStaff(second, { email: member.email, firstName: 'Lotte', secret }, server.deps.clock.now())
   const notice = second.getByTestId('policy-notice')
   await notice.getByText('We noemen een nieuwe verwerker.').waitFor()
   expect(await second.getByRole('dialog', { name: 'Cookies op Jouw Bot' }).count()).toBe(0)
