@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { mayProcess } from '@jouwbot/api/privacy'
 import { and, auditLog, eq, staffReviews, users } from '@jouwbot/db'
 import { createMember, makeStaff, PASSWORD } from '../helpers/accounts.ts'
 import { TestClient } from '../helpers/client.ts'
@@ -107,6 +108,8 @@ describe('privacy requests, objections and "who looked at my data"', () => {
     await expectRefusal(mine.privacy.requestRestriction({}), 'CONFLICT', 'privacy.requestPending')
     expect(await mine.privacy.staffAccess()).toEqual([])
 
+    const memberId = (await deps.db.select().from(users).where(eq(users.email, member.email)))[0]!.id
+    expect(await mayProcess(deps.db, memberId, 'statistics')).toBe(true)
     const adminApi = await admin.client.api()
     const queue = await adminApi.admin.privacy.requests({ status: 'open' })
     expect(queue).toEqual([expect.objectContaining({ id: request.id, email: member.email, overdue: false })])
@@ -122,6 +125,9 @@ describe('privacy requests, objections and "who looked at my data"', () => {
     )
     const after = await member.client.api()
     expect((await after.privacy.settings()).restrictedAt).toBeInstanceOf(Date)
+    // Frozen: no statistics and no newsletter, whatever was chosen before.
+    expect(await mayProcess(deps.db, memberId, 'statistics')).toBe(false)
+    expect(await mayProcess(deps.db, memberId, 'newsletter')).toBe(false)
     const [history] = await after.privacy.myRequests()
     expect(history).toMatchObject({ status: 'granted', outcome: 'Verwerking beperkt tot de controle klaar is.' })
     expect(history!.resolvedAt).toBeInstanceOf(Date)
@@ -150,6 +156,8 @@ describe('privacy requests, objections and "who looked at my data"', () => {
     await deps.db.update(users).set({ newsletterConsentAt: deps.clock.now() }).where(eq(users.email, member.email))
     const api = await member.client.api()
     expect((await api.privacy.settings()).newsletter).toBe(true)
+    const memberId = (await deps.db.select().from(users).where(eq(users.email, member.email)))[0]!.id
+    expect(await mayProcess(deps.db, memberId, 'newsletter')).toBe(true)
     await api.privacy.object({ to: 'newsletter' })
     await api.privacy.object({ to: 'statistics' })
     const settings = await (await member.client.api()).privacy.settings()
@@ -158,6 +166,8 @@ describe('privacy requests, objections and "who looked at my data"', () => {
     const history = await (await member.client.api()).privacy.consentHistory()
     expect(history.filter((h) => !h.granted).map((h) => h.purpose)).toEqual(expect.arrayContaining(['newsletter', 'statistics']))
     expect(settings.statisticsObjectedAt).toBeInstanceOf(Date)
+    expect(await mayProcess(deps.db, memberId, 'newsletter')).toBe(false)
+    expect(await mayProcess(deps.db, memberId, 'statistics')).toBe(false)
     const requests = await (await member.client.api()).privacy.myRequests()
     expect(requests.map((r) => [r.kind, r.status])).toEqual(
       expect.arrayContaining([
