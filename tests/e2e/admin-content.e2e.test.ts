@@ -8,9 +8,8 @@
 import path from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { mediaDir } from '@jouwbot/course-content'
-import { eq, users } from '@jouwbot/db'
-import { createMember, PASSWORD } from '../helpers/accounts.ts'
-import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
+import { createMember, makeStaff } from '../helpers/accounts.ts'
+import { logInStaff, openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const COURSE = 'premium-cursus'
@@ -31,14 +30,10 @@ afterAll(async () => {
 
 test('an admin adds a lesson with a video, publishes it, and the outline shows it', async () => {
   const admin = await createMember(server.deps, { firstName: 'Anouk' })
-  await server.handle.db.update(users).set({ role: 'admin' }).where(eq(users.email, admin.email))
+  const { secret } = await makeStaff(server.deps, admin)
 
   const page = await browser.newDevice()
-  await page.goto('/login')
-  await page.getByLabel('E-mailadres').fill(admin.email)
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
-  await page.getByRole('heading', { name: 'Hoi Anouk!' }).waitFor()
+  await logInStaff(page, { email: admin.email, firstName: 'Anouk', secret }, server.deps.clock.now())
 
   // Header "Beheer" → /admin → Cursussen.
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' }).click()

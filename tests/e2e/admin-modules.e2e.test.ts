@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { premiumCursus } from '@jouwbot/course-content'
-import { asc, courseModules, courses, eq, lessons, users } from '@jouwbot/db'
+import { asc, courseModules, courses, eq, lessons } from '@jouwbot/db'
 import type { Page } from 'playwright-core'
-import { createMember, PASSWORD } from '../helpers/accounts.ts'
-import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
+import { createMember, makeStaff } from '../helpers/accounts.ts'
+import { logInStaff, openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const COURSE = premiumCursus.slug
@@ -21,13 +21,9 @@ beforeAll(async () => {
   server = await startTestServer({ seedCourse: true })
   browser = await openBrowser(server.url)
   const admin = await createMember(server.deps, { firstName: 'Bram' })
-  await server.handle.db.update(users).set({ role: 'admin' }).where(eq(users.email, admin.email))
+  const { secret } = await makeStaff(server.deps, admin)
   page = await browser.newDevice()
-  await page.goto('/login')
-  await page.getByLabel('E-mailadres').fill(admin.email)
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
-  await page.getByRole('heading', { name: 'Hoi Bram!' }).waitFor()
+  await logInStaff(page, { email: admin.email, firstName: 'Bram', secret }, server.deps.clock.now())
 })
 
 afterAll(async () => {

@@ -14,10 +14,9 @@ import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { seedShop } from '@jouwbot/api/checkout'
-import { eq, users } from '@jouwbot/db'
-import { createMember, PASSWORD } from '../helpers/accounts.ts'
+import { createMember, makeStaff, PASSWORD } from '../helpers/accounts.ts'
 import { startBuying } from '../helpers/shop.ts'
-import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
+import { logInStaff, openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const COURSE = 'premium-cursus'
@@ -176,9 +175,9 @@ test('a failed payment is paid on the second try; an admin refunds part of it an
 
   // --- An admin refunds € 49 of the € 149. ---
   const admin = await createMember(server.deps, { firstName: 'Anouk' })
-  await server.handle.db.update(users).set({ role: 'admin' }).where(eq(users.email, admin.email))
+  const { secret } = await makeStaff(server.deps, admin)
   const desk = await browser.newDevice()
-  await logIn(desk, admin.email, 'Anouk')
+  await logInStaff(desk, { email: admin.email, firstName: 'Anouk', secret }, server.deps.clock.now())
   await desk.goto('/admin')
   await desk.getByRole('link', { name: 'Bestellingen' }).click()
   await desk.getByRole('heading', { level: 1, name: 'Bestellingen' }).waitFor()
@@ -220,9 +219,9 @@ test('an admin refunds the coaching of a course + coaching order: the amount is 
   await server.payments!.emulator.setPaymentStatus(paymentId, 'paid')
 
   const admin = await createMember(server.deps, { firstName: 'Anouk' })
-  await server.handle.db.update(users).set({ role: 'admin' }).where(eq(users.email, admin.email))
+  const { secret } = await makeStaff(server.deps, admin)
   const desk = await browser.newDevice()
-  await logIn(desk, admin.email, 'Anouk')
+  await logInStaff(desk, { email: admin.email, firstName: 'Anouk', secret }, server.deps.clock.now())
   await desk.goto(`/admin/bestellingen/${orderId}`)
   const coachingOnly = desk.getByRole('checkbox', { name: /Alleen de coaching herroepen/ })
   await coachingOnly.check()

@@ -1,4 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { PASSWORD } from './accounts.ts'
+import { totpCode } from './flows.ts'
 
 /** Debian's Chromium, headless, with nothing reaching out to the (closed) network. */
 export function launchChromium(): Promise<Browser> {
@@ -58,4 +60,18 @@ export async function openBrowser(baseURL: string): Promise<BrowserSession> {
       await browser.close()
     },
   }
+}
+
+/**
+ * Logs a staff member in through the browser: password, then the code of their authenticator app
+ * (staff must have 2FA on; `makeStaff` in accounts.ts switches it on and returns the secret).
+ */
+export async function logInStaff(page: Page, staff: { email: string; firstName: string; secret: string }, now: Date): Promise<void> {
+  await page.goto('/login')
+  await page.getByLabel('E-mailadres').fill(staff.email)
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD)
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
+  await page.getByLabel('Code uit je app').fill(totpCode(staff.secret, now))
+  await page.getByRole('button', { name: 'Bevestigen', exact: true }).click()
+  await page.getByRole('heading', { name: `Hoi ${staff.firstName}!` }).waitFor()
 }

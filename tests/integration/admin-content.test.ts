@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest'
-import type { AppDeps } from '@jouwbot/api'
-import { and, asc, auditLog, courseModules, eq, lessons, sql, users } from '@jouwbot/db'
-import { createMember } from '../helpers/accounts.ts'
+import { and, asc, auditLog, courseModules, eq, lessons, sql } from '@jouwbot/db'
+import { createMember, makeStaff } from '../helpers/accounts.ts'
 import { TestClient } from '../helpers/client.ts'
 import { COURSE, seedPremiumCursus } from '../helpers/course.ts'
 import { makeDeps } from '../helpers/deps.ts'
@@ -15,10 +14,10 @@ let seeded: Awaited<ReturnType<typeof seedPremiumCursus>>
 let admin: TestClient
 let adminId: string
 
-async function adminClient(d: AppDeps) {
-  const { client, email } = await createMember(d, { firstName: 'Admin' })
-  const [row] = await d.db.update(users).set({ role: 'admin' }).where(eq(users.email, email)).returning()
-  return { client, id: row!.id }
+async function adminClient(d: ReturnType<typeof makeDeps>) {
+  const member = await createMember(d, { firstName: 'Admin' })
+  const { id } = await makeStaff(d, member)
+  return { client: member.client, id }
 }
 
 beforeEach(async () => {

@@ -18,7 +18,7 @@ import {
 import { truncateAll } from '@jouwbot/db/testing'
 import { checkoutStartInput } from '@jouwbot/shared'
 import { PDFDocument } from 'pdf-lib'
-import { createMember } from '../helpers/accounts.ts'
+import { createMember, makeStaff } from '../helpers/accounts.ts'
 import { TestClient } from '../helpers/client.ts'
 import { TEST_SELLER } from '../helpers/deps.ts'
 import { expectRefusal } from '../helpers/flows.ts'
@@ -492,7 +492,7 @@ describe('refunds and chargebacks', () => {
     const bought = await startBuying(buyer.client, 'premium-cursus-coaching')
     await emulator().setPaymentStatus(bought.paymentId, 'paid')
     const admin = await createMember(server.deps)
-    await db().execute(sql`update users set role = 'admin' where email = ${admin.email}`)
+    await makeStaff(server.deps, admin)
     return { ...bought, buyer, admin }
   }
   const refund = async (client: TestClient, input: { orderId: string; amountCents?: number; refundId?: string; coachingOnly?: boolean }) =>
@@ -632,7 +632,7 @@ describe('refunds and chargebacks', () => {
     const { orderId, paymentId } = await startBuying(buyer.client)
     await emulator().setPaymentStatus(paymentId, 'paid')
     const admin = await createMember(server.deps)
-    await db().execute(sql`update users set role = 'admin' where email = ${admin.email}`)
+    await makeStaff(server.deps, admin)
     await expectRefusal(refund(admin.client, { orderId, coachingOnly: true, amountCents: 10_000 }), 'BAD_REQUEST', 'refund.noCoaching')
     expect((await orderRow(orderId)).refundedCents).toBe(0)
     expect(await outlineUnlocked(buyer.client)).toBe(true)
@@ -816,7 +816,7 @@ describe('admins manage products and coupons', () => {
     const buyer = await createMember(server.deps)
     const before = await startBuying(buyer.client, 'coachingsessie')
     const admin = await createMember(server.deps)
-    await db().execute(sql`update users set role = 'admin' where email = ${admin.email}`)
+    await makeStaff(server.deps, admin)
     const api = await admin.client.api()
     await api.admin.checkout.updateProduct({ productSlug: 'coachingsessie', priceCents: 17_500 })
     expect((await orderRow(before.orderId)).totalCents).toBe(14_900)

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { grantCourseAccess, revokeCourseAccess } from '@jouwbot/api/courses'
 import { eq, lessonProgress, users } from '@jouwbot/db'
 import { createMember } from '../helpers/accounts.ts'
+import { turnOnTwoFactor } from '../helpers/flows.ts'
 import { TestClient } from '../helpers/client.ts'
 import { COURSE, seedPremiumCursus } from '../helpers/course.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
@@ -126,6 +127,8 @@ describe('course access on every path', () => {
 
   test('admins grant and revoke by e-mail (audit-logged); members cannot', async () => {
     const v = await viewers()
+    // Staff procedures need 2FA on (privacy-staff.test.ts checks the refusal without it).
+    await turnOnTwoFactor(server.deps, v.admin)
     const buyer = await createMember(server.deps)
     await expect((await v.member.api()).admin.courseAccess.grant({ email: buyer.email, courseSlug: COURSE })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     expect(await (await v.admin.api()).admin.courseAccess.grant({ email: buyer.email, courseSlug: COURSE })).toEqual({ granted: true })

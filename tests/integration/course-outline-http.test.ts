@@ -6,6 +6,7 @@ import { grantCourseAccess } from '@jouwbot/api/courses'
 import { eq, users } from '@jouwbot/db'
 import { truncateAll } from '@jouwbot/db/testing'
 import { createMember } from '../helpers/accounts.ts'
+import { turnOnTwoFactor } from '../helpers/flows.ts'
 import type { TestClient } from '../helpers/client.ts'
 import { COURSE, seedPremiumCursus } from '../helpers/course.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
@@ -198,6 +199,7 @@ describe('course.outline over HTTP', () => {
   test('an admin grant and revoke show in the member’s next outline', async () => {
     const viewer = await member()
     const admin = await member('admin')
+    await turnOnTwoFactor(server.deps, admin.client) // staff procedures need 2FA on
     const locked = await get(viewer)
     expect(locked.outline!.hasAccess).toBe(false)
 
@@ -220,6 +222,7 @@ describe('course.outline over HTTP', () => {
     const viewer = await member()
     await entitle(viewer)
     const admin = await member('admin')
+    await turnOnTwoFactor(server.deps, admin.client) // staff procedures need 2FA on
     const lesson = seeded.lessons[3]!
     const before = { member: await get(viewer), anonymous: await get(null) }
 

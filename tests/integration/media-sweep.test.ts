@@ -12,7 +12,7 @@ import { afterAll, beforeEach, describe, expect, test } from 'vitest'
 import { seedCourse } from '@jouwbot/api/courses'
 import { hlsFolderOf, MEDIA_SWEEP_GRACE_MS, sweepOrphanedMedia } from '@jouwbot/api/courses'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
-import { asc, eq, lessons, rowsOf, sql, users } from '@jouwbot/db'
+import { asc, eq, lessons, rowsOf, sql } from '@jouwbot/db'
 import { startJobRunner } from '@jouwbot/jobs'
 import { createDevMailboxTransport } from '@jouwbot/mail'
 import { hlsPrefixFor } from '@jouwbot/api/courses'
@@ -20,7 +20,7 @@ import { jobDefinitions, QUEUES } from '@jouwbot/server/jobs'
 
 const MEDIA_SWEEP_QUEUE = QUEUES.sweepOrphanedMedia
 import { createLocalStorage, type Storage } from '@jouwbot/storage'
-import { createMember } from '../helpers/accounts.ts'
+import { createMember, makeStaff } from '../helpers/accounts.ts'
 import type { TestClient } from '../helpers/client.ts'
 import { makeDeps } from '../helpers/deps.ts'
 import { useTestDatabase } from '../helpers/test-db.ts'
@@ -45,9 +45,9 @@ beforeEach(async () => {
   roots.push(root)
   storage = createLocalStorage(root)
   deps = makeDeps(db())
-  const { client, email } = await createMember(deps, { firstName: 'Admin' })
-  await deps.db.update(users).set({ role: 'admin' }).where(eq(users.email, email))
-  admin = client
+  const member = await createMember(deps, { firstName: 'Admin' })
+  await makeStaff(deps, member)
+  admin = member.client
 })
 
 const seed = () => seedCourse(deps, premiumCursus, { mediaDir, storage })

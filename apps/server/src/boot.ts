@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { createAppDeps, type AppDeps } from '@jouwbot/api'
 import { seedAdmin } from '@jouwbot/api/auth'
 import { seedShop } from '@jouwbot/api/checkout'
+import { seedPrivacyPolicy } from '@jouwbot/api/privacy'
 import { deriveMediaSecret, seedCourse } from '@jouwbot/api/courses'
 import { prepareDummyPasswordHash } from '@jouwbot/auth'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
@@ -70,6 +71,10 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
   })
 
   await prepareDummyPasswordHash()
+  // The privacy statement versions shipped with the code (a new one mails every member once). Before
+  // the first admin exists, so a fresh install mails nobody.
+  const policy = await seedPrivacyPolicy(deps)
+  if (policy.published) logger.info({ version: policy.published }, 'privacy statement version published')
   const admin = await seedAdmin(deps, env.ADMIN_EMAIL)
   if (admin) {
     // Printed once, on the first start only; it is not stored anywhere in readable form.

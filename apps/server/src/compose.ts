@@ -8,6 +8,7 @@ import { invoiceRouter } from './http/checkout/invoices.ts'
 import { checkoutPayRouter } from './http/checkout/pay.ts'
 import { attachmentRouter } from './http/courses/attachments.ts'
 import { certificateRouter } from './http/courses/certificates.ts'
+import { privacyExportRouter } from './http/privacy/exports.ts'
 import { hlsMediaHandler } from './http/courses/lesson-hls.ts'
 import { mediaHandler } from './http/courses/lesson-video.ts'
 import type { MediaDelivery } from './http/courses/media-delivery.ts'
@@ -61,6 +62,7 @@ export function composeServer(parts: ServerParts): (req: IncomingMessage, res: S
       invoiceRouter(deps),
       attachmentRouter(deps),
       certificateRouter(deps),
+      privacyExportRouter(deps),
       uploadRouter({ deps, limits: parts.uploadLimits, onVideoStored: parts.onVideoStored }),
     ],
   })

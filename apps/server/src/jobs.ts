@@ -2,6 +2,7 @@ import type { AppDeps } from '@jouwbot/api'
 import { cleanUpExpired } from '@jouwbot/api/auth'
 import { reconcilePayments } from '@jouwbot/api/checkout'
 import { MEDIA_SWEEP_GRACE_MS, renderLessonHls, sweepOrphanedMedia } from '@jouwbot/api/courses'
+import { applyRetention, buildPendingDataExports, eraseDueAccounts, expireDataExports, retentionRulesFor } from '@jouwbot/api/privacy'
 import type { JobDefinition } from '@jouwbot/jobs'
 import { deliverPendingMail, type MailTransport } from '@jouwbot/mail'
 import type { Logger } from 'pino'
@@ -13,6 +14,11 @@ export const QUEUES = {
   sweepOrphanedMedia: 'maintenance.sweep-orphaned-media',
   lessonHls: 'media.hls',
   reconcilePayments: 'checkout.reconcile-payments',
+  // privacy-rights
+  privacyBuildExports: 'privacy.build-exports',
+  privacyEraseAccounts: 'privacy.erase-accounts',
+  privacyRetentionDaily: 'privacy.retention-daily',
+  privacyRetentionMonthly: 'privacy.retention-monthly',
 } as const
 
 export interface JobsContext {
@@ -29,6 +35,10 @@ export function jobDefinitions(context: JobsContext): JobDefinition<never>[] {
     sweepOrphanedMediaJob(context),
     lessonHlsJob(context),
     reconcilePaymentsJob(context),
+    privacyBuildExportsJob(context),
+    privacyEraseAccountsJob(context),
+    privacyRetentionJob(context, 'daily'),
+    privacyRetentionJob(context, 'monthly'),
   ]
 }
 
@@ -110,6 +120,55 @@ function reconcilePaymentsJob({ deps, logger }: JobsContext): JobDefinition<neve
       const result = await reconcilePayments(deps)
       if (result.checked || result.failed || result.refundsResumed) logger.info(result, 'payments reconciled')
       if (result.failed) logger.warn(result, 'some payments could not be reconciled; next run tries again')
+    },
+  }
+}
+
+/** Every minute: "download my data" archives waiting to be built; archives past their 7 days deleted. */
+export function privacyBuildExportsJob({ deps, logger }: Pick<JobsContext, 'deps' | 'logger'>): JobDefinition<never> {
+  return {
+    name: QUEUES.privacyBuildExports,
+    cron: '* * * * *',
+    retryLimit: 2,
+    retryDelaySeconds: 60,
+    handler: async () => {
+      const expired = await expireDataExports(deps)
+      const built = await buildPendingDataExports(deps, (exportId, error) => logger.error({ err: error, exportId }, 'privacy export failed'))
+      if (built.built || built.failed || expired.expired) logger.info({ ...built, ...expired }, 'privacy exports')
+    },
+  }
+}
+
+/** Every 15 minutes: accounts whose 14-day grace period has passed are erased (resumable, idempotent). */
+export function privacyEraseAccountsJob({ deps, logger }: Pick<JobsContext, 'deps' | 'logger'>): JobDefinition<never> {
+  return {
+    name: QUEUES.privacyEraseAccounts,
+    cron: '*/15 * * * *',
+    retryLimit: 3,
+    retryDelaySeconds: 300,
+    handler: async () => {
+      const result = await eraseDueAccounts(deps)
+      if (result.erased) logger.info(result, 'accounts erased')
+    },
+  }
+}
+
+/**
+ * The registry's retention rules (packages/api/src/privacy/registry.ts): daily at 02:23 UTC, and the
+ * monthly ones (newsletter unsubscriptions) on the 1st at 02:37 UTC. Each rule writes a run-log row
+ * (admin page /admin/privacy, where a dry run reports what would go without deleting).
+ */
+export function privacyRetentionJob({ deps, logger }: Pick<JobsContext, 'deps' | 'logger'>, schedule: 'daily' | 'monthly'): JobDefinition<never> {
+  return {
+    name: schedule === 'daily' ? QUEUES.privacyRetentionDaily : QUEUES.privacyRetentionMonthly,
+    cron: schedule === 'daily' ? '23 2 * * *' : '37 2 1 * *',
+    retryLimit: 2,
+    retryDelaySeconds: 600,
+    handler: async () => {
+      const results = await applyRetention(deps, { rules: retentionRulesFor(schedule), dryRun: false, job: `privacy.retention-${schedule}` })
+      logger.info({ results: results.map((r) => ({ rule: r.rule, rows: r.rows, errors: r.errors.length })) }, 'privacy retention run')
+      const failed = results.filter((r) => r.errors.length > 0)
+      if (failed.length > 0) throw new Error(`privacy retention: ${failed.map((r) => r.rule).join(', ')} failed (see the run log)`)
     },
   }
 }

@@ -5,7 +5,6 @@ import { RequireAdmin } from './components/RequireAdmin.tsx'
 import { RequireAuth } from './components/RequireAuth.tsx'
 import { HomePage } from './pages/site/HomePage.tsx'
 import { NotFoundPage } from './pages/site/NotFoundPage.tsx'
-import { PrivacyPage } from './pages/legal/PrivacyPage.tsx'
 import { RouteErrorPage } from './pages/site/RouteErrorPage.tsx'
 
 // The landing page ships in the main bundle; pages with forms (and with them zod and the shared
@@ -20,7 +19,10 @@ export const router = createBrowserRouter([
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: 'privacy', element: <PrivacyPage /> },
+          {
+            path: 'privacy',
+            lazy: async () => ({ Component: (await import('./pages/privacy/PrivacyPage.tsx')).PrivacyPage }),
+          },
           {
             path: 'voorwaarden',
             lazy: async () => ({ Component: (await import('./pages/legal/TermsPage.tsx')).TermsPage }),
@@ -80,6 +82,11 @@ export const router = createBrowserRouter([
               {
                 path: 'account',
                 lazy: async () => ({ Component: (await import('./pages/account/AccountPage.tsx')).AccountPage }),
+              },
+              // privacy: the member's privacy centre
+              {
+                path: 'account/privacy',
+                lazy: async () => ({ Component: (await import('./pages/privacy/PrivacyCentrePage.tsx')).PrivacyCentrePage }),
               },
               {
                 path: 'account/bestellingen',
@@ -152,6 +159,25 @@ export const router = createBrowserRouter([
                           Component: (await import('./pages/checkout/admin/AdminProductsPage.tsx')).AdminProductsPage,
                         }),
                       },
+                      // privacy: requests queue and authorisations review
+                      {
+                        path: 'privacyverzoeken',
+                        lazy: async () => ({
+                          Component: (await import('./pages/privacy/admin/AdminPrivacyRequestsPage.tsx')).AdminPrivacyRequestsPage,
+                        }),
+                      },
+                      {
+                        path: 'autorisaties',
+                        lazy: async () => ({
+                          Component: (await import('./pages/privacy/admin/AdminAuthorisationsPage.tsx')).AdminAuthorisationsPage,
+                        }),
+                      },
+                      {
+                        path: 'privacy',
+                        lazy: async () => ({
+                          Component: (await import('./pages/privacy/admin/AdminPrivacyPage.tsx')).AdminPrivacyPage,
+                        }),
+                      },
                       {
                         path: 'kortingscodes',
                         lazy: async () => ({
@@ -163,6 +189,11 @@ export const router = createBrowserRouter([
                 ],
               },
             ],
+          },
+          {
+            // The cancel link of the erasure mail works without logging in.
+            path: 'account/privacy/annuleren',
+            lazy: async () => ({ Component: (await import('./pages/privacy/CancelErasurePage.tsx')).CancelErasurePage }),
           },
           {
             path: 'dev/mailbox',

@@ -4,9 +4,11 @@ import { coursesAdminRouters } from './courses/admin-router.ts'
 import { certificateRouter, courseRouter, lessonRouter } from './courses/router.ts'
 import { authRouter } from './auth/router.ts'
 import { devMailboxRouter } from './mail/router.ts'
+import { adminPrivacyRouter, privacyRouter } from './privacy/router.ts'
 import { systemRouter } from './system/router.ts'
-import { createCallerFactory, router } from './trpc.ts'
+import { createCallerFactory, mergeRouters, router } from './trpc.ts'
 import { twoFactorRouter } from './auth/two-factor-router.ts'
+import { adminPrivacyRightsRouter, privacyRightsRouter } from './privacy/rights-router.ts'
 
 export const appRouter = router({
   system: systemRouter,
@@ -18,7 +20,9 @@ export const appRouter = router({
   lesson: lessonRouter,
   certificate: certificateRouter,
   checkout: checkoutRouter,
-  admin: router({ checkout: adminCheckoutRouter, ...coursesAdminRouters }),
+  // privacy: the registry's procedures (policy, consent, retention) and the rights procedures (privacy-rights)
+  privacy: mergeRouters(privacyRouter, privacyRightsRouter),
+  admin: router({ checkout: adminCheckoutRouter, privacy: mergeRouters(adminPrivacyRouter, adminPrivacyRightsRouter), ...coursesAdminRouters }),
 })
 
 export type AppRouter = typeof appRouter

@@ -61,6 +61,8 @@ export function answerPrepared<T>(ctx: Pick<Context, 'prepared'>, result: Prepar
 }
 
 export const router = t.router
+/** Two routers of one domain built in separate files (privacy: registry + rights) under one name. */
+export const mergeRouters = t.mergeRouters
 export const createCallerFactory = t.createCallerFactory
 export const middleware = t.middleware
 
@@ -93,15 +95,28 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { session: ctx.session, user: ctx.user } })
 })
 
-export const coachProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'coach' && ctx.user.role !== 'admin') deny('FORBIDDEN', 'error.forbidden')
+/**
+ * Staff (coach, admin) reach members' personal data, so every staff procedure needs 2FA switched on
+ * (and, through `authedProcedure`, proved on this session). The key leads the client to 2FA set-up.
+ */
+const staffTwoFactor = t.middleware(({ ctx, next }) => {
+  if (!ctx.user?.totpEnabledAt) deny('FORBIDDEN', 'privacy.staffTwoFactorRequired')
   return next()
 })
 
-export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'admin') deny('FORBIDDEN', 'error.forbidden')
-  return next()
-})
+export const coachProcedure = authedProcedure
+  .use(({ ctx, next }) => {
+    if (ctx.user.role !== 'coach' && ctx.user.role !== 'admin') deny('FORBIDDEN', 'error.forbidden')
+    return next()
+  })
+  .use(staffTwoFactor)
+
+export const adminProcedure = authedProcedure
+  .use(({ ctx, next }) => {
+    if (ctx.user.role !== 'admin') deny('FORBIDDEN', 'error.forbidden')
+    return next()
+  })
+  .use(staffTwoFactor)
 
 /** "Sudo mode": security changes need the password (and code) entered in the last 10 minutes. */
 const recentReauthentication = t.middleware(({ ctx, next }) => {

@@ -37,6 +37,10 @@ const cases: { [K in MailTemplate]: MailTemplates[K][] } = {
   duplicatePaymentRefunded: [base],
   refundFailed: [{ ...base, corrected: false }, { ...base, corrected: true }],
   chargebackReversed: [0, 1, 2].map((sessionsRestored) => ({ ...base, correctionNumber: '2026-000003', courseRestored: sessionsRestored > 0, sessionsRestored })),
+  privacyRequestResolved: [base],
+  privacyExportReady: [{ ...base, expiresOn: '12 december 2026' }],
+  privacyErasureScheduled: [{ ...base, erasureOn: '19 december 2026', cancelUrl: 'https://jouwbot.test/account/privacy/annuleren?token=abc' }],
+  privacyPolicyChanged: [{ ...base, version: 2, changes: ['Geen Google Analytics meer.'] }],
   shopAttention: (['refundFailed', 'refundRefused', 'paymentMismatch', 'duplicateChargeback', 'chargebackReversed'] as const).map((problem) => ({ ...base, problem })),
 }
 
@@ -54,7 +58,7 @@ describe('mail templates', () => {
   })
 
   test('the contact and postal address come from the configured seller, nothing else is hard-coded', () => {
-    const contactTemplates = new Set<MailTemplate>(['passwordChanged', 'emailChanged', 'twoFactorDisabled'])
+    const contactTemplates = new Set<MailTemplate>(['passwordChanged', 'emailChanged', 'twoFactorDisabled', 'privacyErasureScheduled'])
     for (const { template, locale, params } of all) {
       const { text, html } = renderMail(template, locale, params as never, seller)
       expect(text).toContain('Jouw Bot · Kerkstraat 1 · 1234 AB Ergens')

@@ -37,8 +37,14 @@ export interface MailTemplates {
   refundFailed: { firstName: string; amount: string; corrected: boolean; orderUrl: string }
   /** The bank reversed a chargeback: the amount is paid again; an invoice corrects the chargeback's credit note. */
   chargebackReversed: { firstName: string; amount: string; correctionNumber: string; courseRestored: boolean; sessionsRestored: number; orderUrl: string }
+  /** A new version of the privacy statement was published: what changed, and where to read it. */
+  privacyPolicyChanged: { firstName: string; version: number; changes: string[]; url: string }
   /** To the shop's own address: something about money that needs a person. */
   shopAttention: { problem: ShopProblem; orderReference: string; amount: string; detail: string; adminUrl: string }
+  // privacy (rights)
+  privacyRequestResolved: { firstName: string; url: string }
+  privacyExportReady: { firstName: string; url: string; expiresOn: string }
+  privacyErasureScheduled: { firstName: string; erasureOn: string; cancelUrl: string }
 }
 
 export type ShopProblem = 'refundFailed' | 'refundRefused' | 'paymentMismatch' | 'duplicateChargeback' | 'chargebackReversed'
@@ -142,6 +148,11 @@ const templates: { [K in MailTemplate]: (p: MailTemplates[K], c: Context) => Tex
     lines: [greeting(t, p), t('refundFailed.failed', { amount: p.amount }), t('refundFailed.contact'), ...(p.corrected ? [t('refundFailed.corrected')] : [])],
     action: { label: t('common.viewOrder'), url: p.orderUrl },
   }),
+  privacyPolicyChanged: (p, { t }) => ({
+    subject: t('privacyPolicyChanged.subject'),
+    lines: [greeting(t, p), t('privacyPolicyChanged.published', { version: p.version }), ...p.changes.map((change) => `• ${change}`), t('privacyPolicyChanged.rights')],
+    action: { label: t('privacyPolicyChanged.action'), url: p.url },
+  }),
   chargebackReversed: (p, { t }) => ({
     subject: t('chargebackReversed.subject'),
     lines: [
@@ -153,6 +164,21 @@ const templates: { [K in MailTemplate]: (p: MailTemplates[K], c: Context) => Tex
       ...(p.sessionsRestored > 1 ? [t('chargebackReversed.sessionsRestored', { count: p.sessionsRestored })] : []),
     ],
     action: { label: t('common.viewOrder'), url: p.orderUrl },
+  }),
+  privacyRequestResolved: (p, { t }) => ({
+    subject: t('privacyRequestResolved.subject'),
+    lines: [greeting(t, p), t('privacyRequestResolved.resolved')],
+    action: { label: t('privacyRequestResolved.action'), url: p.url },
+  }),
+  privacyExportReady: (p, { t }) => ({
+    subject: t('privacyExportReady.subject'),
+    lines: [greeting(t, p), t('privacyExportReady.ready', { expiresOn: p.expiresOn }), t('privacyExportReady.reauthenticate')],
+    action: { label: t('privacyExportReady.action'), url: p.url },
+  }),
+  privacyErasureScheduled: (p, c) => ({
+    subject: c.t('privacyErasureScheduled.subject'),
+    lines: [greeting(c.t, p), c.t('privacyErasureScheduled.scheduled', { erasureOn: p.erasureOn }), c.t('privacyErasureScheduled.kept'), c.t('privacyErasureScheduled.cancel'), notYouContact(c)],
+    action: { label: c.t('privacyErasureScheduled.action'), url: p.cancelUrl },
   }),
   shopAttention: (p, { t }) => ({
     subject: t('shopAttention.subject', { problem: t(`shopAttention.problem.${p.problem}`), orderReference: p.orderReference }),

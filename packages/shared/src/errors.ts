@@ -91,6 +91,16 @@ export const errorKeys = [
   'refund.coachingAmount',
   'invoice.notFound',
   'admin.couponCodeTaken',
+  // privacy (rights: staff 2FA, requests, export, erasure)
+  'privacy.staffTwoFactorRequired',
+  'privacy.exportTooSoon',
+  'privacy.exportNotFound',
+  'privacy.requestNotFound',
+  'privacy.requestAlreadyResolved',
+  'privacy.requestPending',
+  'privacy.erasureNotFound',
+  'privacy.erasureAlreadyScheduled',
+  'privacy.cannotChangeOwnRole',
 ] as const
 export type ErrorKey = (typeof errorKeys)[number]
 

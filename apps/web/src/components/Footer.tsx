@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import type { RouterOutputs } from '../lib/trpc.ts'
 import { useSeller } from '../lib/useSeller.ts'
 import { Logo } from './Logo.tsx'
+import { openConsentSettings } from '../pages/privacy/consentStore.ts'
 
 type Seller = RouterOutputs['system']['seller']
 
@@ -24,6 +25,11 @@ export function Footer() {
           <ul>
             <li>
               <Link to="/privacy">{t('footer.privacy')}</Link>
+            </li>
+            <li>
+              <button type="button" className="consent-link" onClick={openConsentSettings}>
+                {t('privacy.consent.settings')}
+              </button>
             </li>
             <li>
               <Link to="/voorwaarden">{t('footer.terms')}</Link>

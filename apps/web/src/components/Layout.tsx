@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { Outlet, ScrollRestoration, useLocation } from 'react-router'
 import { Footer } from './Footer.tsx'
 import { Header } from './Header.tsx'
+import { ConsentDialog } from '../pages/privacy/ConsentDialog.tsx'
+import { PolicyNotice } from '../pages/privacy/PolicyNotice.tsx'
 
 export function Layout() {
   const { t } = useTranslation()
@@ -25,7 +27,9 @@ export function Layout() {
       <a href="#main" className="skip-link">
         {t('nav.skip')}
       </a>
+      <ConsentDialog />
       <Header />
+      <PolicyNotice />
       <main id="main" ref={mainRef} tabIndex={-1} className="main">
         <Outlet />
       </main>

@@ -7,8 +7,24 @@ import { useDocumentTitle } from '../lib/useDocumentTitle.ts'
 /** Inside <RequireAuth>: renders its children for admins only (the server checks again). */
 export function RequireAdmin({ children }: { children: ReactNode }) {
   const { me } = useMe()
+  if (me?.role === 'admin' && !me.twoFactorEnabled) return <StaffTwoFactorRequired />
   if (me?.role === 'admin') return <>{children}</>
   return <AdminOnly />
+}
+
+/** Staff must have 2FA on before any staff page (the server refuses their procedures too). */
+function StaffTwoFactorRequired() {
+  const { t } = useTranslation()
+  useDocumentTitle(t('privacy.staffTwoFactorRequired'))
+  return (
+    <div className="container page-narrow empty-state">
+      <h1>{t('privacyCentre.staffTwoFactor.title')}</h1>
+      <p className="lead">{t('privacy.staffTwoFactorRequired')}</p>
+      <Link className="btn btn--primary" to="/account#twoFactor">
+        {t('privacyCentre.staffTwoFactor.action')}
+      </Link>
+    </div>
+  )
 }
 
 function AdminOnly() {

@@ -3,6 +3,7 @@ import { eq, users } from '@jouwbot/db'
 import type { Locale } from '@jouwbot/shared'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { AppDeps } from '../deps.ts'
+import { logConsent } from '../privacy/record-consent.ts'
 
 export interface ProfileInput {
   firstName: string
@@ -30,6 +31,7 @@ export async function updateProfile(deps: AppDeps, user: UserRow, input: Profile
     if (hadConsent !== input.newsletter) {
       const action = input.newsletter ? 'consent.newsletter.given' : 'consent.newsletter.withdrawn'
       await recordAudit(tx, { actorUserId: user.id, subjectUserId: user.id, action }, now)
+      await logConsent(tx, { userId: user.id, purpose: 'newsletter', granted: input.newsletter, channel: 'account', now })
     }
     if (user.firstName !== input.firstName || user.lastName !== input.lastName) {
       await recordAudit(tx, { actorUserId: user.id, subjectUserId: user.id, action: 'account.profile_rectified' }, now)

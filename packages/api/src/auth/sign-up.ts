@@ -5,6 +5,7 @@ import { AppError, type signUpInput } from '@jouwbot/shared'
 import type { z } from 'zod'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { AppDeps } from '../deps.ts'
+import { logConsent } from '../privacy/record-consent.ts'
 import { inTransaction } from '../transaction.ts'
 import { enforceRateLimit, rateLimitRules, withinRateLimit } from './rate-limits.ts'
 import { queueVerificationMail } from './queue-verification-mail.ts'
@@ -67,6 +68,7 @@ async function createAccount(deps: AppDeps, input: z.output<typeof signUpInput>,
     await recordAudit(tx, { actorUserId: created.id, subjectUserId: created.id, action: 'account.created', details: { newsletter: input.newsletter } }, now)
     if (input.newsletter) {
       await recordAudit(tx, { actorUserId: created.id, subjectUserId: created.id, action: 'consent.newsletter.given' }, now)
+      await logConsent(tx, { userId: created.id, purpose: 'newsletter', granted: true, channel: 'sign_up', now })
     }
   })
   deps.onMailQueued?.()

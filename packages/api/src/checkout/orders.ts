@@ -2,7 +2,7 @@ import type { UserRow } from '@jouwbot/auth'
 import { and, asc, courses, desc, eq, ilike, inArray, invoices, lt, orderLines, orders, or, payments, refunds, sql, type DbOrTx, type SQL } from '@jouwbot/db'
 import { AppError, type adminOrdersInput } from '@jouwbot/shared'
 import type { z } from 'zod'
-import { recordAudit } from '../audit/record-audit.ts'
+import { recordStaffRead } from '../privacy/record-staff-read.ts'
 import type { AppDeps } from '../deps.ts'
 import { applyPaymentFromMollie, type OrderRow } from './apply-payment.ts'
 import { invoicePdf } from './invoices.ts'
@@ -113,7 +113,7 @@ export async function listOrdersForAdmin(deps: AppDeps, admin: UserRow, input: z
     .orderBy(desc(orders.createdAt))
     .limit(input.limit + 1)
   const page = rows.slice(0, input.limit)
-  await recordAudit(deps.db, { actorUserId: admin.id, subjectUserId: null, action: 'admin.read_orders', details: { status: input.status ?? null, search: input.search ? 'yes' : 'no', count: page.length } }, deps.clock.now())
+  await recordStaffRead(deps.db, { staff: admin, subjectUserIds: page.map((order) => order.userId), action: 'admin.read_orders', purpose: 'order_administration', details: { status: input.status ?? null, search: input.search ? 'yes' : 'no', count: page.length } }, deps.clock.now())
   const detailed = await withDetails(deps.db, page)
   return {
     orders: detailed.map((order, index) => ({ ...order, buyerEmail: page[index]!.buyerEmail, buyerName: page[index]!.billing.name })),
@@ -137,7 +137,7 @@ export async function orderForAdmin(deps: AppDeps, admin: UserRow, orderId: stri
       .where(eq(refunds.orderId, orderId))
       .orderBy(asc(refunds.createdAt)),
   ])
-  await recordAudit(deps.db, { actorUserId: admin.id, subjectUserId: order.userId, action: 'admin.read_order', details: { orderId } }, deps.clock.now())
+  await recordStaffRead(deps.db, { staff: admin, subjectUserIds: [order.userId], action: 'admin.read_order', purpose: 'order_administration', details: { orderId } }, deps.clock.now())
   return {
     ...details!,
     buyerEmail: order.buyerEmail,
@@ -152,10 +152,11 @@ export async function orderForAdmin(deps: AppDeps, admin: UserRow, orderId: stri
 /** A buyer downloads only their own invoices; an admin any, audit-logged. */
 export async function invoiceForDownload(deps: AppDeps, viewer: UserRow, invoiceId: string): Promise<{ filename: string; pdf: Uint8Array }> {
   const [invoice] = await deps.db.select().from(invoices).where(eq(invoices.id, invoiceId)).limit(1)
-  const isAdmin = viewer.role === 'admin'
+  // Staff access needs 2FA on, as in every staff procedure.
+  const isAdmin = viewer.role === 'admin' && viewer.totpEnabledAt !== null
   if (!invoice || (!isAdmin && invoice.userId !== viewer.id)) throw new AppError('NOT_FOUND', 'invoice.notFound')
   if (isAdmin && invoice.userId !== viewer.id) {
-    await recordAudit(deps.db, { actorUserId: viewer.id, subjectUserId: invoice.userId, action: 'admin.read_invoice', details: { invoiceId } }, deps.clock.now())
+    await recordStaffRead(deps.db, { staff: viewer, subjectUserIds: [invoice.userId], action: 'admin.read_invoice', purpose: 'invoice_support', details: { invoiceId } }, deps.clock.now())
   }
   const prefix = invoice.kind === 'invoice' ? 'factuur' : 'creditnota'
   return { filename: `${prefix}-${invoice.number}.pdf`, pdf: await invoicePdf(deps, invoice) }

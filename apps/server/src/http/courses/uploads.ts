@@ -45,6 +45,8 @@ export function uploadRouter(options: UploadRouterOptions): Router {
     const maxBytes = limits[kind]
     const admin = await sessionUser(deps, req)
     if (!admin || admin.role !== 'admin') return refuse(req, res, 403, 'error.forbidden')
+    // Staff work needs 2FA on, as for every staff procedure (privacy policy: controlled authorisations).
+    if (!admin.totpEnabledAt) return refuse(req, res, 403, 'privacy.staffTwoFactorRequired')
     const lessonId = String(req.params.lessonId)
     if (!isUuid(lessonId)) return refuse(req, res, 404, 'lesson.notFound')
     const declared = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length'])

@@ -9,6 +9,9 @@ const SECTIONS = [
   ['bestellingen', 'orders'],
   ['producten', 'products'],
   ['kortingscodes', 'coupons'],
+  ['privacy', 'privacy'],
+  ['privacyverzoeken', 'privacyRequests'],
+  ['autorisaties', 'authorisations'],
 ] as const
 
 /** Every /admin page: the sub-navigation, then the page. */

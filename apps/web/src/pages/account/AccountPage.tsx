@@ -50,6 +50,9 @@ function AccountContent({ me }: { me: Me }) {
             <li>
               <Link to="/account/bestellingen">{t('account.nav.orders')}</Link>
             </li>
+            <li>
+              <Link to="/account/privacy">{t('account.nav.privacy')}</Link>
+            </li>
           </ul>
         </nav>
         <div className="account__sections">

@@ -1,9 +1,11 @@
 import type { Me } from '@jouwbot/shared'
+import { useQuery } from '@tanstack/react-query'
 import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Button } from '../../components/Button.tsx'
 import { CheckboxField } from '../../components/CheckboxField.tsx'
 import { Form } from '../../components/Form.tsx'
+import { useTRPC } from '../../lib/trpc.ts'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { BillingFieldset } from './BillingFieldset.tsx'
 import { CouponFieldset } from './CouponFieldset.tsx'
@@ -18,6 +20,10 @@ export function CheckoutForm({ product, me }: { product: Product; me: Me }) {
   const { form, redirecting } = useCheckoutForm(product, me)
   const coupon = useCoupon(product, form)
   const alreadyOwned = form.error?.key === 'checkout.alreadyOwned'
+  // The tick names the privacy statement version in force and links to exactly that text.
+  const trpc = useTRPC()
+  const policy = useQuery(trpc.privacy.policy.queryOptions({}))
+  const policyVersion = policy.data?.version ?? null
 
   return (
     <div className="container checkout">
@@ -40,10 +46,11 @@ export function CheckoutForm({ product, me }: { product: Product; me: Me }) {
           <CheckboxField
             label={
               <Trans
-                i18nKey="checkout.terms"
+                i18nKey={policyVersion ? 'checkout.termsPolicyVersion' : 'checkout.terms'}
+                values={{ version: policyVersion }}
                 components={{
                   terms: <Link to="/voorwaarden" target="_blank" rel="noreferrer" />,
-                  privacy: <Link to="/privacy" target="_blank" rel="noreferrer" />,
+                  privacy: <Link to={policyVersion ? `/privacy?versie=${policyVersion}` : '/privacy'} target="_blank" rel="noreferrer" />,
                 }}
               />
             }

@@ -1,7 +1,7 @@
 import type { UserRow } from '@jouwbot/auth'
 import { and, asc, entitlements, eq, isNull, users } from '@jouwbot/db'
 import type { AppDeps } from '../../deps.ts'
-import { recordAudit } from '../../audit/record-audit.ts'
+import { recordStaffRead } from '../../privacy/record-staff-read.ts'
 import { courseBySlug } from './change-manual-grant.ts'
 
 /** Who has access now. Reading members' personal data is itself audit-logged (purpose-bound access). */
@@ -20,6 +20,6 @@ export async function listCourseMembers(deps: AppDeps, admin: UserRow, courseSlu
     .innerJoin(users, eq(users.id, entitlements.userId))
     .where(and(eq(entitlements.courseId, course.id), isNull(entitlements.revokedAt)))
     .orderBy(asc(users.lastName), asc(users.firstName))
-  await recordAudit(deps.db, { actorUserId: admin.id, subjectUserId: null, action: 'admin.read_course_members', details: { courseId: course.id, count: rows.length } }, deps.clock.now())
+  await recordStaffRead(deps.db, { staff: admin, subjectUserIds: rows.map((row) => row.userId), action: 'admin.read_course_members', purpose: 'course_access', details: { courseId: course.id, count: rows.length } }, deps.clock.now())
   return rows
 }

@@ -1,0 +1,97 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { AdminSection } from '../../../components/admin/AdminSection.tsx'
+import { Button } from '../../../components/Button.tsx'
+import { FormAlert } from '../../../components/FormAlert.tsx'
+import { PageHeader } from '../../../components/PageHeader.tsx'
+import { QueryState } from '../../../components/QueryState.tsx'
+import { describeError, type ErrorDetails } from '../../../lib/errors.ts'
+import { formatDateTime } from '../../../lib/format.ts'
+import { useTRPC } from '../../../lib/trpc.ts'
+import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts'
+import { useLocale } from '../../../lib/useLocale.ts'
+import type { AdminPrivacyRequest } from '../types.ts'
+
+/** /admin/privacy — the privacy requests queue, by due date (art. 12: one month). */
+export function AdminPrivacyRequestsPage() {
+  const { t } = useTranslation()
+  useDocumentTitle(t('privacyAdmin.requests.title'))
+  const trpc = useTRPC()
+  const [status, setStatus] = useState<'open' | 'all'>('open')
+  const requests = useQuery(trpc.admin.privacy.requests.queryOptions({ status }))
+  return (
+    <div className="container admin-page">
+      <PageHeader eyebrow={t('admin.eyebrow')} title={t('privacyAdmin.requests.title')} intro={t('privacyAdmin.requests.intro')} />
+      <p>
+        <Button variant="link" onClick={() => setStatus(status === 'open' ? 'all' : 'open')}>
+          {status === 'open' ? t('privacyAdmin.requests.showAll') : t('privacyAdmin.requests.showOpen')}
+        </Button>
+      </p>
+      <QueryState query={requests} empty={<p className="muted">{t('privacyAdmin.requests.empty')}</p>}>
+        {(rows) => (
+          <div className="admin-page__sections">
+            {rows.map((row) => (
+              <RequestCard key={row.id} request={row} />
+            ))}
+          </div>
+        )}
+      </QueryState>
+    </div>
+  )
+}
+
+function RequestCard({ request }: { request: AdminPrivacyRequest }) {
+  const { t } = useTranslation()
+  const locale = useLocale()
+  const trpc = useTRPC()
+  const queryClient = useQueryClient()
+  const resolve = useMutation(trpc.admin.privacy.resolveRequest.mutationOptions())
+  const [outcome, setOutcome] = useState('')
+  const [error, setError] = useState<ErrorDetails | null>(null)
+  const who = request.email ? `${request.firstName ?? ''} ${request.lastName ?? ''} <${request.email}>` : t('privacyAdmin.requests.erased')
+
+  async function decide(decision: 'granted' | 'refused') {
+    setError(null)
+    try {
+      await resolve.mutateAsync({ requestId: request.id, decision, outcome })
+      await queryClient.invalidateQueries(trpc.admin.privacy.requests.queryFilter())
+    } catch (caught) {
+      setError(describeError(caught))
+    }
+  }
+
+  return (
+    <AdminSection title={`${t(`privacyCentre.kinds.${request.kind}`)} — ${who}`}>
+      <p>
+        {t('privacyAdmin.requests.filed', { date: formatDateTime(request.createdAt, locale) })} ·{' '}
+        <span className={request.overdue ? 'badge badge--danger' : 'badge badge--muted'}>
+          {t('privacyAdmin.requests.due', { date: formatDateTime(request.dueAt, locale) })}
+        </span>{' '}
+        · {t(`privacyCentre.statuses.${request.status}`)}
+      </p>
+      {request.message ? <blockquote>{request.message}</blockquote> : null}
+      {request.status === 'open' ? (
+        <div className="form">
+          <FormAlert error={error} />
+          <div className="field">
+            <label className="field__label" htmlFor={`outcome-${request.id}`}>
+              {t('privacyAdmin.requests.outcome')}
+            </label>
+            <textarea id={`outcome-${request.id}`} className="input textarea" rows={2} maxLength={2000} value={outcome} onChange={(e) => setOutcome(e.target.value)} />
+          </div>
+          <div className="form__actions">
+            <Button pending={resolve.isPending} onClick={() => void decide('granted')}>
+              {t('privacyAdmin.requests.grant')}
+            </Button>
+            <Button variant="secondary" pending={resolve.isPending} onClick={() => void decide('refused')}>
+              {t('privacyAdmin.requests.refuse')}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <p>{request.outcome}</p>
+      )}
+    </AdminSection>
+  )
+}

@@ -1,0 +1,227 @@
+import { randomToken, sha256Hex, type UserRow } from '@jouwbot/auth'
+import { accountErasures, and, asc, eq, inArray, lte, or, sessions, sql, users, type Tx } from '@jouwbot/db'
+import { enqueueMail } from '@jouwbot/mail'
+import { AppError, ERASURE_GRACE_DAYS } from '@jouwbot/shared'
+import { recordAudit } from '../audit/record-audit.ts'
+import { appLink, mailLocale } from '../auth/users.ts'
+import type { AppDeps } from '../deps.ts'
+import { inTransaction } from '../transaction.ts'
+import { subjectCondition } from './collect-personal-data.ts'
+import { localDate } from './data-exports.ts'
+import { personalDataCategories, recipients, type CategoryId, type Localized, type RecipientId, type TableLocation } from './registry.ts'
+
+const DAY = 86_400_000
+
+type ErasureRow = typeof accountErasures.$inferSelect
+
+/**
+ * What erasing the account does, generated from the registry: categories deleted, anonymised
+ * (kept without anything pointing to the member), and kept for a legal duty (unlinked).
+ */
+export function erasurePlan() {
+  const deleted: { id: CategoryId; label: Localized }[] = []
+  const anonymised: { id: CategoryId; label: Localized }[] = []
+  const kept: { id: CategoryId; label: Localized; duty: Localized }[] = []
+  for (const category of personalDataCategories) {
+    if (category.stored.length === 0) continue
+    const actions = category.stored.map((l) => l.erasure)
+    const keep = actions.find((a) => a.action === 'keep')
+    if (keep && keep.action === 'keep') kept.push({ id: category.id, label: category.label, duty: keep.duty })
+    else if (actions.some((a) => a.action === 'anonymise')) anonymised.push({ id: category.id, label: category.label })
+    else deleted.push({ id: category.id, label: category.label })
+  }
+  return { graceDays: ERASURE_GRACE_DAYS, deleted, anonymised, kept }
+}
+
+/** The member's pending (or running) erasure, if any. */
+export async function myErasure(deps: Pick<AppDeps, 'db'>, { user }: { user: Pick<UserRow, 'id'> }) {
+  const [row] = await deps.db
+    .select({ id: accountErasures.id, status: accountErasures.status, requestedAt: accountErasures.requestedAt, scheduledFor: accountErasures.scheduledFor })
+    .from(accountErasures)
+    .where(and(eq(accountErasures.userId, user.id), inArray(accountErasures.status, ['scheduled', 'running'])))
+    .limit(1)
+  return row ?? null
+}
+
+/**
+ * "Delete my account" (sudo mode, checked by the procedure): scheduled 14 days ahead, with a cancel
+ * link in the confirmation mail. Until then the member can log in and cancel.
+ */
+export async function scheduleAccountErasure(deps: AppDeps, { user }: { user: Pick<UserRow, 'id' | 'email' | 'firstName' | 'locale'> }) {
+  const now = deps.clock.now()
+  const token = randomToken(32)
+  const scheduledFor = new Date(now.getTime() + ERASURE_GRACE_DAYS * DAY)
+  const row = await inTransaction(deps, async ({ db }) => {
+    await db.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for('update')
+    if (await myErasure({ db }, { user })) throw new AppError('CONFLICT', 'privacy.erasureAlreadyScheduled')
+    const [row] = await db
+      .insert(accountErasures)
+      .values({ userId: user.id, status: 'scheduled', cancelTokenHash: sha256Hex(token), requestedAt: now, scheduledFor })
+      .returning()
+    await recordAudit(db, { actorUserId: user.id, subjectUserId: user.id, action: 'privacy.erasure_scheduled', details: { erasureId: row!.id, scheduledFor: scheduledFor.toISOString() } }, now)
+    await enqueueMail(
+      db,
+      {
+        to: user.email,
+        template: 'privacyErasureScheduled',
+        locale: mailLocale(user),
+        params: { firstName: user.firstName, erasureOn: localDate(scheduledFor, mailLocale(user)), cancelUrl: appLink(deps.appOrigin, '/account/privacy/annuleren', token) },
+        seller: deps.seller,
+        dedupeKey: `privacy-erasure-scheduled:${row!.id}`,
+      },
+      now,
+    )
+    return row!
+  })
+  deps.onMailQueued?.()
+  return { id: row.id, status: row.status, requestedAt: row.requestedAt, scheduledFor: row.scheduledFor }
+}
+
+/** Cancels a scheduled erasure: with the mailed token (no login needed) or by the member in the centre. */
+export async function cancelAccountErasure(deps: AppDeps, who: { token: string } | { user: Pick<UserRow, 'id'> }) {
+  const now = deps.clock.now()
+  return inTransaction(deps, async ({ db }) => {
+    const where = 'token' in who ? eq(accountErasures.cancelTokenHash, sha256Hex(who.token)) : eq(accountErasures.userId, who.user.id)
+    const [row] = await db
+      .select()
+      .from(accountErasures)
+      .where(and(where, eq(accountErasures.status, 'scheduled')))
+      .for('update')
+      .limit(1)
+    if (!row) throw new AppError('NOT_FOUND', 'privacy.erasureNotFound')
+    await db.update(accountErasures).set({ status: 'cancelled', cancelledAt: now }).where(eq(accountErasures.id, row.id))
+    await recordAudit(db, { actorUserId: row.userId, subjectUserId: row.userId, action: 'privacy.erasure_cancelled', details: { erasureId: row.id } }, now)
+    return { cancelled: true as const }
+  })
+}
+
+/** The steps of an erasure, in order; each is recorded when done, so a rerun skips it. */
+export const ERASURE_STEPS = ['sessions', 'storage', 'processors', 'database'] as const
+export type ErasureStep = (typeof ERASURE_STEPS)[number]
+
+export interface EraseOptions {
+  /** Called after each finished step (tests stop a run here, as a crash would). */
+  afterStep?: (step: ErasureStep) => void | Promise<void>
+}
+
+/** The `privacy.erase-accounts` job: every erasure past its grace period, and any run that stopped midway. */
+export async function eraseDueAccounts(deps: AppDeps, options: EraseOptions = {}): Promise<{ erased: number }> {
+  const now = deps.clock.now()
+  const due = await deps.db
+    .select()
+    .from(accountErasures)
+    .where(or(and(eq(accountErasures.status, 'scheduled'), lte(accountErasures.scheduledFor, now)), eq(accountErasures.status, 'running')))
+    .orderBy(asc(accountErasures.scheduledFor))
+  let erased = 0
+  for (const row of due) {
+    await eraseAccount(deps, row, options)
+    erased += 1
+  }
+  return { erased }
+}
+
+async function markStep(db: Tx, row: ErasureRow, step: ErasureStep): Promise<void> {
+  await db
+    .update(accountErasures)
+    .set({ stepsDone: sql`${accountErasures.stepsDone} || ${JSON.stringify([step])}::jsonb` })
+    .where(eq(accountErasures.id, row.id))
+}
+
+/**
+ * Erases one account per the registry. Idempotent and resumable: each step is recorded in the
+ * transaction that does it (storage deletes are idempotent by themselves), and a finished
+ * erasure is left alone.
+ */
+export async function eraseAccount(deps: AppDeps, erasure: ErasureRow, options: EraseOptions = {}): Promise<void> {
+  const now = deps.clock.now()
+  const [row] = await deps.db
+    .update(accountErasures)
+    .set({ status: 'running', startedAt: sql`coalesce(${accountErasures.startedAt}, ${now.toISOString()}::timestamptz)` })
+    .where(and(eq(accountErasures.id, erasure.id), inArray(accountErasures.status, ['scheduled', 'running'])))
+    .returning()
+  if (!row) return
+  const done = new Set(row.stepsDone)
+  const userId = row.userId
+  const [user] = await deps.db.select({ email: users.email }).from(users).where(eq(users.id, userId)).limit(1)
+
+  for (const step of ERASURE_STEPS) {
+    if (done.has(step)) continue
+    if (step === 'sessions') {
+      await inTransaction(deps, async ({ db }) => {
+        await db.delete(sessions).where(eq(sessions.userId, userId))
+        await markStep(db, row, step)
+      })
+    } else if (step === 'storage') {
+      for (const category of personalDataCategories) {
+        for (const location of category.stored) {
+          if (!('storagePrefix' in location) || !deps.storage.list) continue
+          const prefix = location.storagePrefix.replace('{userId}', userId)
+          const keys: string[] = []
+          for await (const object of deps.storage.list(prefix)) keys.push(object.key)
+          for (const key of keys) await deps.storage.delete(key)
+        }
+      }
+      await inTransaction(deps, ({ db }) => markStep(db, row, step))
+    } else if (step === 'processors') {
+      // No processor offers an erasure call for what it holds of ours: Mollie keeps payment records
+      // under its own legal duty, the mail provider only what it delivered. What each holds is
+      // recorded here, from the registry, for the processing register and any question later.
+      const told = new Set<RecipientId>()
+      for (const category of personalDataCategories) for (const recipient of category.recipients) told.add(recipient)
+      await inTransaction(deps, async ({ db }) => {
+        await recordAudit(
+          db,
+          {
+            actorUserId: null,
+            subjectUserId: null,
+            action: 'privacy.processors_notified',
+            details: { erasureId: row.id, processors: [...told].filter((id) => id !== 'tax_authority').map((id) => ({ id, name: recipients[id].name })) },
+          },
+          now,
+        )
+        await markStep(db, row, step)
+      })
+    } else {
+      await inTransaction(deps, async ({ db }) => {
+        await eraseRows(db, { userId, email: user?.email ?? null })
+        await markStep(db, row, step)
+        await db.update(accountErasures).set({ status: 'done', completedAt: now }).where(eq(accountErasures.id, row.id))
+        await recordAudit(db, { actorUserId: null, subjectUserId: null, action: 'privacy.account_erased', details: { erasureId: row.id } }, now)
+      })
+    }
+    await options.afterStep?.(step)
+  }
+}
+
+/**
+ * The database part, walked from the registry: data kept for a legal duty is unlinked, data that
+ * stays without the member is anonymised, the rest deleted; the users row goes last.
+ */
+async function eraseRows(db: Tx, subject: { userId: string; email: string | null }): Promise<void> {
+  const locations = personalDataCategories.flatMap((c) => c.stored.filter((l): l is TableLocation => 'table' in l))
+  const target = { userId: subject.userId, email: subject.email ?? '' }
+  const run = async (location: TableLocation, change: 'keep' | 'anonymise' | 'delete') => {
+    if ('emailColumn' in location.subject && !subject.email) return
+    const condition = subjectCondition(location, target)
+    if (!condition) return
+    const table = sql.identifier(location.table)
+    if (change === 'delete') {
+      await db.execute(sql`delete from ${table} where ${condition}`)
+      return
+    }
+    const erasure = location.erasure
+    const set =
+      erasure.action === 'keep'
+        ? Object.fromEntries(erasure.unlink.map((column) => [column, null]))
+        : erasure.action === 'anonymise'
+          ? erasure.set
+          : {}
+    const assignments = Object.entries(set).map(([column, value]) => sql`${sql.identifier(column)} = ${value}`)
+    if (assignments.length > 0) await db.execute(sql`update ${table} set ${sql.join(assignments, sql`, `)} where ${condition}`)
+  }
+  // 1. Unlink what the law keeps, 2. anonymise, 3. delete (child tables before users).
+  for (const location of locations) if (location.erasure.action === 'keep') await run(location, 'keep')
+  for (const location of locations) if (location.erasure.action === 'anonymise') await run(location, 'anonymise')
+  for (const location of locations) if (location.erasure.action === 'delete' && location.table !== 'users') await run(location, 'delete')
+  for (const location of locations) if (location.erasure.action === 'delete' && location.table === 'users') await run(location, 'delete')
+}

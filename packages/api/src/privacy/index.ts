@@ -1,0 +1,18 @@
+/** The privacy domain's entry point (`@jouwbot/api/privacy`). */
+export * from './registry.ts'
+export { checkRegistry, type SchemaShape } from './check-registry.ts'
+// privacy-rights: services for jobs and HTTP routes
+export { authorizeExportDownload, buildPendingDataExports, expireDataExports } from './data-exports.ts'
+export { eraseAccount, eraseDueAccounts, ERASURE_STEPS, type ErasureStep } from './account-erasure.ts'
+export { applyRetention, retentionRulesFor, type RetentionRunResult } from './apply-retention.ts'
+export { listRetentionRuns } from './list-retention-runs.ts'
+export { logConsent, recordConsent, type ConsentChoices } from './record-consent.ts'
+export { getConsent, listConsentHistory } from './get-consent.ts'
+export { setConsent } from './set-consent.ts'
+export { getPolicy, listPolicyVersions } from './get-policy.ts'
+export { publishPolicyVersion } from './publish-policy-version.ts'
+export { seedPrivacyPolicy } from './seed-privacy-policy.ts'
+export { acknowledgePolicy, getPolicyNotice } from './policy-notice.ts'
+export { getPrivacyOverview } from './get-privacy-overview.ts'
+export { policyV1, policyV2 } from './policy/texts.ts'
+export { isProcessingRestricted, mayProcess } from './get-privacy-settings.ts'

@@ -1,0 +1,1065 @@
+/**
+ * The privacy registry: the ONE place that says which personal data the platform holds, where, why,
+ * on which legal basis, who receives it, how long it is kept and what erasure does to it.
+ *
+ * Everything privacy-related is generated from this module: the processing overview and cookie list on
+ * /privacy, the retention jobs (`apply-retention.ts`), and the member's export and erasure (the
+ * `privacy-rights` services walk `personalDataCategories[].stored`). `registry.test.ts` introspects the
+ * drizzle schema and fails when a table or column is neither registered here nor declared free of
+ * personal data, so no feature can add personal data silently.
+ *
+ * Names are SQL names (snake_case, as in the migrations): `users.first_name`, not `firstName`.
+ */
+import type { RetentionRuleName } from '@jouwbot/shared'
+
+export type Localized = { nl: string; en: string }
+
+export const legalBases = ['contract', 'legal_obligation', 'legitimate_interest', 'consent'] as const
+export type LegalBasis = (typeof legalBases)[number]
+
+/** Who else receives (part of) the data: our processors, and authorities where the law says so. */
+export const recipients = {
+  mollie: {
+    name: 'Mollie B.V.',
+    role: { nl: 'Betaaldienstverlener (verwerker), Amsterdam', en: 'Payment service provider (processor), Amsterdam' },
+    transfer: { nl: 'Binnen de EER.', en: 'Within the EEA.' },
+  },
+  mail_provider: {
+    name: { nl: 'Onze e-mailprovider (SMTP)', en: 'Our e-mail provider (SMTP)' },
+    role: { nl: 'Verzendt onze e-mails (verwerker)', en: 'Delivers our e-mails (processor)' },
+    transfer: {
+      nl: 'Binnen de EER; valt een provider onder Amerikaans recht, dan op basis van het EU-US Data Privacy Framework of de standaardcontractbepalingen van de Europese Commissie.',
+      en: 'Within the EEA; where a provider is subject to US law, under the EU-US Data Privacy Framework or the European Commission’s standard contractual clauses.',
+    },
+  },
+  storage_host: {
+    name: { nl: 'Onze hosting- en opslagprovider', en: 'Our hosting and storage provider' },
+    role: { nl: 'Host de servers, database en bestanden (verwerker)', en: 'Hosts the servers, database and files (processor)' },
+    transfer: { nl: 'Binnen de EER.', en: 'Within the EEA.' },
+  },
+  vies: {
+    name: { nl: 'VIES (Europese Commissie)', en: 'VIES (European Commission)' },
+    role: { nl: 'Controle van btw-nummers van zakelijke kopers', en: 'Checks VAT numbers of business buyers' },
+    transfer: { nl: 'Binnen de EU.', en: 'Within the EU.' },
+  },
+  tax_authority: {
+    name: { nl: 'Belastingdienst (bij controle)', en: 'Dutch Tax Administration (on audit)' },
+    role: { nl: 'Wettelijke inzage in de administratie', en: 'Statutory access to the bookkeeping' },
+    transfer: { nl: 'Nederland.', en: 'The Netherlands.' },
+  },
+} as const satisfies Record<string, { name: string | Localized; role: Localized; transfer: Localized }>
+export type RecipientId = keyof typeof recipients
+
+/**
+ * The retention rules the jobs apply (`privacy.apply-retention`, see apply-retention.ts: one
+ * implementation per rule id, so a rule cannot be declared here and forgotten there).
+ */
+export const retentionRules = {
+  'visitor-rate-limits': {
+    schedule: 'daily',
+    tables: ['rate_limits'],
+    description: {
+      nl: 'Tellers voor spampreventie (met gepseudonimiseerde IP- en e-mailadressen) 12 maanden na het einde van hun tijdvenster verwijderd.',
+      en: 'Spam-prevention counters (with pseudonymised IP and e-mail addresses) deleted 12 months after their window ended.',
+    },
+  },
+  'unverified-accounts': {
+    schedule: 'daily',
+    tables: ['users'],
+    description: {
+      nl: 'Accounts waarvan het e-mailadres nooit is bevestigd en die niets hebben gekocht: na 12 maanden verwijderd.',
+      en: 'Accounts whose e-mail address was never confirmed and that bought nothing: deleted after 12 months.',
+    },
+  },
+  'abandoned-orders': {
+    schedule: 'daily',
+    tables: ['orders', 'order_lines', 'payments', 'coupon_redemptions'],
+    description: {
+      nl: 'Onbetaalde bestellingen zonder factuur: 12 maanden na aanmaken verwijderd.',
+      en: 'Unpaid orders without an invoice: deleted 12 months after they were made.',
+    },
+  },
+  'sent-mail': {
+    schedule: 'daily',
+    tables: ['mail_outbox'],
+    description: {
+      nl: 'Verstuurde en definitief mislukte e-mails: 12 maanden na aanmaken verwijderd.',
+      en: 'Sent and finally failed e-mails: deleted 12 months after they were made.',
+    },
+  },
+  'visitor-consent': {
+    schedule: 'daily',
+    tables: ['consent_records'],
+    description: {
+      nl: 'Cookiekeuzes van bezoekers zonder account: na 12 maanden verwijderd (daarna vragen we opnieuw).',
+      en: 'Cookie choices of visitors without an account: deleted after 12 months (then we ask again).',
+    },
+  },
+  'expired-invoices': {
+    schedule: 'daily',
+    tables: ['invoices', 'invoice_pdfs', 'orders', 'order_lines', 'payments', 'refunds', 'chargebacks', 'chargeback_reversals', 'coupon_redemptions'],
+    description: {
+      nl: 'Facturen en creditnota’s (met pdf) na hun bewaardatum (7 jaar na het jaar van uitgifte) verwijderd, met de bestelling als daar geen factuur meer bij hoort.',
+      en: 'Invoices and credit notes (with PDF) deleted after their retention date (7 years after the year of issue), with the order once no invoice of it remains.',
+    },
+  },
+  'newsletter-unsubscribed': {
+    schedule: 'monthly',
+    tables: [],
+    description: {
+      nl: 'Wie zich afmeldt voor de nieuwsbrief, wordt elke maand uit de abonneelijst verwijderd. Alleen een gepseudonimiseerde hash (HMAC) van het adres mag blijven staan, zodat een latere import je nooit opnieuw mailt.',
+      en: 'Whoever unsubscribes from the newsletter is removed from the subscriber list every month. Only a pseudonymised hash (HMAC) of the address may stay, so that a later import never mails you again.',
+    },
+  },
+} as const satisfies Record<RetentionRuleName, { schedule: 'daily' | 'monthly'; tables: readonly string[]; description: Localized }>
+export type RetentionRuleId = keyof typeof retentionRules
+
+/** How long one location of personal data is kept. */
+export type RetentionRule =
+  /** Kept while the account exists; goes with it (erasure). */
+  | { kind: 'account_lifetime' }
+  /** Removed by a rule of `retentionRules`. */
+  | { kind: 'rule'; rule: RetentionRuleId }
+  /** Short-lived technical rows removed when they expire, by `maintenance.clean-up-expired`. */
+  | { kind: 'until_expiry'; column: string }
+  /** Kept as long as the record it belongs to (an order line with its order). */
+  | { kind: 'with_parent'; table: string }
+
+/** What erasing a member's account does to this data. */
+export type ErasureAction =
+  | { action: 'delete' }
+  /** The row stays (someone else's record, or statistics) but the columns are overwritten. */
+  | { action: 'anonymise'; set: Record<string, string | null> }
+  /** Kept for a legal duty, unlinked from the account, until the date in `untilColumn`. */
+  | { action: 'keep'; duty: Localized; untilColumn: string; unlink: string[] }
+  /** Kept as long as the parent row is kept (deleted with it). */
+  | { action: 'with_parent'; table: string }
+
+/** How to find the rows of one member. */
+export type SubjectLink =
+  /** The column holds the member's `users.id`. */
+  | { userColumn: string }
+  /** The column holds the member's e-mail address. */
+  | { emailColumn: string }
+  /** The row belongs to a parent row that belongs to the member. */
+  | { parent: { table: string; column: string } }
+  /** Not linkable to a member (pseudonymised). */
+  | { unlinkable: Localized }
+
+export interface TableLocation {
+  table: string
+  /** The personal-data columns of this category in this table. */
+  columns: string[]
+  subject: SubjectLink
+  retention: RetentionRule
+  erasure: ErasureAction
+}
+
+export interface StorageLocation {
+  /** Key prefix in the storage (`{userId}` is replaced by the member's id). */
+  storagePrefix: string
+  retention: RetentionRule
+  erasure: ErasureAction
+}
+
+export type Location = TableLocation | StorageLocation
+
+export const categoryIds = [
+  'identity',
+  'contact',
+  'billing_address',
+  'vat_number',
+  'bank_account',
+  'images',
+  'login',
+  'credentials',
+  'sessions',
+  'ip_address',
+  'feedback',
+  'course_progress',
+  'course_access',
+  'certificates',
+  'bookings',
+  'orders',
+  'payments',
+  'invoices',
+  'consent',
+  'mail',
+  'security_log',
+  'staff_actions',
+  'policy_notices',
+  // privacy-rights (issue 11 §2): requests, objections, exports
+  'privacy_rights',
+] as const
+export type CategoryId = (typeof categoryIds)[number]
+
+export interface PersonalDataCategory {
+  id: CategoryId
+  label: Localized
+  purpose: Localized
+  legalBasis: LegalBasis
+  recipients: RecipientId[]
+  /** Shown on the privacy page; the rules themselves are per location. */
+  retention: Localized
+  /**
+   * `include`: in the member's export. `secret`: never exported (password hashes, token hashes, TOTP
+   * secrets): the export says that it exists, not what it is.
+   */
+  export: 'include' | 'secret'
+  /** Held today somewhere (`stored` non-empty) or declared for a feature not built yet. */
+  stored: Location[]
+  /** Why the data may be kept or how it is protected, when that needs saying. */
+  note?: Localized
+}
+
+const accountLifetime: RetentionRule = { kind: 'account_lifetime' }
+const del: ErasureAction = { action: 'delete' }
+const bookkeepingDuty: Localized = {
+  nl: 'Fiscale bewaarplicht van 7 jaar (art. 52 AWR).',
+  en: 'Seven-year tax record-keeping duty (art. 52 AWR, Dutch General Tax Act).',
+}
+/** Orders and invoices outlive an erased account for the bookkeeping duty; they lose the link to it. */
+const keepForBookkeeping = (untilColumn: string, unlink: string[]): ErasureAction => ({
+  action: 'keep',
+  duty: bookkeepingDuty,
+  untilColumn,
+  unlink,
+})
+const ofOrder = { parent: { table: 'orders', column: 'order_id' } } as const
+/** Rows of an order that was never paid and has no invoice go after 12 months (`visitor data`). */
+const unpaidOrder12m: RetentionRule = { kind: 'rule', rule: 'abandoned-orders' }
+
+export const personalDataCategories: PersonalDataCategory[] = [
+  {
+    id: 'identity',
+    label: { nl: 'Naam en achternaam', en: 'First name and surname' },
+    purpose: {
+      nl: 'Je account, aanspreken in e-mails, facturen en certificaten.',
+      en: 'Your account, addressing you in e-mails, invoices and certificates.',
+    },
+    legalBasis: 'contract',
+    recipients: ['mail_provider', 'storage_host'],
+    retention: { nl: 'Zolang je account bestaat.', en: 'As long as your account exists.' },
+    export: 'include',
+    stored: [{ table: 'users', columns: ['first_name', 'last_name'], subject: { userColumn: 'id' }, retention: accountLifetime, erasure: del }],
+  },
+  {
+    id: 'contact',
+    label: { nl: 'E-mailadres', en: 'E-mail address' },
+    purpose: {
+      nl: 'Inloggen, bevestigingen, facturen en (met je toestemming) de nieuwsbrief.',
+      en: 'Logging in, confirmations, invoices and (with your consent) the newsletter.',
+    },
+    legalBasis: 'contract',
+    recipients: ['mail_provider', 'mollie', 'storage_host'],
+    retention: {
+      nl: 'Zolang je account bestaat; bij een bestelling met factuur 7 jaar (fiscale bewaarplicht).',
+      en: 'As long as your account exists; with an invoiced order 7 years (tax record-keeping duty).',
+    },
+    export: 'include',
+    stored: [
+      { table: 'users', columns: ['email'], subject: { userColumn: 'id' }, retention: accountLifetime, erasure: del },
+      {
+        table: 'user_tokens',
+        columns: ['new_email'],
+        subject: { userColumn: 'user_id' },
+        retention: { kind: 'until_expiry', column: 'expires_at' },
+        erasure: del,
+      },
+      {
+        table: 'orders',
+        columns: ['buyer_email'],
+        subject: { userColumn: 'user_id' },
+        retention: unpaidOrder12m,
+        erasure: keepForBookkeeping('retain_until', ['user_id']),
+      },
+    ],
+  },
+  {
+    id: 'billing_address',
+    label: { nl: 'Naam, bedrijf en adres op bestellingen', en: 'Name, company and address on orders' },
+    purpose: { nl: 'Bestellingen afhandelen en facturen opmaken.', en: 'Handling orders and drawing up invoices.' },
+    legalBasis: 'legal_obligation',
+    recipients: ['mollie', 'storage_host', 'tax_authority'],
+    retention: {
+      nl: 'Bestellingen met factuur: 7 jaar na het jaar van de factuur. Onbetaalde bestellingen zonder factuur: 12 maanden.',
+      en: 'Invoiced orders: 7 years after the invoice year. Unpaid orders without an invoice: 12 months.',
+    },
+    export: 'include',
+    stored: [
+      {
+        table: 'orders',
+        columns: ['billing'],
+        subject: { userColumn: 'user_id' },
+        retention: unpaidOrder12m,
+        erasure: keepForBookkeeping('retain_until', ['user_id']),
+      },
+    ],
+  },
+  {
+    id: 'vat_number',
+    label: { nl: 'Btw-nummer', en: 'VAT number' },
+    purpose: {
+      nl: 'Btw verleggen voor zakelijke kopers in de EU en dat op de factuur vermelden.',
+      en: 'Reverse-charging VAT for business buyers in the EU and stating it on the invoice.',
+    },
+    legalBasis: 'legal_obligation',
+    recipients: ['vies', 'tax_authority', 'storage_host'],
+    retention: {
+      nl: '7 jaar na het jaar van de factuur (fiscale bewaarplicht). Versleuteld opgeslagen.',
+      en: '7 years after the invoice year (tax record-keeping duty). Stored encrypted.',
+    },
+    export: 'include',
+    note: { nl: 'Versleuteld per veld (AES-256-GCM).', en: 'Encrypted per field (AES-256-GCM).' },
+    stored: [
+      {
+        table: 'orders',
+        columns: ['vat_number_encrypted', 'vat_check'],
+        subject: { userColumn: 'user_id' },
+        retention: unpaidOrder12m,
+        erasure: keepForBookkeeping('retain_until', ['user_id']),
+      },
+    ],
+  },
+  {
+    id: 'bank_account',
+    label: { nl: 'Bankrekening- of kaartgegevens', en: 'Bank account or card details' },
+    purpose: { nl: 'Betalen en terugbetalen.', en: 'Paying and refunding.' },
+    legalBasis: 'contract',
+    recipients: ['mollie'],
+    retention: {
+      nl: 'Wij slaan deze niet op: alleen Mollie verwerkt ze, volgens de wettelijke termijnen die voor Mollie gelden.',
+      en: 'We do not store these: only Mollie processes them, under the statutory periods that apply to Mollie.',
+    },
+    export: 'include',
+    note: {
+      nl: 'Wij bewaren alleen Mollie’s betaling-id (zie "Betalingen"); je rekeningnummer of kaart blijft bij Mollie.',
+      en: 'We keep only Mollie’s payment id (see "Payments"); your account number or card stays with Mollie.',
+    },
+    stored: [],
+  },
+  {
+    id: 'images',
+    label: { nl: 'Afbeeldingen waarop je herkenbaar bent', en: 'Images that identify you' },
+    purpose: { nl: 'Je profiel en wat je in de community deelt.', en: 'Your profile and what you share in the community.' },
+    legalBasis: 'consent',
+    recipients: ['storage_host'],
+    retention: { nl: 'Tot je ze verwijdert of je account opheft.', en: 'Until you remove them or close your account.' },
+    export: 'include',
+    stored: [{ storagePrefix: 'members/{userId}/', retention: accountLifetime, erasure: del }],
+  },
+  {
+    id: 'login',
+    label: { nl: 'Accountgegevens', en: 'Account details' },
+    purpose: {
+      nl: 'Je account beheren: rol, taal, bevestiging van je e-mailadres, tweestapsverificatie aan/uit.',
+      en: 'Managing your account: role, language, e-mail confirmation, two-step verification on/off.',
+    },
+    legalBasis: 'contract',
+    recipients: ['storage_host'],
+    retention: { nl: 'Zolang je account bestaat.', en: 'As long as your account exists.' },
+    export: 'include',
+    stored: [
+      {
+        table: 'users',
+        columns: ['id', 'role', 'locale', 'email_verified_at', 'totp_enabled_at', 'created_at', 'updated_at'],
+        subject: { userColumn: 'id' },
+        retention: accountLifetime,
+        erasure: del,
+      },
+    ],
+  },
+  {
+    id: 'credentials',
+    label: { nl: 'Wachtwoord en tweede factor', en: 'Password and second factor' },
+    purpose: { nl: 'Veilig inloggen.', en: 'Logging in securely.' },
+    legalBasis: 'contract',
+    recipients: ['storage_host'],
+    retention: {
+      nl: 'Zolang je account bestaat; links in e-mails verlopen na korte tijd.',
+      en: 'As long as your account exists; links in e-mails expire after a short time.',
+    },
+    export: 'secret',
+    note: {
+      nl: 'Alleen als hash (argon2id / SHA-256) of versleuteld bewaard; nooit in een export.',
+      en: 'Kept only hashed (argon2id / SHA-256) or encrypted; never in an export.',
+    },
+    stored: [
+      {
+        table: 'users',
+        columns: ['password_hash', 'totp_secret', 'totp_last_used_step'],
+        subject: { userColumn: 'id' },
+        retention: accountLifetime,
+        erasure: del,
+      },
+      {
+        table: 'recovery_codes',
+        columns: ['code_hash', 'used_at'],
+        subject: { userColumn: 'user_id' },
+        retention: accountLifetime,
+        erasure: del,
+      },
+      {
+        table: 'user_tokens',
+        columns: ['token_hash', 'purpose', 'used_at'],
+        subject: { userColumn: 'user_id' },
+        retention: { kind: 'until_expiry', column: 'expires_at' },
+        erasure: del,
+      },
+    ],
+  },
+  {
+    id: 'sessions',
+    label: { nl: 'Sessies (ingelogde apparaten)', en: 'Sessions (signed-in devices)' },
+    purpose: {
+      nl: 'Ingelogd blijven en je apparaten tonen zodat je ze kunt afmelden.',
+      en: 'Staying signed in and listing your devices so you can sign them out.',
+    },
+    legalBasis: 'contract',
+    recipients: ['storage_host'],
+    retention: { nl: 'Tot 30 dagen na laatste gebruik, hooguit 90 dagen.', en: 'Up to 30 days after last use, 90 days at most.' },
+    export: 'include',
+    stored: [
+      {
+        table: 'sessions',
+        columns: ['user_agent', 'last_seen_at', 'reauthenticated_at', 'two_factor_verified', 'created_at', 'secret_hash', 'id'],
+        subject: { userColumn: 'user_id' },
+        retention: { kind: 'until_expiry', column: 'expires_at' },
+        erasure: del,
+      },
+    ],
+  },
+  {
+    id: 'ip_address',
+    label: { nl: 'IP-adres (gepseudonimiseerd)', en: 'IP address (pseudonymised)' },
+    purpose: {
+      nl: 'Spampreventie en beveiliging: te veel pogingen vanaf één adres afremmen.',
+      en: 'Spam prevention and security: slowing down too many attempts from one address.',
+    },
+    legalBasis: 'legitimate_interest',
+    recipients: ['storage_host'],
+    retention: {
+      nl: 'Alleen als sleutel-hash (HMAC) in tellers die na hun tijdvenster vervallen, uiterlijk na 12 maanden verwijderd. Onze logbestanden bevatten geen IP-adressen.',
+      en: 'Only as a keyed hash (HMAC) in counters that expire after their window, deleted after 12 months at the latest. Our logs hold no IP addresses.',
+    },
+    export: 'include',
+    stored: [
+      {
+        table: 'rate_limits',
+        columns: ['key', 'count', 'reset_at'],
+        subject: {
+          unlinkable: {
+            nl: 'De sleutel is een HMAC van je IP- of e-mailadres: wij kunnen hem niet terugrekenen.',
+            en: 'The key is an HMAC of your IP or e-mail address: we cannot reverse it.',
+          },
+        },
+        retention: { kind: 'rule', rule: 'visitor-rate-limits' },
+        erasure: del,
+      },
+    ],
+  },
+  {
+    id: 'feedback',
+    label: { nl: 'Reacties en feedback', en: 'Comments and feedback' },
+    purpose: { nl: 'Reacties onder lessen en blogs, feedback op de diensten.', en: 'Comments under lessons and blogs, feedback on the services.' },
+    legalBasis: 'consent',
+    recipients: ['storage_host'],
+    retention: {
+      nl: 'Tot je ze verwijdert of je account opheft (je kiest dan: verwijderen of anoniem laten staan).',
+      en: 'Until you delete them or close your account (you choose then: delete or keep anonymously).',
+    },
+    export: 'include',
+    stored: [],
+  },
+  {
+    id: 'course_progress',
+    label: { nl: 'Voortgang in cursussen', en: 'Course progress' },
+    purpose: { nl: 'Verdergaan waar je was en je certificaat bepalen.', en: 'Resuming where you were and deciding your certificate.' },
+    legalBasis: 'contract',
+    recipients: ['storage_host'],
+    retention: { nl: 'Zolang je account bestaat.', en: 'As long as your account exists.' },
+    export: 'include',
+    stored: [
+      {
+        table: 'lesson_progress',
+        columns: [
+          'user_id',
+          'lesson_id',
+          'course_id',
+          'position_seconds',
+          'watched_ranges',
+          'watched_seconds',
+          'last_client_time',
+          'completed_at',
+          'updated_at',
+        ],
+        subject: { userColumn: 'user_id' },
+        retention: accountLifetime,
+        erasure: del,
+      },
+    ],
+  },
+  {
+    id: 'course_access',
+    label: { nl: 'Toegang tot cursussen', en: 'Course access' },
+    purpose: { nl: 'Bijhouden welke cursussen je mag volgen en waarom.', en: 'Knowing which courses you may follow and why.' },
+    legalBasis: 'contract',
+    recipients: ['storage_host'],
+    retention: { nl: 'Zolang je account bestaat.', en: 'As long as your account exists.' },
+    export: 'include',
+    stored: [
+      {
+        table: 'entitlements',
+        columns: ['user_id', 'course_id', 'source', 'source_ref', 'granted_at', 'revoked_at'],
+        subject: { userColumn: 'user_id' },
+        retention: accountLifetime,
+        erasure: del,
+      },
+    ],
+  },
+  {
+    id: 'certificates',
+    label: { nl: 'Certificaten', en: 'Certificates' },
+    purpose: {
+      nl: 'Bewijs dat je een cursus hebt afgerond; wie de code heeft, ziet naam, cursus en datum.',
+      en: 'Proof that you finished a course; whoever has the code sees name, course and date.',
+    },
+    legalBasis: 'contract',
+    recipients: ['storage_host'],
+    retention: { nl: 'Zolang je account bestaat.', en: 'As long as your account exists.' },
+    export: 'include',
+    stored: [
+      {
+        table: 'certificates',
+        columns: ['user_id', 'course_id', 'code', 'recipient_name', 'issued_at'],
+        subject: { userColumn: 'user_id' },
+        retention: accountLifetime,
+        erasure: del,
+      },
+    ],
+  },
+  {
+    id: 'bookings',
+    label: { nl: 'Coachingtegoed en afspraken', en: 'Coaching credits and bookings' },
+    purpose: { nl: 'Coachingsessies die je kocht en boekte.', en: 'Coaching sessions you bought and booked.' },
+    legalBasis: 'contract',
+    recipients: ['mail_provider', 'storage_host'],
+    retention: {
+      nl: 'Zolang je account bestaat; toekomstige afspraken worden geannuleerd bij opheffen.',
+      en: 'As long as your account exists; future bookings are cancelled when you close it.',
+    },
+    export: 'include',
+    stored: [
+      {
+        table: 'coaching_credits',
+        columns: ['user_id', 'delta', 'reason', 'order_id', 'cause', 'created_at'],
+        subject: { userColumn: 'user_id' },
+        retention: accountLifetime,
+        erasure: del,
+      },
+    ],
+  },
+  {
+    id: 'orders',
+    label: { nl: 'Bestellingen', en: 'Orders' },
+    purpose: { nl: 'Je aankopen leveren, terugbetalen en verantwoorden.', en: 'Delivering, refunding and accounting for your purchases.' },
+    legalBasis: 'contract',
+    recipients: ['mollie', 'storage_host', 'tax_authority'],
+    retention: {
+      nl: 'Met factuur: 7 jaar na het jaar van de factuur, losgekoppeld van je account als je het opheft. Onbetaald en zonder factuur: 12 maanden.',
+      en: 'With an invoice: 7 years after the invoice year, unlinked from your account if you close it. Unpaid and without an invoice: 12 months.',
+    },
+    export: 'include',
+    stored: [
+      {
+        table: 'orders',
+        columns: [
+          'id',
+          'user_id',
+          'request_id',
+          'status',
+          'currency',
+          'locale',
+          'coupon_id',
+          'discount_cents',
+          'total_excl_cents',
+          'total_vat_cents',
+          'total_cents',
+          'reverse_charge',
+          'mode',
+          'withdrawal_waived_at',
+          'paid_payment_id',
+          'refunded_cents',
+          'charged_back_cents',
+          'paid_at',
+          'created_at',
+          'updated_at',
+        ],
+        subject: { userColumn: 'user_id' },
+        retention: unpaidOrder12m,
+        erasure: keepForBookkeeping('retain_until', ['user_id']),
+      },
+      {
+        table: 'order_lines',
+        columns: [
+          'order_id',
+          'product_id',
+          'description',
+          'quantity',
+          'list_price_cents',
+          'discount_cents',
+          'amount_excl_cents',
+          'vat_rate_basis_points',
+          'vat_cents',
+          'amount_cents',
+          'course_id',
+          'coaching_credits',
+        ],
+        subject: ofOrder,
+        retention: { kind: 'with_parent', table: 'orders' },
+        erasure: { action: 'with_parent', table: 'orders' },
+      },
+      {
+        table: 'coupon_redemptions',
+        columns: ['coupon_id', 'order_id', 'redeemed_at'],
+        subject: ofOrder,
+        retention: { kind: 'with_parent', table: 'orders' },
+        erasure: { action: 'with_parent', table: 'orders' },
+      },
+    ],
+  },
+  {
+    id: 'payments',
+    label: { nl: 'Betalingen, terugbetalingen en terugboekingen', en: 'Payments, refunds and chargebacks' },
+    purpose: { nl: 'Betalingen via Mollie volgen en geld terugstorten.', en: 'Following payments through Mollie and returning money.' },
+    legalBasis: 'legal_obligation',
+    recipients: ['mollie', 'storage_host', 'tax_authority'],
+    retention: { nl: 'Zolang de bestelling bewaard wordt.', en: 'As long as the order is kept.' },
+    export: 'include',
+    stored: [
+      {
+        table: 'payments',
+        columns: ['id', 'order_id', 'attempt', 'status', 'mode', 'amount_cents', 'currency', 'checkout_url', 'created_at', 'updated_at', 'last_checked_at', 'mismatch'],
+        subject: ofOrder,
+        retention: { kind: 'with_parent', table: 'orders' },
+        erasure: { action: 'with_parent', table: 'orders' },
+      },
+      {
+        table: 'refunds',
+        columns: ['order_id', 'payment_id', 'mollie_refund_id', 'kind', 'amount_cents', 'status', 'reason', 'created_at', 'updated_at'],
+        subject: ofOrder,
+        retention: { kind: 'with_parent', table: 'orders' },
+        erasure: { action: 'with_parent', table: 'orders' },
+      },
+      {
+        table: 'chargebacks',
+        columns: ['id', 'order_id', 'payment_id', 'amount_cents', 'counted_cents', 'ended_course', 'sessions_lapsed', 'created_at', 'recorded_at'],
+        subject: ofOrder,
+        retention: { kind: 'with_parent', table: 'orders' },
+        erasure: { action: 'with_parent', table: 'orders' },
+      },
+      {
+        table: 'chargeback_reversals',
+        columns: ['chargeback_id', 'order_id', 'amount_cents', 'reversed_at', 'recorded_at', 'access_restored_at'],
+        subject: ofOrder,
+        retention: { kind: 'with_parent', table: 'orders' },
+        erasure: { action: 'with_parent', table: 'orders' },
+      },
+    ],
+  },
+  {
+    id: 'invoices',
+    label: { nl: 'Facturen en creditnota’s', en: 'Invoices and credit notes' },
+    purpose: { nl: 'Wettelijk verplichte administratie.', en: 'Statutory bookkeeping.' },
+    legalBasis: 'legal_obligation',
+    recipients: ['storage_host', 'tax_authority'],
+    retention: {
+      nl: '7 jaar na het einde van het jaar van uitgifte; daarna automatisch verwijderd (met de pdf).',
+      en: '7 years after the end of the year of issue; then deleted automatically (with the PDF).',
+    },
+    export: 'include',
+    note: {
+      nl: 'Een uitgegeven factuur wordt nooit herschreven; bij opheffen van je account wordt ze alleen losgekoppeld.',
+      en: 'An issued invoice is never rewritten; when you close your account it is only unlinked.',
+    },
+    stored: [
+      {
+        table: 'invoices',
+        columns: [
+          'id',
+          'kind',
+          'number',
+          'year',
+          'sequence',
+          'order_id',
+          'user_id',
+          'refund_id',
+          'chargeback_id',
+          'corrects_invoice_id',
+          'issue_date',
+          'supply_date',
+          'total_excl_cents',
+          'total_vat_cents',
+          'total_cents',
+          'document',
+          'buyer_vat_number_encrypted',
+          'retain_until',
+          'created_at',
+        ],
+        subject: { userColumn: 'user_id' },
+        retention: { kind: 'rule', rule: 'expired-invoices' },
+        erasure: keepForBookkeeping('retain_until', ['user_id']),
+      },
+      {
+        table: 'invoice_pdfs',
+        columns: ['invoice_id', 'pdf', 'sha256', 'created_at'],
+        subject: { parent: { table: 'invoices', column: 'invoice_id' } },
+        retention: { kind: 'with_parent', table: 'invoices' },
+        erasure: { action: 'with_parent', table: 'invoices' },
+      },
+    ],
+  },
+  {
+    id: 'consent',
+    label: { nl: 'Toestemmingen', en: 'Consent records' },
+    purpose: {
+      nl: 'Aantonen waarvoor je toestemming gaf of die introk (nieuwsbrief, statistieken), met tekstversie, tijd en kanaal.',
+      en: 'Showing what you consented to or withdrew (newsletter, statistics), with text version, time and channel.',
+    },
+    legalBasis: 'legal_obligation',
+    recipients: ['storage_host'],
+    retention: {
+      nl: 'Zolang je account bestaat; voor bezoekers zonder account 12 maanden.',
+      en: 'As long as your account exists; for visitors without an account 12 months.',
+    },
+    export: 'include',
+    stored: [
+      { table: 'users', columns: ['newsletter_consent_at'], subject: { userColumn: 'id' }, retention: accountLifetime, erasure: del },
+      {
+        table: 'consent_records',
+        columns: ['user_id', 'browser_id', 'purpose', 'granted', 'text_version', 'channel', 'created_at'],
+        subject: { userColumn: 'user_id' },
+        retention: { kind: 'rule', rule: 'visitor-consent' },
+        erasure: del,
+      },
+    ],
+    note: {
+      nl: 'Van bezoekers bewaren we alleen een willekeurige browser-id, geen IP-adres.',
+      en: 'For visitors we keep only a random browser id, no IP address.',
+    },
+  },
+  {
+    id: 'mail',
+    label: { nl: 'Verzonden e-mails', en: 'E-mails sent to you' },
+    purpose: { nl: 'E-mails betrouwbaar bezorgen en bij problemen nagaan wat verstuurd is.', en: 'Delivering e-mails reliably and checking what was sent.' },
+    legalBasis: 'legitimate_interest',
+    recipients: ['mail_provider', 'storage_host'],
+    retention: { nl: '12 maanden na verzending.', en: '12 months after sending.' },
+    export: 'include',
+    stored: [
+      {
+        table: 'mail_outbox',
+        columns: ['to', 'template', 'subject', 'text', 'html', 'dedupe_key', 'status', 'last_error', 'sent_at', 'created_at'],
+        subject: { emailColumn: 'to' },
+        retention: { kind: 'rule', rule: 'sent-mail' },
+        erasure: del,
+      },
+    ],
+  },
+  {
+    id: 'security_log',
+    label: { nl: 'Beveiligings- en privacylog', en: 'Security and privacy log' },
+    purpose: {
+      nl: 'Vastleggen wie wat aan je account deed en wie je gegevens inzag (dat zie je zelf ook).',
+      en: 'Recording who did what to your account and who viewed your data (you see this too).',
+    },
+    legalBasis: 'legitimate_interest',
+    recipients: ['storage_host'],
+    retention: {
+      nl: 'Zolang je account bestaat; na opheffen blijft de regel zonder koppeling aan jou.',
+      en: 'As long as your account exists; after closing it the row stays without a link to you.',
+    },
+    export: 'include',
+    stored: [
+      {
+        table: 'audit_log',
+        columns: ['subject_user_id', 'action', 'details', 'created_at'],
+        subject: { userColumn: 'subject_user_id' },
+        retention: accountLifetime,
+        erasure: { action: 'anonymise', set: { subject_user_id: null, details: '{}' } },
+      },
+    ],
+  },
+  {
+    id: 'staff_actions',
+    label: { nl: 'Handelingen van medewerkers', en: 'Staff actions' },
+    purpose: {
+      nl: 'Verantwoording: welke medewerker toegang gaf, een kortingscode maakte of een terugbetaling vroeg.',
+      en: 'Accountability: which staff member granted access, made a coupon or asked for a refund.',
+    },
+    legalBasis: 'legitimate_interest',
+    recipients: ['storage_host'],
+    retention: {
+      nl: 'Zolang het dossier bestaat; na opheffen van het medewerkersaccount losgekoppeld.',
+      en: 'As long as the record exists; unlinked when the staff account is closed.',
+    },
+    export: 'include',
+    stored: [
+      {
+        table: 'audit_log',
+        columns: ['actor_user_id'],
+        subject: { userColumn: 'actor_user_id' },
+        retention: accountLifetime,
+        erasure: { action: 'anonymise', set: { actor_user_id: null } },
+      },
+      {
+        table: 'entitlements',
+        columns: ['granted_by', 'revoked_by'],
+        subject: { userColumn: 'granted_by' },
+        retention: accountLifetime,
+        erasure: { action: 'anonymise', set: { granted_by: null, revoked_by: null } },
+      },
+      {
+        table: 'coupons',
+        columns: ['created_by'],
+        subject: { userColumn: 'created_by' },
+        retention: accountLifetime,
+        erasure: { action: 'anonymise', set: { created_by: null } },
+      },
+      {
+        table: 'refunds',
+        columns: ['requested_by'],
+        subject: { userColumn: 'requested_by' },
+        retention: accountLifetime,
+        erasure: { action: 'anonymise', set: { requested_by: null } },
+      },
+      {
+        table: 'privacy_policy_versions',
+        columns: ['published_by'],
+        subject: { userColumn: 'published_by' },
+        retention: accountLifetime,
+        erasure: { action: 'anonymise', set: { published_by: null } },
+      },
+      // privacy-rights: who resolved a privacy request, who did the authorisations review
+      {
+        table: 'privacy_requests',
+        columns: ['resolved_by'],
+        subject: { userColumn: 'resolved_by' },
+        retention: accountLifetime,
+        erasure: { action: 'anonymise', set: { resolved_by: null } },
+      },
+      {
+        table: 'staff_reviews',
+        columns: ['reviewed_by'],
+        subject: { userColumn: 'reviewed_by' },
+        retention: accountLifetime,
+        erasure: { action: 'anonymise', set: { reviewed_by: null } },
+      },
+    ],
+  },
+  {
+    id: 'policy_notices',
+    label: { nl: 'Gelezen privacyverklaringen', en: 'Privacy statements you were shown' },
+    purpose: {
+      nl: 'Je eenmaal wijzen op een nieuwe versie van deze verklaring.',
+      en: 'Pointing you once to a new version of this statement.',
+    },
+    legalBasis: 'legal_obligation',
+    recipients: ['storage_host'],
+    retention: { nl: 'Zolang je account bestaat.', en: 'As long as your account exists.' },
+    export: 'include',
+    stored: [
+      {
+        table: 'privacy_policy_acknowledgements',
+        columns: ['user_id', 'version', 'seen_at'],
+        subject: { userColumn: 'user_id' },
+        retention: accountLifetime,
+        erasure: del,
+      },
+    ],
+  },
+  // privacy-rights (issue 11 §2): what the member asked and the state it set
+  {
+    id: 'privacy_rights',
+    label: { nl: 'Je privacyverzoeken en -keuzes', en: 'Your privacy requests and choices' },
+    purpose: {
+      nl: 'Je rechten uitvoeren (inzage, bezwaar, beperking, verwijdering) en kunnen aantonen dat we dat deden.',
+      en: 'Carrying out your rights (access, objection, restriction, erasure) and being able to show that we did.',
+    },
+    legalBasis: 'legal_obligation',
+    recipients: ['storage_host', 'mail_provider'],
+    retention: {
+      nl: 'Verzoeken en keuzes zolang je account bestaat; een downloadarchief 7 dagen.',
+      en: 'Requests and choices as long as your account exists; a download archive 7 days.',
+    },
+    export: 'include',
+    stored: [
+      {
+        table: 'privacy_requests',
+        columns: ['user_id', 'kind', 'status', 'message', 'created_at', 'due_at', 'resolved_at', 'outcome'],
+        subject: { userColumn: 'user_id' },
+        retention: accountLifetime,
+        // The request stays as proof it was answered (art. 5(2)), without anything about the member.
+        erasure: { action: 'anonymise', set: { user_id: null, message: null, outcome: null } },
+      },
+      {
+        table: 'privacy_settings',
+        columns: ['user_id', 'statistics_objected_at', 'restricted_at', 'updated_at'],
+        subject: { userColumn: 'user_id' },
+        retention: accountLifetime,
+        erasure: del,
+      },
+      {
+        table: 'data_exports',
+        columns: ['user_id', 'status', 'progress', 'storage_key', 'size_bytes', 'requested_at', 'started_at', 'ready_at', 'expires_at', 'downloaded_at'],
+        subject: { userColumn: 'user_id' },
+        retention: { kind: 'until_expiry', column: 'expires_at' },
+        erasure: del,
+      },
+      { storagePrefix: 'privacy/exports/{userId}/', retention: accountLifetime, erasure: del },
+    ],
+  },
+]
+
+/**
+ * Tables without personal data, with the reason. A table here must not appear in a category.
+ */
+export const tablesFreeOfPersonalData: Record<string, string> = {
+  seed_runs: 'names of one-time seed steps',
+  courses: 'course content',
+  course_modules: 'course content',
+  lessons: 'course content (media keys point to course media, not member uploads)',
+  products: 'the catalogue',
+  invoice_counters: 'one sequence number per year',
+  privacy_retention_runs: 'counts per table and errors of retention runs; no row contents',
+  account_erasures:
+    'the erasure schedule: a random account id, dates and step names, no contents; kept after the erasure as proof it was done (the id then points to nobody)',
+}
+
+/**
+ * Columns of tables holding personal data that are not personal data themselves (keys, counters,
+ * technical state). Every column of a registered table is either in a category or listed here.
+ */
+export const nonPersonalColumns: Record<string, string[]> = {
+  sessions: ['user_id', 'expires_at', 'absolute_expires_at'],
+  user_tokens: ['id', 'user_id', 'expires_at', 'created_at'],
+  recovery_codes: ['id', 'user_id', 'created_at'],
+  audit_log: ['id'],
+  mail_outbox: ['id', 'seq', 'attempts', 'next_attempt_at'],
+  entitlements: ['id'],
+  certificates: ['id'],
+  coupons: [
+    'id',
+    'code',
+    'kind',
+    'percent_off',
+    'amount_off_cents',
+    'valid_from',
+    'valid_until',
+    'max_redemptions',
+    'redemption_count',
+    'product_ids',
+    'active',
+    'created_at',
+  ],
+  order_lines: ['id'],
+  coupon_redemptions: ['id'],
+  coaching_credits: ['id'],
+  refunds: ['id'],
+  consent_records: ['id'],
+  privacy_policy_versions: [
+    'version',
+    'published_at',
+    'title_nl',
+    'title_en',
+    'body_nl',
+    'body_en',
+    'changes_nl',
+    'changes_en',
+    'created_at',
+  ],
+  privacy_policy_acknowledgements: [],
+  privacy_requests: ['id'],
+  privacy_settings: [],
+  staff_reviews: ['id', 'reviewed_at', 'note'],
+  data_exports: ['id'],
+}
+
+/** Cookies and browser storage the site sets; the cookie list on /privacy is generated from this. */
+export type CookiePurpose = 'necessary' | 'statistics' | 'chat'
+export interface CookieDeclaration {
+  name: string
+  purpose: CookiePurpose
+  /** `cookie` or `localStorage`. */
+  kind: 'cookie' | 'localStorage'
+  description: Localized
+  lifetime: Localized
+  firstParty: true
+}
+
+export const cookies: CookieDeclaration[] = [
+  {
+    name: 'jb_session',
+    purpose: 'necessary',
+    kind: 'cookie',
+    description: { nl: 'Houdt je ingelogd (HttpOnly, alleen over https). Alleen na inloggen.', en: 'Keeps you signed in (HttpOnly, https only). Only after logging in.' },
+    lifetime: { nl: '30 dagen na laatste gebruik, hooguit 90 dagen', en: '30 days after last use, 90 days at most' },
+    firstParty: true,
+  },
+  {
+    name: 'jouwbot.language',
+    purpose: 'necessary',
+    kind: 'localStorage',
+    description: { nl: 'Onthoudt je taalkeuze (Nederlands/Engels) als je die maakt.', en: 'Remembers your language (Dutch/English) when you choose one.' },
+    lifetime: { nl: 'Tot je het wist', en: 'Until you clear it' },
+    firstParty: true,
+  },
+  {
+    name: 'jouwbot.consent',
+    purpose: 'necessary',
+    kind: 'localStorage',
+    description: {
+      nl: 'Onthoudt je cookiekeuzes en een willekeurige browser-id waarmee we je keuze vastleggen.',
+      en: 'Remembers your cookie choices and a random browser id with which we record your choice.',
+    },
+    lifetime: { nl: '12 maanden', en: '12 months' },
+    firstParty: true,
+  },
+  {
+    name: 'jouwbot.playbackRate, jouwbot.captions',
+    purpose: 'necessary',
+    kind: 'localStorage',
+    description: {
+      nl: 'Onthoudt de afspeelsnelheid en ondertiteling die je in de videospeler kiest.',
+      en: 'Remembers the playback speed and captions you choose in the video player.',
+    },
+    lifetime: { nl: 'Tot je het wist', en: 'Until you clear it' },
+    firstParty: true,
+  },
+  {
+    name: 'jb_stats',
+    purpose: 'statistics',
+    kind: 'cookie',
+    description: {
+      nl: 'Eigen bezoekstatistieken (geen Google Analytics): een willekeurige id om bezoeken te tellen. Alleen na toestemming.',
+      en: 'Our own visitor statistics (no Google Analytics): a random id to count visits. Only after consent.',
+    },
+    lifetime: { nl: '12 maanden', en: '12 months' },
+    firstParty: true,
+  },
+]
+
+/** The purposes a visitor or member can consent to (the cookie dialog's switches, the consent log). */
+export { consentPurposes, type ConsentPurposeName as ConsentPurpose } from '@jouwbot/shared'
+
+/** Where a location of personal data is stored, for messages and the privacy page. */
+export function describeLocation(location: Location): string {
+  return 'table' in location ? `${location.table}.{${location.columns.join(', ')}}` : `storage: ${location.storagePrefix}`
+}
+
+/** Every table location of every category (export and erasure walk these). */
+export function tableLocations(): (TableLocation & { category: CategoryId })[] {
+  return personalDataCategories.flatMap((category) =>
+    category.stored.filter((l): l is TableLocation => 'table' in l).map((l) => ({ ...l, category: category.id })),
+  )
+}
