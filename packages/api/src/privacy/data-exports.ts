@@ -155,10 +155,9 @@ export async function buildDataExport(deps: AppDeps, row: typeof dataExports.$in
       .from(certificates)
       .innerJoin(courses, eq(courses.id, certificates.courseId))
       .where(eq(certificates.userId, user.id))
-    const issuer = ['Jouw Bot', deps.seller.name, ...deps.seller.addressLines, `KvK ${deps.seller.kvkNumber}`].join(' · ')
     for (const certificate of earned) {
       const url = certificateUrl(deps.appOrigin, certificate.code)
-      const pdf = await renderCertificatePdf({ ...certificate, verifyUrl: url, issuer, locale: mailLocale(user) })
+      const pdf = await renderCertificatePdf({ ...certificate, verifyUrl: url, issuer: deps.seller, locale: mailLocale(user) })
       archive.addBytes(`certificaten/certificaat-${certificate.courseSlug}.pdf`, pdf)
     }
     await setProgress(85)
