@@ -61,9 +61,6 @@ describe('configuration', () => {
     }
     expect(() => loadEnv({ ...production, VAT_CHECK: 'offline' })).toThrow(/refuses VAT_CHECK=offline/)
     expect(loadEnv({ ...production, VAT_CHECK: 'vies' }).VAT_CHECK).toBe('vies')
-    // "Overdrachten alleen over SSL": production refuses a plain-http public origin (privacy-rights).
-    expect(() => loadEnv({ ...production, APP_ORIGIN: 'http://jouwbot.nl' })).toThrow(/refuses APP_ORIGIN=http:\/\/jouwbot.nl: the public origin must be https/)
-    expect(loadEnv({ ...production, APP_ORIGIN: 'http://jouwbot.nl', NODE_ENV: 'development' }).APP_ORIGIN).toBe('http://jouwbot.nl')
   })
 
   test('the dev mailbox is off unless asked for, and the server listens on loopback unless told otherwise', () => {

@@ -97,10 +97,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       )
     }
   }
-  if (env.NODE_ENV === 'production' && env.APP_ORIGIN && !env.APP_ORIGIN.startsWith('https://')) {
-    // The privacy statement promises transfers over SSL only: no production site on plain http.
-    throw new ConfigError(`NODE_ENV=production refuses APP_ORIGIN=${env.APP_ORIGIN}: the public origin must be https.`)
-  }
   if (env.NODE_ENV === 'production' && env.VAT_CHECK === 'offline') {
     // The offline check trusts any well-formed number: reverse charge (0 % VAT) would go unchecked.
     throw new ConfigError('NODE_ENV=production refuses VAT_CHECK=offline: VAT numbers must be checked with VIES.')

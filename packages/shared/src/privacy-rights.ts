@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lineString, multilineString } from './strings.ts'
 
 /*
  * The privacy domain's rights part (issue 11 §2, §6): inputs shared by the server and the forms.
@@ -18,7 +19,7 @@ export const EXPORT_VALID_DAYS = 7
 export const STAFF_REVIEW_INTERVAL_DAYS = 91
 
 const uuid = z.uuid({ error: 'validation.invalid' })
-const message = z.string().trim().max(2000, { error: 'validation.tooLong' })
+const message = multilineString().trim().max(2000, { error: 'validation.tooLong' })
 
 export const objectInput = z.object({ to: z.enum(['newsletter', 'statistics']) }).strict()
 
@@ -28,7 +29,7 @@ export const resolvePrivacyRequestInput = z
   .object({
     requestId: uuid,
     decision: z.enum(['granted', 'refused']),
-    outcome: z.string().trim().min(1, { error: 'validation.required' }).max(2000, { error: 'validation.tooLong' }),
+    outcome: multilineString().trim().min(1, { error: 'validation.required' }).max(2000, { error: 'validation.tooLong' }),
   })
   .strict()
 
@@ -38,13 +39,13 @@ export const setStaffRoleInput = z.object({ userId: uuid, role: z.enum(['member'
 
 export const grantStaffRoleInput = z
   .object({
-    email: z.string().trim().toLowerCase().max(254).pipe(z.email({ error: 'validation.email' })),
+    email: lineString().trim().toLowerCase().max(254).pipe(z.email({ error: 'validation.email' })),
     role: z.enum(['coach', 'admin']),
   })
   .strict()
 
-export const staffReviewInput = z.object({ note: z.string().trim().max(1000, { error: 'validation.tooLong' }).optional() }).strict()
+export const staffReviewInput = z.object({ note: multilineString().trim().max(1000, { error: 'validation.tooLong' }).optional() }).strict()
 
 export const exportIdInput = z.object({ exportId: uuid }).strict()
 
-export const cancelErasureInput = z.object({ token: z.string().trim().min(20).max(200) }).strict()
+export const cancelErasureInput = z.object({ token: lineString().trim().min(20).max(200) }).strict()

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lineString, multilineString } from './strings.ts'
 
 /** What a visitor or member can consent to (the cookie dialog's switches and the consent log). */
 export const consentPurposes = ['statistics', 'newsletter', 'chat'] as const
@@ -41,14 +42,14 @@ export const consentQueryInput = z.object({ browserId: browserIdSchema.optional(
 
 export const policyVersionInput = z.object({ version: z.number().int().positive().max(100_000).optional() }).strict()
 
-const policyChanges = z.array(z.string().trim().min(3, { error: 'validation.required' }).max(500, { error: 'validation.tooLong' })).min(1).max(30)
+const policyChanges = z.array(lineString().trim().min(3, { error: 'validation.required' }).max(500, { error: 'validation.tooLong' })).min(1).max(30)
 
 export const publishPolicyInput = z
   .object({
-    titleNl: z.string().trim().min(3, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
-    titleEn: z.string().trim().min(3, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
-    bodyNl: z.string().trim().min(50, { error: 'validation.required' }).max(100_000, { error: 'validation.tooLong' }),
-    bodyEn: z.string().trim().min(50, { error: 'validation.required' }).max(100_000, { error: 'validation.tooLong' }),
+    titleNl: lineString().trim().min(3, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
+    titleEn: lineString().trim().min(3, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
+    bodyNl: multilineString().trim().min(50, { error: 'validation.required' }).max(100_000, { error: 'validation.tooLong' }),
+    bodyEn: multilineString().trim().min(50, { error: 'validation.required' }).max(100_000, { error: 'validation.tooLong' }),
     changesNl: policyChanges,
     changesEn: policyChanges,
   })
