@@ -3,6 +3,8 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { BuyPrompt } from './BuyPrompt.tsx'
+import { DutchOnlyNote } from './DutchOnlyNote.tsx'
+import { useCourseTitle } from './useCourseTitle.ts'
 import { Loading } from '../../components/Loading.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
 import { ProgressBar } from '../../components/ProgressBar.tsx'
@@ -43,7 +45,8 @@ function CourseOverview({ outline }: { outline: CourseOutline }) {
   const aboutId = useId()
   const contentId = useId()
   const { course, hasAccess, progress, resume, modules } = outline
-  useDocumentTitle(course.title)
+  const title = useCourseTitle(course) ?? course.title
+  useDocumentTitle(title)
   const firstLesson = modules[0]?.lessons[0]
   const starting = progress.completed === 0 && resume?.slug === firstLesson?.slug
 
@@ -54,12 +57,13 @@ function CourseOverview({ outline }: { outline: CourseOutline }) {
           <li>
             <Link to="/cursussen">{t('catalog.title')}</Link>
           </li>
-          <li aria-current="page">{course.title}</li>
+          <li aria-current="page">{title}</li>
         </ol>
       </nav>
       <header className="course-head">
         <p className="eyebrow">{t('course.eyebrow')}</p>
-        <h1>{course.title}</h1>
+        <h1>{title}</h1>
+        <DutchOnlyNote />
         <p className="lead">{course.summary}</p>
         <p className="course-meta">
           <span>{t('course.lessonCount', { count: course.lessonCount })}</span>
@@ -97,7 +101,7 @@ function CourseOverview({ outline }: { outline: CourseOutline }) {
           {progress.percent === 100 ? <CertificateCard courseSlug={course.slug} /> : null}
         </>
       ) : (
-        <BuyPrompt courseTitle={course.title} variant="course" />
+        <BuyPrompt course={course} variant="course" />
       )}
 
       <div className="course-body">
