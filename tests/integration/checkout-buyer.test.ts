@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { and, eq, invoices, mailOutbox } from '@jouwbot/db'
+import { layoutInvoice, type InvoiceDocument } from '@jouwbot/pdf'
 import { truncateAll } from '@jouwbot/db/testing'
 import { createMember } from '../helpers/accounts.ts'
 import { consumerBilling, seedShopFixture, startBuying } from '../helpers/shop.ts'
@@ -51,5 +53,61 @@ describe('the last billing address', () => {
     expect(await api.checkout.lastBilling()).toMatchObject({ company: 'Bot BV', addressLine: 'Kade 9', city: 'Leiden', vatNumber: 'NL004495445B01' })
 
     expect(await (await other.client.api()).checkout.lastBilling()).toBeNull()
+  })
+})
+
+describe('bought coaching', () => {
+  test('shows as a balance on the account, and the paid mail says where it is and how to book', async () => {
+    await seedShopFixture(server.deps)
+    const buyer = await createMember(server.deps)
+    const api = await buyer.client.api()
+    expect(await api.checkout.coachingBalance()).toEqual({ sessions: 0 })
+
+    const open = await startBuying(buyer.client, 'coachingsessie')
+    // Ordered is not bought: nothing until the payment is in.
+    expect(await api.checkout.coachingBalance()).toEqual({ sessions: 0 })
+    await server.payments!.emulator.setPaymentStatus(open.paymentId, 'paid')
+    expect(await api.checkout.coachingBalance()).toEqual({ sessions: 1 })
+
+    const plus = await startBuying(buyer.client, 'premium-cursus-coaching')
+    await server.payments!.emulator.setPaymentStatus(plus.paymentId, 'paid')
+    expect(await api.checkout.coachingBalance()).toEqual({ sessions: 4 })
+
+    const mails = await server.deps.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.to, buyer.email), eq(mailOutbox.template, 'orderPaid')))
+    expect(mails.map((mail) => mail.text.match(/Deze bestelling geeft je \d+ coachingsessies?/)?.[0]).sort()).toEqual([
+      'Deze bestelling geeft je 1 coachingsessie',
+      'Deze bestelling geeft je 3 coachingsessies',
+    ])
+  })
+})
+
+describe('the invoice of a paid order', () => {
+  test('shows list price, coupon discount and net amount, a short order reference and that it is paid', async () => {
+    await seedShopFixture(server.deps)
+    const buyer = await createMember(server.deps)
+    const { orderId, paymentId } = await startBuying(buyer.client, 'premium-cursus', { couponCode: 'WELKOM10' })
+    await server.payments!.emulator.setPaymentStatus(paymentId, 'paid')
+    const [invoice] = await server.deps.db.select().from(invoices).where(eq(invoices.orderId, orderId))
+    const document = invoice!.document as Omit<InvoiceDocument, 'issueDate' | 'supplyDate'> & { issueDate: string; supplyDate: string }
+    // € 297 incl. 21 % is € 245,45 excl.; 10 % off leaves € 267,30 incl., € 220,91 excl.
+    expect(document.lines).toEqual([
+      expect.objectContaining({
+        unitPriceExclCents: 24_545,
+        discount: { label: 'Korting (kortingscode WELKOM10)', amountExclCents: 2_454 },
+        amountExclCents: 22_091,
+        amountInclCents: 26_730,
+      }),
+    ])
+    expect(document.paid).toBe(true)
+    expect(invoice!.totalCents).toBe(26_730)
+
+    const layout = layoutInvoice({ ...document, issueDate: new Date(document.issueDate), supplyDate: new Date(document.supplyDate) } as InvoiceDocument)
+    const printed = layout.pages.flatMap((page) => page.texts.map((run) => run.text))
+    expect(printed).toEqual(expect.arrayContaining([orderId.slice(0, 8).toUpperCase(), 'Korting (kortingscode WELKOM10)', '€ -24,54', 'Betaald', 'Totaal betaald']))
+    expect(printed).not.toContain('Totaal te betalen')
+    expect(printed.join(' ')).not.toContain(orderId.slice(9, 13))
   })
 })

@@ -32,7 +32,7 @@ const cases: { [K in MailTemplate]: MailTemplates[K][] } = {
   twoFactorEnabled: [base],
   twoFactorDisabled: [base],
   recoveryCodeUsed: [base],
-  orderPaid: [{ ...base, withdrawalWaived: false }, { ...base, withdrawalWaived: true }],
+  orderPaid: [{ ...base, withdrawalWaived: false }, { ...base, withdrawalWaived: true }, { ...base, withdrawalWaived: false, coachingSessions: 3 }],
   orderRefunded: [0, 1, 2].map((sessionsLapsed) => ({ ...base, courseEnded: sessionsLapsed > 0, sessionsLapsed })),
   duplicatePaymentRefunded: [base],
   refundFailed: [{ ...base, corrected: false }, { ...base, corrected: true }],
@@ -59,7 +59,9 @@ describe('mail templates', () => {
       const { text, html } = renderMail(template, locale, params as never, seller)
       expect(text).toContain('Jouw Bot · Kerkstraat 1 · 1234 AB Ergens')
       expect(html).toContain('Jouw Bot · Kerkstraat 1 · 1234 AB Ergens')
-      expect(text.includes('hallo@voorbeeld.nl'), `${template} ${locale}`).toBe(contactTemplates.has(template))
+      // Bought coaching is booked by mail: the confirmation names the address to write to.
+      const booksCoaching = template === 'orderPaid' && Boolean((params as MailTemplates['orderPaid']).coachingSessions)
+      expect(text.includes('hallo@voorbeeld.nl'), `${template} ${locale}`).toBe(contactTemplates.has(template) || booksCoaching)
       expect(text).not.toMatch(/robin@|Keijzer|Sterrenlaan|Alphen|KvK|65529308|NL219943515/)
     }
     expect(renderMail('passwordChanged', 'nl', base, seller).text).toContain('Was jij dit niet? Neem dan direct contact met ons op via hallo@voorbeeld.nl.')
@@ -76,6 +78,12 @@ describe('mail templates', () => {
     expect(refunded(0)).not.toContain('coachingsessie')
     expect(refunded(1)).toContain('De coachingsessie die je nog niet had gebruikt, is vervallen.')
     expect(refunded(4)).toContain('De 4 coachingsessies die je nog niet had gebruikt, zijn vervallen.')
+    const paid = (coachingSessions: number, email: string | null | undefined = seller.email) =>
+      renderMail('orderPaid', 'nl', { ...base, withdrawalWaived: false, coachingSessions }, { ...seller, email }).text
+    expect(paid(0)).not.toContain('coachingsessie')
+    expect(paid(1)).toContain('Deze bestelling geeft je 1 coachingsessie; je tegoed zie je op je account bij Jouw Bot. Plan je sessie door te mailen naar hallo@voorbeeld.nl.')
+    expect(paid(3)).toContain('Deze bestelling geeft je 3 coachingsessies')
+    expect(paid(3, null)).toContain('hoe je een sessie plant, zie je op je account')
     expect(renderMail('shopAttention', 'nl', { ...base, problem: 'paymentMismatch' }, seller).subject).toBe('Actie nodig: betaling klopt niet (bestelling ABCD1234)')
   })
 

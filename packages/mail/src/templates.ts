@@ -30,7 +30,16 @@ export interface MailTemplates {
   twoFactorEnabled: { firstName: string }
   twoFactorDisabled: { firstName: string }
   recoveryCodeUsed: { firstName: string; remaining: number }
-  orderPaid: { firstName: string; productName: string; amount: string; invoiceNumber: string; withdrawalWaived: boolean; orderUrl: string }
+  orderPaid: {
+    firstName: string
+    productName: string
+    amount: string
+    invoiceNumber: string
+    withdrawalWaived: boolean
+    /** Coaching sessions this order adds to the balance: the mail says where it shows and how to book. */
+    coachingSessions?: number
+    orderUrl: string
+  }
   orderRefunded: { firstName: string; productName: string; amount: string; creditNoteNumber: string; courseEnded: boolean; sessionsLapsed: number; orderUrl: string }
   duplicatePaymentRefunded: { firstName: string; amount: string; orderUrl: string }
   /** `corrected`: a credit note had been issued and an invoice now corrects it. */
@@ -65,6 +74,12 @@ const greeting = (t: Translate, p: { firstName: string }) => t('common.greeting'
 
 /** "Not you? Contact us at …", with the seller's address when there is one. */
 const notYouContact = ({ t, seller }: Context) => (seller.email ? t('common.notYouContact', { email: seller.email }) : t('common.notYouContactNoEmail'))
+
+/** Where bought coaching shows (the account page) and how to book it (mail the seller). */
+const coachingBooking = ({ t, seller }: Context, count: number) =>
+  count === 1
+    ? t(seller.email ? 'orderPaid.coachingOne' : 'orderPaid.coachingOneNoEmail', { email: seller.email ?? '' })
+    : t(seller.email ? 'orderPaid.coachingMany' : 'orderPaid.coachingManyNoEmail', { count, email: seller.email ?? '' })
 
 const templates: { [K in MailTemplate]: (p: MailTemplates[K], c: Context) => Text } = {
   verifyEmail: (p, { t }) => ({
@@ -110,15 +125,16 @@ const templates: { [K in MailTemplate]: (p: MailTemplates[K], c: Context) => Tex
     subject: t('recoveryCodeUsed.subject'),
     lines: [greeting(t, p), t('recoveryCodeUsed.used', { remaining: p.remaining }), t('recoveryCodeUsed.notYou')],
   }),
-  orderPaid: (p, { t }) => ({
-    subject: t('orderPaid.subject', { productName: p.productName }),
+  orderPaid: (p, c) => ({
+    subject: c.t('orderPaid.subject', { productName: p.productName }),
     lines: [
-      greeting(t, p),
-      t('orderPaid.received', { amount: p.amount, productName: p.productName }),
-      t('orderPaid.invoice', { invoiceNumber: p.invoiceNumber }),
-      ...(p.withdrawalWaived ? [t('orderPaid.withdrawalWaived')] : []),
+      greeting(c.t, p),
+      c.t('orderPaid.received', { amount: p.amount, productName: p.productName }),
+      c.t('orderPaid.invoice', { invoiceNumber: p.invoiceNumber }),
+      ...(p.withdrawalWaived ? [c.t('orderPaid.withdrawalWaived')] : []),
+      ...(p.coachingSessions ? [coachingBooking(c, p.coachingSessions)] : []),
     ],
-    action: { label: t('common.viewOrder'), url: p.orderUrl },
+    action: { label: c.t('common.viewOrder'), url: p.orderUrl },
   }),
   orderRefunded: (p, { t }) => ({
     subject: t('orderRefunded.subject', { productName: p.productName }),

@@ -15,6 +15,7 @@ import { listActiveProducts } from './catalog.ts'
 import { createCoupon, listCoupons, listProductsForAdmin, previewCoupon, setCouponActive, updateProduct } from './manage-catalog.ts'
 import { listOrdersForAdmin, orderForAdmin, orderForBuyer, ordersOfBuyer, startOrderPayment } from './orders.ts'
 import { refundOrder } from './refunds.ts'
+import { getCoachingBalance } from './get-coaching-balance.ts'
 import { getLastBilling } from './get-last-billing.ts'
 import { startCheckout } from './start-checkout.ts'
 
@@ -32,6 +33,8 @@ export const checkoutRouter = router({
   myOrders: authedProcedure.query(({ ctx }) => ordersOfBuyer(ctx.deps, ctx.user)),
   /** The address of the buyer's last order: a second purchase starts filled in. */
   lastBilling: authedProcedure.query(({ ctx }) => getLastBilling(ctx.deps, ctx.user)),
+  /** Coaching sessions bought and not taken back (the coaching domain will book them). */
+  coachingBalance: authedProcedure.query(({ ctx }) => getCoachingBalance(ctx.deps, ctx.user)),
 })
 
 export const adminCheckoutRouter = router({
