@@ -1,12 +1,13 @@
 import { createTranslator, type CatalogKey, type CatalogValues } from '@jouwbot/shared/catalogs'
 import en from './i18n/en.json'
 import nl from './i18n/nl.json'
+import * as layout from './layout/compiled.ts'
 
 /**
  * Mails, Dutch first, English second. The words are in ./i18n/{nl,en}.json (the scheme of the web
  * catalogs: nested keys, `{{name}}` placeholders, plain text); this file only decides which sentences
- * a mail has. Each template yields a subject, a plain-text body and a minimal HTML body (every line
- * escaped). Links are absolute URLs built by the caller.
+ * a mail has. Each template yields a subject, a plain-text body and a responsive HTML body (MJML
+ * layout, every line escaped). Links are absolute URLs built by the caller.
  */
 export type MailLocale = 'nl' | 'en'
 
@@ -189,7 +190,8 @@ export interface RenderedMail {
 
 /**
  * A mail in plain text and HTML. Catalog texts are plain text: the HTML body escapes each whole line
- * (catalog words and filled-in values alike).
+ * (catalog words and filled-in values alike) and puts it in the responsive layout compiled from
+ * ./layout/layout.mjml (see scripts/build-layout.ts); the text body carries the same lines.
  */
 export function renderMail<T extends MailTemplate>(template: T, locale: MailLocale, params: MailTemplates[T], seller: MailSeller): RenderedMail {
   const t = translators[locale]
@@ -197,13 +199,18 @@ export function renderMail<T extends MailTemplate>(template: T, locale: MailLoca
   const { subject, lines, action } = render(params, { t, seller })
   const footer = t('common.footer', { address: seller.addressLines.join(' · ') })
   const text = [...lines, ...(action ? [`${action.label}: ${action.url}`] : []), '', '—', footer].join('\n\n')
-  const html = [
-    '<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;color:#1f2340">',
-    ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
-    action
-      ? `<p><a href="${escapeHtml(action.url)}" style="background:#5b5bd6;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p><p style="font-size:12px">${escapeHtml(action.url)}</p>`
-      : '',
-    `<p style="font-size:12px;color:#666">${escapeHtml(footer)}</p></body></html>`,
-  ].join('')
+  const slots: Record<string, string> = {
+    LANG: locale,
+    SUBJECT: escapeHtml(subject),
+    // The inbox preview: the first sentence after the greeting.
+    PREHEADER: escapeHtml(lines[1] ?? lines[0] ?? subject),
+    BODY: lines.map((line) => `<p style="margin:0 0 14px">${escapeHtml(line)}</p>`).join(''),
+    ACTION_URL: action ? escapeHtml(action.url) : '',
+    ACTION_LABEL: action ? escapeHtml(action.label) : '',
+    // The link as text too, for clients that hide buttons.
+    ACTION_HINT: action ? `${escapeHtml(t('common.linkHint'))} <a href="${escapeHtml(action.url)}" style="word-break:break-all">${escapeHtml(action.url)}</a>` : '',
+    FOOTER: escapeHtml(footer),
+  }
+  const html = (action ? layout.withAction : layout.withoutAction).replace(/__SLOT_([A-Z]+(?:_[A-Z]+)*)__/g, (_, name: string) => slots[name] ?? '')
   return { subject, text, html }
 }
