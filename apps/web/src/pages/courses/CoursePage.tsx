@@ -17,6 +17,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { useDuration } from '../../lib/useDuration.ts'
 import { CertificateCard } from './CertificateCard.tsx'
 import { CourseModules } from './CourseModules.tsx'
+import { CourseProof } from './CourseProof.tsx'
 import { CourseNotFound, notFoundKeys } from './CourseNotFound.tsx'
 import './courses.css'
 
@@ -105,6 +106,7 @@ function CourseOverview({ outline }: { outline: CourseOutline }) {
       )}
 
       <div className="course-body">
+        {hasAccess ? null : <CourseProof />}
         {course.descriptionMarkdown ? (
           <section aria-labelledby={aboutId} className="course-about">
             <h2 id={aboutId}>{t('course.about')}</h2>

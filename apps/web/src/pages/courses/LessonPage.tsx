@@ -73,6 +73,10 @@ function LessonView({ lesson, courseSlug, lessonSlug }: ViewProps) {
 
   const coursePath = `/cursus/${lesson.course.slug}`
   const courseTitle = useCourseTitle(lesson.course) ?? lesson.course.title
+  // "Gratis voorbeeld" sells the course: not to someone who has it (the curriculum loads the outline anyway).
+  const trpc = useTRPC()
+  const outline = useQuery(trpc.course.outline.queryOptions({ courseSlug: lesson.course.slug }))
+  const showPreviewBadge = lesson.freePreview && outline.data !== undefined && !outline.data.hasAccess
   const showMediaPanels = lesson.video !== null
 
   return (
@@ -93,7 +97,7 @@ function LessonView({ lesson, courseSlug, lessonSlug }: ViewProps) {
         <h1>{lesson.title}</h1>
         <p className="course-meta">
           <time dateTime={isoDuration(lesson.durationSeconds)}>{duration(lesson.durationSeconds)}</time>
-          {lesson.freePreview ? (
+          {showPreviewBadge ? (
             <>
               {' '}
               <span className="badge badge--brand">{t('course.freePreview')}</span>
