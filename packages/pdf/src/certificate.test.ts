@@ -10,7 +10,7 @@ describe('certificate PDF', () => {
       issuedAt: new Date('2026-11-25T23:30:00Z'),
       code: 'abcd2345efgh6789',
       verifyUrl: 'https://jouwbot.nl/certificaat/abcd2345efgh6789',
-      issuer: 'Jouw Bot · Keijzer Media · Sterrenlaan 218 · 2402 BD Alphen aan den Rijn · KvK 65529308',
+      issuer: { name: 'Keijzer Media', addressLines: ['Sterrenlaan 218', '2402 BD Alphen aan den Rijn'], kvkNumber: '65529308' },
     })
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-')
     const doc = await PDFDocument.load(bytes)

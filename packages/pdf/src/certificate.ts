@@ -2,14 +2,20 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib'
 import { formatInvoiceDate, winAnsiSafe } from './invoice.ts'
 import { pdfTexts, type PdfLocale } from './texts.ts'
 
+export interface CertificateIssuer {
+  name: string
+  addressLines: readonly string[]
+  kvkNumber: string
+}
+
 export interface CertificateContent {
   recipientName: string
   courseTitle: string
   issuedAt: Date
   code: string
   verifyUrl: string
-  /** Who issues it, in one line (name, address, KvK): the seller's details. */
-  issuer: string
+  /** Who issues it: the seller's details, printed in one line with the KvK label of the locale. */
+  issuer: CertificateIssuer
   /** Dutch unless asked otherwise. */
   locale?: PdfLocale
 }
@@ -52,6 +58,7 @@ export async function renderCertificatePdf(content: CertificateContent): Promise
   centered(t('certificate.completedOn', { date: formatInvoiceDate(content.issuedAt, locale) }), 260, 14, regular, MUTED)
   centered(t('certificate.verify', { url: content.verifyUrl }), 110, 10, regular, MUTED)
   centered(t('certificate.code', { code: content.code }), 94, 10, regular, MUTED)
-  centered(content.issuer, 60, 9, regular, MUTED)
+  const { issuer } = content
+  centered(['Jouw Bot', issuer.name, ...issuer.addressLines, `${t('invoice.kvk')} ${issuer.kvkNumber}`].join(' · '), 60, 9, regular, MUTED)
   return pdf.save()
 }

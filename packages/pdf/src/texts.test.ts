@@ -61,7 +61,7 @@ describe('PDF texts', () => {
       issuedAt: new Date('2026-11-25T12:00:00Z'),
       code: 'abcd2345efgh6789',
       verifyUrl: 'https://jouwbot.test/certificaat/abcd2345efgh6789',
-      issuer: 'Jouw Bot · Voorbeeld BV · Kerkstraat 1 · KvK 12345678',
+      issuer: { name: 'Voorbeeld BV', addressLines: ['Kerkstraat 1'], kvkNumber: '12345678' },
     }
     expect((await PDFDocument.load(await renderCertificatePdf(content))).getTitle()).toBe('Certificaat Premium Cursus – Sam')
     expect((await PDFDocument.load(await renderCertificatePdf({ ...content, locale: 'en' }))).getTitle()).toBe('Certificate Premium Cursus – Sam')

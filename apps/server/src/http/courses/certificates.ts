@@ -13,9 +13,7 @@ export function certificateRouter(deps: AppDeps): Router {
     if (!match) return sendError(req, res, 404, 'certificate.notFound')
     try {
       const certificate = await verifyCertificate(deps, match[1]!)
-      const { seller } = deps
-      const issuer = ['Jouw Bot', seller.name, ...seller.addressLines, `KvK ${seller.kvkNumber}`].join(' · ')
-      const pdf = await renderCertificatePdf({ ...certificate, verifyUrl: certificate.url, issuer })
+      const pdf = await renderCertificatePdf({ ...certificate, verifyUrl: certificate.url, issuer: deps.seller })
       res
         .type('application/pdf')
         .set('Content-Disposition', `inline; filename="certificaat-${certificate.courseSlug}.pdf"`)
