@@ -3,6 +3,7 @@ import { and, eq, invoices, mailOutbox } from '@jouwbot/db'
 import { layoutInvoice, type InvoiceDocument } from '@jouwbot/pdf'
 import { truncateAll } from '@jouwbot/db/testing'
 import { createMember } from '../helpers/accounts.ts'
+import { TestClient } from '../helpers/client.ts'
 import { consumerBilling, seedShopFixture, startBuying } from '../helpers/shop.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
@@ -53,6 +54,10 @@ describe('the last billing address', () => {
     expect(await api.checkout.lastBilling()).toMatchObject({ company: 'Bot BV', addressLine: 'Kade 9', city: 'Leiden', vatNumber: 'NL004495445B01' })
 
     expect(await (await other.client.api()).checkout.lastBilling()).toBeNull()
+    // Addresses and balances are members' own: a visitor gets neither.
+    const visitor = await new TestClient(server.deps).api()
+    await expect(visitor.checkout.lastBilling()).rejects.toMatchObject({ code: 'UNAUTHORIZED' })
+    await expect(visitor.checkout.coachingBalance()).rejects.toMatchObject({ code: 'UNAUTHORIZED' })
   })
 })
 
