@@ -29,7 +29,9 @@ export function HomePage() {
   const locale = useLocale()
   const seller = useSeller()
   const products = useProducts()
-  const cheapest = products.data?.length ? Math.min(...products.data.map((product) => product.priceCents)) : null
+  // "Vanaf … · onbeperkt toegang" is about the course: the cheapest product that includes it.
+  const courseOffers = (products.data ?? []).filter((product) => product.includesCourse)
+  const cheapest = courseOffers.length ? Math.min(...courseOffers.map((product) => product.priceCents)) : null
   const fromPrice = cheapest === null ? null : formatMoney(cheapest, locale)
 
   return (
