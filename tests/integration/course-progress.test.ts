@@ -32,6 +32,18 @@ describe('lesson progress', () => {
     expect(once).toMatchObject({ positionSeconds: 8, completed: false })
   })
 
+  test('the lesson and each save return the watched ranges, so the player can show "% bekeken" live', async () => {
+    const { deps, client, save, lesson } = await entitledMember()
+    deps.clock.advance(15_000)
+    const saved = await save(12, [[0, 12]])
+    expect(saved.watchedRanges).toEqual([[0, 12]])
+    const slug = (await deps.db.select({ slug: lessons.slug }).from(lessons).where(eq(lessons.id, lesson.id)))[0]!.slug
+    const got = await (await client.api()).lesson.get({ courseSlug: COURSE, lessonSlug: slug })
+    expect(got.progress).toMatchObject({ watchedRanges: [[0, 12]], watchedPercent: saved.watchedPercent })
+    // The course is named by id too (the English interface names it as the shop does).
+    expect(got.course).toMatchObject({ slug: COURSE, id: expect.any(String) })
+  })
+
   test('watched coverage never goes backwards, while the resume position may (rewinding is allowed)', async () => {
     const { deps, save, lesson } = await entitledMember()
     deps.clock.advance(15_000)

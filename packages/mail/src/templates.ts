@@ -1,12 +1,13 @@
 import { createTranslator, type CatalogKey, type CatalogValues } from '@jouwbot/shared/catalogs'
 import en from './i18n/en.json'
 import nl from './i18n/nl.json'
+import * as layout from './layout/compiled.ts'
 
 /**
  * Mails, Dutch first, English second. The words are in ./i18n/{nl,en}.json (the scheme of the web
  * catalogs: nested keys, `{{name}}` placeholders, plain text); this file only decides which sentences
- * a mail has. Each template yields a subject, a plain-text body and a minimal HTML body (every line
- * escaped). Links are absolute URLs built by the caller.
+ * a mail has. Each template yields a subject, a plain-text body and a responsive HTML body (MJML
+ * layout, every line escaped). Links are absolute URLs built by the caller.
  */
 export type MailLocale = 'nl' | 'en'
 
@@ -30,7 +31,16 @@ export interface MailTemplates {
   twoFactorEnabled: { firstName: string }
   twoFactorDisabled: { firstName: string }
   recoveryCodeUsed: { firstName: string; remaining: number }
-  orderPaid: { firstName: string; productName: string; amount: string; invoiceNumber: string; withdrawalWaived: boolean; orderUrl: string }
+  orderPaid: {
+    firstName: string
+    productName: string
+    amount: string
+    invoiceNumber: string
+    withdrawalWaived: boolean
+    /** Coaching sessions this order adds to the balance: the mail says where it shows and how to book. */
+    coachingSessions?: number
+    orderUrl: string
+  }
   orderRefunded: { firstName: string; productName: string; amount: string; creditNoteNumber: string; courseEnded: boolean; sessionsLapsed: number; orderUrl: string }
   duplicatePaymentRefunded: { firstName: string; amount: string; orderUrl: string }
   /** `corrected`: a credit note had been issued and an invoice now corrects it. */
@@ -71,6 +81,12 @@ const greeting = (t: Translate, p: { firstName: string }) => t('common.greeting'
 
 /** "Not you? Contact us at …", with the seller's address when there is one. */
 const notYouContact = ({ t, seller }: Context) => (seller.email ? t('common.notYouContact', { email: seller.email }) : t('common.notYouContactNoEmail'))
+
+/** Where bought coaching shows (the account page) and how to book it (mail the seller). */
+const coachingBooking = ({ t, seller }: Context, count: number) =>
+  count === 1
+    ? t(seller.email ? 'orderPaid.coachingOne' : 'orderPaid.coachingOneNoEmail', { email: seller.email ?? '' })
+    : t(seller.email ? 'orderPaid.coachingMany' : 'orderPaid.coachingManyNoEmail', { count, email: seller.email ?? '' })
 
 const templates: { [K in MailTemplate]: (p: MailTemplates[K], c: Context) => Text } = {
   verifyEmail: (p, { t }) => ({
@@ -116,15 +132,16 @@ const templates: { [K in MailTemplate]: (p: MailTemplates[K], c: Context) => Tex
     subject: t('recoveryCodeUsed.subject'),
     lines: [greeting(t, p), t('recoveryCodeUsed.used', { remaining: p.remaining }), t('recoveryCodeUsed.notYou')],
   }),
-  orderPaid: (p, { t }) => ({
-    subject: t('orderPaid.subject', { productName: p.productName }),
+  orderPaid: (p, c) => ({
+    subject: c.t('orderPaid.subject', { productName: p.productName }),
     lines: [
-      greeting(t, p),
-      t('orderPaid.received', { amount: p.amount, productName: p.productName }),
-      t('orderPaid.invoice', { invoiceNumber: p.invoiceNumber }),
-      ...(p.withdrawalWaived ? [t('orderPaid.withdrawalWaived')] : []),
+      greeting(c.t, p),
+      c.t('orderPaid.received', { amount: p.amount, productName: p.productName }),
+      c.t('orderPaid.invoice', { invoiceNumber: p.invoiceNumber }),
+      ...(p.withdrawalWaived ? [c.t('orderPaid.withdrawalWaived')] : []),
+      ...(p.coachingSessions ? [coachingBooking(c, p.coachingSessions)] : []),
     ],
-    action: { label: t('common.viewOrder'), url: p.orderUrl },
+    action: { label: c.t('common.viewOrder'), url: p.orderUrl },
   }),
   orderRefunded: (p, { t }) => ({
     subject: t('orderRefunded.subject', { productName: p.productName }),
@@ -199,7 +216,8 @@ export interface RenderedMail {
 
 /**
  * A mail in plain text and HTML. Catalog texts are plain text: the HTML body escapes each whole line
- * (catalog words and filled-in values alike).
+ * (catalog words and filled-in values alike) and puts it in the responsive layout compiled from
+ * ./layout/layout.mjml (see scripts/build-layout.ts); the text body carries the same lines.
  */
 export function renderMail<T extends MailTemplate>(template: T, locale: MailLocale, params: MailTemplates[T], seller: MailSeller): RenderedMail {
   const t = translators[locale]
@@ -207,13 +225,18 @@ export function renderMail<T extends MailTemplate>(template: T, locale: MailLoca
   const { subject, lines, action } = render(params, { t, seller })
   const footer = t('common.footer', { address: seller.addressLines.join(' · ') })
   const text = [...lines, ...(action ? [`${action.label}: ${action.url}`] : []), '', '—', footer].join('\n\n')
-  const html = [
-    '<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;color:#1f2340">',
-    ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
-    action
-      ? `<p><a href="${escapeHtml(action.url)}" style="background:#5b5bd6;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p><p style="font-size:12px">${escapeHtml(action.url)}</p>`
-      : '',
-    `<p style="font-size:12px;color:#666">${escapeHtml(footer)}</p></body></html>`,
-  ].join('')
+  const slots: Record<string, string> = {
+    LANG: locale,
+    SUBJECT: escapeHtml(subject),
+    // The inbox preview: the first sentence after the greeting.
+    PREHEADER: escapeHtml(lines[1] ?? lines[0] ?? subject),
+    BODY: lines.map((line) => `<p style="margin:0 0 14px">${escapeHtml(line)}</p>`).join(''),
+    ACTION_URL: action ? escapeHtml(action.url) : '',
+    ACTION_LABEL: action ? escapeHtml(action.label) : '',
+    // The link as text too, for clients that hide buttons.
+    ACTION_HINT: action ? `${escapeHtml(t('common.linkHint'))} <a href="${escapeHtml(action.url)}" style="word-break:break-all">${escapeHtml(action.url)}</a>` : '',
+    FOOTER: escapeHtml(footer),
+  }
+  const html = (action ? layout.withAction : layout.withoutAction).replace(/__SLOT_([A-Z]+(?:_[A-Z]+)*)__/g, (_, name: string) => slots[name] ?? '')
   return { subject, text, html }
 }

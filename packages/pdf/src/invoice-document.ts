@@ -22,9 +22,15 @@ export interface InvoiceSeller extends InvoiceParty {
 export interface InvoiceLine {
   description: string
   quantity: number
-  /** Negative on a credit note. */
+  /** Negative on a credit note. The list price when a discount follows (art. 35a lid 1 sub g Wet OB). */
   unitPriceExclCents: number
+  /** What the line costs after its discount: quantity × unit price − discount. */
   amountExclCents: number
+  /**
+   * A discount not included in the unit price (a coupon): printed as its own row under the line, so
+   * the invoice shows list price, discount and net amount, as Dutch invoice rules ask.
+   */
+  discount?: { label: string; amountExclCents: number } | null
   /** 2100 = 21 %; 0 under reverse charge. */
   vatRateBasisPoints: number
   vatCents: number
@@ -54,8 +60,14 @@ export interface InvoiceDocument {
   reverseCharge: boolean
   /** Credit notes refer to the invoice they correct. */
   correctsInvoice?: { number: string; issueDate: Date } | null
-  /** Our order id, shown as reference. */
+  /** Our order id (or its short form), shown as reference; a full uuid is printed short. */
   orderReference: string
+  /**
+   * Paid when issued (every original invoice is: it is issued in the paying transaction). Prints
+   * "Betaald" and "Totaal betaald" instead of "Totaal te betalen". Older documents lack the field:
+   * then an original invoice with a payment note counts as paid.
+   */
+  paid?: boolean
   /** e.g. "Betaald via Mollie op 25 november 2026 (tr_abc123)". Already localised. */
   paymentNote?: string | null
   locale: 'nl' | 'en'

@@ -165,7 +165,7 @@ describe('invoice layout', () => {
       'Premium Cursus Nederlands — 12 maanden toegang', '1', '€ 1.234,56', '21%',
       // VAT groups and totals
       'Btw-specificatie', 'Tarief', 'Grondslag', '€ 259,26',
-      'Totaal excl. btw', 'Totaal te betalen', '€ 1.493,82',
+      'Totaal excl. btw', 'Totaal betaald', '€ 1.493,82',
       'Betaald via Mollie op 25 november 2026 (tr_abc123)',
       'Pagina 1 van 1',
     ]) {
@@ -175,6 +175,48 @@ describe('invoice layout', () => {
     expect(page.filter((text) => text === '25 november 2026')).toHaveLength(2)
     expect(page.join('\n')).not.toMatch(/verlegd|Correctie/)
     expect(page).not.toContain('Totaal')
+    // Issued in the paying transaction: it says so, and asks for nothing.
+    expect(page).toContain('Betaald')
+    expect(page).not.toContain('Totaal te betalen')
+  })
+
+  test('an invoice not (yet) paid asks for the total; a paid one is marked "Betaald"', () => {
+    const unpaid = texts(layoutInvoice(invoiceDocument({ paid: false, paymentNote: null })).pages[0]!)
+    expect(unpaid).toContain('Totaal te betalen')
+    expect(unpaid).not.toContain('Betaald')
+    expect(unpaid).not.toContain('Totaal betaald')
+    // Stored before `paid` existed: the payment note decides.
+    expect(texts(layoutInvoice(invoiceDocument({ paid: undefined })).pages[0]!)).toContain('Totaal betaald')
+    expect(texts(layoutInvoice(invoiceDocument({ paid: undefined, paymentNote: null })).pages[0]!)).toContain('Totaal te betalen')
+    expect(texts(layoutInvoice(invoiceDocument({ locale: 'en' })).pages[0]!)).toEqual(expect.arrayContaining(['Paid', 'Total paid']))
+  })
+
+  test('a coupon discount: list price per unit, the discount on its own row, the net in the totals', () => {
+    const line = invoiceLine({
+      description: 'Premium Cursus',
+      unitPriceExclCents: 24_545,
+      amountExclCents: 22_091,
+      vatCents: 4_639,
+      amountInclCents: 26_730,
+      discount: { label: 'Korting (kortingscode WELKOM10)', amountExclCents: 2_454 },
+    })
+    const page = texts(layoutInvoice(invoiceDocument({ lines: [line] })).pages[0]!)
+    // Unit price and line amount before the discount …
+    expect(page.filter((text) => text === '€ 245,45')).toHaveLength(2)
+    // … the discount as its own row …
+    expect(page).toContain('Korting (kortingscode WELKOM10)')
+    expect(page).toContain('€ -24,54')
+    // … and what is owed after it.
+    expect(page).toContain('€ 220,91')
+    expect(page).toContain('€ 267,30')
+  })
+
+  test('an order uuid is printed as its short reference, never wrapped', () => {
+    const layout = layoutInvoice(invoiceDocument({ orderReference: '1a2b3c4d-5e6f-4a1b-8c9d-0e1f2a3b4c5d' }))
+    const page = texts(layout.pages[0]!)
+    expect(page).toContain('1A2B3C4D')
+    expect(page.join(' ')).not.toContain('5e6f')
+    expect(layout.metadata.subject).toBe('Factuur 2026-000123, bestelling 1A2B3C4D')
   })
 
   test('metadata: title, author, subject, language and the issue date', () => {
@@ -234,7 +276,7 @@ describe('invoice layout', () => {
     }
     expect(layout.metadata.title).toBe('Credit note 2026-000124')
     expect(layout.metadata.language).toBe('en-GB')
-    expect(texts(layoutInvoice(invoiceDocument({ locale: 'en' })).pages[0]!)).toContain('Total due')
+    expect(texts(layoutInvoice(invoiceDocument({ locale: 'en', paid: false })).pages[0]!)).toContain('Total due')
   })
 
   test('a long description wraps inside its column', () => {
@@ -269,8 +311,8 @@ describe('invoice layout', () => {
     const rows = allTexts(layout).filter((text) => text.startsWith('Les '))
     expect(rows).toEqual(manyLines(60).map((line) => line.description))
     // Totals once, after the last line.
-    expect(allTexts(layout).filter((text) => text === 'Totaal te betalen')).toHaveLength(1)
-    expect(texts(layout.pages[2]!)).toContain('Totaal te betalen')
+    expect(allTexts(layout).filter((text) => text === 'Totaal betaald')).toHaveLength(1)
+    expect(texts(layout.pages[2]!)).toContain('Totaal betaald')
   })
 
   test('nothing is drawn off the page or into the footer, whatever the number of lines', () => {
@@ -301,7 +343,7 @@ describe('invoice layout', () => {
     expect(summaryAlone).toBeDefined()
     const layout = layoutInvoice(invoiceDocument({ lines: manyLines(summaryAlone!) }))
     const last = texts(layout.pages[layout.pages.length - 1]!)
-    for (const expected of ['Btw-specificatie', 'Totaal excl. btw', 'Totaal te betalen', 'Betaald via Mollie op 25 november 2026 (tr_abc123)']) expect(last).toContain(expected)
+    for (const expected of ['Btw-specificatie', 'Totaal excl. btw', 'Totaal betaald', 'Betaald via Mollie op 25 november 2026 (tr_abc123)']) expect(last).toContain(expected)
     expect(last).not.toContain('Omschrijving')
   })
 })

@@ -165,6 +165,17 @@ export function wrapText(text: string, width: number, size: number, font: Invoic
   return lines
 }
 
+/** Order ids are uuids; the invoice prints the short reference buyers also see at Mollie and on the site. */
+export function shortOrderReference(reference: string): string {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(reference) ? reference.slice(0, 8).toUpperCase() : reference
+}
+
+/** See InvoiceDocument.paid; documents stored before the field existed fall back to their payment note. */
+function isPaid(doc: InvoiceDocument): boolean {
+  if (doc.kind !== 'invoice' || doc.correctsInvoice) return false
+  return doc.paid ?? Boolean(doc.paymentNote)
+}
+
 /** The lines table: left edge of the description, right edges of the number columns. */
 const COLUMNS = {
   description: { x: MARGIN_X, width: 228 },
@@ -246,6 +257,8 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
   // Header: brand, title, seller block on the right.
   w.text('JOUW BOT', MARGIN_X, TOP, 11, 'bold', 'brand')
   w.text(title, MARGIN_X, TOP - 38, 24, 'bold')
+  const paid = isPaid(doc)
+  if (paid) w.text(t('invoice.paidStamp'), MARGIN_X + textWidth(title, 24, 'bold') + 14, TOP - 38, 12, 'bold', 'brand')
 
   const sellerX = 340
   const sellerWidth = RIGHT - sellerX
@@ -269,7 +282,7 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
     [t(`invoice.numberLabel.${kind}`), doc.number],
     [t(`invoice.dateLabel.${kind}`), formatInvoiceDate(doc.issueDate, doc.locale)],
     [t('invoice.supplyDate'), formatInvoiceDate(doc.supplyDate, doc.locale)],
-    [t('invoice.order'), doc.orderReference],
+    [t('invoice.order'), shortOrderReference(doc.orderReference)],
   ]
   const factValueX = MARGIN_X + 105
   for (const [label, value] of facts) {
@@ -337,7 +350,8 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
   for (const line of doc.lines) {
     const description = wrapText(line.description, COLUMNS.description.width, TABLE_SIZE)
     // w.y is the baseline of the row's first line; the rule under its last line must stay above BOTTOM.
-    const ruleOffset = (description.length - 1) * TABLE_LEADING + RULE_BELOW_BASELINE
+    const discount = line.discount ? wrapText(line.discount.label, COLUMNS.description.width - 10, TABLE_SIZE) : []
+    const ruleOffset = (description.length + discount.length - 1) * TABLE_LEADING + RULE_BELOW_BASELINE
     if (w.y - ruleOffset < BOTTOM) {
       continuationPage()
       drawTableHeader()
@@ -346,7 +360,14 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
     w.right(formatQuantity(line.quantity), COLUMNS.quantity.right, w.y, TABLE_SIZE)
     w.right(formatEuroCents(line.unitPriceExclCents), COLUMNS.unitPrice.right, w.y, TABLE_SIZE)
     w.right(formatVatRate(line.vatRateBasisPoints), COLUMNS.vatRate.right, w.y, TABLE_SIZE)
-    w.right(formatEuroCents(line.amountExclCents), COLUMNS.amount.right, w.y, TABLE_SIZE)
+    // With a discount: the list amount on the line, the discount under it; the net is in the totals.
+    const listAmount = line.discount ? line.amountExclCents + line.discount.amountExclCents : line.amountExclCents
+    w.right(formatEuroCents(listAmount), COLUMNS.amount.right, w.y, TABLE_SIZE)
+    if (line.discount) {
+      const discountY = w.y - description.length * TABLE_LEADING
+      discount.forEach((text, i) => w.text(text, COLUMNS.description.x + 10, discountY - i * TABLE_LEADING, TABLE_SIZE, 'regular', 'muted'))
+      w.right(formatEuroCents(-line.discount.amountExclCents), COLUMNS.amount.right, discountY, TABLE_SIZE)
+    }
     w.rule(w.y - ruleOffset, MARGIN_X, RIGHT, 0.25, 'muted')
     w.y -= ruleOffset + BASELINE_BELOW_RULE
   }
@@ -392,8 +413,9 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
   w.right(formatEuroCents(doc.totalVatCents), RIGHT, y, 9)
   w.rule(y - 5, totalsX, RIGHT, 0.75, 'ink')
   y -= 18
-  // Only an original invoice asks for money; a correction of a credit note does not.
-  w.text(t(kind === 'invoice' && doc.correctsInvoice ? 'invoice.totalDue.credit_note' : `invoice.totalDue.${kind}`), totalsX, y, 10.5, 'bold')
+  // A paid invoice says so; a correction of a credit note asks for nothing either.
+  const totalLabel = paid ? 'invoice.totalPaid' : kind === 'invoice' && doc.correctsInvoice ? 'invoice.totalDue.credit_note' : `invoice.totalDue.${kind}` as const
+  w.text(t(totalLabel), totalsX, y, 10.5, 'bold')
   w.right(formatEuroCents(doc.totalInclCents), RIGHT, y, 10.5, 'bold')
 
   y = summaryTop - blockDepth - 12
@@ -425,7 +447,7 @@ export function layoutInvoice(doc: InvoiceDocument): InvoiceLayout {
     metadata: {
       title: documentTitle,
       author: doc.seller.name,
-      subject: `${documentTitle}, ${t('invoice.subjectOrder')} ${doc.orderReference}`,
+      subject: `${documentTitle}, ${t('invoice.subjectOrder')} ${shortOrderReference(doc.orderReference)}`,
       language: doc.locale === 'en' ? 'en-GB' : 'nl-NL',
       date: doc.issueDate,
     },

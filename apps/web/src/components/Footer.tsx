@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { RouterOutputs } from '../lib/trpc.ts'
 import { useSeller } from '../lib/useSeller.ts'
+import { useMe } from '../lib/session.ts'
 import { Logo } from './Logo.tsx'
 import { openConsentSettings } from '../pages/privacy/consentStore.ts'
 
@@ -9,6 +10,7 @@ type Seller = RouterOutputs['system']['seller']
 
 export function Footer() {
   const { t } = useTranslation()
+  const { signedIn } = useMe()
   const seller = useSeller()
   return (
     <footer className="site-footer">
@@ -24,6 +26,12 @@ export function Footer() {
         <nav aria-label={t('footer.navLabel')} className="site-footer__nav">
           <ul>
             <li>
+              <Link to="/prijzen">{t('nav.pricing')}</Link>
+            </li>
+            <li>
+              <Link to="/cursussen">{t('nav.course')}</Link>
+            </li>
+            <li>
               <Link to="/privacy">{t('footer.privacy')}</Link>
             </li>
             <li>
@@ -34,12 +42,20 @@ export function Footer() {
             <li>
               <Link to="/voorwaarden">{t('footer.terms')}</Link>
             </li>
-            <li>
-              <Link to="/signup">{t('nav.signUp')}</Link>
-            </li>
-            <li>
-              <Link to="/login">{t('nav.logIn')}</Link>
-            </li>
+            {signedIn ? (
+              <li>
+                <Link to="/account">{t('footer.account')}</Link>
+              </li>
+            ) : (
+              <>
+                <li>
+                  <Link to="/signup">{t('nav.signUp')}</Link>
+                </li>
+                <li>
+                  <Link to="/login">{t('nav.logIn')}</Link>
+                </li>
+              </>
+            )}
           </ul>
         </nav>
       </div>

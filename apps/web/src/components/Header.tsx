@@ -22,6 +22,10 @@ export function Header() {
           <Logo />
           <span className="brand__name">Jouw Bot</span>
         </Link>
+        {/* The price is one tap away on every width, logged in or out (the menu may be closed). */}
+        <NavLink to="/prijzen" className="btn btn--primary header-pricing">
+          {t('nav.pricing')}
+        </NavLink>
         <button
           type="button"
           className="menu-toggle"
@@ -37,6 +41,9 @@ export function Header() {
             <ul className="site-nav">
               <li>
                 <NavLink to="/cursussen">{t('nav.course')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/prijzen">{t('nav.pricing')}</NavLink>
               </li>
               <li>
                 <Link to="/#coaching">{t('nav.coaching')}</Link>

@@ -20,11 +20,14 @@ const components: Components = {
       </a>
     )
   },
+  // A wide table or a long code line scrolls sideways: the scrolling box takes keyboard focus so it
+  // can be scrolled with the arrow keys (axe: scrollable-region-focusable).
   table: ({ children }) => (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="table">{children}</table>
     </div>
   ),
+  pre: ({ children }) => <pre tabIndex={0}>{children}</pre>,
   img: ({ src, alt }) =>
     typeof src === 'string' && src.startsWith('/') && !src.startsWith('//') ? (
       <img src={src} alt={alt ?? ''} loading="lazy" />

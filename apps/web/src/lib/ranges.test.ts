@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { mergeRanges } from './ranges.ts'
+import { liveWatchedPercent, mergeRanges } from './ranges.ts'
 
 test('merges overlapping and touching ranges from several lists', () => {
   expect(
@@ -31,4 +31,17 @@ test('drops empty and broken ranges and does not change its input', () => {
   expect(mergeRanges(input)).toEqual([[1, 2]])
   expect(input[3]).toEqual([1, 2])
   expect(mergeRanges()).toEqual([])
+})
+
+test('the live "% bekeken" adds what is playing now to what the server counted', () => {
+  // 100 s lesson: the server counted 0–20 (20 %); the viewer now played 15–45.
+  expect(liveWatchedPercent(20, [[[0, 20]], [[15, 45]]], 100)).toBe(45)
+  // Playing something already counted changes nothing.
+  expect(liveWatchedPercent(20, [[[0, 20]], [[5, 10]]], 100)).toBe(20)
+  // Never below the server's figure, never above 100 %, rounded down.
+  expect(liveWatchedPercent(30, [[[0, 10]]], 100)).toBe(30)
+  expect(liveWatchedPercent(0, [[[0, 150]]], 100)).toBe(100)
+  expect(liveWatchedPercent(0, [[[0, 33.9]]], 100)).toBe(33)
+  // Unknown duration: the server's figure.
+  expect(liveWatchedPercent(12, [[[0, 50]]], 0)).toBe(12)
 })

@@ -24,3 +24,19 @@ export function mergeRanges(...lists: ReadonlyArray<ReadonlyArray<Range>>): Rang
   }
   return out
 }
+
+/**
+ * "% bekeken" while the video plays: what the server counted so far plus what is playing now, as whole
+ * percent of the lesson (rounded down, at most 100). Never less than the server's own figure, which the
+ * next save confirms (the server may count a little less when a video was raced through).
+ */
+export function liveWatchedPercent(
+  serverPercent: number,
+  lists: ReadonlyArray<ReadonlyArray<Range>>,
+  durationSeconds: number,
+): number {
+  if (!(durationSeconds > 0)) return serverPercent
+  const covered = mergeRanges(...lists.map((list) => list.map(([start, end]): Range => [Math.max(0, start), Math.min(durationSeconds, end)])))
+    .reduce((sum, [start, end]) => sum + (end - start), 0)
+  return Math.max(serverPercent, Math.min(100, Math.floor((covered / durationSeconds) * 100)))
+}

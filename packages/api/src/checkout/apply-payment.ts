@@ -155,6 +155,7 @@ async function fulfilPaidOrder(tx: DbOrTx, deps: AppDeps, order: OrderRow, remot
   const paidAt = remote.paidAt ?? now
   await tx.update(orders).set({ status: 'paid', paidAt, paidPaymentId: remote.id, updatedAt: now }).where(eq(orders.id, order.id))
   const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id))
+  const credits = lines.reduce((sum, line) => sum + line.coachingCredits * line.quantity, 0)
 
   if (order.userId) {
     for (const line of lines) {
@@ -162,7 +163,6 @@ async function fulfilPaidOrder(tx: DbOrTx, deps: AppDeps, order: OrderRow, remot
       await grantCourseAccess(tx, { userId: order.userId, courseId: line.courseId, source: 'order', sourceRef: order.id, actorUserId: null }, now)
       effects.accessChangedFor.add(order.userId)
     }
-    const credits = lines.reduce((sum, line) => sum + line.coachingCredits * line.quantity, 0)
     if (credits > 0) {
       await tx.insert(coachingCredits).values({ userId: order.userId, delta: credits, reason: 'order', orderId: order.id, createdAt: now }).onConflictDoNothing()
     }
@@ -195,6 +195,7 @@ async function fulfilPaidOrder(tx: DbOrTx, deps: AppDeps, order: OrderRow, remot
       amount: formatEuro(order.totalCents, order.locale),
       invoiceNumber: invoice.number,
       withdrawalWaived: order.withdrawalWaivedAt !== null,
+      coachingSessions: credits,
       orderUrl: orderPageUrl(deps, order.id),
     },
     now,

@@ -37,6 +37,8 @@ export async function listActiveProducts(db: DbOrTx, locale: Locale) {
     priceCents: product.priceCents,
     vatRateBasisPoints: product.vatRateBasisPoints,
     includesCourse: product.courseId !== null,
+    /** Lets the course pages show their price and buy path. */
+    courseId: product.courseId,
     coachingCredits: product.coachingCredits,
   }))
 }

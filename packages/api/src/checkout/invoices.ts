@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
-import { eq, invoiceCounters, invoicePdfs, invoices, sql, type DbOrTx, type orderLines, type orders } from '@jouwbot/db'
+import { coupons, eq, invoiceCounters, invoicePdfs, invoices, sql, type DbOrTx, type orderLines, type orders } from '@jouwbot/db'
 import { formatInvoiceDate, renderInvoicePdf } from '@jouwbot/pdf'
 import type { InvoiceDocument, InvoiceLine } from '@jouwbot/pdf'
 import type { AppDeps } from '../deps.ts'
-import { splitRefund } from './pricing.ts'
+import { splitRefund, vatIncluded } from './pricing.ts'
 
 type OrderRow = typeof orders.$inferSelect
 type OrderLineRow = typeof orderLines.$inferSelect
@@ -56,6 +56,8 @@ interface NewInvoice {
   lines: InvoiceLine[]
   supplyDate: string
   paymentNote: string | null
+  /** An original invoice is issued in the paying transaction: paid. */
+  paid?: boolean
   corrects: InvoiceRow | null
   refundId?: string
   chargebackId?: string
@@ -90,6 +92,7 @@ async function insertInvoice(tx: DbOrTx, deps: AppDeps, input: NewInvoice, now: 
     correctsInvoice: input.corrects ? { number: input.corrects.number, issueDate: input.corrects.issueDate } : null,
     orderReference: input.order.id,
     paymentNote: input.paymentNote,
+    ...(input.paid !== undefined && { paid: input.paid }),
     locale: input.order.locale,
   }
   const [row] = await tx
@@ -119,24 +122,49 @@ async function insertInvoice(tx: DbOrTx, deps: AppDeps, input: NewInvoice, now: 
   return row!
 }
 
+/**
+ * An order line as invoiced. With a coupon, Dutch invoice rules (art. 35a lid 1 sub g Wet OB) ask for
+ * the unit price excl. VAT and the discount not included in it: the list price excl. VAT per unit and
+ * the discount as its own amount, which together give the line's net amount exactly.
+ */
+export function invoiceLineOf(line: OrderLineRow, couponCode: string | null, locale: OrderRow['locale']): InvoiceLine {
+  const base = {
+    description: line.description,
+    quantity: line.quantity,
+    amountExclCents: line.amountExclCents,
+    vatRateBasisPoints: line.vatRateBasisPoints,
+    vatCents: line.vatCents,
+    amountInclCents: line.amountCents,
+  }
+  if (line.discountCents <= 0) return { ...base, unitPriceExclCents: Math.round(line.amountExclCents / line.quantity) }
+  const grossCents = line.listPriceCents - line.discountCents
+  // The list price excl. VAT: from the line's rate, or — under reverse charge (0 % on the line) — in
+  // proportion to what the buyer paid excl. VAT.
+  const listExclCents =
+    line.vatRateBasisPoints > 0
+      ? line.listPriceCents - vatIncluded(line.listPriceCents, line.vatRateBasisPoints)
+      : Math.round((line.amountExclCents * line.listPriceCents) / grossCents)
+  const what = locale === 'nl' ? 'Korting' : 'Discount'
+  const code = couponCode ? (locale === 'nl' ? ` (kortingscode ${couponCode})` : ` (coupon ${couponCode})`) : ''
+  return {
+    ...base,
+    unitPriceExclCents: listExclCents,
+    discount: { label: `${what}${code}`, amountExclCents: listExclCents * line.quantity - line.amountExclCents },
+  }
+}
+
 /** The invoice of a paid order, inside the paying transaction. */
-export function issueInvoice(tx: DbOrTx, deps: AppDeps, order: OrderRow, lines: OrderLineRow[], paidAt: Date, paymentId: string, now: Date) {
+export async function issueInvoice(tx: DbOrTx, deps: AppDeps, order: OrderRow, lines: OrderLineRow[], paidAt: Date, paymentId: string, now: Date) {
   const nl = order.locale === 'nl'
+  const [coupon] = order.couponId ? await tx.select({ code: coupons.code }).from(coupons).where(eq(coupons.id, order.couponId)).limit(1) : []
   return insertInvoice(
     tx,
     deps,
     {
       kind: 'invoice',
       order,
-      lines: lines.map((line) => ({
-        description: line.description,
-        quantity: line.quantity,
-        unitPriceExclCents: Math.round(line.amountExclCents / line.quantity),
-        amountExclCents: line.amountExclCents,
-        vatRateBasisPoints: line.vatRateBasisPoints,
-        vatCents: line.vatCents,
-        amountInclCents: line.amountCents,
-      })),
+      paid: true,
+      lines: lines.map((line) => invoiceLineOf(line, coupon?.code ?? null, order.locale)),
       supplyDate: amsterdamDate(paidAt),
       paymentNote: `${nl ? 'Betaald via Mollie op' : 'Paid through Mollie on'} ${formatInvoiceDate(paidAt, order.locale)} (${paymentId}).`,
       corrects: null,

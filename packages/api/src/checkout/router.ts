@@ -15,6 +15,8 @@ import { listActiveProducts } from './catalog.ts'
 import { createCoupon, listCoupons, listProductsForAdmin, previewCoupon, setCouponActive, updateProduct } from './manage-catalog.ts'
 import { listOrdersForAdmin, orderForAdmin, orderForBuyer, ordersOfBuyer, startOrderPayment } from './orders.ts'
 import { refundOrder } from './refunds.ts'
+import { getCoachingBalance } from './get-coaching-balance.ts'
+import { getLastBilling } from './get-last-billing.ts'
 import { startCheckout } from './start-checkout.ts'
 
 const localeInput = z.object({ locale: localeSchema }).strict()
@@ -29,6 +31,10 @@ export const checkoutRouter = router({
   retry: authedProcedure.input(orderIdInput).mutation(({ ctx, input }) => startOrderPayment(ctx.deps, ctx.user, input.orderId)),
   order: authedProcedure.input(orderIdInput).query(({ ctx, input }) => orderForBuyer(ctx.deps, ctx.user, input.orderId)),
   myOrders: authedProcedure.query(({ ctx }) => ordersOfBuyer(ctx.deps, ctx.user)),
+  /** The address of the buyer's last order: a second purchase starts filled in. */
+  lastBilling: authedProcedure.query(({ ctx }) => getLastBilling(ctx.deps, ctx.user)),
+  /** Coaching sessions bought and not taken back (the coaching domain will book them). */
+  coachingBalance: authedProcedure.query(({ ctx }) => getCoachingBalance(ctx.deps, ctx.user)),
 })
 
 export const adminCheckoutRouter = router({

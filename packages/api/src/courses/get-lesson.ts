@@ -52,12 +52,13 @@ export async function getLesson(deps: AppDeps, input: { courseSlug: string; less
     // HLS renditions when they were made (hls.js plays them; the MP4 above stays the fallback).
     hls: row.videoKey && row.hlsKey ? { url: deps.media.hlsUrl(signed) } : null,
     module: { slug: entry.module.slug, title: entry.module.title },
-    course: { slug: structure.slug, title: structure.title },
+    course: { id: structure.id, slug: structure.slug, title: structure.title },
     previous: neighbour(index - 1),
     next: neighbour(index + 1),
     progress: {
       positionSeconds: progress?.positionSeconds ?? 0,
       watchedPercent: row.durationSeconds > 0 ? Math.min(100, Math.floor((coveredSeconds(progress?.watchedRanges ?? []) / row.durationSeconds) * 100)) : 0,
+      watchedRanges: progress?.watchedRanges ?? [],
       completed: progress?.completedAt != null,
     },
   }

@@ -98,6 +98,8 @@ function toProgress(row: typeof lessonProgress.$inferSelect, durationSeconds: nu
   return {
     positionSeconds: row.positionSeconds,
     watchedPercent: durationSeconds > 0 ? Math.min(100, Math.floor((row.watchedSeconds / durationSeconds) * 100)) : 0,
+    /** What counts as watched: the player adds what is playing now for a live "% bekeken". */
+    watchedRanges: row.watchedRanges,
     completed: row.completedAt !== null,
   }
 }

@@ -5,6 +5,7 @@ import { Notice } from '../../components/Notice.tsx'
 import { readNotice } from '../../lib/notices.ts'
 import { useMe } from '../../lib/session.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
+import { CoachingBalanceSection } from '../checkout/CoachingBalanceSection.tsx'
 import { EmailSection } from './EmailSection.tsx'
 import { PasswordSection } from './PasswordSection.tsx'
 import { ProfileSection } from './ProfileSection.tsx'
@@ -14,7 +15,7 @@ import { VerifyEmailBanner } from './VerifyEmailBanner.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import './account.css'
 
-const sections = ['profile', 'email', 'password', 'twoFactor', 'sessions'] as const
+const sections = ['profile', 'coaching', 'email', 'password', 'twoFactor', 'sessions'] as const
 
 /** Rendered inside <RequireAuth>, so `me` is there. */
 export function AccountPage() {
@@ -57,6 +58,7 @@ function AccountContent({ me }: { me: Me }) {
         </nav>
         <div className="account__sections">
           <ProfileSection me={me} />
+          <CoachingBalanceSection />
           <EmailSection me={me} />
           <PasswordSection />
           <TwoFactorSection me={me} />

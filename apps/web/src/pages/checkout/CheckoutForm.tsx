@@ -10,14 +10,14 @@ import { PageHeader } from '../../components/PageHeader.tsx'
 import { BillingFieldset } from './BillingFieldset.tsx'
 import { CouponFieldset } from './CouponFieldset.tsx'
 import { OrderSummary } from './OrderSummary.tsx'
-import type { Product } from './types.ts'
+import type { LastBilling, Product } from './types.ts'
 import { useCheckoutForm } from './useCheckoutForm.ts'
 import { useCoupon } from './useCoupon.ts'
 
 /** The checkout of one product: the summary next to coupon, billing details and consents. */
-export function CheckoutForm({ product, me }: { product: Product; me: Me }) {
+export function CheckoutForm({ product, me, lastBilling }: { product: Product; me: Me; lastBilling: LastBilling | null }) {
   const { t } = useTranslation()
-  const { form, redirecting } = useCheckoutForm(product, me)
+  const { form, redirecting } = useCheckoutForm(product, me, lastBilling)
   const coupon = useCoupon(product, form)
   const alreadyOwned = form.error?.key === 'checkout.alreadyOwned'
   // The tick names the privacy statement version in force and links to exactly that text.

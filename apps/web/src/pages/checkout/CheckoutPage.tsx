@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { Loading } from '../../components/Loading.tsx'
@@ -6,23 +6,24 @@ import { QueryError } from '../../components/QueryError.tsx'
 import { useMe } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
-import { useLocale } from '../../lib/useLocale.ts'
 import { CheckoutForm } from './CheckoutForm.tsx'
+import { useProducts } from './useProducts.ts'
 import './checkout.css'
 
 /** /afrekenen/:productSlug — members only (RequireAuth sends others to log in and back). */
 export function CheckoutPage() {
   const { t } = useTranslation()
   const { productSlug = '' } = useParams()
-  const locale = useLocale()
-  const trpc = useTRPC()
   const { me } = useMe()
   // keepPreviousData: a language switch must not unmount the form and lose what was typed.
-  const products = useQuery({ ...trpc.checkout.products.queryOptions({ locale }), placeholderData: keepPreviousData })
+  const products = useProducts()
+  const trpc = useTRPC()
+  // The address of the last order fills the form (a failed lookup just leaves it empty).
+  const lastBilling = useQuery({ ...trpc.checkout.lastBilling.queryOptions(), staleTime: Infinity, retry: false })
   const product = products.data?.find((candidate) => candidate.slug === productSlug)
   useDocumentTitle(product ? t('checkout.title', { product: product.name }) : t('checkout.titleShort'))
 
-  if (products.isPending) return <Loading />
+  if (products.isPending || lastBilling.isPending) return <Loading />
   if (products.isError) {
     return (
       <div className="container page-narrow">
@@ -41,5 +42,5 @@ export function CheckoutPage() {
       </div>
     )
   }
-  return <CheckoutForm product={product} me={me} />
+  return <CheckoutForm product={product} me={me} lastBilling={lastBilling.data ?? null} />
 }

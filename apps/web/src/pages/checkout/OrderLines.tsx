@@ -1,12 +1,18 @@
 import { useTranslation } from 'react-i18next'
 import { useLocale } from '../../lib/useLocale.ts'
 import { formatMoney } from '../../lib/format.ts'
+import { netPaidCents, totalLabelKey } from './orderTotals.ts'
 import type { Order } from './types.ts'
 
 /** The order's lines and totals: list price, coupon discount, VAT (or reverse charge), refunds. */
-export function OrderLines({ order }: { order: Pick<Order, 'lines' | 'totalCents' | 'totalVatCents' | 'discountCents' | 'refundedCents' | 'chargedBackCents' | 'reverseCharge'> }) {
+export function OrderLines({
+  order,
+}: {
+  order: Pick<Order, 'status' | 'lines' | 'totalCents' | 'totalVatCents' | 'discountCents' | 'refundedCents' | 'chargedBackCents' | 'reverseCharge'>
+}) {
   const { t } = useTranslation()
   const locale = useLocale()
+  const net = netPaidCents(order)
   return (
     <>
       <dl className="order-lines">
@@ -23,7 +29,7 @@ export function OrderLines({ order }: { order: Pick<Order, 'lines' | 'totalCents
           </div>
         ) : null}
         <div className="order-lines__total">
-          <dt>{t('order.total')}</dt>
+          <dt>{t(totalLabelKey(order.status))}</dt>
           <dd>{formatMoney(order.totalCents, locale)}</dd>
         </div>
         {order.refundedCents > 0 ? (
@@ -36,6 +42,12 @@ export function OrderLines({ order }: { order: Pick<Order, 'lines' | 'totalCents
           <div className="order-lines__refund">
             <dt>{t('order.chargedBack')}</dt>
             <dd>−{formatMoney(order.chargedBackCents, locale)}</dd>
+          </div>
+        ) : null}
+        {net !== null ? (
+          <div className="order-lines__total">
+            <dt>{t(net === 0 ? 'order.fullyRefunded' : 'order.netPaid')}</dt>
+            <dd>{formatMoney(net, locale)}</dd>
           </div>
         ) : null}
       </dl>

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { FocusHeading } from '../../components/FocusHeading.tsx'
 import { Loading } from '../../components/Loading.tsx'
@@ -144,7 +144,11 @@ function OrderView({ order, errorKey }: { order: Order; errorKey: string | null 
               ))}
             </div>
           ) : null}
-          {credits > 0 ? <p>{t('order.coachingCredits', { count: credits })}</p> : null}
+          {credits > 0 ? (
+            <p>
+              <Trans i18nKey="order.coachingCredits" count={credits} components={{ account: <Link to="/account#coaching" /> }} />
+            </p>
+          ) : null}
         </section>
       ) : null}
 

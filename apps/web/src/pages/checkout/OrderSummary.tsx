@@ -2,6 +2,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocale } from '../../lib/useLocale.ts'
 import { formatMoney, formatDecimal } from '../../lib/format.ts'
+import { ProductIncludes } from './ProductIncludes.tsx'
 import type { CouponPreview, Product } from './types.ts'
 
 /** The coupon the buyer applied, as the server priced it (checkout.previewCoupon). */
@@ -39,17 +40,5 @@ export function OrderSummary({ product, coupon }: { product: Product; coupon: Ap
       </dl>
       <p className="muted checkout-summary__vat">{t('checkout.inclVat', { rate: formatDecimal(product.vatRateBasisPoints / 100, locale) })}</p>
     </aside>
-  )
-}
-
-/** "Full course" and "N coaching sessions", as a checklist. */
-export function ProductIncludes({ product }: { product: Pick<Product, 'includesCourse' | 'coachingCredits'> }) {
-  const { t } = useTranslation()
-  if (!product.includesCourse && product.coachingCredits === 0) return null
-  return (
-    <ul className="checklist">
-      {product.includesCourse ? <li>{t('pricing.includesCourse')}</li> : null}
-      {product.coachingCredits > 0 ? <li>{t('pricing.includesCoaching', { count: product.coachingCredits })}</li> : null}
-    </ul>
   )
 }

@@ -4,6 +4,7 @@ type Checkout = RouterOutputs['checkout']
 type AdminCheckout = RouterOutputs['admin']['checkout']
 export type Product = Checkout['products'][number]
 export type Order = Checkout['order']
+export type LastBilling = NonNullable<Checkout['lastBilling']>
 export type OrderStatus = Order['status']
 export type OrderInvoice = Order['invoices'][number]
 export type CouponPreview = Checkout['previewCoupon']

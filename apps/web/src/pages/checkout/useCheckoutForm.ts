@@ -6,10 +6,10 @@ import { useLocale } from '../../lib/useLocale.ts'
 import { usePageRestored } from '../../lib/usePageRestored.ts'
 import { useZodForm } from '../../lib/useZodForm.ts'
 import { checkoutFormSchema, couponKeys, courseCheckoutFormSchema } from './checkoutFormSchema.ts'
-import type { Product } from './types.ts'
+import type { LastBilling, Product } from './types.ts'
 
 /** The billing details, coupon and consents of one checkout, and the start of the payment at Mollie. */
-export function useCheckoutForm(product: Product, me: Me) {
+export function useCheckoutForm(product: Product, me: Me, lastBilling: LastBilling | null) {
   const locale = useLocale()
   const trpc = useTRPC()
   // One id per distinct submission: submitting the same details twice (double click, retry after a
@@ -27,14 +27,15 @@ export function useCheckoutForm(product: Product, me: Me) {
   const form = useZodForm({
     schema: product.includesCourse ? courseCheckoutFormSchema : checkoutFormSchema,
     defaultValues: {
-      name: `${me.firstName} ${me.lastName}`.trim(),
-      addressLine: '',
-      postalCode: '',
-      city: '',
-      country: 'NL',
-      business: false,
-      company: '',
-      vatNumber: '',
+      // A second purchase starts with the details of the last order; a first one with the account's name.
+      name: lastBilling?.name ?? `${me.firstName} ${me.lastName}`.trim(),
+      addressLine: lastBilling?.addressLine ?? '',
+      postalCode: lastBilling?.postalCode ?? '',
+      city: lastBilling?.city ?? '',
+      country: lastBilling?.country ?? 'NL',
+      business: Boolean(lastBilling?.company || lastBilling?.vatNumber),
+      company: lastBilling?.company ?? '',
+      vatNumber: lastBilling?.vatNumber ?? '',
       couponCode: '',
       acceptTerms: false,
       waiveWithdrawal: false,

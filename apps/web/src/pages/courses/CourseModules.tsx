@@ -44,7 +44,13 @@ export function CourseModules({ courseSlug, modules, hasAccess }: Props) {
             </div>
             <ol className="lesson-list">
               {module.lessons.map((lesson) => (
-                <LessonRow key={lesson.id} courseSlug={courseSlug} lesson={lesson} duration={duration(lesson.durationSeconds)} />
+                <LessonRow
+                  key={lesson.id}
+                  courseSlug={courseSlug}
+                  lesson={lesson}
+                  duration={duration(lesson.durationSeconds)}
+                  showPreview={!hasAccess}
+                />
               ))}
             </ol>
           </li>
@@ -54,7 +60,15 @@ export function CourseModules({ courseSlug, modules, hasAccess }: Props) {
   )
 }
 
-function LessonRow({ courseSlug, lesson, duration }: { courseSlug: string; lesson: OutlineLesson; duration: string }) {
+interface RowProps {
+  courseSlug: string
+  lesson: OutlineLesson
+  duration: string
+  /** "Gratis voorbeeld" sells the course: only for visitors without access, never to a buyer. */
+  showPreview: boolean
+}
+
+function LessonRow({ courseSlug, lesson, duration, showPreview }: RowProps) {
   const { t } = useTranslation()
   const status = lesson.completed ? 'completed' : lesson.locked ? 'locked' : 'open'
   const icon =
@@ -77,7 +91,7 @@ function LessonRow({ courseSlug, lesson, duration }: { courseSlug: string; lesso
             {title}
           </Link>
         )}
-        {lesson.freePreview ? <span className="badge badge--brand">{t('course.freePreview')}</span> : null}
+        {showPreview && lesson.freePreview ? <span className="badge badge--brand">{t('course.freePreview')}</span> : null}
       </span>
       <time className="lesson-row__duration" dateTime={isoDuration(lesson.durationSeconds)}>
         {duration}

@@ -3,6 +3,8 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { BuyPrompt } from './BuyPrompt.tsx'
+import { DutchOnlyNote } from './DutchOnlyNote.tsx'
+import { useCourseTitle } from './useCourseTitle.ts'
 import { Loading } from '../../components/Loading.tsx'
 import { Markdown } from '../../components/Markdown.tsx'
 import { ProgressBar } from '../../components/ProgressBar.tsx'
@@ -15,6 +17,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { useDuration } from '../../lib/useDuration.ts'
 import { CertificateCard } from './CertificateCard.tsx'
 import { CourseModules } from './CourseModules.tsx'
+import { CourseProof } from './CourseProof.tsx'
 import { CourseNotFound, notFoundKeys } from './CourseNotFound.tsx'
 import './courses.css'
 
@@ -43,7 +46,8 @@ function CourseOverview({ outline }: { outline: CourseOutline }) {
   const aboutId = useId()
   const contentId = useId()
   const { course, hasAccess, progress, resume, modules } = outline
-  useDocumentTitle(course.title)
+  const title = useCourseTitle(course) ?? course.title
+  useDocumentTitle(title)
   const firstLesson = modules[0]?.lessons[0]
   const starting = progress.completed === 0 && resume?.slug === firstLesson?.slug
 
@@ -54,12 +58,13 @@ function CourseOverview({ outline }: { outline: CourseOutline }) {
           <li>
             <Link to="/cursussen">{t('catalog.title')}</Link>
           </li>
-          <li aria-current="page">{course.title}</li>
+          <li aria-current="page">{title}</li>
         </ol>
       </nav>
       <header className="course-head">
         <p className="eyebrow">{t('course.eyebrow')}</p>
-        <h1>{course.title}</h1>
+        <h1>{title}</h1>
+        <DutchOnlyNote />
         <p className="lead">{course.summary}</p>
         <p className="course-meta">
           <span>{t('course.lessonCount', { count: course.lessonCount })}</span>
@@ -97,10 +102,11 @@ function CourseOverview({ outline }: { outline: CourseOutline }) {
           {progress.percent === 100 ? <CertificateCard courseSlug={course.slug} /> : null}
         </>
       ) : (
-        <BuyPrompt courseTitle={course.title} variant="course" />
+        <BuyPrompt course={course} variant="course" />
       )}
 
       <div className="course-body">
+        {hasAccess ? null : <CourseProof />}
         {course.descriptionMarkdown ? (
           <section aria-labelledby={aboutId} className="course-about">
             <h2 id={aboutId}>{t('course.about')}</h2>

@@ -10,6 +10,7 @@ import type { CourseOutline } from './types.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { EmptyState } from '../../components/EmptyState.tsx'
+import { useCourseTitle } from './useCourseTitle.ts'
 import './courses.css'
 
 /** /dashboard — "Mijn cursussen": every course this member can follow, with progress. */
@@ -68,11 +69,12 @@ export function DashboardPage() {
 function DashboardCourse({ outline }: { outline: CourseOutline }) {
   const { t } = useTranslation()
   const { course, progress, resume } = outline
+  const title = useCourseTitle(course) ?? course.title
   const titleId = `dashboard-${course.id}`
   return (
     <article className="card card--raised course-card" aria-labelledby={titleId}>
       <h2 id={titleId} className="course-card__title">
-        {course.title}
+        {title}
       </h2>
       <ProgressBar
         percent={progress.percent}
@@ -84,12 +86,12 @@ function DashboardCourse({ outline }: { outline: CourseOutline }) {
         {resume ? (
           <Link className="btn btn--primary" to={`/cursus/${course.slug}/les/${resume.slug}`}>
             {t('dashboard.resume')}
-            <span className="visually-hidden">: {course.title}</span>
+            <span className="visually-hidden">: {title}</span>
           </Link>
         ) : null}
         <Link className={resume ? 'btn btn--secondary' : 'btn btn--primary'} to={`/cursus/${course.slug}`}>
           {t('dashboard.outline')}
-          <span className="visually-hidden">: {course.title}</span>
+          <span className="visually-hidden">: {title}</span>
         </Link>
       </div>
     </article>

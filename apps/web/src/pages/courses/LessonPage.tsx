@@ -16,7 +16,10 @@ import { useDuration } from '../../lib/useDuration.ts'
 import { parseVtt } from '../../lib/vtt.ts'
 import { Chapters } from './Chapters.tsx'
 import { CourseNotFound, notFoundKeys } from './CourseNotFound.tsx'
+import { DutchOnlyNote } from './DutchOnlyNote.tsx'
+import { LessonCurriculum } from './LessonCurriculum.tsx'
 import { LessonStatus } from './LessonStatus.tsx'
+import { useCourseTitle } from './useCourseTitle.ts'
 import { LessonPlayer } from './player/LessonPlayer.tsx'
 import { LockedLesson } from './LockedLesson.tsx'
 import { Transcript } from './Transcript.tsx'
@@ -69,7 +72,12 @@ function LessonView({ lesson, courseSlug, lessonSlug }: ViewProps) {
   }, [])
 
   const coursePath = `/cursus/${lesson.course.slug}`
-  const hasAside = lesson.video !== null && (lesson.chapters.length > 0 || cues.length > 0)
+  const courseTitle = useCourseTitle(lesson.course) ?? lesson.course.title
+  // "Gratis voorbeeld" sells the course: not to someone who has it (the curriculum loads the outline anyway).
+  const trpc = useTRPC()
+  const outline = useQuery(trpc.course.outline.queryOptions({ courseSlug: lesson.course.slug }))
+  const showPreviewBadge = lesson.freePreview && outline.data !== undefined && !outline.data.hasAccess
+  const showMediaPanels = lesson.video !== null
 
   return (
     <div className="container lesson-page">
@@ -79,7 +87,7 @@ function LessonView({ lesson, courseSlug, lessonSlug }: ViewProps) {
             <Link to="/cursussen">{t('catalog.title')}</Link>
           </li>
           <li>
-            <Link to={coursePath}>{lesson.course.title}</Link>
+            <Link to={coursePath}>{courseTitle}</Link>
           </li>
           <li aria-current="page">{lesson.module.title}</li>
         </ol>
@@ -89,7 +97,7 @@ function LessonView({ lesson, courseSlug, lessonSlug }: ViewProps) {
         <h1>{lesson.title}</h1>
         <p className="course-meta">
           <time dateTime={isoDuration(lesson.durationSeconds)}>{duration(lesson.durationSeconds)}</time>
-          {lesson.freePreview ? (
+          {showPreviewBadge ? (
             <>
               {' '}
               <span className="badge badge--brand">{t('course.freePreview')}</span>
@@ -97,9 +105,10 @@ function LessonView({ lesson, courseSlug, lessonSlug }: ViewProps) {
           ) : null}
         </p>
         {lesson.summary ? <p className="lead">{lesson.summary}</p> : null}
+        <DutchOnlyNote />
       </header>
 
-      <div className={hasAside ? 'lesson-layout lesson-layout--aside' : 'lesson-layout'}>
+      <div className="lesson-layout lesson-layout--aside">
         <div className="lesson-stage">
           {lesson.video ? (
             <LessonPlayer
@@ -114,13 +123,13 @@ function LessonView({ lesson, courseSlug, lessonSlug }: ViewProps) {
           <LessonStatus lesson={lesson} queryInput={{ courseSlug, lessonSlug }} signedIn={signedIn} />
         </div>
 
-        {/* Next to the video on wide screens, right under it on small ones. */}
-        {hasAside ? (
-          <aside className="lesson-aside" aria-label={t('lesson.asideLabel')}>
-            {lesson.chapters.length > 0 ? <Chapters chapters={lesson.chapters} time={time} onSeek={seek} /> : null}
-            {cues.length > 0 ? <Transcript cues={cues} time={time} onSeek={seek} /> : null}
-          </aside>
-        ) : null}
+        {/* Next to the video on wide screens, right under it on small ones: the course's lessons, then
+            this video's chapters and transcript. */}
+        <aside className="lesson-aside" aria-label={t('lesson.asideLabel')}>
+          <LessonCurriculum courseSlug={lesson.course.slug} currentSlug={lesson.slug} />
+          {showMediaPanels && lesson.chapters.length > 0 ? <Chapters chapters={lesson.chapters} time={time} onSeek={seek} /> : null}
+          {showMediaPanels && cues.length > 0 ? <Transcript cues={cues} time={time} onSeek={seek} /> : null}
+        </aside>
 
         <div className="lesson-content">
           {lesson.bodyMarkdown ? (

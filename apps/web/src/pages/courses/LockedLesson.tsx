@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { BuyPrompt } from './BuyPrompt.tsx'
+import { DutchOnlyNote } from './DutchOnlyNote.tsx'
+import { useCourseTitle } from './useCourseTitle.ts'
 import { Loading } from '../../components/Loading.tsx'
 import { useTRPC } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
@@ -14,11 +16,12 @@ export function LockedLesson({ courseSlug, lessonSlug }: { courseSlug: string; l
   const found = outline.data?.modules
     .flatMap((module) => module.lessons.map((lesson) => ({ module, lesson })))
     .find(({ lesson }) => lesson.slug === lessonSlug)
+  const courseTitle = useCourseTitle(outline.data?.course)
   const title = found?.lesson.title ?? t('lesson.lockedTitle')
   useDocumentTitle(title)
 
   if (outline.isPending) return <Loading />
-  const courseTitle = outline.data?.course.title ?? t('buy.defaultCourse')
+  const course = outline.data?.course ?? { id: '', title: t('buy.defaultCourse') }
   const coursePath = `/cursus/${courseSlug}`
 
   return (
@@ -30,7 +33,7 @@ export function LockedLesson({ courseSlug, lessonSlug }: { courseSlug: string; l
           </li>
           {outline.data ? (
             <li>
-              <Link to={coursePath}>{outline.data.course.title}</Link>
+              <Link to={coursePath}>{courseTitle}</Link>
             </li>
           ) : null}
           {found ? <li aria-current="page">{found.module.title}</li> : null}
@@ -41,7 +44,8 @@ export function LockedLesson({ courseSlug, lessonSlug }: { courseSlug: string; l
         <h1>{title}</h1>
         {found?.lesson.summary ? <p className="lead">{found.lesson.summary}</p> : null}
       </header>
-      <BuyPrompt courseTitle={courseTitle} variant="lesson" />
+      <DutchOnlyNote />
+      <BuyPrompt course={course} variant="lesson" />
       <p className="lesson-locked__back">
         <Link to={coursePath}>{t('lesson.viewOutline')}</Link>
       </p>

@@ -3,10 +3,19 @@ import { Link, useLocation } from 'react-router'
 import { ChatMockup } from './ChatMockup.tsx'
 import { PhaseCard } from './PhaseCard.tsx'
 import { Notice } from '../../components/Notice.tsx'
+import { QueryState } from '../../components/QueryState.tsx'
+import { formatMoney } from '../../lib/format.ts'
+import { useLocale } from '../../lib/useLocale.ts'
+import { useSeller } from '../../lib/useSeller.ts'
+import { PricingCards } from '../checkout/PricingCards.tsx'
+import { useProducts } from '../checkout/useProducts.ts'
 import { readNotice } from '../../lib/notices.ts'
 import { useMe } from '../../lib/session.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import './home.css'
+
+/** The course the landing page sells (seeded by packages/course-content; the shop's products unlock it). */
+const COURSE_SLUG = 'premium-cursus'
 
 export function HomePage() {
   const { t } = useTranslation()
@@ -16,6 +25,14 @@ export function HomePage() {
   const notice = readNotice(location.state)
   const coachingPoints = t('home.coaching.points', { returnObjects: true }) as unknown
   const ebookPoints = t('home.ebook.points', { returnObjects: true }) as unknown
+  const buildPoints = t('home.proof.points', { returnObjects: true }) as unknown
+  const locale = useLocale()
+  const seller = useSeller()
+  const products = useProducts()
+  // "Vanaf … · onbeperkt toegang" is about the course: the cheapest product that includes it.
+  const courseOffers = (products.data ?? []).filter((product) => product.includesCourse)
+  const cheapest = courseOffers.length ? Math.min(...courseOffers.map((product) => product.priceCents)) : null
+  const fromPrice = cheapest === null ? null : formatMoney(cheapest, locale)
 
   return (
     <>
@@ -36,13 +53,14 @@ export function HomePage() {
             </h1>
             <p className="hero__lead">{t('home.hero.lead')}</p>
             <div className="hero__actions">
-              <Link className="btn btn--primary btn--large" to={signedIn ? '/account' : '/signup'}>
-                {signedIn ? t('home.hero.ctaAccount') : t('home.hero.cta')}
+              <Link className="btn btn--primary btn--large" to="/#prijzen">
+                {t('home.hero.cta')}
               </Link>
-              <Link className="btn btn--secondary btn--large" to="/#cursus">
+              <Link className="btn btn--secondary btn--large" to={`/cursus/${COURSE_SLUG}`}>
                 {t('home.hero.secondary')}
               </Link>
             </div>
+            {fromPrice ? <p className="hero__price">{t('home.hero.price', { price: fromPrice })}</p> : null}
             <ul className="hero__points">
               <li>{t('home.hero.point1')}</li>
               <li>{t('home.hero.point2')}</li>
@@ -82,6 +100,47 @@ export function HomePage() {
             <PhaseCard phase="launch" step={2} />
             <PhaseCard phase="sell" step={3} />
           </ol>
+        </div>
+      </section>
+
+      <section id="docent" className="section section--tinted" aria-labelledby="docent-title">
+        <div className="container split">
+          <div>
+            <p className="eyebrow">{t('home.proof.eyebrow')}</p>
+            <h2 id="docent-title">{t('home.proof.title')}</h2>
+            <p className="lead">{t('home.proof.lead')}</p>
+            {Array.isArray(buildPoints) ? (
+              <ul className="checklist">
+                {buildPoints.map((point) => (
+                  <li key={String(point)}>{String(point)}</li>
+                ))}
+              </ul>
+            ) : null}
+            <p>
+              <Link to={`/cursus/${COURSE_SLUG}`}>{t('home.proof.previews')}</Link>
+            </p>
+          </div>
+          <div className="card card--raised instructor">
+            <h3>{t('home.proof.teacherTitle')}</h3>
+            <p className="instructor__name">{seller.data ? seller.data.name : 'Jouw Bot'}</p>
+            <p>{t('home.proof.teacherText')}</p>
+          </div>
+        </div>
+      </section>
+
+      <section id="prijzen" className="section" aria-labelledby="prijzen-title">
+        <div className="container">
+          <div className="section__head">
+            <p className="eyebrow">{t('home.pricing.eyebrow')}</p>
+            <h2 id="prijzen-title">{t('home.pricing.title')}</h2>
+            <p className="lead">{t('home.pricing.lead')}</p>
+          </div>
+          <QueryState query={products} empty={<p>{t('pricing.emptyText')}</p>}>
+            {(list) => <PricingCards products={list} headingLevel={3} />}
+          </QueryState>
+          <p className="muted home-pricing__fineprint">
+            {t('pricing.fineprint')} <Link to="/prijzen">{t('home.pricing.more')}</Link>
+          </p>
         </div>
       </section>
 
@@ -134,9 +193,14 @@ export function HomePage() {
           <div className="cta-band__inner">
             <h2 id="cta-title">{t('home.cta.title')}</h2>
             <p>{t('home.cta.text')}</p>
-            <Link className="btn btn--light btn--large" to={signedIn ? '/account' : '/signup'}>
-              {signedIn ? t('home.hero.ctaAccount') : t('home.cta.button')}
-            </Link>
+            <div className="cta-band__actions">
+              <Link className="btn btn--light btn--large" to="/prijzen">
+                {t('home.cta.button')}
+              </Link>
+              <Link className="cta-band__link" to={signedIn ? '/dashboard' : `/cursus/${COURSE_SLUG}`}>
+                {signedIn ? t('home.cta.myCourses') : t('home.cta.previews')}
+              </Link>
+            </div>
           </div>
         </div>
       </section>

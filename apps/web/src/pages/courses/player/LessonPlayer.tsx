@@ -1,7 +1,9 @@
-import { useRef, useState, type RefObject } from 'react'
+import { useMemo, useRef, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/Button.tsx'
+import { liveWatchedPercent } from '../../../lib/ranges.ts'
 import type { Lesson } from '../types.ts'
+import { lessonPoster } from './lessonPoster.ts'
 import { PlayerBar } from './PlayerBar.tsx'
 import { useCaptions } from './useCaptions.ts'
 import { usePlaybackRate } from './usePlaybackRate.ts'
@@ -32,6 +34,10 @@ export function LessonPlayer({ lesson, video, queryInput, canSave, videoRef, onT
   const media = useVideoSource({ lesson, video, queryInput, videoRef, playback, rememberPlayed: progress.rememberPlayed })
   const speed = usePlaybackRate(videoRef, media.source)
   const captions = useCaptions(lesson.captionsVtt, videoRef)
+  const poster = useMemo(() => lessonPoster({ eyebrow: lesson.module.title, title: lesson.title }), [lesson.module.title, lesson.title])
+  // "% bekeken" follows the playing video, not only each save (the server's figure is the floor).
+  const [livePercent, setLivePercent] = useState(lesson.progress.watchedPercent)
+  const watchedPercent = Math.max(livePercent, lesson.progress.watchedPercent)
 
   function setPlayingState(value: boolean): void {
     playback.current.playing = value
@@ -46,14 +52,20 @@ export function LessonPlayer({ lesson, video, queryInput, canSave, videoRef, onT
           className="player__video"
           controls
           preload="metadata"
+          poster={poster}
           playsInline
           onLoadedMetadata={() => {
             speed.apply()
             media.onLoadedMetadata()
           }}
           onTimeUpdate={(event) => {
-            playback.current.time = event.currentTarget.currentTime
-            onTime(event.currentTarget.currentTime)
+            const element = event.currentTarget
+            playback.current.time = element.currentTime
+            onTime(element.currentTime)
+            if (canSave) {
+              const duration = lesson.durationSeconds > 0 ? lesson.durationSeconds : element.duration
+              setLivePercent(liveWatchedPercent(lesson.progress.watchedPercent, [lesson.progress.watchedRanges, progress.playedSoFar(element)], duration))
+            }
           }}
           onSeeked={(event) => onTime(event.currentTarget.currentTime)}
           onPlay={() => setPlayingState(true)}
@@ -91,7 +103,7 @@ export function LessonPlayer({ lesson, video, queryInput, canSave, videoRef, onT
       <PlayerBar
         speed={speed}
         captions={captions}
-        watched={canSave ? { percent: lesson.progress.watchedPercent, saveFailed: progress.saveFailed } : null}
+        watched={canSave ? { percent: watchedPercent, saveFailed: progress.saveFailed } : null}
       />
     </section>
   )

@@ -108,5 +108,10 @@ export function useProgressSaving({ lesson, queryInput, canSave, videoRef, playi
     earlierRanges.current = mergeRanges(earlierRanges.current, timeRangesToArray(video.played))
   }
 
-  return { saveNow, saveFailed, rememberPlayed }
+  /** Everything played in this page view (earlier sources included): for the live "% bekeken". */
+  function playedSoFar(video: HTMLVideoElement): Range[] {
+    return mergeRanges(earlierRanges.current, timeRangesToArray(video.played))
+  }
+
+  return { saveNow, saveFailed, rememberPlayed, playedSoFar }
 }
