@@ -4,9 +4,10 @@ import { AppError, type checkoutStartInput } from '@jouwbot/shared'
 import type { z } from 'zod'
 import { hasCourseAccess } from '../courses/access.ts'
 import type { AppDeps } from '../deps.ts'
+import { inTransaction } from '../transaction.ts'
 import { activeProductBySlug, toPricedProduct } from './catalog.ts'
 import { couponDiscount, usableCoupon } from './coupons.ts'
-import { startPaymentAttempt } from './payment-attempts.ts'
+import { startPaymentAttempt } from './start-payment-attempt.ts'
 import { priceOrder } from './pricing.ts'
 import { vatTreatment } from './vat.ts'
 
@@ -28,7 +29,7 @@ export async function startCheckout(deps: AppDeps, buyer: UserRow, input: StartI
   const vat = await vatTreatment(deps, { vatNumber: input.billing.vatNumber, country: input.billing.country })
   const now = deps.clock.now()
 
-  const orderId = await deps.db.transaction(async (tx) => {
+  const orderId = await inTransaction(deps, async ({ db: tx }) => {
     const coupon = input.couponCode ? await usableCoupon(tx, { code: input.couponCode, productId: product.id, now, lock: true }) : null
     const priced = priceOrder(toPricedProduct(product, input.locale), coupon ? couponDiscount(coupon) : null, { reverseCharge: vat.reverseCharge })
     const [order] = await tx
