@@ -1,4 +1,5 @@
 /** The checkout domain's entry point for the HTTP adapters, jobs, seeds and tests (`@jouwbot/api/checkout`). */
+export { applyMollieWebhook } from './apply-mollie-webhook.ts'
 export { applyPaymentFromMollie } from './apply-payment-from-mollie.ts'
 export { getInvoiceForDownload } from './get-invoice-for-download.ts'
 export { newEffects } from './order-effects.ts'

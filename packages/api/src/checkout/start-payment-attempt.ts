@@ -31,6 +31,8 @@ export async function startPaymentAttempt(deps: AppDeps, orderId: string): Promi
       if (order.couponId) await recheckCoupon(tx, order, now)
       await tx.update(orders).set({ status: 'open', updatedAt: now }).where(eq(orders.id, orderId))
     }
+    // Until the id is stored, a webhook for an id we do not know may be this payment (apply-mollie-webhook).
+    await tx.update(orders).set({ paymentCreationStartedAt: now }).where(eq(orders.id, orderId))
     return { kind: 'new', attempt: attempts.length + 1, order } as const
   })
   if (plan.kind === 'reuse') return { orderId, checkoutUrl: plan.checkoutUrl }
@@ -51,6 +53,7 @@ export async function startPaymentAttempt(deps: AppDeps, orderId: string): Promi
       throw new AppError('SERVICE_UNAVAILABLE', 'checkout.paymentUnavailable', { cause: error })
     })
   await recordPayment(deps.db, { orderId: order.id, attempt, payment, now })
+  await deps.db.update(orders).set({ paymentCreationStartedAt: null }).where(eq(orders.id, order.id))
   if (!payment.checkoutUrl) throw new AppError('SERVICE_UNAVAILABLE', 'checkout.paymentUnavailable')
   return { orderId, checkoutUrl: payment.checkoutUrl }
 }
@@ -59,5 +62,5 @@ async function recheckCoupon(tx: Tx, order: OrderRow, now: Date) {
   const [line] = await tx.select({ productId: orderLines.productId }).from(orderLines).where(eq(orderLines.orderId, order.id)).limit(1)
   const [coupon] = await tx.select({ code: coupons.code }).from(coupons).where(eq(coupons.id, order.couponId!)).limit(1)
   if (!line || !coupon) throw new AppError('BAD_REQUEST', 'checkout.couponInvalid')
-  await usableCoupon(tx, { code: coupon.code, productId: line.productId, now, exceptOrderId: order.id, lock: true })
+  await usableCoupon(tx, { code: coupon.code, productId: line.productId, userId: order.userId, now, exceptOrderId: order.id, lock: true })
 }

@@ -145,11 +145,18 @@ export const orders = pgTable(
     refundedCents: integer().notNull().default(0),
     chargedBackCents: integer().notNull().default(0),
     paidAt: at(),
+    /**
+     * Set while a Mollie create call for the order is under way (cleared once its `tr_…` id is
+     * stored): while any is set, a webhook for an id we do not know may be ours, arriving before the
+     * create call's answer, and is looked up at Mollie (throttled); otherwise it cannot be ours.
+     */
+    paymentCreationStartedAt: at(),
     createdAt: at().notNull(),
     updatedAt: at().notNull(),
   },
   (t) => [
     uniqueIndex('orders_request_unique').on(t.userId, t.requestId),
+    index('orders_payment_creation_idx').on(t.paymentCreationStartedAt).where(sql`${t.paymentCreationStartedAt} is not null`),
     index('orders_user_idx').on(t.userId, t.createdAt),
     index('orders_status_idx').on(t.status, t.createdAt),
     check('orders_amounts', sql`${t.totalCents} = ${t.totalExclCents} + ${t.totalVatCents} and ${t.totalCents} > 0`),

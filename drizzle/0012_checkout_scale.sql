@@ -1,0 +1,2 @@
+ALTER TABLE "orders" ADD COLUMN "payment_creation_started_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "orders_payment_creation_idx" ON "orders" USING btree ("payment_creation_started_at") WHERE "orders"."payment_creation_started_at" is not null;
