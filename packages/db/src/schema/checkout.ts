@@ -159,6 +159,8 @@ export const orders = pgTable(
     index('orders_payment_creation_idx').on(t.paymentCreationStartedAt).where(sql`${t.paymentCreationStartedAt} is not null`),
     index('orders_user_idx').on(t.userId, t.createdAt),
     index('orders_status_idx').on(t.status, t.createdAt),
+    // Newest first for admin.checkout.orders without a status filter (issue 14 §2).
+    index('orders_created_idx').on(t.createdAt.desc()),
     check('orders_amounts', sql`${t.totalCents} = ${t.totalExclCents} + ${t.totalVatCents} and ${t.totalCents} > 0`),
     check('orders_refunds_within_total', sql`${t.refundedCents} + ${t.chargedBackCents} <= ${t.totalCents}`),
   ],
@@ -390,6 +392,8 @@ export const invoices = pgTable(
     uniqueIndex('invoices_refund_unique').on(t.refundId),
     uniqueIndex('invoices_chargeback_unique').on(t.chargebackId),
     index('invoices_user_idx').on(t.userId),
+    // The order pages load every document of their orders (the unique index above is partial).
+    index('invoices_order_idx').on(t.orderId),
   ],
 )
 
