@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
-import { coupons, eq, orders } from '@jouwbot/db'
+import { coupons, eq, orders, sql } from '@jouwbot/db'
 import { truncateAll } from '@jouwbot/db/testing'
 import { createMember } from '../helpers/accounts.ts'
 import { expectRefusal, expectThrottled } from '../helpers/flows.ts'
@@ -110,5 +110,22 @@ describe('a limited coupon', () => {
     // Two held by the hoarder + three by others: now it is exhausted for everyone.
     const late = await createMember(server.deps)
     await expectRefusal(startBuying(late.client, 'coachingsessie', { couponCode: 'VIJF' }), 'BAD_REQUEST', 'checkout.couponExhausted')
+  })
+})
+
+describe('the admin order search (trigram index, issue 14 §2)', () => {
+  test('finds orders by part of the e-mail address or of the order id, and nothing else', async () => {
+    const buyer = await createMember(server.deps, { email: 'zoek.mij-hier@example.nl' })
+    const other = await createMember(server.deps)
+    const { orderId } = await startBuying(buyer.client, 'coachingsessie')
+    const { orderId: otherId } = await startBuying(other.client, 'coachingsessie')
+    const admin = await createMember(server.deps)
+    await server.deps.db.execute(sql`update users set role = 'admin' where email = ${admin.email}`)
+    const api = await admin.client.api()
+    const found = async (search: string) => (await api.admin.checkout.orders({ limit: 10, search })).orders.map((order) => order.id)
+    expect(await found('MIJ-HIER')).toEqual([orderId])
+    expect(await found(orderId.slice(9, 18))).toEqual([orderId])
+    expect(await found(otherId.slice(0, 8))).toEqual([otherId])
+    expect(await found('niet%gevonden')).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import type { UserRow } from '@jouwbot/auth'
-import { and, desc, eq, ilike, lt, or, orders, sql, type SQL } from '@jouwbot/db'
+import { and, desc, eq, lt, orders, sql, type SQL } from '@jouwbot/db'
 import type { adminOrdersInput } from '@jouwbot/shared'
 import type { z } from 'zod'
 import { recordAudit } from '../audit/record-audit.ts'
@@ -13,7 +13,8 @@ export async function listOrdersForAdmin(deps: AppDeps, admin: UserRow, input: z
   if (input.cursor) filters.push(lt(orders.createdAt, new Date(input.cursor)))
   if (input.search) {
     const term = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    filters.push(or(ilike(orders.buyerEmail, term), sql`${orders.id}::text ilike ${term}`)!)
+    // The same expression as the trigram index orders_search_trgm_idx (e-mail or order id contains the term).
+    filters.push(sql`(${orders.buyerEmail} || ' ' || ${orders.id}::text) ilike ${term}`)
   }
   const rows = await deps.db
     .select()

@@ -161,6 +161,8 @@ export const orders = pgTable(
     index('orders_status_idx').on(t.status, t.createdAt),
     // Newest first for admin.checkout.orders without a status filter (issue 14 §2).
     index('orders_created_idx').on(t.createdAt.desc()),
+    // Admin order search (`ilike '%…%'` on e-mail or id) through a trigram index; pg_trgm is created in migration 0012.
+    index('orders_search_trgm_idx').using('gin', sql`(${t.buyerEmail} || ' ' || ${t.id}::text) gin_trgm_ops`),
     check('orders_amounts', sql`${t.totalCents} = ${t.totalExclCents} + ${t.totalVatCents} and ${t.totalCents} > 0`),
     check('orders_refunds_within_total', sql`${t.refundedCents} + ${t.chargedBackCents} <= ${t.totalCents}`),
   ],
