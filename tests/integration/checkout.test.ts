@@ -568,7 +568,7 @@ describe('refunds and chargebacks', () => {
     // A webhook that read the refunds before the failure commits after it.
     await server.deps.db.transaction(async (tx) => {
       const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update')
-      await recordExternalRefund(tx, server.deps, order!, paymentId, before[0]!, newEffects(), server.deps.clock.now())
+      await recordExternalRefund({ ...server.deps, db: tx }, { order: order!, paymentId, remote: before[0]!, effects: newEffects(), now: server.deps.clock.now() })
     })
     expect((await db().select().from(refunds).where(eq(refunds.id, local!.id)))[0]!.status).toBe('failed')
     expect(await emulator().deliverWebhook(paymentId)).toEqual([200])
@@ -586,7 +586,7 @@ describe('refunds and chargebacks', () => {
     const [settled] = await server.deps.payments.listRefunds(paymentId)
     await server.deps.db.transaction(async (tx) => {
       const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update')
-      await recordExternalRefund(tx, server.deps, order!, paymentId, { ...settled!, status: 'failed' }, newEffects(), server.deps.clock.now())
+      await recordExternalRefund({ ...server.deps, db: tx }, { order: order!, paymentId, remote: { ...settled!, status: 'failed' }, effects: newEffects(), now: server.deps.clock.now() })
     })
     expect((await db().select().from(refunds).where(eq(refunds.id, local!.id)))[0]!.status).toBe('refunded')
     expect((await orderRow(orderId)).refundedCents).toBe(10_000)
@@ -785,7 +785,7 @@ describe('refunds and chargebacks', () => {
       // A list read before the reversal, applied after it.
       await server.deps.db.transaction(async (tx) => {
         const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update')
-        await recordChargeback(tx, server.deps, order!, paymentId, before[0]!, newEffects(), server.deps.clock.now())
+        await recordChargeback({ ...server.deps, db: tx }, { order: order!, paymentId, chargeback: before[0]!, effects: newEffects(), now: server.deps.clock.now() })
       })
       expect((await orderRow(orderId)).chargedBackCents).toBe(0)
       expect(await invoicesFor(orderId, 'credit_note')).toHaveLength(0)

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import type { ExtractTablesWithRelations } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
@@ -38,7 +39,8 @@ export async function createDb(url: string, options: CreateDbOptions = {}): Prom
     const db = drizzlePostgres({ client: sql, schema, casing: 'snake_case' }) as unknown as Db
     return { kind: 'postgres', url, db, sql, close: () => sql.end({ timeout: 5 }) }
   }
-  const pglite = await PGlite.create(url === 'memory://' ? undefined : url.replace(/^file:/, ''))
+  // pg_trgm: the admin order search uses a trigram index (migration 0012), on both databases.
+  const pglite = await PGlite.create(url === 'memory://' ? undefined : url.replace(/^file:/, ''), { extensions: { pg_trgm } })
   const db = drizzlePglite({ client: pglite, schema, casing: 'snake_case' }) as unknown as Db
   return { kind: 'pglite', db, pglite, close: () => pglite.close() }
 }

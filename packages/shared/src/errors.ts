@@ -81,6 +81,7 @@ export const errorKeys = [
   'checkout.couponExpired',
   'checkout.couponNotForProduct',
   'checkout.couponExhausted',
+  'checkout.couponHeldByYou',
   'checkout.vatNumberInvalid',
   'refund.notPaid',
   'refund.tooMuch',

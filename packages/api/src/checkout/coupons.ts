@@ -10,6 +10,12 @@ export type CouponRow = typeof coupons.$inferSelect
  */
 export const COUPON_RESERVATION_MS = 60 * 60_000
 
+/**
+ * How many of a limited coupon's reservations one member may hold at once (unpaid orders of the last
+ * hour), so one member cannot block it for everyone by starting checkouts and not paying.
+ */
+export const COUPON_RESERVATIONS_PER_MEMBER = 2
+
 export function couponDiscount(coupon: CouponRow): CouponDiscount {
   return coupon.kind === 'percent' ? { kind: 'percent', percentOff: coupon.percentOff! } : { kind: 'amount', amountOffCents: coupon.amountOffCents! }
 }
@@ -17,7 +23,7 @@ export function couponDiscount(coupon: CouponRow): CouponDiscount {
 /** Finds a usable coupon; `lock` takes the row lock that makes the redemption limit hold under concurrency. */
 export async function usableCoupon(
   db: DbOrTx,
-  input: { code: string; productId: string; now: Date; exceptOrderId?: string; lock?: boolean },
+  input: { code: string; productId: string; now: Date; userId?: string | null; exceptOrderId?: string; lock?: boolean },
 ): Promise<CouponRow> {
   const query = db.select().from(coupons).where(eq(coupons.code, input.code)).limit(1)
   const [coupon] = input.lock ? await query.for('update') : await query
@@ -29,25 +35,29 @@ export async function usableCoupon(
     throw new AppError('BAD_REQUEST', 'checkout.couponNotForProduct')
   }
   if (coupon.maxRedemptions !== null) {
-    const used = coupon.redemptionCount + (await reservedCount(db, coupon.id, input.now, input.exceptOrderId))
-    if (used >= coupon.maxRedemptions) throw new AppError('BAD_REQUEST', 'checkout.couponExhausted')
+    const reserved = await reservedCount(db, { couponId: coupon.id, now: input.now, exceptOrderId: input.exceptOrderId, userId: input.userId ?? null })
+    if (coupon.redemptionCount + reserved.all >= coupon.maxRedemptions) throw new AppError('BAD_REQUEST', 'checkout.couponExhausted')
+    if (reserved.byMember >= COUPON_RESERVATIONS_PER_MEMBER) throw new AppError('BAD_REQUEST', 'checkout.couponHeldByYou')
   }
   return coupon
 }
 
-/** Unpaid recent orders holding the coupon. */
-async function reservedCount(db: DbOrTx, couponId: string, now: Date, exceptOrderId: string | undefined): Promise<number> {
-  const since = new Date(now.getTime() - COUPON_RESERVATION_MS)
+/** Unpaid recent orders holding the coupon: all of them, and those of the member asking. */
+async function reservedCount(
+  db: DbOrTx,
+  input: { couponId: string; now: Date; exceptOrderId: string | undefined; userId: string | null },
+): Promise<{ all: number; byMember: number }> {
+  const since = new Date(input.now.getTime() - COUPON_RESERVATION_MS)
   const [row] = await db
-    .select({ n: count() })
+    .select({ all: count(), byMember: input.userId ? count(sql`case when ${orders.userId} = ${input.userId} then 1 end`) : sql<number>`0`.mapWith(Number) })
     .from(orders)
     .where(
       and(
-        eq(orders.couponId, couponId),
+        eq(orders.couponId, input.couponId),
         inArray(orders.status, ['open', 'pending']),
         gt(orders.createdAt, since),
-        exceptOrderId ? ne(orders.id, exceptOrderId) : sql`true`,
+        input.exceptOrderId ? ne(orders.id, input.exceptOrderId) : sql`true`,
       ),
     )
-  return row?.n ?? 0
+  return { all: row?.all ?? 0, byMember: row?.byMember ?? 0 }
 }

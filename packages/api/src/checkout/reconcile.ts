@@ -1,8 +1,8 @@
 import { and, asc, chargebackReversals, chargebacks, eq, gt, inArray, isNull, lt, or, payments, refunds, type DbOrTx } from '@jouwbot/db'
 import { OPEN_PAYMENT_STATUSES } from '@jouwbot/payments'
 import type { AppDeps } from '../deps.ts'
-import { applyPaymentFromMollie } from './apply-payment.ts'
-import { pushRefundToMollie, stuckRefunds } from './refunds.ts'
+import { applyPaymentFromMollie } from './apply-payment-from-mollie.ts'
+import { pushRefundToMollie } from './push-refund-to-mollie.ts'
 
 /** A payment is only looked at once Mollie had time to call the webhook itself. */
 const QUIET_MS = 2 * 60_000
@@ -21,6 +21,15 @@ const UNSETTLED_REFUND_STATUSES = ['queued', 'pending', 'processing'] as const
 const CHARGEBACK_CHECK_EVERY_MS = 24 * 60 * 60_000
 /** Disputes are settled well within this; older chargebacks are final for us. */
 const CHARGEBACK_GIVE_UP_MS = 180 * 24 * 60 * 60_000
+
+/** Refunds whose create call never came back; the reconciliation job finishes them. */
+function stuckRefunds(db: DbOrTx, olderThan: Date) {
+  return db
+    .select()
+    .from(refunds)
+    .where(and(eq(refunds.status, 'requested'), lt(refunds.createdAt, olderThan)))
+    .limit(50)
+}
 
 function stuckPayments(db: DbOrTx, now: Date) {
   return db

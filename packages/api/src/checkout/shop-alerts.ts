@@ -1,6 +1,6 @@
-import type { DbOrTx } from '@jouwbot/db'
 import { enqueueMail, type ShopProblem } from '@jouwbot/mail'
 import type { AppDeps } from '../deps.ts'
+import type { TxDeps } from '../transaction.ts'
 import { formatEuro } from './money.ts'
 
 /**
@@ -9,14 +9,13 @@ import { formatEuro } from './money.ts'
  * in the transaction that found it. The audit log has the same facts.
  */
 export async function alertShop(
-  tx: DbOrTx,
-  deps: Pick<AppDeps, 'seller' | 'appOrigin'>,
+  deps: TxDeps<Pick<AppDeps, 'db' | 'seller' | 'appOrigin'>>,
   alert: { problem: ShopProblem; orderId: string; amountCents: number; detail: string; cause: string },
   now: Date,
 ): Promise<void> {
   if (!deps.seller.email) return
   await enqueueMail(
-    tx,
+    deps.db,
     {
       to: deps.seller.email,
       template: 'shopAttention',

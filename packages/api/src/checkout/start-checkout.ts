@@ -2,12 +2,15 @@ import type { UserRow } from '@jouwbot/auth'
 import { and, eq, orderLines, orders, type DbOrTx } from '@jouwbot/db'
 import { AppError, type checkoutStartInput } from '@jouwbot/shared'
 import type { z } from 'zod'
+import { enforceRateLimit } from '../auth/rate-limits.ts'
 import { hasCourseAccess } from '../courses/access.ts'
 import type { AppDeps } from '../deps.ts'
+import { inTransaction } from '../transaction.ts'
 import { activeProductBySlug, toPricedProduct } from './catalog.ts'
 import { couponDiscount, usableCoupon } from './coupons.ts'
-import { startPaymentAttempt } from './payment-attempts.ts'
+import { startPaymentAttempt } from './start-payment-attempt.ts'
 import { priceOrder } from './pricing.ts'
+import { checkoutRateLimits } from './rate-limits.ts'
 import { vatTreatment } from './vat.ts'
 
 type StartInput = z.output<typeof checkoutStartInput>
@@ -17,6 +20,8 @@ type StartInput = z.output<typeof checkoutStartInput>
  * The client's `requestId` makes a repeated submit return the same order and payment.
  */
 export async function startCheckout(deps: AppDeps, buyer: UserRow, input: StartInput): Promise<{ orderId: string; checkoutUrl: string }> {
+  // Every start may call Mollie: a member cannot make us call it without end.
+  await enforceRateLimit(deps, checkoutRateLimits.paymentStartsPerMember, `user:${buyer.id}`)
   const existing = await orderByRequest(deps.db, buyer.id, input.requestId)
   if (existing) return startPaymentAttempt(deps, existing.id)
 
@@ -28,8 +33,8 @@ export async function startCheckout(deps: AppDeps, buyer: UserRow, input: StartI
   const vat = await vatTreatment(deps, { vatNumber: input.billing.vatNumber, country: input.billing.country })
   const now = deps.clock.now()
 
-  const orderId = await deps.db.transaction(async (tx) => {
-    const coupon = input.couponCode ? await usableCoupon(tx, { code: input.couponCode, productId: product.id, now, lock: true }) : null
+  const orderId = await inTransaction(deps, async ({ db: tx }) => {
+    const coupon = input.couponCode ? await usableCoupon(tx, { code: input.couponCode, productId: product.id, userId: buyer.id, now, lock: true }) : null
     const priced = priceOrder(toPricedProduct(product, input.locale), coupon ? couponDiscount(coupon) : null, { reverseCharge: vat.reverseCharge })
     const [order] = await tx
       .insert(orders)

@@ -6,7 +6,8 @@ import { renderCertificatePdf } from '@jouwbot/pdf'
 import { AppError, EXPORT_VALID_DAYS } from '@jouwbot/shared'
 import { recordAudit } from '../audit/record-audit.ts'
 import { appLink, mailLocale } from '../auth/users.ts'
-import { amsterdamDate, invoicePdf } from '../checkout/invoices.ts'
+import { amsterdamDate } from '../checkout/invoice-document.ts'
+import { getInvoicePdf } from '../checkout/get-invoice-pdf.ts'
 import { certificateUrl } from '../courses/certificate-url.ts'
 import type { AppDeps } from '../deps.ts'
 import { inTransaction } from '../transaction.ts'
@@ -146,7 +147,7 @@ export async function buildDataExport(deps: AppDeps, row: typeof dataExports.$in
     const documents = await deps.db.select().from(invoices).where(eq(invoices.userId, user.id)).orderBy(asc(invoices.number))
     for (const invoice of documents) {
       const prefix = invoice.kind === 'invoice' ? 'factuur' : 'creditnota'
-      archive.addBytes(`facturen/${prefix}-${invoice.number}.pdf`, await invoicePdf(deps, invoice))
+      archive.addBytes(`facturen/${prefix}-${invoice.number}.pdf`, await getInvoicePdf(deps, invoice))
     }
     await setProgress(75)
 

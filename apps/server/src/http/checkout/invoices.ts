@@ -1,5 +1,5 @@
 import { Router } from 'express'
-import { invoiceForDownload } from '@jouwbot/api/checkout'
+import { getInvoiceForDownload } from '@jouwbot/api/checkout'
 import type { AppDeps } from '@jouwbot/api'
 import { AppError, isUuid } from '@jouwbot/shared'
 import { sendError } from '../errors.ts'
@@ -16,7 +16,7 @@ export function invoiceRouter(deps: AppDeps): Router {
     try {
       const viewer = await sessionUser(deps, req)
       if (!viewer) return sendError(req, res, 401, 'error.unauthorized')
-      const { filename, pdf } = await invoiceForDownload(deps, viewer, match[1]!)
+      const { filename, pdf } = await getInvoiceForDownload(deps, viewer, match[1]!)
       res
         .type('application/pdf')
         .set('Content-Disposition', `attachment; filename="${filename}"`)

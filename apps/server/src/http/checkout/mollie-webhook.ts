@@ -1,5 +1,5 @@
 import express, { Router } from 'express'
-import { applyPaymentFromMollie } from '@jouwbot/api/checkout'
+import { applyMollieWebhook } from '@jouwbot/api/checkout'
 import type { AppDeps } from '@jouwbot/api'
 import type { Logger } from 'pino'
 
@@ -7,7 +7,8 @@ import type { Logger } from 'pino'
  * POST /webhooks/mollie — Mollie posts `id=tr_…` (form-encoded) on every status change. The body
  * proves nothing: the payment is fetched from Mollie and only that answer counts, so this route
  * sits before the CSRF guard. 200 for anything we handled or do not know (Mollie must not retry a
- * spoofed id); 500 when we failed ourselves, so Mollie tries again later.
+ * spoofed id); 500 when we failed ourselves and 503 when an id we never stored was not looked up
+ * (throttled), so Mollie tries again later.
  */
 export function mollieWebhookRouter(deps: AppDeps, logger: Logger): Router {
   const router = Router()
@@ -15,7 +16,12 @@ export function mollieWebhookRouter(deps: AppDeps, logger: Logger): Router {
     const body: unknown = req.body
     const id = typeof body === 'object' && body !== null && 'id' in body && typeof body.id === 'string' ? body.id : ''
     try {
-      const outcome = await applyPaymentFromMollie(deps, id)
+      const outcome = await applyMollieWebhook(deps, { paymentId: id })
+      if (outcome === 'throttled') {
+        logger.warn({ paymentId: id.slice(0, 40) }, 'mollie webhook for an unknown payment not looked up (throttled); Mollie will retry')
+        res.status(503).type('text/plain').send('retry')
+        return
+      }
       if (outcome === 'mismatch') logger.error({ paymentId: id }, 'mollie payment does not match its order: nothing granted')
       else if (outcome === 'ignored') logger.info({ paymentId: id.slice(0, 40) }, 'mollie webhook for an unknown payment ignored')
       res.status(200).type('text/plain').send('ok')

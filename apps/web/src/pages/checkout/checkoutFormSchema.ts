@@ -20,4 +20,4 @@ export const courseCheckoutFormSchema = checkoutFormSchema.refine((values) => va
 })
 
 /** The server's coupon refusals: shown at the coupon field. */
-export const couponKeys = ['checkout.couponInvalid', 'checkout.couponExpired', 'checkout.couponNotForProduct', 'checkout.couponExhausted']
+export const couponKeys = ['checkout.couponInvalid', 'checkout.couponExpired', 'checkout.couponNotForProduct', 'checkout.couponExhausted', 'checkout.couponHeldByYou']

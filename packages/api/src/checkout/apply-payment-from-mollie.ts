@@ -1,41 +1,24 @@
-import { coachingCredits, couponRedemptions, coupons, desc, eq, orderLines, orders, payments, sql, type DbOrTx, type refunds } from '@jouwbot/db'
+import { coachingCredits, couponRedemptions, coupons, desc, eq, orderLines, orders, payments, sql } from '@jouwbot/db'
 import { FINAL_PAYMENT_STATUSES, isMolliePaymentId, type GatewayChargeback, type GatewayPayment, type GatewayRefund, type PaymentStatus } from '@jouwbot/payments'
 import { isUuid } from '@jouwbot/shared'
 import { recordAudit } from '../audit/record-audit.ts'
 import { grantCourseAccess } from '../courses/access.ts'
 import type { AppDeps } from '../deps.ts'
+import { inTransaction, type TxDeps } from '../transaction.ts'
 import { mailBuyer } from './buyer-mail.ts'
 import { reserveDuplicateRefund, updateDuplicateRefunds } from './duplicate-payments.ts'
-import { pushRefundToMollie } from './refunds.ts'
-import { alertShop } from './shop-alerts.ts'
-import { recordChargeback, recordExternalRefund } from './reversals.ts'
-import { invoicePdf, issueInvoice, type InvoiceRow } from './invoices.ts'
+import { issueInvoice } from './issue-invoice.ts'
 import { formatEuro } from './money.ts'
-import { orderPageUrl, recordPayment } from './payment-attempts.ts'
-
-export type OrderRow = typeof orders.$inferSelect
-
-/** What a committed change asks of the world outside the database. */
-export interface OrderEffects {
-  /** Members whose cached course access must be dropped. */
-  accessChangedFor: Set<string>
-  /** Invoices and credit notes to render. */
-  issued: InvoiceRow[]
-  /** Refunds reserved in the transaction, to ask of Mollie once it is committed. */
-  refunds: (typeof refunds.$inferSelect)[]
-}
-
-export const newEffects = (): OrderEffects => ({ accessChangedFor: new Set(), issued: [], refunds: [] })
-
-/** Runs after commit: never inside the transaction (a rollback must not leave a stale cache or a PDF). */
-export async function applyEffects(deps: AppDeps, effects: OrderEffects): Promise<void> {
-  for (const userId of effects.accessChangedFor) deps.viewerCourses.invalidate(userId)
-  // Rendering now spares the first download the wait; if it fails the download renders it.
-  for (const invoice of effects.issued) await invoicePdf(deps, invoice).catch(() => undefined)
-}
+import { applyEffects, newEffects, type OrderEffects } from './order-effects.ts'
+import { orderPageUrl } from './order-page-url.ts'
+import { pushRefundToMollie } from './push-refund-to-mollie.ts'
+import { recordChargeback } from './record-chargeback.ts'
+import { recordExternalRefund } from './record-external-refund.ts'
+import { recordPayment } from './record-payment.ts'
+import { alertShop } from './shop-alerts.ts'
+import type { OrderRow } from './types.ts'
 
 export type ApplyOutcome = 'ignored' | 'applied' | 'mismatch'
-
 
 /** A payment's status only moves forward: a final status is never replaced. */
 const canMove = (from: PaymentStatus, to: PaymentStatus) => from !== to && !FINAL_PAYMENT_STATUSES.has(from)
@@ -61,7 +44,7 @@ export async function applyPaymentFromMollie(deps: AppDeps, paymentId: string): 
   ])
   const effects = newEffects()
   const now = deps.clock.now()
-  const outcome = await deps.db.transaction((tx) => applyInTransaction(tx, deps, { remote, orderId, remoteRefunds, remoteChargebacks }, effects, now))
+  const outcome = await inTransaction(deps, (tx) => applyInTransaction(tx, { remote, orderId, remoteRefunds, remoteChargebacks, effects, now }))
   await applyEffects(deps, effects)
   // Mollie unreachable: the refund stays `requested` and the reconciliation job asks again.
   for (const refund of effects.refunds) await pushRefundToMollie(deps, refund, null).catch(() => undefined)
@@ -73,10 +56,13 @@ interface RemoteState {
   orderId: string
   remoteRefunds: GatewayRefund[]
   remoteChargebacks: GatewayChargeback[]
+  effects: OrderEffects
+  now: Date
 }
 
-async function applyInTransaction(tx: DbOrTx, deps: AppDeps, state: RemoteState, effects: OrderEffects, now: Date): Promise<ApplyOutcome> {
-  const { remote } = state
+async function applyInTransaction(deps: TxDeps, state: RemoteState): Promise<ApplyOutcome> {
+  const { remote, effects, now } = state
+  const tx = deps.db
   const [order] = await tx.select().from(orders).where(eq(orders.id, state.orderId)).for('update')
   if (!order) return 'ignored'
 
@@ -84,7 +70,7 @@ async function applyInTransaction(tx: DbOrTx, deps: AppDeps, state: RemoteState,
   let payment = attempts.find((row) => row.id === remote.id)
   if (!payment) {
     // The webhook beat the create call back to us: store the payment now; the create call will find it.
-    await recordPayment(tx, order.id, attempts.length + 1, remote, now)
+    await recordPayment(tx, { orderId: order.id, attempt: attempts.length + 1, payment: remote, now })
     ;[payment] = await tx.select().from(payments).where(eq(payments.id, remote.id))
     attempts.unshift(payment!)
   }
@@ -108,7 +94,7 @@ async function applyInTransaction(tx: DbOrTx, deps: AppDeps, state: RemoteState,
     if (remote.status === 'paid' || remote.status === 'authorized') {
       const amount = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency}`
       const detail = `Betaling ${remote.id}: ${amount(remote.amountCents, remote.currency)} (${remote.mode}); de bestelling is ${amount(order.totalCents, order.currency)} (${order.mode}).`
-      await alertShop(tx, deps, { problem: 'paymentMismatch', orderId: order.id, amountCents: remote.amountCents, detail, cause: remote.id }, now)
+      await alertShop(deps, { problem: 'paymentMismatch', orderId: order.id, amountCents: remote.amountCents, detail, cause: remote.id }, now)
     }
     return 'mismatch'
   }
@@ -121,7 +107,7 @@ async function applyInTransaction(tx: DbOrTx, deps: AppDeps, state: RemoteState,
 
   if (order.status !== 'paid') {
     if (remote.status === 'paid') {
-      await fulfilPaidOrder(tx, deps, order, remote, effects, now)
+      await fulfilPaidOrder(deps, { order, remote, effects, now })
       order.status = 'paid'
       order.paidPaymentId = remote.id
     } else if (attempts[0]?.id === remote.id && orderStatusFor(remote.status) !== order.status) {
@@ -130,28 +116,30 @@ async function applyInTransaction(tx: DbOrTx, deps: AppDeps, state: RemoteState,
     }
   } else if (remote.status === 'paid' && order.paidPaymentId !== remote.id) {
     // Once per payment (a unique key), however it reached us: a webhook, the job, a late create call.
-    const refund = await reserveDuplicateRefund(tx, order, remote, now)
+    const refund = await reserveDuplicateRefund(tx, { order, remote, now })
     if (refund) effects.refunds.push(refund)
   }
 
   if (order.status === 'paid' && order.paidPaymentId === remote.id) {
-    for (const chargeback of state.remoteChargebacks) await recordChargeback(tx, deps, order, remote.id, chargeback, effects, now)
-    for (const refund of state.remoteRefunds) await recordExternalRefund(tx, deps, order, remote.id, refund, effects, now)
+    for (const chargeback of state.remoteChargebacks) await recordChargeback(deps, { order, paymentId: remote.id, chargeback, effects, now })
+    for (const refund of state.remoteRefunds) await recordExternalRefund(deps, { order, paymentId: remote.id, remote: refund, effects, now })
   } else {
-    await updateDuplicateRefunds(tx, deps, order, state.remoteRefunds, now)
+    await updateDuplicateRefunds(deps, { order, remoteRefunds: state.remoteRefunds, now })
     for (const chargeback of state.remoteChargebacks) {
       // The bank gave a second payment back too: with our own refund that may be twice. A person decides.
       const detail = `Terugboeking ${chargeback.id} op betaling ${remote.id}, die niet de betaling van de bestelling is.`
-      if (!chargeback.reversedAt) await alertShop(tx, deps, { problem: 'duplicateChargeback', orderId: order.id, amountCents: chargeback.amountCents, detail, cause: chargeback.id }, now)
+      if (!chargeback.reversedAt) await alertShop(deps, { problem: 'duplicateChargeback', orderId: order.id, amountCents: chargeback.amountCents, detail, cause: chargeback.id }, now)
       // …and the person who was told hears that the bank took it back (once, keyed by the chargeback).
-      else await alertShop(tx, deps, { problem: 'chargebackReversed', orderId: order.id, amountCents: chargeback.amountCents, detail: `${detail} De bank heeft die terugboeking teruggedraaid.`, cause: chargeback.id }, now)
+      else await alertShop(deps, { problem: 'chargebackReversed', orderId: order.id, amountCents: chargeback.amountCents, detail: `${detail} De bank heeft die terugboeking teruggedraaid.`, cause: chargeback.id }, now)
     }
   }
   return 'applied'
 }
 
 /** Everything a paid order delivers, each exactly once (unique keys), in the paying transaction. */
-async function fulfilPaidOrder(tx: DbOrTx, deps: AppDeps, order: OrderRow, remote: GatewayPayment, effects: OrderEffects, now: Date) {
+async function fulfilPaidOrder(deps: TxDeps, input: { order: OrderRow; remote: GatewayPayment; effects: OrderEffects; now: Date }) {
+  const { order, remote, effects, now } = input
+  const tx = deps.db
   const paidAt = remote.paidAt ?? now
   await tx.update(orders).set({ status: 'paid', paidAt, paidPaymentId: remote.id, updatedAt: now }).where(eq(orders.id, order.id))
   const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id))
@@ -182,15 +170,13 @@ async function fulfilPaidOrder(tx: DbOrTx, deps: AppDeps, order: OrderRow, remot
     }
   }
 
-  const invoice = await issueInvoice(tx, deps, order, lines, paidAt, remote.id, now)
+  const invoice = await issueInvoice(deps, { order, lines, paidAt, paymentId: remote.id, now })
   effects.issued.push(invoice)
 
-  await mailBuyer(
-    tx,
-    deps,
+  await mailBuyer(deps, {
     order,
-    'orderPaid',
-    {
+    template: 'orderPaid',
+    params: {
       productName: lines.map((line) => line.description).join(', '),
       amount: formatEuro(order.totalCents, order.locale),
       invoiceNumber: invoice.number,
@@ -199,7 +185,7 @@ async function fulfilPaidOrder(tx: DbOrTx, deps: AppDeps, order: OrderRow, remot
       orderUrl: orderPageUrl(deps, order.id),
     },
     now,
-  )
+  })
   await recordAudit(
     tx,
     { actorUserId: null, subjectUserId: order.userId, action: 'order.paid', details: { orderId: order.id, paymentId: remote.id, amountCents: remote.amountCents } },

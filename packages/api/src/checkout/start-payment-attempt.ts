@@ -1,13 +1,14 @@
-import { coupons, desc, eq, orderLines, orders, payments, type DbOrTx } from '@jouwbot/db'
-import type { GatewayPayment } from '@jouwbot/payments'
+import { coupons, desc, eq, orderLines, orders, payments, type Tx } from '@jouwbot/db'
 import { AppError } from '@jouwbot/shared'
 import type { AppDeps } from '../deps.ts'
+import { inTransaction } from '../transaction.ts'
 import { usableCoupon } from './coupons.ts'
+import { orderPageUrl } from './order-page-url.ts'
+import { recordPayment } from './record-payment.ts'
+import type { OrderRow } from './types.ts'
 
 /** A buyer who clicks "pay" again within this time goes back to the same Mollie checkout. */
 const REUSE_OPEN_PAYMENT_MS = 10 * 60_000
-
-export const orderPageUrl = (deps: AppDeps, orderId: string) => `${deps.appOrigin}/bestelling/${orderId}`
 
 /**
  * Opens a Mollie payment for an unpaid order (the first, or a retry after a failed, canceled or
@@ -16,7 +17,7 @@ export const orderPageUrl = (deps: AppDeps, orderId: string) => `${deps.appOrigi
  */
 export async function startPaymentAttempt(deps: AppDeps, orderId: string): Promise<{ orderId: string; checkoutUrl: string }> {
   const now = deps.clock.now()
-  const plan = await deps.db.transaction(async (tx) => {
+  const plan = await inTransaction(deps, async ({ db: tx }) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update')
     if (!order) throw new AppError('NOT_FOUND', 'checkout.orderNotFound')
     if (order.status === 'paid') throw new AppError('CONFLICT', 'checkout.alreadyPaid')
@@ -30,6 +31,8 @@ export async function startPaymentAttempt(deps: AppDeps, orderId: string): Promi
       if (order.couponId) await recheckCoupon(tx, order, now)
       await tx.update(orders).set({ status: 'open', updatedAt: now }).where(eq(orders.id, orderId))
     }
+    // Until the id is stored, a webhook for an id we do not know may be this payment (apply-mollie-webhook).
+    await tx.update(orders).set({ paymentCreationStartedAt: now }).where(eq(orders.id, orderId))
     return { kind: 'new', attempt: attempts.length + 1, order } as const
   })
   if (plan.kind === 'reuse') return { orderId, checkoutUrl: plan.checkoutUrl }
@@ -49,33 +52,15 @@ export async function startPaymentAttempt(deps: AppDeps, orderId: string): Promi
     .catch((error: unknown) => {
       throw new AppError('SERVICE_UNAVAILABLE', 'checkout.paymentUnavailable', { cause: error })
     })
-  await recordPayment(deps.db, order.id, attempt, payment, now)
+  await recordPayment(deps.db, { orderId: order.id, attempt, payment, now })
+  await deps.db.update(orders).set({ paymentCreationStartedAt: null }).where(eq(orders.id, order.id))
   if (!payment.checkoutUrl) throw new AppError('SERVICE_UNAVAILABLE', 'checkout.paymentUnavailable')
   return { orderId, checkoutUrl: payment.checkoutUrl }
 }
 
-async function recheckCoupon(tx: DbOrTx, order: typeof orders.$inferSelect, now: Date) {
+async function recheckCoupon(tx: Tx, order: OrderRow, now: Date) {
   const [line] = await tx.select({ productId: orderLines.productId }).from(orderLines).where(eq(orderLines.orderId, order.id)).limit(1)
   const [coupon] = await tx.select({ code: coupons.code }).from(coupons).where(eq(coupons.id, order.couponId!)).limit(1)
   if (!line || !coupon) throw new AppError('BAD_REQUEST', 'checkout.couponInvalid')
-  await usableCoupon(tx, { code: coupon.code, productId: line.productId, now, exceptOrderId: order.id, lock: true })
-}
-
-/** Stores a payment we learned about (from the create call or, if it was quicker, the webhook). */
-export async function recordPayment(db: DbOrTx, orderId: string, attempt: number, payment: GatewayPayment, now: Date): Promise<void> {
-  await db
-    .insert(payments)
-    .values({
-      id: payment.id,
-      orderId,
-      attempt,
-      status: payment.status,
-      mode: payment.mode,
-      amountCents: payment.amountCents,
-      currency: payment.currency,
-      checkoutUrl: payment.checkoutUrl,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoUpdate({ target: payments.id, set: { checkoutUrl: payment.checkoutUrl } })
+  await usableCoupon(tx, { code: coupon.code, productId: line.productId, userId: order.userId, now, exceptOrderId: order.id, lock: true })
 }
