@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite'
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist'
 import type { ExtractTablesWithRelations } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
@@ -38,7 +39,8 @@ export async function createDb(url: string, options: CreateDbOptions = {}): Prom
     const db = drizzlePostgres({ client: sql, schema, casing: 'snake_case' }) as unknown as Db
     return { kind: 'postgres', url, db, sql, close: () => sql.end({ timeout: 5 }) }
   }
-  const pglite = await PGlite.create(url === 'memory://' ? undefined : url.replace(/^file:/, ''))
+  // btree_gist: the coaching bookings' exclusion constraints (no overlapping sessions).
+  const pglite = await PGlite.create(url === 'memory://' ? undefined : url.replace(/^file:/, ''), { extensions: { btree_gist } })
   const db = drizzlePglite({ client: pglite, schema, casing: 'snake_case' }) as unknown as Db
   return { kind: 'pglite', db, pglite, close: () => pglite.close() }
 }
