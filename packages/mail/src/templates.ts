@@ -39,6 +39,32 @@ export interface MailTemplates {
   chargebackReversed: { firstName: string; amount: string; correctionNumber: string; courseRestored: boolean; sessionsRestored: number; orderUrl: string }
   /** To the shop's own address: something about money that needs a person. */
   shopAttention: { problem: ShopProblem; orderReference: string; amount: string; detail: string; adminUrl: string }
+  /** A coaching session booked, moved, cancelled or coming up, to the member or the coach. */
+  coachingSession: CoachingSessionMail
+}
+
+export interface CoachingSessionMail {
+  firstName: string
+  event: 'booked' | 'rescheduled' | 'canceled' | 'reminder'
+  recipient: 'member' | 'coach'
+  /** The coach's display name (to the member) or the member's name (to the coach). */
+  counterpart: string
+  sessionTitle: string
+  /** ISO instant; shown in `timeZone` when the mail is rendered. */
+  startsAt: string
+  durationMinutes: number
+  timeZone: string
+  /** Where the session happens: only ever in mails to the booked member and the coach. */
+  location: string
+  topic: string
+  /** The member asked expressly for the service to start within the 14-day withdrawal period. */
+  expressStart: boolean
+  /** For cancellations: the credit came back (true) or was forfeited (false). */
+  creditReturned: boolean | null
+  /** Cancelled by the coach or an admin: apologise and offer to book again. */
+  canceledByCoach: boolean
+  /** My sessions (reschedule, cancel) or, after a cancel, a new booking. */
+  url: string
 }
 
 export type ShopProblem = 'refundFailed' | 'refundRefused' | 'paymentMismatch' | 'duplicateChargeback' | 'chargebackReversed'
@@ -58,6 +84,7 @@ interface Text {
 
 interface Context {
   t: Translate
+  locale: MailLocale
   seller: MailSeller
 }
 
@@ -154,6 +181,25 @@ const templates: { [K in MailTemplate]: (p: MailTemplates[K], c: Context) => Tex
     ],
     action: { label: t('common.viewOrder'), url: p.orderUrl },
   }),
+  coachingSession: (p, { t, locale }) => {
+    const when = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: p.timeZone }).format(new Date(p.startsAt))
+    const lines = [
+      greeting(t, p),
+      t(`coaching.${p.event}.${p.recipient}`, { counterpart: p.counterpart, sessionTitle: p.sessionTitle }),
+      t('coaching.when', { when, timeZone: p.timeZone, minutes: p.durationMinutes }),
+    ]
+    if (p.event !== 'canceled' && p.location) lines.push(t('coaching.where', { location: p.location }))
+    if (p.topic) lines.push(t('coaching.topic', { topic: p.topic }))
+    if (p.expressStart && p.recipient === 'member' && p.event === 'booked') lines.push(t('coaching.expressStart'))
+    if (p.event === 'canceled' && p.recipient === 'member' && p.creditReturned !== null) lines.push(t(p.creditReturned ? 'coaching.creditReturned' : 'coaching.creditForfeited'))
+    if (p.event === 'canceled' && p.recipient === 'member' && p.canceledByCoach) lines.push(t('coaching.apology'))
+    if (p.event !== 'canceled') lines.push(t('coaching.calendar'))
+    return {
+      subject: t(`coaching.${p.event}.subject`, { sessionTitle: p.sessionTitle, when }),
+      lines,
+      action: { label: t(p.event === 'canceled' ? (p.recipient === 'member' ? 'coaching.rebook' : 'coaching.viewSessions') : 'coaching.manage'), url: p.url },
+    }
+  },
   shopAttention: (p, { t }) => ({
     subject: t('shopAttention.subject', { problem: t(`shopAttention.problem.${p.problem}`), orderReference: p.orderReference }),
     lines: [t(`shopAttention.explanation.${p.problem}`, { amount: p.amount }), p.detail, t('shopAttention.settle')],
@@ -178,7 +224,7 @@ export interface RenderedMail {
 export function renderMail<T extends MailTemplate>(template: T, locale: MailLocale, params: MailTemplates[T], seller: MailSeller): RenderedMail {
   const t = translators[locale]
   const render = templates[template] as (p: MailTemplates[T], c: Context) => Text
-  const { subject, lines, action } = render(params, { t, seller })
+  const { subject, lines, action } = render(params, { t, seller, locale })
   const footer = t('common.footer', { address: seller.addressLines.join(' · ') })
   const text = [...lines, ...(action ? [`${action.label}: ${action.url}`] : []), '', '—', footer].join('\n\n')
   const html = [

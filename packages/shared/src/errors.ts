@@ -88,6 +88,21 @@ export const errorKeys = [
   'refund.coachingAmount',
   'invoice.notFound',
   'admin.couponCodeTaken',
+  // coaching
+  'coaching.coachNotFound',
+  'coaching.sessionTypeNotFound',
+  'coaching.slotTaken',
+  'coaching.notEnoughCredits',
+  'coaching.expressStartRequired',
+  'coaching.tooManyUpcoming',
+  'coaching.bookingNotFound',
+  'coaching.tooLateToChange',
+  'coaching.lateCancelNeedsConsent',
+  'coaching.rescheduleLimit',
+  'coaching.bookingClosed',
+  'coaching.requestReused',
+  'coaching.timeZoneInvalid',
+  'coaching.creditNotFound',
 ] as const
 export type ErrorKey = (typeof errorKeys)[number]
 
@@ -110,5 +125,7 @@ export const validationKeys = [
   'validation.couponValue',
   'validation.couponWindow',
   'validation.companyRequired',
+  'validation.httpsUrl',
+  'validation.phone',
 ] as const
 export type ValidationKey = (typeof validationKeys)[number]

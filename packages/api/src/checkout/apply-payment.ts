@@ -1,4 +1,4 @@
-import { coachingCredits, couponRedemptions, coupons, desc, eq, orderLines, orders, payments, sql, type DbOrTx, type refunds } from '@jouwbot/db'
+import { couponRedemptions, coupons, desc, eq, orderLines, orders, payments, sql, type DbOrTx, type refunds } from '@jouwbot/db'
 import { FINAL_PAYMENT_STATUSES, isMolliePaymentId, type GatewayChargeback, type GatewayPayment, type GatewayRefund, type PaymentStatus } from '@jouwbot/payments'
 import { isUuid } from '@jouwbot/shared'
 import { recordAudit } from '../audit/record-audit.ts'
@@ -9,6 +9,7 @@ import { reserveDuplicateRefund, updateDuplicateRefunds } from './duplicate-paym
 import { pushRefundToMollie } from './refunds.ts'
 import { alertShop } from './shop-alerts.ts'
 import { recordChargeback, recordExternalRefund } from './reversals.ts'
+import { grantOrderCredits } from '../coaching/grant-order-credits.ts'
 import { invoicePdf, issueInvoice, type InvoiceRow } from './invoices.ts'
 import { formatEuro } from './money.ts'
 import { orderPageUrl, recordPayment } from './payment-attempts.ts'
@@ -164,7 +165,7 @@ async function fulfilPaidOrder(tx: DbOrTx, deps: AppDeps, order: OrderRow, remot
     }
     const credits = lines.reduce((sum, line) => sum + line.coachingCredits * line.quantity, 0)
     if (credits > 0) {
-      await tx.insert(coachingCredits).values({ userId: order.userId, delta: credits, reason: 'order', orderId: order.id, createdAt: now }).onConflictDoNothing()
+      await grantOrderCredits(tx, { userId: order.userId, orderId: order.id, credits, paidAt, now })
     }
   }
 

@@ -8,6 +8,7 @@ import type { OrderEffects, OrderRow } from './apply-payment.ts'
 import { mailBuyer } from './buyer-mail.ts'
 import { isDeadRefund, refundMayMove } from './refund-status.ts'
 import { alertShop } from './shop-alerts.ts'
+import { restoreOrderCredits, takeBackOrderCredits } from '../coaching/take-back-order-credits.ts'
 import { issueCreditNote, issueCreditNoteCorrection } from './invoices.ts'
 import { formatEuro } from './money.ts'
 import { orderPageUrl } from './payment-attempts.ts'
@@ -23,15 +24,6 @@ interface Revoked {
   sessionsLapsed: number
 }
 
-/** The order's own coaching credits still with the buyer's ledger: granted, minus taken back, plus given back. */
-async function outstandingOrderCredits(tx: DbOrTx, orderId: string): Promise<number> {
-  const [row] = await tx
-    .select({ credits: sum(coachingCredits.delta).mapWith(Number) })
-    .from(coachingCredits)
-    .where(and(eq(coachingCredits.orderId, orderId), inArray(coachingCredits.reason, ['order', 'order_revoked', 'order_restored'])))
-  return row?.credits ?? 0
-}
-
 /**
  * Access and coaching credits belong to a fully paid order. Once refunds or chargebacks leave less
  * than the order's price with us, the order no longer pays for what it delivered: the course access
@@ -45,7 +37,7 @@ async function revokeIfUncovered(
   actorUserId: string | null,
   effects: OrderEffects,
   now: Date,
-  { cause, keepCourse = false }: { cause: string; keepCourse?: boolean },
+  { cause, keepCourse = false, deps }: { cause: string; keepCourse?: boolean; deps: AppDeps },
 ): Promise<Revoked> {
   const revoked: Revoked = { courseEnded: false, sessionsLapsed: 0 }
   const kept = order.totalCents - order.refundedCents - order.chargedBackCents
@@ -58,22 +50,8 @@ async function revokeIfUncovered(
     if (ended) effects.accessChangedFor.add(userId)
     revoked.courseEnded ||= ended
   }
-  const orderCredits = lines.reduce((total, line) => total + line.coachingCredits * line.quantity, 0)
-  if (orderCredits > 0) {
-    const [balance] = await tx
-      .select({ credits: sum(coachingCredits.delta).mapWith(Number) })
-      .from(coachingCredits)
-      .where(eq(coachingCredits.userId, userId))
-    const takeBack = Math.min(await outstandingOrderCredits(tx, order.id), Math.max(0, balance?.credits ?? 0))
-    if (takeBack > 0) {
-      const taken = await tx
-        .insert(coachingCredits)
-        .values({ userId, delta: -takeBack, reason: 'order_revoked', orderId: order.id, cause, createdAt: now })
-        .onConflictDoNothing()
-        .returning({ id: coachingCredits.id })
-      if (taken.length > 0) revoked.sessionsLapsed = takeBack
-    }
-  }
+  // Only this order's credits: unspent ones, and those on sessions not yet held (cancelled; member and coach told).
+  revoked.sessionsLapsed = await takeBackOrderCredits(tx, deps, { orderId: order.id, userId, cause, now })
   return revoked
 }
 
@@ -153,7 +131,7 @@ export async function recordChargeback(
     { actorUserId: null, subjectUserId: order.userId, action: 'order.chargeback', details: { orderId: order.id, paymentId, chargebackId: chargeback.id, amountCents } },
     now,
   )
-  const { courseEnded, sessionsLapsed } = await revokeIfUncovered(tx, order, null, effects, now, { cause: chargeback.id })
+  const { courseEnded, sessionsLapsed } = await revokeIfUncovered(tx, order, null, effects, now, { cause: chargeback.id, deps })
   // What a reversal may have to give back.
   if (courseEnded || sessionsLapsed > 0) await tx.update(chargebacks).set({ endedCourse: courseEnded, sessionsLapsed }).where(eq(chargebacks.id, chargeback.id))
 }
@@ -261,12 +239,7 @@ async function restoreAccessIfPaidFor(tx: DbOrTx, order: OrderRow, effects: Orde
       done = true
     }
     if (chargeback.sessionsLapsed > 0 && sessionsMayReturn) {
-      const given = await tx
-        .insert(coachingCredits)
-        .values({ userId, delta: chargeback.sessionsLapsed, reason: 'order_restored', orderId: order.id, cause: chargeback.id, createdAt: now })
-        .onConflictDoNothing()
-        .returning({ id: coachingCredits.id })
-      if (given.length > 0) restored.sessionsRestored += chargeback.sessionsLapsed
+      restored.sessionsRestored += await restoreOrderCredits(tx, { orderId: order.id, userId, credits: chargeback.sessionsLapsed, cause: chargeback.id, now })
       done = true
     }
     if (done && (!chargeback.endedCourse || courseMayReturn) && (chargeback.sessionsLapsed === 0 || sessionsMayReturn)) {
@@ -359,7 +332,7 @@ export async function completeAcceptedRefund(
   if (!invoice) return { creditNoteNumber: null }
   const note = await issueCreditNote(tx, deps, { order, invoice, amountCents: local.amountCents, vatRateBasisPoints: await orderVatRate(tx, order.id), refundId: local.id }, now)
   effects.issued.push(note)
-  const { courseEnded, sessionsLapsed } = await revokeIfUncovered(tx, order, actorUserId, effects, now, { cause: local.id, keepCourse: local.kind === 'coaching_withdrawal' })
+  const { courseEnded, sessionsLapsed } = await revokeIfUncovered(tx, order, actorUserId, effects, now, { cause: local.id, keepCourse: local.kind === 'coaching_withdrawal', deps })
   const [line] = await tx.select({ description: orderLines.description }).from(orderLines).where(eq(orderLines.orderId, order.id)).limit(1)
   await mailBuyer(
     tx,
