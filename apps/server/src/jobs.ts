@@ -1,6 +1,7 @@
 import type { AppDeps } from '@jouwbot/api'
 import { cleanUpExpired } from '@jouwbot/api/auth'
 import { reconcilePayments } from '@jouwbot/api/checkout'
+import { expireCredits, sendReminders } from '@jouwbot/api/coaching'
 import { MEDIA_SWEEP_GRACE_MS, renderLessonHls, sweepOrphanedMedia } from '@jouwbot/api/courses'
 import type { JobDefinition } from '@jouwbot/jobs'
 import { deliverPendingMail, type MailTransport } from '@jouwbot/mail'
@@ -13,6 +14,8 @@ export const QUEUES = {
   sweepOrphanedMedia: 'maintenance.sweep-orphaned-media',
   lessonHls: 'media.hls',
   reconcilePayments: 'checkout.reconcile-payments',
+  coachingReminders: 'coaching.send-reminders',
+  coachingExpireCredits: 'coaching.expire-credits',
 } as const
 
 export interface JobsContext {
@@ -29,6 +32,7 @@ export function jobDefinitions(context: JobsContext): JobDefinition<never>[] {
     sweepOrphanedMediaJob(context),
     lessonHlsJob(context),
     reconcilePaymentsJob(context),
+    ...coachingJobs(context),
   ]
 }
 
@@ -112,4 +116,28 @@ function reconcilePaymentsJob({ deps, logger }: JobsContext): JobDefinition<neve
       if (result.failed) logger.warn(result, 'some payments could not be reconciled; next run tries again')
     },
   }
+}
+
+/** Coaching: reminders (every 5 minutes; once per booking, reminder and recipient) and hourly credit expiry. */
+function coachingJobs({ deps, logger }: JobsContext): JobDefinition<never>[] {
+  return [
+    {
+      name: QUEUES.coachingReminders,
+      cron: '*/5 * * * *',
+      retryLimit: 2,
+      handler: async () => {
+        const result = await sendReminders(deps)
+        if (result.queued > 0) logger.info(result, 'coaching reminders queued')
+      },
+    },
+    {
+      name: QUEUES.coachingExpireCredits,
+      cron: '23 * * * *',
+      retryLimit: 2,
+      handler: async () => {
+        const result = await expireCredits(deps)
+        if (result.expired > 0) logger.info(result, 'coaching credits expired')
+      },
+    },
+  ]
 }

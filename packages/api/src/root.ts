@@ -1,5 +1,6 @@
 import { accountRouter } from './account/router.ts'
 import { adminCheckoutRouter, checkoutRouter } from './checkout/router.ts'
+import { adminCoachingRouter, coachingRouter } from './coaching/router.ts'
 import { coursesAdminRouters } from './courses/admin-router.ts'
 import { certificateRouter, courseRouter, lessonRouter } from './courses/router.ts'
 import { authRouter } from './auth/router.ts'
@@ -18,7 +19,8 @@ export const appRouter = router({
   lesson: lessonRouter,
   certificate: certificateRouter,
   checkout: checkoutRouter,
-  admin: router({ checkout: adminCheckoutRouter, ...coursesAdminRouters }),
+  coaching: coachingRouter,
+  admin: router({ checkout: adminCheckoutRouter, coaching: adminCoachingRouter, ...coursesAdminRouters }),
 })
 
 export type AppRouter = typeof appRouter

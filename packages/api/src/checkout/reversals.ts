@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, chargebackReversals, chargebacks, coachingCredits, eq, inArray, invoices, isNull, orderLines, orders, refunds, sql, sum, type DbOrTx } from '@jouwbot/db'
+import { and, chargebackReversals, chargebacks, eq, inArray, invoices, isNull, orderLines, orders, refunds, sql, type DbOrTx } from '@jouwbot/db'
 import type { GatewayChargeback, GatewayRefund } from '@jouwbot/payments'
 import { recordAudit } from '../audit/record-audit.ts'
 import { grantCourseAccess, revokeCourseAccess } from '../courses/access.ts'

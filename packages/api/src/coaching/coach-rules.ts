@@ -1,4 +1,5 @@
-import { and, asc, coachProfiles, coachingAvailability, coachingBookings, coachingDateOverrides, eq, gt, lt, ne, type DbOrTx } from '@jouwbot/db'
+import type { coachProfiles} from '@jouwbot/db';
+import { and, asc, coachingAvailability, coachingBookings, coachingDateOverrides, eq, gt, lt, ne, type DbOrTx } from '@jouwbot/db'
 import type { Busy, SlotRules } from './slots.ts'
 
 export type CoachProfileRow = typeof coachProfiles.$inferSelect
