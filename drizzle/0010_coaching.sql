@@ -182,8 +182,12 @@ BEGIN
     END IF;
     RETURN NEW;
   END IF;
-  INSERT INTO coaching_credit_balances (user_id, credits) VALUES (NEW.user_id, NEW.delta)
-  ON CONFLICT (user_id) DO UPDATE SET credits = coaching_credit_balances.credits + EXCLUDED.credits;
+  -- Update first: an INSERT … ON CONFLICT would check its own (negative) candidate row and fail.
+  UPDATE coaching_credit_balances SET credits = credits + NEW.delta WHERE user_id = NEW.user_id;
+  IF NOT FOUND THEN
+    INSERT INTO coaching_credit_balances (user_id, credits) VALUES (NEW.user_id, NEW.delta)
+    ON CONFLICT (user_id) DO UPDATE SET credits = coaching_credit_balances.credits + EXCLUDED.credits;
+  END IF;
   RETURN NEW;
 END;
 $$;
