@@ -82,6 +82,10 @@ export const router = createBrowserRouter([
                 lazy: async () => ({ Component: (await import('./pages/account/AccountPage.tsx')).AccountPage }),
               },
               {
+                path: 'coaching',
+                lazy: async () => ({ Component: (await import('./pages/coaching/CoachingPage.tsx')).CoachingPage }),
+              },
+              {
                 path: 'account/bestellingen',
                 lazy: async () => ({ Component: (await import('./pages/checkout/OrdersPage.tsx')).OrdersPage }),
               },

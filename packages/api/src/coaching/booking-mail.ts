@@ -9,7 +9,7 @@ type MailDeps = Pick<AppDeps, 'seller' | 'appOrigin'>
 export type BookingEvent = CoachingSessionMail['event']
 
 export function sessionsUrl(deps: Pick<AppDeps, 'appOrigin'>, recipient: 'member' | 'coach'): string {
-  return `${deps.appOrigin}/${recipient === 'member' ? 'coaching/sessions' : 'coaching/coach/sessions'}`
+  return `${deps.appOrigin}/coaching${recipient === 'member' ? '' : '?coach=1'}`
 }
 
 /**
