@@ -194,7 +194,8 @@ $$;
 --> statement-breakpoint
 CREATE TRIGGER coaching_credits_apply AFTER INSERT OR UPDATE ON coaching_credits FOR EACH ROW EXECUTE FUNCTION coaching_credits_apply();
 --> statement-breakpoint
--- Existing grants join the ledger: balances from the sums so far.
+-- Existing grants join the ledger: balances from the sums so far. (Reasons are compared as text below:
+-- PostgreSQL refuses enum comparisons in the transaction that added the enum value 'expired'.)
 INSERT INTO coaching_credit_balances (user_id, credits) SELECT user_id, sum(delta) FROM coaching_credits GROUP BY user_id;
 --> statement-breakpoint
 -- One unit per credit an order granted, expiring 12 months after purchase; those the order already
@@ -207,12 +208,12 @@ FROM coaching_credits g
 CROSS JOIN LATERAL generate_series(1, g.delta) AS n
 LEFT JOIN LATERAL (
   SELECT sum(m.delta) AS moved FROM coaching_credits m
-  WHERE m.order_id = g.order_id AND m.user_id = g.user_id AND m.reason IN ('order_revoked', 'order_restored')
+  WHERE m.order_id = g.order_id AND m.user_id = g.user_id AND m.reason::text IN ('order_revoked', 'order_restored')
 ) o ON true
-WHERE g.reason = 'order' AND g.delta > 0;
+WHERE g.reason::text = 'order' AND g.delta > 0;
 --> statement-breakpoint
 -- Credits an admin granted.
 INSERT INTO coaching_credit_units (user_id, grant_entry_id, order_id, granted_at, expires_at)
 SELECT g.user_id, g.id, NULL, g.created_at, g.created_at + interval '12 months'
 FROM coaching_credits g CROSS JOIN LATERAL generate_series(1, g.delta) AS n
-WHERE g.reason = 'admin' AND g.delta > 0;
+WHERE g.reason::text = 'admin' AND g.delta > 0;

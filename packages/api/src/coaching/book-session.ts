@@ -66,6 +66,15 @@ async function bookInTransaction(tx: TxDeps, options: BookSessionOptions): Promi
   // One booking of this coach at a time: the slot check below sees every committed booking.
   const [coach] = await tx.db.select().from(coachProfiles).where(eq(coachProfiles.userId, options.coachId)).for('update')
   if (!coach || !coach.active) throw new AppError('NOT_FOUND', 'coaching.coachNotFound')
+  // Looked up again under the lock: the same request racing itself finds the booking its twin made.
+  const [twin] = await tx.db
+    .select()
+    .from(coachingBookings)
+    .where(and(eq(coachingBookings.memberId, options.memberId), eq(coachingBookings.idempotencyKey, options.idempotencyKey)))
+  if (twin) {
+    if (!sameRequest(twin, options)) throw new AppError('CONFLICT', 'coaching.requestReused')
+    return twin
+  }
   const [type] = await tx.db
     .select()
     .from(coachingSessionTypes)
