@@ -1,6 +1,7 @@
 import type { AppDeps } from '@jouwbot/api'
 import { cleanUpExpired } from '@jouwbot/api/auth'
 import { reconcilePayments } from '@jouwbot/api/checkout'
+import { expireCredits, sendReminders } from '@jouwbot/api/coaching'
 import { MEDIA_SWEEP_GRACE_MS, renderLessonHls, sweepOrphanedMedia } from '@jouwbot/api/courses'
 import { applyRetention, buildPendingDataExports, eraseDueAccounts, expireDataExports, retentionRulesFor } from '@jouwbot/api/privacy'
 import type { JobDefinition } from '@jouwbot/jobs'
@@ -19,6 +20,8 @@ export const QUEUES = {
   privacyEraseAccounts: 'privacy.erase-accounts',
   privacyRetentionDaily: 'privacy.retention-daily',
   privacyRetentionMonthly: 'privacy.retention-monthly',
+  coachingReminders: 'coaching.send-reminders',
+  coachingExpireCredits: 'coaching.expire-credits',
 } as const
 
 export interface JobsContext {
@@ -39,6 +42,7 @@ export function jobDefinitions(context: JobsContext): JobDefinition<never>[] {
     privacyEraseAccountsJob(context),
     privacyRetentionJob(context, 'daily'),
     privacyRetentionJob(context, 'monthly'),
+    ...coachingJobs(context),
   ]
 }
 
@@ -171,4 +175,28 @@ export function privacyRetentionJob({ deps, logger }: Pick<JobsContext, 'deps' |
       if (failed.length > 0) throw new Error(`privacy retention: ${failed.map((r) => r.rule).join(', ')} failed (see the run log)`)
     },
   }
+}
+
+/** Coaching: reminders (every 5 minutes; once per booking, reminder and recipient) and hourly credit expiry. */
+function coachingJobs({ deps, logger }: JobsContext): JobDefinition<never>[] {
+  return [
+    {
+      name: QUEUES.coachingReminders,
+      cron: '*/5 * * * *',
+      retryLimit: 2,
+      handler: async () => {
+        const result = await sendReminders(deps)
+        if (result.queued > 0) logger.info(result, 'coaching reminders queued')
+      },
+    },
+    {
+      name: QUEUES.coachingExpireCredits,
+      cron: '23 * * * *',
+      retryLimit: 2,
+      handler: async () => {
+        const result = await expireCredits(deps)
+        if (result.expired > 0) logger.info(result, 'coaching credits expired')
+      },
+    },
+  ]
 }

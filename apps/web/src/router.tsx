@@ -89,6 +89,10 @@ export const router = createBrowserRouter([
                 lazy: async () => ({ Component: (await import('./pages/privacy/PrivacyCentrePage.tsx')).PrivacyCentrePage }),
               },
               {
+                path: 'coaching',
+                lazy: async () => ({ Component: (await import('./pages/coaching/CoachingPage.tsx')).CoachingPage }),
+              },
+              {
                 path: 'account/bestellingen',
                 lazy: async () => ({ Component: (await import('./pages/checkout/OrdersPage.tsx')).OrdersPage }),
               },

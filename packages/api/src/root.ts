@@ -1,5 +1,6 @@
 import { accountRouter } from './account/router.ts'
 import { adminCheckoutRouter, checkoutRouter } from './checkout/router.ts'
+import { adminCoachingRouter, coachingRouter } from './coaching/router.ts'
 import { coursesAdminRouters } from './courses/admin-router.ts'
 import { certificateRouter, courseRouter, lessonRouter } from './courses/router.ts'
 import { authRouter } from './auth/router.ts'
@@ -22,7 +23,13 @@ export const appRouter = router({
   checkout: checkoutRouter,
   // privacy: the registry's procedures (policy, consent, retention) and the rights procedures (privacy-rights)
   privacy: mergeRouters(privacyRouter, privacyRightsRouter),
-  admin: router({ checkout: adminCheckoutRouter, privacy: mergeRouters(adminPrivacyRouter, adminPrivacyRightsRouter), ...coursesAdminRouters }),
+  coaching: coachingRouter,
+  admin: router({
+    checkout: adminCheckoutRouter,
+    privacy: mergeRouters(adminPrivacyRouter, adminPrivacyRightsRouter),
+    coaching: adminCoachingRouter,
+    ...coursesAdminRouters,
+  }),
 })
 
 export type AppRouter = typeof appRouter

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite'
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import type { ExtractTablesWithRelations } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
@@ -39,8 +40,9 @@ export async function createDb(url: string, options: CreateDbOptions = {}): Prom
     const db = drizzlePostgres({ client: sql, schema, casing: 'snake_case' }) as unknown as Db
     return { kind: 'postgres', url, db, sql, close: () => sql.end({ timeout: 5 }) }
   }
-  // pg_trgm: the admin order search uses a trigram index (migration 0012), on both databases.
-  const pglite = await PGlite.create(url === 'memory://' ? undefined : url.replace(/^file:/, ''), { extensions: { pg_trgm } })
+  // Extensions the migrations create on both databases: pg_trgm for the admin order search's trigram
+  // index, btree_gist for the coaching bookings' exclusion constraints (no overlapping sessions).
+  const pglite = await PGlite.create(url === 'memory://' ? undefined : url.replace(/^file:/, ''), { extensions: { pg_trgm, btree_gist } })
   const db = drizzlePglite({ client: pglite, schema, casing: 'snake_case' }) as unknown as Db
   return { kind: 'pglite', db, pglite, close: () => pglite.close() }
 }

@@ -1,4 +1,5 @@
 import { mailOutbox, type DbOrTx } from '@jouwbot/db'
+import type { MailAttachment } from './transport.ts'
 import { renderMail, type MailLocale, type MailSeller, type MailTemplate, type MailTemplates } from './templates.ts'
 
 export interface OutgoingMail<T extends MailTemplate> {
@@ -10,6 +11,8 @@ export interface OutgoingMail<T extends MailTemplate> {
   seller: MailSeller
   /** When set, a second enqueue with the same key is ignored (send exactly once). */
   dedupeKey?: string
+  /** Files sent along (a calendar invitation). */
+  attachments?: MailAttachment[]
 }
 
 /**
@@ -25,6 +28,7 @@ export async function enqueueMail<T extends MailTemplate>(db: DbOrTx, mail: Outg
       to: mail.to,
       template: mail.template,
       dedupeKey: mail.dedupeKey ?? null,
+      attachments: mail.attachments?.length ? mail.attachments : null,
       ...rendered,
       nextAttemptAt: now,
       createdAt: now,

@@ -41,6 +41,26 @@ const cases: { [K in MailTemplate]: MailTemplates[K][] } = {
   privacyExportReady: [{ ...base, expiresOn: '12 december 2026' }],
   privacyErasureScheduled: [{ ...base, erasureOn: '19 december 2026', cancelUrl: 'https://jouwbot.test/account/privacy/annuleren?token=abc' }],
   privacyPolicyChanged: [{ ...base, version: 2, changes: ['Geen Google Analytics meer.'] }],
+  coachingSession: (['booked', 'rescheduled', 'canceled', 'reminder'] as const).flatMap((event) =>
+    (['member', 'coach'] as const).flatMap((recipient) =>
+      [true, false].map((flag) => ({
+        ...base,
+        event,
+        recipient,
+        counterpart: 'Robin',
+        sessionTitle: 'Vastgelopen in een les',
+        startsAt: '2026-10-25T08:00:00.000Z',
+        durationMinutes: 60,
+        timeZone: 'America/New_York',
+        location: 'https://meet.example/robin',
+        topic: flag ? 'Les 3' : '',
+        expressStart: flag,
+        creditReturned: event === 'canceled' ? flag : null,
+        canceledByCoach: !flag,
+        url: 'https://jouwbot.test/coaching/sessions',
+      })),
+    ),
+  ),
   shopAttention: (['refundFailed', 'refundRefused', 'paymentMismatch', 'duplicateChargeback', 'chargebackReversed'] as const).map((problem) => ({ ...base, problem })),
 }
 
@@ -75,6 +95,12 @@ describe('mail templates', () => {
   test('without a seller e-mail address the contact sentence has none', () => {
     const mail = renderMail('emailChanged', 'nl', base, { ...seller, email: null })
     expect(mail.text).toContain('Was jij dit niet? Neem dan direct contact met ons op.')
+  })
+
+  test('a coaching mail names the time in the recipient’s zone, computed when it is rendered', () => {
+    const params = cases.coachingSession[0]!
+    expect(renderMail('coachingSession', 'nl', params, seller).text).toContain('zondag 25 oktober 2026 om 04:00 (America/New_York)')
+    expect(renderMail('coachingSession', 'en', { ...params, timeZone: 'Europe/Amsterdam' }, seller).text).toContain('Sunday, 25 October 2026 at 09:00 (Europe/Amsterdam)')
   })
 
   test('conditional sentences are chosen in code', () => {

@@ -55,6 +55,32 @@ export interface MailTemplates {
   privacyRequestResolved: { firstName: string; url: string }
   privacyExportReady: { firstName: string; url: string; expiresOn: string }
   privacyErasureScheduled: { firstName: string; erasureOn: string; cancelUrl: string }
+  /** A coaching session booked, moved, cancelled or coming up, to the member or the coach. */
+  coachingSession: CoachingSessionMail
+}
+
+export interface CoachingSessionMail {
+  firstName: string
+  event: 'booked' | 'rescheduled' | 'canceled' | 'reminder'
+  recipient: 'member' | 'coach'
+  /** The coach's display name (to the member) or the member's name (to the coach). */
+  counterpart: string
+  sessionTitle: string
+  /** ISO instant; shown in `timeZone` when the mail is rendered. */
+  startsAt: string
+  durationMinutes: number
+  timeZone: string
+  /** Where the session happens: only ever in mails to the booked member and the coach. */
+  location: string
+  topic: string
+  /** The member asked expressly for the service to start within the 14-day withdrawal period. */
+  expressStart: boolean
+  /** For cancellations: the credit came back (true) or was forfeited (false). */
+  creditReturned: boolean | null
+  /** Cancelled by the coach or an admin: apologise and offer to book again. */
+  canceledByCoach: boolean
+  /** My sessions (reschedule, cancel) or, after a cancel, a new booking. */
+  url: string
 }
 
 export type ShopProblem = 'refundFailed' | 'refundRefused' | 'paymentMismatch' | 'duplicateChargeback' | 'chargebackReversed'
@@ -74,6 +100,7 @@ interface Text {
 
 interface Context {
   t: Translate
+  locale: MailLocale
   seller: MailSeller
 }
 
@@ -197,6 +224,25 @@ const templates: { [K in MailTemplate]: (p: MailTemplates[K], c: Context) => Tex
     lines: [greeting(c.t, p), c.t('privacyErasureScheduled.scheduled', { erasureOn: p.erasureOn }), c.t('privacyErasureScheduled.kept'), c.t('privacyErasureScheduled.cancel'), notYouContact(c)],
     action: { label: c.t('privacyErasureScheduled.action'), url: p.cancelUrl },
   }),
+  coachingSession: (p, { t, locale }) => {
+    const when = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: p.timeZone }).format(new Date(p.startsAt))
+    const lines = [
+      greeting(t, p),
+      t(`coaching.${p.event}.${p.recipient}`, { counterpart: p.counterpart, sessionTitle: p.sessionTitle }),
+      t('coaching.when', { when, timeZone: p.timeZone, minutes: p.durationMinutes }),
+    ]
+    if (p.event !== 'canceled' && p.location) lines.push(t('coaching.where', { location: p.location }))
+    if (p.topic) lines.push(t('coaching.topic', { topic: p.topic }))
+    if (p.expressStart && p.recipient === 'member' && p.event === 'booked') lines.push(t('coaching.expressStart'))
+    if (p.event === 'canceled' && p.recipient === 'member' && p.creditReturned !== null) lines.push(t(p.creditReturned ? 'coaching.creditReturned' : 'coaching.creditForfeited'))
+    if (p.event === 'canceled' && p.recipient === 'member' && p.canceledByCoach) lines.push(t('coaching.apology'))
+    if (p.event !== 'canceled') lines.push(t('coaching.calendar'))
+    return {
+      subject: t(`coaching.${p.event}.subject`, { sessionTitle: p.sessionTitle, when }),
+      lines,
+      action: { label: t(p.event === 'canceled' ? (p.recipient === 'member' ? 'coaching.rebook' : 'coaching.viewSessions') : 'coaching.manage'), url: p.url },
+    }
+  },
   shopAttention: (p, { t }) => ({
     subject: t('shopAttention.subject', { problem: t(`shopAttention.problem.${p.problem}`), orderReference: p.orderReference }),
     lines: [t(`shopAttention.explanation.${p.problem}`, { amount: p.amount }), p.detail, t('shopAttention.settle')],
@@ -219,10 +265,13 @@ export interface RenderedMail {
  * (catalog words and filled-in values alike) and puts it in the responsive layout compiled from
  * ./layout/layout.mjml (see scripts/build-layout.ts); the text body carries the same lines.
  */
+/** Escaped text with its http(s) addresses as links. */
+const linkify = (escaped: string) => escaped.replace(/\bhttps?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`)
+
 export function renderMail<T extends MailTemplate>(template: T, locale: MailLocale, params: MailTemplates[T], seller: MailSeller): RenderedMail {
   const t = translators[locale]
   const render = templates[template] as (p: MailTemplates[T], c: Context) => Text
-  const { subject, lines, action } = render(params, { t, seller })
+  const { subject, lines, action } = render(params, { t, seller, locale })
   const footer = t('common.footer', { address: seller.addressLines.join(' · ') })
   const text = [...lines, ...(action ? [`${action.label}: ${action.url}`] : []), '', '—', footer].join('\n\n')
   const slots: Record<string, string> = {
@@ -230,7 +279,8 @@ export function renderMail<T extends MailTemplate>(template: T, locale: MailLoca
     SUBJECT: escapeHtml(subject),
     // The inbox preview: the first sentence after the greeting.
     PREHEADER: escapeHtml(lines[1] ?? lines[0] ?? subject),
-    BODY: lines.map((line) => `<p style="margin:0 0 14px">${escapeHtml(line)}</p>`).join(''),
+    // Web addresses in the text (a coach's video-call link) become links.
+    BODY: lines.map((line) => `<p style="margin:0 0 14px">${linkify(escapeHtml(line))}</p>`).join(''),
     ACTION_URL: action ? escapeHtml(action.url) : '',
     ACTION_LABEL: action ? escapeHtml(action.label) : '',
     // The link as text too, for clients that hide buttons.

@@ -6,6 +6,14 @@ export interface MailMessage {
   subject: string
   text: string
   html: string
+  /** E.g. a calendar invitation; `content` is the file's text. */
+  attachments?: MailAttachment[]
+}
+
+export interface MailAttachment {
+  filename: string
+  contentType: string
+  content: string
 }
 
 export interface MailTransport {

@@ -102,6 +102,21 @@ export const errorKeys = [
   'privacy.erasureNotFound',
   'privacy.erasureAlreadyScheduled',
   'privacy.cannotChangeOwnRole',
+  // coaching
+  'coaching.coachNotFound',
+  'coaching.sessionTypeNotFound',
+  'coaching.slotTaken',
+  'coaching.notEnoughCredits',
+  'coaching.expressStartRequired',
+  'coaching.tooManyUpcoming',
+  'coaching.bookingNotFound',
+  'coaching.tooLateToChange',
+  'coaching.lateCancelNeedsConsent',
+  'coaching.rescheduleLimit',
+  'coaching.bookingClosed',
+  'coaching.requestReused',
+  'coaching.timeZoneInvalid',
+  'coaching.creditNotFound',
 ] as const
 export type ErrorKey = (typeof errorKeys)[number]
 
@@ -125,5 +140,7 @@ export const validationKeys = [
   'validation.couponValue',
   'validation.couponWindow',
   'validation.companyRequired',
+  'validation.httpsUrl',
+  'validation.phone',
 ] as const
 export type ValidationKey = (typeof validationKeys)[number]

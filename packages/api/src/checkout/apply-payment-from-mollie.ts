@@ -1,4 +1,4 @@
-import { coachingCredits, couponRedemptions, coupons, desc, eq, orderLines, orders, payments, sql } from '@jouwbot/db'
+import { couponRedemptions, coupons, desc, eq, orderLines, orders, payments, sql } from '@jouwbot/db'
 import { FINAL_PAYMENT_STATUSES, isMolliePaymentId, type GatewayChargeback, type GatewayPayment, type GatewayRefund, type PaymentStatus } from '@jouwbot/payments'
 import { isUuid } from '@jouwbot/shared'
 import { recordAudit } from '../audit/record-audit.ts'
@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps.ts'
 import { inTransaction, type TxDeps } from '../transaction.ts'
 import { mailBuyer } from './buyer-mail.ts'
 import { reserveDuplicateRefund, updateDuplicateRefunds } from './duplicate-payments.ts'
+import { grantOrderCredits } from '../coaching/grant-order-credits.ts'
 import { issueInvoice } from './issue-invoice.ts'
 import { formatEuro } from './money.ts'
 import { applyEffects, newEffects, type OrderEffects } from './order-effects.ts'
@@ -152,7 +153,7 @@ async function fulfilPaidOrder(deps: TxDeps, input: { order: OrderRow; remote: G
       effects.accessChangedFor.add(order.userId)
     }
     if (credits > 0) {
-      await tx.insert(coachingCredits).values({ userId: order.userId, delta: credits, reason: 'order', orderId: order.id, createdAt: now }).onConflictDoNothing()
+      await grantOrderCredits(tx, { userId: order.userId, orderId: order.id, credits, paidAt, now })
     }
   }
 

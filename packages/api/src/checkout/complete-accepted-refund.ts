@@ -38,7 +38,7 @@ export async function completeAcceptedRefund(
   if (!invoice) return { creditNoteNumber: null }
   const note = await issueCreditNote(deps, { order, invoice, amountCents: local.amountCents, vatRateBasisPoints: await orderVatRate(tx, order.id), refundId: local.id, now })
   effects.issued.push(note)
-  const { courseEnded, sessionsLapsed } = await revokeIfUncovered(tx, { order, actorUserId, effects, now, cause: local.id, keepCourse: local.kind === 'coaching_withdrawal' })
+  const { courseEnded, sessionsLapsed } = await revokeIfUncovered(deps, { order, actorUserId, effects, now, cause: local.id, keepCourse: local.kind === 'coaching_withdrawal' })
   const [line] = await tx.select({ description: orderLines.description }).from(orderLines).where(eq(orderLines.orderId, order.id)).limit(1)
   await mailBuyer(deps, {
     order,

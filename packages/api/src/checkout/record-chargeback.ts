@@ -1,4 +1,5 @@
-import { and, chargebackReversals, chargebacks, coachingCredits, eq, inArray, invoices, isNull, orderLines, refunds, type Tx } from '@jouwbot/db'
+import { and, chargebackReversals, chargebacks, eq, inArray, invoices, isNull, orderLines, refunds, type Tx } from '@jouwbot/db'
+import { restoreOrderCredits } from '../coaching/take-back-order-credits.ts'
 import type { GatewayChargeback } from '@jouwbot/payments'
 import { recordAudit } from '../audit/record-audit.ts'
 import { grantCourseAccess } from '../courses/access.ts'
@@ -59,7 +60,7 @@ export async function recordChargeback(
     { actorUserId: null, subjectUserId: order.userId, action: 'order.chargeback', details: { orderId: order.id, paymentId, chargebackId: chargeback.id, amountCents } },
     now,
   )
-  const { courseEnded, sessionsLapsed } = await revokeIfUncovered(tx, { order, actorUserId: null, effects, now, cause: chargeback.id })
+  const { courseEnded, sessionsLapsed } = await revokeIfUncovered(deps, { order, actorUserId: null, effects, now, cause: chargeback.id })
   // What a reversal may have to give back.
   if (courseEnded || sessionsLapsed > 0) await tx.update(chargebacks).set({ endedCourse: courseEnded, sessionsLapsed }).where(eq(chargebacks.id, chargeback.id))
 }
@@ -170,12 +171,7 @@ async function restoreAccessIfPaidFor(tx: Tx, order: OrderRow, effects: OrderEff
       done = true
     }
     if (chargeback.sessionsLapsed > 0 && sessionsMayReturn) {
-      const given = await tx
-        .insert(coachingCredits)
-        .values({ userId, delta: chargeback.sessionsLapsed, reason: 'order_restored', orderId: order.id, cause: chargeback.id, createdAt: now })
-        .onConflictDoNothing()
-        .returning({ id: coachingCredits.id })
-      if (given.length > 0) restored.sessionsRestored += chargeback.sessionsLapsed
+      restored.sessionsRestored += await restoreOrderCredits(tx, { orderId: order.id, userId, credits: chargeback.sessionsLapsed, cause: chargeback.id, now })
       done = true
     }
     if (done && (!chargeback.endedCourse || courseMayReturn) && (chargeback.sessionsLapsed === 0 || sessionsMayReturn)) {

@@ -1,4 +1,6 @@
-import { and, coachingCredits, eq, inArray, invoices, isNull, orderLines, orders, sql, sum, type Tx } from '@jouwbot/db'
+import { and, eq, invoices, isNull, orderLines, orders, sql, type Tx } from '@jouwbot/db'
+import { takeBackOrderCredits } from '../coaching/take-back-order-credits.ts'
+import type { TxDeps } from '../transaction.ts'
 import { revokeCourseAccess } from '../courses/access.ts'
 import type { OrderEffects } from './order-effects.ts'
 import type { OrderRow } from './types.ts'
@@ -15,26 +17,18 @@ export interface Revoked {
   sessionsLapsed: number
 }
 
-/** The order's own coaching credits still with the buyer's ledger: granted, minus taken back, plus given back. */
-async function outstandingOrderCredits(tx: Tx, orderId: string): Promise<number> {
-  const [row] = await tx
-    .select({ credits: sum(coachingCredits.delta).mapWith(Number) })
-    .from(coachingCredits)
-    .where(and(eq(coachingCredits.orderId, orderId), inArray(coachingCredits.reason, ['order', 'order_revoked', 'order_restored'])))
-  return row?.credits ?? 0
-}
-
 /**
  * Access and coaching credits belong to a fully paid order. Once refunds or chargebacks leave less
  * than the order's price with us, the order no longer pays for what it delivered: the course access
  * it granted ends and its unspent credits are taken back — once per cause (the refund or chargeback:
- * a unique key), and never more than the order still has out. A withdrawal from the coaching only
+ * a unique key), and only that order's credits (packages/api/src/coaching/take-back-order-credits.ts). A withdrawal from the coaching only
  * (`keepCourse`) takes back the sessions and leaves the course.
  */
 export async function revokeIfUncovered(
-  tx: Tx,
+  deps: TxDeps,
   input: { order: OrderRow; actorUserId: string | null; effects: OrderEffects; now: Date; cause: string; keepCourse?: boolean },
 ): Promise<Revoked> {
+  const tx = deps.db
   const { order, actorUserId, effects, now, cause, keepCourse = false } = input
   const revoked: Revoked = { courseEnded: false, sessionsLapsed: 0 }
   const kept = order.totalCents - order.refundedCents - order.chargedBackCents
@@ -47,22 +41,8 @@ export async function revokeIfUncovered(
     if (ended) effects.accessChangedFor.add(userId)
     revoked.courseEnded ||= ended
   }
-  const orderCredits = lines.reduce((total, line) => total + line.coachingCredits * line.quantity, 0)
-  if (orderCredits > 0) {
-    const [balance] = await tx
-      .select({ credits: sum(coachingCredits.delta).mapWith(Number) })
-      .from(coachingCredits)
-      .where(eq(coachingCredits.userId, userId))
-    const takeBack = Math.min(await outstandingOrderCredits(tx, order.id), Math.max(0, balance?.credits ?? 0))
-    if (takeBack > 0) {
-      const taken = await tx
-        .insert(coachingCredits)
-        .values({ userId, delta: -takeBack, reason: 'order_revoked', orderId: order.id, cause, createdAt: now })
-        .onConflictDoNothing()
-        .returning({ id: coachingCredits.id })
-      if (taken.length > 0) revoked.sessionsLapsed = takeBack
-    }
-  }
+  // Only this order's credits: unspent ones, and those on sessions not yet held (cancelled; member and coach told).
+  revoked.sessionsLapsed = await takeBackOrderCredits(tx, deps, { orderId: order.id, userId, cause, now })
   return revoked
 }
 

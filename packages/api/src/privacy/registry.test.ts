@@ -23,12 +23,12 @@ describe('privacy registry', () => {
 
   it('fails, naming what to add, for a new table nobody registered', () => {
     const schema = currentSchema()
-    schema.set('coaching_bookings', ['id', 'user_id', 'notes'])
+    schema.set('gift_wishes', ['id', 'user_id', 'notes'])
     const problems = checkRegistry(schema)
     expect(problems).toHaveLength(1)
-    expect(problems[0]).toContain('Table "coaching_bookings" is not in the privacy registry')
-    expect(problems[0]).toContain("{ table: 'coaching_bookings', columns: ['id', 'user_id', 'notes']")
-    expect(problems[0]).toContain("tablesFreeOfPersonalData['coaching_bookings']")
+    expect(problems[0]).toContain('Table "gift_wishes" is not in the privacy registry')
+    expect(problems[0]).toContain("{ table: 'gift_wishes', columns: ['id', 'user_id', 'notes']")
+    expect(problems[0]).toContain("tablesFreeOfPersonalData['gift_wishes']")
   })
 
   it('fails for a new column in a registered table', () => {

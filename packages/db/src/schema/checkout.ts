@@ -235,36 +235,7 @@ export const couponRedemptions = pgTable(
   (t) => [uniqueIndex('coupon_redemptions_order_unique').on(t.orderId)],
 )
 
-export const coachingCreditReason = pgEnum('coaching_credit_reason', ['order', 'order_revoked', 'admin', 'booking', 'booking_canceled', 'order_restored'])
-
-/**
- * A ledger: the balance is the sum. An order's credits come once per order (`order`). Taking unspent
- * ones back (`order_revoked`) and giving them back when a chargeback is reversed (`order_restored`)
- * happen once per cause: the refund or chargeback that did it (`cause`). Rows from before causes were
- * kept have none and stay unique per order and reason.
- */
-export const coachingCredits = pgTable(
-  'coaching_credits',
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    delta: integer().notNull(),
-    reason: coachingCreditReason().notNull(),
-    orderId: uuid().references(() => orders.id, { onDelete: 'set null' }),
-    /** For `order_revoked` / `order_restored`: the refund id or the Mollie chargeback id. */
-    cause: text(),
-    createdAt: at().notNull(),
-  },
-  (t) => [
-    uniqueIndex('coaching_credits_order_unique')
-      .on(t.orderId, t.reason)
-      .where(sql`${t.reason} in ('order', 'order_revoked') and ${t.cause} is null`),
-    uniqueIndex('coaching_credits_cause_unique').on(t.orderId, t.reason, t.cause).where(sql`${t.cause} is not null`),
-    index('coaching_credits_user_idx').on(t.userId),
-  ],
-)
+// The coaching credit ledger (`coaching_credits`) lives in ./coaching.ts, with the coaching domain.
 
 export const refundStatus = pgEnum('refund_status', ['requested', 'queued', 'pending', 'processing', 'refunded', 'failed', 'canceled'])
 /**

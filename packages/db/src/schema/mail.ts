@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 
 export const mailStatus = pgEnum('mail_status', ['pending', 'sent', 'failed'])
 
@@ -19,6 +19,8 @@ export const mailOutbox = pgTable(
     subject: text().notNull(),
     text: text().notNull(),
     html: text().notNull(),
+    /** Files sent along, e.g. a calendar invitation (`.ics`). Purged with the body after SMTP delivery. */
+    attachments: jsonb().$type<{ filename: string; contentType: string; content: string }[]>(),
     status: mailStatus().notNull().default('pending'),
     attempts: integer().notNull().default(0),
     lastError: text(),

@@ -1,0 +1,69 @@
+import {
+  adminCoachRoleInput,
+  adminExtendCreditInput,
+  adminGrantCreditsInput,
+  availabilityInput,
+  bookSessionInput,
+  cancelInput,
+  coachProfileInput,
+  memberTimeZoneInput,
+  rescheduleInput,
+  sessionTypeInput,
+  slotsInput,
+} from '@jouwbot/shared'
+import { z } from 'zod'
+import { adminProcedure, authedProcedure, coachProcedure, publicProcedure, router } from '../trpc.ts'
+import { bookSession } from './book-session.ts'
+import { cancelBooking } from './cancel-booking.ts'
+import { getCreditAccount, listMemberSessions } from './get-credit-account.ts'
+import { extendCreditExpiry, grantCredits } from './grant-credits.ts'
+import { listCoachSessions } from './list-coach-sessions.ts'
+import { getCoach, listCoaches } from './list-coaches.ts'
+import { listSlots } from './list-slots.ts'
+import { markSessionOutcome } from './mark-session-outcome.ts'
+import { rescheduleBooking } from './reschedule-booking.ts'
+import { getAvailability, saveAvailability } from './save-availability.ts'
+import { listOwnSessionTypes, saveSessionType } from './save-session-type.ts'
+import { listCoachesForAdmin, setCoachRole } from './set-coach-role.ts'
+import { setMemberTimeZone } from './set-member-time-zone.ts'
+import { getOwnCoachProfile, updateCoachProfile } from './update-coach-profile.ts'
+
+const coachIdInput = z.object({ coachId: z.uuid() }).strict()
+const actorOf = (user: { id: string; role: 'member' | 'coach' | 'admin' }) => ({ userId: user.id, role: user.role })
+
+export const coachingRouter = router({
+  coaches: publicProcedure.query(({ ctx }) => listCoaches(ctx.deps)),
+  coach: publicProcedure.input(coachIdInput).query(({ ctx, input }) => getCoach(ctx.deps, input)),
+  slots: authedProcedure.input(slotsInput).query(({ ctx, input }) => listSlots(ctx.deps, { ...input, memberId: ctx.user.id })),
+  book: authedProcedure
+    .input(bookSessionInput)
+    .mutation(({ ctx, input }) => bookSession(ctx.deps, { ...input, startsAt: new Date(input.startsAt), memberId: ctx.user.id })),
+  reschedule: authedProcedure
+    .input(rescheduleInput)
+    .mutation(({ ctx, input }) => rescheduleBooking(ctx.deps, { actor: actorOf(ctx.user), bookingId: input.bookingId, startsAt: new Date(input.startsAt) })),
+  cancel: authedProcedure.input(cancelInput).mutation(({ ctx, input }) => cancelBooking(ctx.deps, { actor: actorOf(ctx.user), ...input })),
+  mySessions: authedProcedure.query(({ ctx }) => listMemberSessions(ctx.deps, { memberId: ctx.user.id })),
+  credits: authedProcedure.query(({ ctx }) => getCreditAccount(ctx.deps, { userId: ctx.user.id })),
+  setTimeZone: authedProcedure.input(memberTimeZoneInput).mutation(({ ctx, input }) => setMemberTimeZone(ctx.deps, { userId: ctx.user.id, ...input })),
+
+  // The coach's own pages.
+  ownProfile: coachProcedure.query(({ ctx }) => getOwnCoachProfile(ctx.deps, { coachId: ctx.user.id })),
+  updateProfile: coachProcedure.input(coachProfileInput).mutation(({ ctx, input }) => updateCoachProfile(ctx.deps, { coachId: ctx.user.id, profile: input })),
+  ownSessionTypes: coachProcedure.query(({ ctx }) => listOwnSessionTypes(ctx.deps, { coachId: ctx.user.id })),
+  saveSessionType: coachProcedure.input(sessionTypeInput).mutation(({ ctx, input }) => saveSessionType(ctx.deps, { coachId: ctx.user.id, sessionType: input })),
+  availability: coachProcedure.query(({ ctx }) => getAvailability(ctx.deps, { coachId: ctx.user.id })),
+  saveAvailability: coachProcedure.input(availabilityInput).mutation(({ ctx, input }) => saveAvailability(ctx.deps, { coachId: ctx.user.id, availability: input })),
+  coachSessions: coachProcedure.query(({ ctx }) => listCoachSessions(ctx.deps, { coachId: ctx.user.id })),
+  markOutcome: coachProcedure
+    .input(z.object({ bookingId: z.uuid(), outcome: z.enum(['held', 'member_no_show', 'coach_no_show']) }).strict())
+    .mutation(({ ctx, input }) => markSessionOutcome(ctx.deps, { actor: actorOf(ctx.user), ...input })),
+})
+
+export const adminCoachingRouter = router({
+  coaches: adminProcedure.query(({ ctx }) => listCoachesForAdmin(ctx.deps)),
+  setCoach: adminProcedure.input(adminCoachRoleInput).mutation(({ ctx, input }) => setCoachRole(ctx.deps, { adminId: ctx.user.id, ...input })),
+  grantCredits: adminProcedure.input(adminGrantCreditsInput).mutation(({ ctx, input }) => grantCredits(ctx.deps, { adminId: ctx.user.id, ...input })),
+  extendCredit: adminProcedure
+    .input(adminExtendCreditInput)
+    .mutation(({ ctx, input }) => extendCreditExpiry(ctx.deps, { adminId: ctx.user.id, unitId: input.unitId, expiresAt: new Date(input.expiresAt) })),
+})
