@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { coupons, eq, orders, sql } from '@jouwbot/db'
 import { truncateAll } from '@jouwbot/db/testing'
-import { createMember } from '../helpers/accounts.ts'
+import { createMember, makeStaff } from '../helpers/accounts.ts'
 import { expectRefusal, expectThrottled } from '../helpers/flows.ts'
 import { postWebhook, seedShopFixture, startBuying, startInput } from '../helpers/shop.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
@@ -120,7 +120,7 @@ describe('the admin order search (trigram index, issue 14 §2)', () => {
     const { orderId } = await startBuying(buyer.client, 'coachingsessie')
     const { orderId: otherId } = await startBuying(other.client, 'coachingsessie')
     const admin = await createMember(server.deps)
-    await server.deps.db.execute(sql`update users set role = 'admin' where email = ${admin.email}`)
+    await makeStaff(server.deps, admin)
     const api = await admin.client.api()
     const found = async (search: string) => (await api.admin.checkout.orders({ limit: 10, search })).orders.map((order) => order.id)
     expect(await found('MIJ-HIER')).toEqual([orderId])

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { bookSession } from '@jouwbot/api/coaching'
 import { coachingBookings, coachingCreditUnits, eq, sql } from '@jouwbot/db'
 import { truncateAll } from '@jouwbot/db/testing'
-import { createMember } from '../helpers/accounts.ts'
+import { createMember, makeStaff } from '../helpers/accounts.ts'
 import { coachingMails, insertCoach, ledgerBalance, ledgerSum, spendableUnits, weekdayAt } from '../helpers/coaching.ts'
 import { expectRefusal } from '../helpers/flows.ts'
 import { seedShopFixture, startBuying, userRow } from '../helpers/shop.ts'
@@ -54,7 +54,7 @@ describe('credits bought with an order', () => {
 
     // The admin refunds the first order: its 2 unspent credits and the booked session's credit go; the session is cancelled.
     const admin = await createMember(deps)
-    await deps.db.execute(sql`update users set role = 'admin' where email = ${admin.email}`)
+    await makeStaff(deps, admin)
     await (await admin.client.api()).admin.checkout.refund({ orderId: first.orderId, reason: 'Klant ontevreden', refundId: crypto.randomUUID() })
     const [canceled] = await deps.db.select().from(coachingBookings).where(eq(coachingBookings.id, booking.id))
     expect(canceled).toMatchObject({ status: 'canceled', cancelReason: 'credit_taken_back' })

@@ -7,7 +7,10 @@ import {
   accountErasures,
   auditLog,
   certificates,
+  coachProfiles,
+  coachingAvailability,
   coachingCredits,
+  coachingSessionTypes,
   consentRecords,
   courseModules,
   courses,
@@ -94,6 +97,10 @@ async function memberWithEverything(firstName: string, lessonId: string, courseI
   await db().insert(privacyPolicyAcknowledgements).values({ userId: id, version: policyVersion, seenAt: now })
   await db().insert(userTokens).values({ userId: id, purpose: 'change_email', tokenHash: `hash-${id}`, newEmail: `nieuw-${email}`, expiresAt: new Date(now.getTime() + DAY) })
   await deps().storage.write(`members/${id}/avatar.png`, Readable.from([Buffer.from(`PNG of ${firstName}`)]), { contentType: 'image/png', maxBytes: 1024 })
+  // She coaches too: a profile with availability and a session type (the coach_profile category).
+  await db().insert(coachProfiles).values({ userId: id, displayName: `${firstName} Coach`, locationKind: 'video', locationDetail: `https://meet.example/${firstName}` })
+  await db().insert(coachingAvailability).values({ coachId: id, weekday: 1, startMinute: 540, endMinute: 720 })
+  await db().insert(coachingSessionTypes).values({ coachId: id, title: `Sparren met ${firstName}`, durationMinutes: 30, credits: 1 })
   await (await client.api()).privacy.object({ to: 'statistics' })
   return { client, email, id, firstName, secret, recoveryCodes: codes, orderId: bought.orderId }
 }
