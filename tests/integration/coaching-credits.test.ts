@@ -31,6 +31,7 @@ describe('credits bought with an order', () => {
     const buyer = await createMember(deps)
     const first = await startBuying(buyer.client, 'premium-cursus-coaching')
     await emulator.setPaymentStatus(first.paymentId, 'paid')
+    await emulator.webhooksIdle() // the first order's credits are granted before the clock moves on
     deps.clock.advance(60_000)
     const second = await startBuying(buyer.client, 'coachingsessie')
     await emulator.setPaymentStatus(second.paymentId, 'paid')

@@ -26,12 +26,6 @@ export function Footer() {
         <nav aria-label={t('footer.navLabel')} className="site-footer__nav">
           <ul>
             <li>
-              <Link to="/prijzen">{t('nav.pricing')}</Link>
-            </li>
-            <li>
-              <Link to="/cursussen">{t('nav.course')}</Link>
-            </li>
-            <li>
               <Link to="/privacy">{t('footer.privacy')}</Link>
             </li>
             <li>
@@ -41,6 +35,12 @@ export function Footer() {
             </li>
             <li>
               <Link to="/voorwaarden">{t('footer.terms')}</Link>
+            </li>
+            <li>
+              <Link to="/prijzen">{t('nav.pricing')}</Link>
+            </li>
+            <li>
+              <Link to="/cursussen">{t('nav.course')}</Link>
             </li>
             {signedIn ? (
               <li>
