@@ -111,9 +111,9 @@ describe('mail templates', () => {
     const paid = (coachingSessions: number, email: string | null | undefined = seller.email) =>
       renderMail('orderPaid', 'nl', { ...base, withdrawalWaived: false, coachingSessions }, { ...seller, email }).text
     expect(paid(0)).not.toContain('coachingsessie')
-    expect(paid(1)).toContain('Deze bestelling geeft je 1 coachingsessie; je tegoed zie je op je account bij Jouw Bot. Plan je sessie door te mailen naar hallo@voorbeeld.nl.')
+    expect(paid(1)).toContain('Deze bestelling geeft je 1 coachingsessie; je tegoed zie je op je account bij Jouw Bot. Plan je sessie op de coachingpagina (menu ‘Coaching’); vragen kun je mailen naar hallo@voorbeeld.nl.')
     expect(paid(3)).toContain('Deze bestelling geeft je 3 coachingsessies')
-    expect(paid(3, null)).toContain('hoe je een sessie plant, zie je op je account')
+    expect(paid(3, null)).toContain('je plant een sessie op de coachingpagina')
     expect(renderMail('shopAttention', 'nl', { ...base, problem: 'paymentMismatch' }, seller).subject).toBe('Actie nodig: betaling klopt niet (bestelling ABCD1234)')
   })
 

@@ -3,20 +3,13 @@ import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useTRPC } from '../../lib/trpc.ts'
-import { useSeller } from '../../lib/useSeller.ts'
 import { AccountSection } from '../account/AccountSection.tsx'
 
-/**
- * The member's coaching balance on the account page, and how to book a session. Until the coaching
- * domain books sessions itself, booking is by e-mail to the seller's contact address.
- */
+/** The member's coaching balance on the account page, and where to book a session. */
 export function CoachingBalanceSection() {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const balance = useQuery(trpc.checkout.coachingBalance.queryOptions())
-  const seller = useSeller()
-  const email = seller.data?.email
-  const contact = email ? <a href={`mailto:${email}?subject=${encodeURIComponent(t('coachingBalance.mailSubject'))}`}>{email}</a> : <span />
 
   return (
     <AccountSection id="coaching" title={t('coachingBalance.title')}>
@@ -25,7 +18,9 @@ export function CoachingBalanceSection() {
           sessions > 0 ? (
             <>
               <p className="coaching-balance__count">{t('coachingBalance.count', { count: sessions })}</p>
-              <p>{email ? <Trans i18nKey="coachingBalance.howToBook" components={{ contact }} /> : t('coachingBalance.howToBookNoMail')}</p>
+              <p>
+                <Trans i18nKey="coachingBalance.howToBook" components={{ book: <Link to="/coaching" /> }} />
+              </p>
             </>
           ) : (
             <p>

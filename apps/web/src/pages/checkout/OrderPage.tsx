@@ -146,7 +146,7 @@ function OrderView({ order, errorKey }: { order: Order; errorKey: string | null 
           ) : null}
           {credits > 0 ? (
             <p>
-              <Trans i18nKey="order.coachingCredits" count={credits} components={{ account: <Link to="/account#coaching" /> }} />
+              <Trans i18nKey="order.coachingCredits" count={credits} components={{ account: <Link to="/coaching" /> }} />
             </p>
           ) : null}
         </section>
