@@ -35,15 +35,7 @@ export async function getStatsDashboard(deps: { db: DbOrTx }, { from, to }: { fr
   const inPeriod = (dimension: 'total' | 'page' | 'section' | 'referrer' | 'event') =>
     and(eq(statDaily.dimension, dimension), gte(statDaily.day, from), lte(statDaily.day, to))
 
-  const totalRows = await db.select({ day: statDaily.day, visitors: statDaily.visitors, pageViews: statDaily.count }).from(statDaily).where(inPeriod('total'))
-  const byDay = new Map(totalRows.map((row) => [row.day, row]))
-  const days: StatsDashboard['days'] = []
-  for (let day = from; day <= to; day = addDays(day, 1)) {
-    const row = byDay.get(day)
-    days.push({ day, visitors: row?.visitors ?? 0, pageViews: row?.pageViews ?? 0 })
-  }
-
-  const ranked = async (dimension: 'page' | 'referrer') => {
+  const ranked = (dimension: 'page' | 'referrer') => {
     const pageViews = sql<number>`sum(${statDaily.count})::int`
     return db
       .select({ key: statDaily.key, visitors: sql<number>`sum(${statDaily.visitors})::int`, pageViews })
@@ -53,23 +45,47 @@ export async function getStatsDashboard(deps: { db: DbOrTx }, { from, to }: { fr
       .orderBy(desc(pageViews), statDaily.key)
       .limit(TOP)
   }
-  const pages = await ranked('page')
-  const referrerRows = await ranked('referrer')
+  // Payments are timestamps: the period is [from 00:00, to + 1 day 00:00) in Amsterdam.
+  const month = sql<string>`to_char(${orders.paidAt} at time zone 'Europe/Amsterdam', 'YYYY-MM')`
 
-  const eventRows = await db
-    .select({ name: statDaily.key, count: sql<number>`sum(${statDaily.count})::int` })
-    .from(statDaily)
-    .where(inPeriod('event'))
-    .groupBy(statDaily.key)
+  // Independent reads: on PostgreSQL they run side by side on the pool (PGlite queues them).
+  const [totalRows, pages, referrerRows, eventRows, blogRows, revenueRows] = await Promise.all([
+    db.select({ day: statDaily.day, visitors: statDaily.visitors, pageViews: statDaily.count }).from(statDaily).where(inPeriod('total')),
+    ranked('page'),
+    ranked('referrer'),
+    db
+      .select({ name: statDaily.key, count: sql<number>`sum(${statDaily.count})::int` })
+      .from(statDaily)
+      .where(inPeriod('event'))
+      .groupBy(statDaily.key),
+    db
+      .select({ visitors: sql<number>`coalesce(sum(${statDaily.visitors}), 0)::int` })
+      .from(statDaily)
+      .where(and(inPeriod('section'), eq(statDaily.key, '/blog'))),
+    db
+      .select({ month, orders: sql<number>`count(*)::int`, cents: sql<number>`coalesce(sum(${orders.totalCents}), 0)::bigint` })
+      .from(orders)
+      .where(
+        and(
+          isNotNull(orders.paidAt),
+          gte(orders.paidAt, sql`(${from}::date)::timestamp at time zone 'Europe/Amsterdam'`),
+          lt(orders.paidAt, sql`(${addDays(to, 1)}::date)::timestamp at time zone 'Europe/Amsterdam'`),
+        ),
+      )
+      .groupBy(month)
+      .orderBy(month),
+  ])
+
+  const byDay = new Map(totalRows.map((row) => [row.day, row]))
+  const days: StatsDashboard['days'] = []
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    const row = byDay.get(day)
+    days.push({ day, visitors: row?.visitors ?? 0, pageViews: row?.pageViews ?? 0 })
+  }
   const events = Object.fromEntries(statEventNames.map((name) => [name, 0])) as Record<StatEventName, number>
   for (const row of eventRows) if (row.name in events) events[row.name as StatEventName] = Number(row.count)
-
-  const [blog] = await db
-    .select({ visitors: sql<number>`coalesce(sum(${statDaily.visitors}), 0)::int` })
-    .from(statDaily)
-    .where(and(inPeriod('section'), eq(statDaily.key, '/blog')))
   const steps = [
-    ['blog', Number(blog?.visitors ?? 0)],
+    ['blog', Number(blogRows[0]?.visitors ?? 0)],
     ['ebook_requested', events.ebook_requested],
     ['ebook_confirmed', events.ebook_confirmed],
     ['signup', events.signup],
@@ -81,21 +97,6 @@ export async function getStatsDashboard(deps: { db: DbOrTx }, { from, to }: { fr
     rate: index === 0 ? null : ratio(count, steps[index - 1]![1]),
     overall: index === 0 ? null : ratio(count, steps[0][1]),
   }))
-
-  // Payments are timestamps: the period is [from 00:00, to + 1 day 00:00) in Amsterdam.
-  const month = sql<string>`to_char(${orders.paidAt} at time zone 'Europe/Amsterdam', 'YYYY-MM')`
-  const revenueRows = await db
-    .select({ month, orders: sql<number>`count(*)::int`, cents: sql<number>`coalesce(sum(${orders.totalCents}), 0)::bigint` })
-    .from(orders)
-    .where(
-      and(
-        isNotNull(orders.paidAt),
-        gte(orders.paidAt, sql`(${from}::date)::timestamp at time zone 'Europe/Amsterdam'`),
-        lt(orders.paidAt, sql`(${addDays(to, 1)}::date)::timestamp at time zone 'Europe/Amsterdam'`),
-      ),
-    )
-    .groupBy(month)
-    .orderBy(month)
 
   return {
     from,
