@@ -4,7 +4,8 @@
  * funnel with its conversion rates, on /admin/statistieken.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { recordStatEvent, rollUpStats } from '@jouwbot/api/marketing-stats'
+import { recordStatEvent, rollUpStats, statisticsPolicyText } from '@jouwbot/api/marketing-stats'
+import { publishPolicyVersion, seedPrivacyPolicy } from '@jouwbot/api/privacy'
 import { asc, statEvents } from '@jouwbot/db'
 import { createMember, makeStaff } from '../helpers/accounts.ts'
 import { logInStaff, openBrowser, type BrowserSession } from '../helpers/browser.ts'
@@ -15,6 +16,9 @@ let browser: BrowserSession
 
 beforeAll(async () => {
   server = await startTestServer()
+  // The statement in force announces counting without consent (the visitor never opens the cookie dialog).
+  await seedPrivacyPolicy(server.deps)
+  await publishPolicyVersion(server.deps, { text: statisticsPolicyText, publishedBy: null, notify: false })
   browser = await openBrowser(server.url)
 })
 

@@ -30,7 +30,7 @@ const UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140
 
 /** A visitor's page view through the same service the beacon route calls. */
 async function view(path: string, visitor: number, referrer?: string) {
-  const outcome = await recordPageView(deps(), { path, referrer, ip: `198.51.100.${visitor}`, userAgent: UA, optedOut: false, userId: null })
+  const outcome = await recordPageView(deps(), { path, referrer, ip: `198.51.100.${visitor}`, userAgent: UA, optedOut: false, userId: null, consent: true })
   expect(outcome).toBe('recorded')
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { recordStatEvent } from '@jouwbot/api/marketing-stats'
+import { recordStatEvent, statisticsPolicyText } from '@jouwbot/api/marketing-stats'
+import { publishPolicyVersion, seedPrivacyPolicy } from '@jouwbot/api/privacy'
 import { DAY } from '@jouwbot/auth'
 import { asc, eq, rateLimits, seedRuns, sql, statEvents, statSalts } from '@jouwbot/db'
 import { truncateAll } from '@jouwbot/db/testing'
@@ -21,7 +22,14 @@ beforeEach(async () => {
   await truncateAll(server.handle)
   server.deps.courses.invalidate()
   server.deps.clock.set(new Date())
+  await announceCookielessCounting()
 })
+
+/** The statement in force says we count without consent (the shipped text for it, after versions 1 and 2). */
+async function announceCookielessCounting() {
+  await seedPrivacyPolicy(deps())
+  await publishPolicyVersion(deps(), { text: statisticsPolicyText, publishedBy: null, notify: false })
+}
 
 const deps = () => server.deps
 const db = () => server.deps.db
@@ -144,10 +152,53 @@ describe('recording page views without IP address or cookie', () => {
   })
 })
 
+describe('consent while the statement in force promises it', () => {
+  test('under version 2 (“only if you consent”) only visitors who allowed statistics are counted', async () => {
+    await truncateAll(server.handle)
+    await seedPrivacyPolicy(deps())
+    expect((await beacon({ path: '/blog' })).status).toBe(204)
+    expect(await recordStatEvent(deps(), { name: 'ebook_requested', visitor: { ip: '198.51.100.9', userAgent: FIREFOX, optedOut: false } })).toBe(true)
+    const before = await rows()
+    expect(before.map((r) => [r.name, r.visitorHash])).toEqual([['ebook_requested', null]])
+    expect(await db().select().from(statSalts)).toEqual([])
+
+    expect((await beacon({ body: JSON.stringify({ path: '/blog', consent: true }) })).status).toBe(204)
+    expect((await rows()).map((r) => [r.name, r.path])).toEqual([['ebook_requested', null], ['pageview', '/blog']])
+
+    // Publishing the statement that announces counting without consent switches it on for everyone.
+    await publishPolicyVersion(deps(), { text: statisticsPolicyText, publishedBy: null, notify: false })
+    expect((await beacon({ path: '/prijzen' })).status).toBe(204)
+    expect((await rows()).map((r) => r.path)).toEqual([null, '/blog', '/prijzen'])
+  })
+
+  test('the shipped statement text changes only the statistics and cookie paragraphs, in both languages', async () => {
+    const { policyV2 } = await import('@jouwbot/api/privacy')
+    for (const [v2, next] of [
+      [policyV2.bodyNl, statisticsPolicyText.bodyNl],
+      [policyV2.bodyEn, statisticsPolicyText.bodyEn],
+    ] as const) {
+      const paragraphs = (text: string) => text.split('\n\n')
+      const changed = paragraphs(next).filter((p) => !paragraphs(v2).includes(p))
+      expect(changed).toHaveLength(2)
+      expect(changed[0]).toMatch(/^## Stat/)
+      expect(changed[0]).toMatch(/IP/)
+      expect(changed[1]).toMatch(/^## Cookies/)
+      expect(next).not.toMatch(/only if you consent|alleen als je daar toestemming voor geeft/)
+    }
+  })
+})
+
 describe('the daily salt', () => {
+  /** A fixed day: the statements are published again on it, so they are in force then. */
+  async function setClockBeforeAnnouncing(at: Date) {
+    await truncateAll(server.handle)
+    deps().clock.set(at)
+    await announceCookielessCounting()
+  }
+
   test('the same visitor gets one hash a day, another the next day; the past day’s salt is deleted', async () => {
     const clock = deps().clock
-    clock.set(new Date('2026-03-10T10:00:00Z'))
+    await setClockBeforeAnnouncing(new Date('2026-03-10T10:00:00Z'))
     await beacon({ path: '/', ip: '203.0.113.50' })
     await beacon({ path: '/blog', ip: '203.0.113.50' })
     await beacon({ path: '/', ip: '203.0.113.51' })
@@ -170,7 +221,7 @@ describe('the daily salt', () => {
   })
 
   test('the day is the calendar day in Amsterdam', async () => {
-    deps().clock.set(new Date('2026-03-10T23:30:00Z')) // 00:30 on the 11th in Amsterdam
+    await setClockBeforeAnnouncing(new Date('2026-03-10T23:30:00Z')) // 00:30 on the 11th in Amsterdam
     await beacon({ path: '/' })
     expect((await rows())[0]!.day).toBe('2026-03-11')
   })

@@ -19,6 +19,8 @@ export const pageViewInput = z
       .max(253)
       .regex(/^[a-z0-9.-]*$/i, { error: 'validation.invalid' })
       .optional(),
+    /** The visitor switched statistics on in the cookie dialog (needed while the statement in force promises consent). */
+    consent: z.boolean().optional(),
   })
   .strict()
 export type PageViewInput = z.infer<typeof pageViewInput>

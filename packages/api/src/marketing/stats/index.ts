@@ -4,3 +4,4 @@ export { recordPageView, pageViewRateLimit, type PageViewOutcome, type RecordPag
 export { aggregateStatsDay, rollUpStats } from './aggregate-stats-day.ts'
 export { getStatsDashboard, type StatsDashboard } from './get-stats-dashboard.ts'
 export { statsDay, addDays, isBot } from './stats-day.ts'
+export { cookielessCountingAnnounced, statisticsPolicyText, COOKIELESS_SENTENCE_EN, COOKIELESS_SENTENCE_NL } from './statistics-policy.ts'

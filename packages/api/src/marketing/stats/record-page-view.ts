@@ -4,6 +4,7 @@ import type { PageViewInput } from '@jouwbot/shared'
 import type { AppDeps } from '../../deps.ts'
 import { mayProcess } from '../../privacy/get-privacy-settings.ts'
 import { isBot, referrerHost, saltOfDay, statsDay, visitorHash } from './stats-day.ts'
+import { cookielessCountingAnnounced } from './statistics-policy.ts'
 
 /** One browser may send this many page views a minute; more is a script, not a reader. */
 export const pageViewRateLimit = { name: 'stats:pageview:ip', limit: 60, windowSeconds: 60 }
@@ -17,7 +18,7 @@ export interface RecordPageViewInput extends PageViewInput {
   userId: string | null
 }
 
-export type PageViewOutcome = 'recorded' | 'optedOut' | 'bot' | 'objected' | 'ignoredPath' | 'throttled'
+export type PageViewOutcome = 'recorded' | 'optedOut' | 'bot' | 'objected' | 'noConsent' | 'ignoredPath' | 'throttled'
 
 /** Staff screens and the development mailbox are not part of the public site. */
 const IGNORED = /^\/(admin|dev)(\/|$)/
@@ -39,7 +40,8 @@ function normalisePath(path: string): string {
 
 /**
  * A page view from the beacon. Nothing is stored for a browser that asks not to be tracked (DNT/GPC),
- * for bots, or for a member who objected to statistics; otherwise one row: the path, the referring
+ * for bots, for a member who objected to statistics, or without consent while the privacy statement
+ * in force promises statistics only with consent (`statistics-policy.ts`); otherwise one row: the path, the referring
  * host, and a hash of (salt of the day, site, IP, user agent) — no IP address, no cookie, no account.
  */
 export async function recordPageView(deps: Pick<AppDeps, 'db' | 'clock' | 'appOrigin' | 'pseudonymize'>, input: RecordPageViewInput): Promise<PageViewOutcome> {
@@ -52,6 +54,8 @@ export async function recordPageView(deps: Pick<AppDeps, 'db' | 'clock' | 'appOr
   const limit = await consumeRateLimit(deps.db, pageViewRateLimit, deps.pseudonymize(`ip:${input.ip}`), now)
   if (!limit.allowed) return 'throttled'
   if (input.userId && !(await mayProcess(deps.db, input.userId, 'statistics'))) return 'objected'
+  // Without the visitor's consent only once the statement in force says we count without it.
+  if (!input.consent && !(await cookielessCountingAnnounced(deps.db, now))) return 'noConsent'
 
   const site = new URL(deps.appOrigin).host
   const day = statsDay(now)

@@ -3,12 +3,15 @@ import type { StatEventName } from '@jouwbot/shared'
 import type { AppDeps } from '../../deps.ts'
 import { mayProcess } from '../../privacy/get-privacy-settings.ts'
 import { saltOfDay, statsDay, visitorHash } from './stats-day.ts'
+import { cookielessCountingAnnounced } from './statistics-policy.ts'
 
 export interface StatVisitor {
   ip: string
   userAgent: string
   /** `DNT: 1` or `Sec-GPC: 1` was sent: nothing is recorded. */
   optedOut: boolean
+  /** Statistics switched on in the cookie dialog; without it the visitor is hashed only once the statement in force allows. */
+  consent?: boolean | undefined
 }
 
 export interface RecordStatEventInput {
@@ -23,8 +26,9 @@ export interface RecordStatEventInput {
 
 /**
  * Records one named event (`ebook_requested`, `ebook_confirmed`, `signup`, `checkout_started`,
- * `paid`) for the statistics: a name and a time, and with a request a visitor hash of that day —
- * never an account id, e-mail or IP address.
+ * `paid`) for the statistics: a name and a time, and with a request a visitor hash of that day (only
+ * with the visitor's consent or once the statement in force announces counting without it) — never an
+ * account id, e-mail or IP address.
  *
  * Call it inside the transaction of the action where there is one (`deps.db` may be the transaction):
  * it runs in a savepoint of its own and swallows its errors, so a statistic can never fail or roll
@@ -38,7 +42,7 @@ export async function recordStatEvent(deps: { db: DbOrTx; clock: AppDeps['clock'
       const now = deps.clock.now()
       const day = statsDay(now)
       let hash: string | null = null
-      if (input.visitor) {
+      if (input.visitor && (input.visitor.consent || (await cookielessCountingAnnounced(savepoint, now)))) {
         const salt = await saltOfDay(savepoint, day, now)
         hash = visitorHash({ salt, site: new URL(deps.appOrigin).host, ip: input.visitor.ip, userAgent: input.visitor.userAgent })
       }

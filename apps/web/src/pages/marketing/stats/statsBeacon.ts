@@ -26,10 +26,12 @@ function referrerHost(): string | undefined {
   }
 }
 
-/** Sends one page view: the path and (first page only) the referring host — nothing else. */
+/** Sends one page view: the path, (first page only) the referring host, and whether statistics were allowed — nothing else. */
 export function sendPageView(path: string, referrer: string | undefined): void {
   if (optedOut() || path.length > 300 || /^\/(admin|dev)(\/|$)/.test(path)) return
-  const body = JSON.stringify(referrer ? { path, referrer } : { path })
+  // Consent matters while the privacy statement in force promises statistics only with it (the server decides).
+  const consent = readConsent()?.statistics === true
+  const body = JSON.stringify({ path, ...(referrer ? { referrer } : {}), ...(consent ? { consent } : {}) })
   try {
     if (navigator.sendBeacon(PAGE_VIEW_URL, new Blob([body], { type: 'application/json' }))) return
   } catch {
