@@ -1,4 +1,4 @@
-import { privacyPolicyVersions, desc, lte, type DbOrTx } from '@jouwbot/db'
+import { privacyPolicyVersions, desc, lte, sql, type DbOrTx } from '@jouwbot/db'
 import { policyV2, type PolicyText } from '../../privacy/policy/texts.ts'
 
 /**
@@ -53,13 +53,18 @@ export const statisticsPolicyText: Omit<PolicyText, 'publishedAt' | 'version'> =
   ],
 }
 
-/** Whether the statement in force announces counting without consent (its Dutch and English text hold the sentences). */
+/**
+ * Whether the statement in force announces counting without consent (its Dutch and English text hold
+ * the sentences). Checked in the database, so a page view does not fetch the statement's text.
+ */
 export async function cookielessCountingAnnounced(db: DbOrTx, now: Date): Promise<boolean> {
   const [current] = await db
-    .select({ bodyNl: privacyPolicyVersions.bodyNl, bodyEn: privacyPolicyVersions.bodyEn })
+    .select({
+      announced: sql<boolean>`strpos(${privacyPolicyVersions.bodyNl}, ${COOKIELESS_SENTENCE_NL}) > 0 and strpos(${privacyPolicyVersions.bodyEn}, ${COOKIELESS_SENTENCE_EN}) > 0`,
+    })
     .from(privacyPolicyVersions)
     .where(lte(privacyPolicyVersions.publishedAt, now))
     .orderBy(desc(privacyPolicyVersions.version))
     .limit(1)
-  return Boolean(current && current.bodyNl.includes(COOKIELESS_SENTENCE_NL) && current.bodyEn.includes(COOKIELESS_SENTENCE_EN))
+  return current?.announced === true
 }
