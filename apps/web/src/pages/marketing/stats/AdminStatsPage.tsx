@@ -66,7 +66,19 @@ function DashboardView({ data }: { data: Dashboard }) {
   const dayFormat = useMemo(() => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }), [locale])
   const monthFormat = useMemo(() => new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }), [locale])
   const formatCount = useMemo(() => (value: number) => number.format(value), [number])
-  const formatEuros = useMemo(() => (value: number) => formatMoney(value, locale), [locale])
+  // Whole euros on the axis and in the legend; the table gives the exact amounts.
+  const formatEuros = useMemo(() => {
+    const euros = new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
+    return (cents: number) => euros.format(Math.round(cents / 100))
+  }, [locale])
+  const formatDayTick = useMemo(() => {
+    const short = new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'short', timeZone: 'UTC' })
+    return (value: number) => short.format(new Date(value * 1000))
+  }, [locale])
+  const formatMonthTick = useMemo(() => {
+    const short = new Intl.DateTimeFormat(intlLocale(locale), { month: 'short', year: '2-digit', timeZone: 'UTC' })
+    return (value: number) => short.format(new Date(value * 1000))
+  }, [locale])
   const day = (value: string) => dayFormat.format(new Date(`${value}T12:00:00Z`))
   const month = (value: string) => monthFormat.format(new Date(`${value}-01T12:00:00Z`))
   const rate = (value: number | null) => (value === null ? '–' : percent.format(value))
@@ -111,6 +123,8 @@ function DashboardView({ data }: { data: Dashboard }) {
           series={visitsSeries}
           kind="line"
           format={formatCount}
+          formatX={formatDayTick}
+          xLabel={t('stats.admin.col.day')}
           tableLabel={t('stats.admin.showTable')}
           table={
             <DataTable
@@ -199,6 +213,8 @@ function DashboardView({ data }: { data: Dashboard }) {
             series={revenueSeries}
             kind="bars"
             format={formatEuros}
+            formatX={formatMonthTick}
+            xLabel={t('stats.admin.col.month')}
             tableLabel={t('stats.admin.showTable')}
             table={
               <DataTable
