@@ -15,6 +15,7 @@ const SERVER_PATHS = [
   '/attachments/', // GET /attachments/lessons/:id/:file
   '/media/', // lesson video and HLS, served ahead of Express
   '/admin/uploads/', // PUT video and captions (the admin pages are /admin/…)
+  '/api/stats/', // POST /api/stats/pageview (marketing statistics beacon)
 ]
 
 /** The npm package a bundled module belongs to (its innermost node_modules folder). */
@@ -51,8 +52,9 @@ export default defineConfig({
             { name: 'zod', test: /[\\/]node_modules[\\/].*[\\/]zod[\\/]/ },
             // Everything else from node_modules changes less often than the app: its own chunk. It
             // comes before the markdown group, which would otherwise pull React in with its imports.
-            // hls.js (~580 kB) loads only when a lesson has HLS renditions, through a dynamic import.
-            { name: 'vendor', test: (id) => /[\\/]node_modules[\\/]/.test(id) && !isMarkdownModule(id) && !/[\\/]hls\.js[\\/]/.test(id) },
+            // hls.js (~580 kB) loads only when a lesson has HLS renditions, through a dynamic import;
+            // uPlot only with the statistics dashboard (its lazy route).
+            { name: 'vendor', test: (id) => /[\\/]node_modules[\\/]/.test(id) && !isMarkdownModule(id) && !/[\\/]hls\.js[\\/]/.test(id) && !/[\\/]uplot[\\/]/.test(id) },
             // react-markdown and its unified/micromark tree: only the course pages render Markdown.
             { name: 'markdown', test: isMarkdownModule },
           ],

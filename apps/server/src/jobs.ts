@@ -3,6 +3,7 @@ import { cleanUpExpired } from '@jouwbot/api/auth'
 import { reconcilePayments } from '@jouwbot/api/checkout'
 import { expireCredits, sendReminders } from '@jouwbot/api/coaching'
 import { MEDIA_SWEEP_GRACE_MS, renderLessonHls, sweepOrphanedMedia } from '@jouwbot/api/courses'
+import { rollUpStats } from '@jouwbot/api/marketing-stats'
 import { applyRetention, buildPendingDataExports, eraseDueAccounts, expireDataExports, retentionRulesFor } from '@jouwbot/api/privacy'
 import type { JobDefinition } from '@jouwbot/jobs'
 import { deliverPendingMail, type MailTransport } from '@jouwbot/mail'
@@ -22,6 +23,8 @@ export const QUEUES = {
   privacyRetentionMonthly: 'privacy.retention-monthly',
   coachingReminders: 'coaching.send-reminders',
   coachingExpireCredits: 'coaching.expire-credits',
+  // marketing (statistics)
+  statsRollUp: 'marketing.stats-roll-up',
 } as const
 
 export interface JobsContext {
@@ -43,6 +46,7 @@ export function jobDefinitions(context: JobsContext): JobDefinition<never>[] {
     privacyRetentionJob(context, 'daily'),
     privacyRetentionJob(context, 'monthly'),
     ...coachingJobs(context),
+    statsRollUpJob(context),
   ]
 }
 
@@ -199,4 +203,20 @@ function coachingJobs({ deps, logger }: JobsContext): JobDefinition<never>[] {
       },
     },
   ]
+}
+
+/**
+ * Marketing (statistics): hourly at :07, yesterday and today so far are rolled up into `stat_daily`
+ * (idempotent: a day is counted again from its raw events), and the salts of past days are deleted.
+ */
+export function statsRollUpJob({ deps, logger }: Pick<JobsContext, 'deps' | 'logger'>): JobDefinition<never> {
+  return {
+    name: QUEUES.statsRollUp,
+    cron: '7 * * * *',
+    retryLimit: 2,
+    retryDelaySeconds: 300,
+    handler: async () => {
+      logger.info(await rollUpStats(deps), 'statistics rolled up')
+    },
+  }
 }

@@ -182,6 +182,13 @@ export const router = createBrowserRouter([
                           Component: (await import('./pages/privacy/admin/AdminPrivacyPage.tsx')).AdminPrivacyPage,
                         }),
                       },
+                      // marketing (statistics): the dashboard and its charting library load only here
+                      {
+                        path: 'statistieken',
+                        lazy: async () => ({
+                          Component: (await import('./pages/marketing/stats/AdminStatsPage.tsx')).AdminStatsPage,
+                        }),
+                      },
                       {
                         path: 'kortingscodes',
                         lazy: async () => ({

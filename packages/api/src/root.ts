@@ -10,6 +10,7 @@ import { systemRouter } from './system/router.ts'
 import { createCallerFactory, mergeRouters, router } from './trpc.ts'
 import { twoFactorRouter } from './auth/two-factor-router.ts'
 import { adminPrivacyRightsRouter, privacyRightsRouter } from './privacy/rights-router.ts'
+import { adminStatsRouter } from './marketing/stats-router.ts'
 
 export const appRouter = router({
   system: systemRouter,
@@ -29,6 +30,8 @@ export const appRouter = router({
     privacy: mergeRouters(adminPrivacyRouter, adminPrivacyRightsRouter),
     coaching: adminCoachingRouter,
     ...coursesAdminRouters,
+    // marketing (statistics)
+    stats: adminStatsRouter,
   }),
 })
 

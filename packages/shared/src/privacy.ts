@@ -64,6 +64,8 @@ export const retentionRuleIds = [
   'visitor-consent',
   'expired-invoices',
   'newsletter-unsubscribed',
+  // marketing (statistics)
+  'statistics-raw-events',
 ] as const
 export type RetentionRuleName = (typeof retentionRuleIds)[number]
 

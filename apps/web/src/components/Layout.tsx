@@ -5,12 +5,15 @@ import { Footer } from './Footer.tsx'
 import { Header } from './Header.tsx'
 import { ConsentDialog } from '../pages/privacy/ConsentDialog.tsx'
 import { PolicyNotice } from '../pages/privacy/PolicyNotice.tsx'
+import { useStatsBeacon } from '../pages/marketing/stats/statsBeacon.ts'
 
 export function Layout() {
   const { t } = useTranslation()
   const location = useLocation()
   const mainRef = useRef<HTMLElement>(null)
   const firstRender = useRef(true)
+  // marketing (statistics): one cookieless page view per page shown
+  useStatsBeacon()
 
   // After a client-side page change, move focus to the new content so keyboard and screen reader
   // users start at the top of the page instead of on the link they used.

@@ -5,6 +5,7 @@ import { AppError, type signUpInput } from '@jouwbot/shared'
 import type { z } from 'zod'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { AppDeps } from '../deps.ts'
+import { recordStatEvent } from '../marketing/stats/record-stat-event.ts'
 import { logConsent } from '../privacy/record-consent.ts'
 import { inTransaction } from '../transaction.ts'
 import { enforceRateLimit, rateLimitRules, withinRateLimit } from './rate-limits.ts'
@@ -65,6 +66,8 @@ async function createAccount(deps: AppDeps, input: z.output<typeof signUpInput>,
     }
 
     await queueVerificationMail(txDeps, created)
+    // marketing (statistics): counted, never linked to the account; cannot fail the sign-up.
+    await recordStatEvent(txDeps, { name: 'signup', userId: created.id })
     await recordAudit(tx, { actorUserId: created.id, subjectUserId: created.id, action: 'account.created', details: { newsletter: input.newsletter } }, now)
     if (input.newsletter) {
       await recordAudit(tx, { actorUserId: created.id, subjectUserId: created.id, action: 'consent.newsletter.given' }, now)

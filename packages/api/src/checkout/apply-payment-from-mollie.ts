@@ -4,6 +4,7 @@ import { isUuid } from '@jouwbot/shared'
 import { recordAudit } from '../audit/record-audit.ts'
 import { grantCourseAccess } from '../courses/access.ts'
 import type { AppDeps } from '../deps.ts'
+import { recordStatEvent } from '../marketing/stats/record-stat-event.ts'
 import { inTransaction, type TxDeps } from '../transaction.ts'
 import { mailBuyer } from './buyer-mail.ts'
 import { reserveDuplicateRefund, updateDuplicateRefunds } from './duplicate-payments.ts'
@@ -170,6 +171,9 @@ async function fulfilPaidOrder(deps: TxDeps, input: { order: OrderRow; remote: G
         .where(eq(coupons.id, order.couponId))
     }
   }
+
+  // marketing (statistics): once per order (this runs only on the step to paid); cannot fail the payment.
+  await recordStatEvent(deps, { name: 'paid', userId: order.userId })
 
   const invoice = await issueInvoice(deps, { order, lines, paidAt, paymentId: remote.id, now })
   effects.issued.push(invoice)

@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import { enforceRateLimit } from '../auth/rate-limits.ts'
 import { hasCourseAccess } from '../courses/access.ts'
 import type { AppDeps } from '../deps.ts'
+import { recordStatEvent } from '../marketing/stats/record-stat-event.ts'
 import { inTransaction } from '../transaction.ts'
 import { activeProductBySlug, toPricedProduct } from './catalog.ts'
 import { couponDiscount, usableCoupon } from './coupons.ts'
@@ -69,6 +70,8 @@ export async function startCheckout(deps: AppDeps, buyer: UserRow, input: StartI
     // A concurrent submit with the same requestId won the insert: use its order.
     if (!order) return (await orderByRequest(tx, buyer.id, input.requestId))!.id
     await tx.insert(orderLines).values(priced.lines.map((line) => ({ ...line, orderId: order.id })))
+    // marketing (statistics): a count without the order or buyer; cannot fail the checkout.
+    await recordStatEvent({ ...deps, db: tx }, { name: 'checkout_started', userId: buyer.id })
     return order.id
   })
   return startPaymentAttempt(deps, orderId)

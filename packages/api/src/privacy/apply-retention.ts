@@ -19,6 +19,7 @@ import {
   rateLimits,
   refunds,
   sql,
+  statEvents,
   users,
   type Tx,
 } from '@jouwbot/db'
@@ -159,6 +160,12 @@ const implementations: Record<RetentionRuleId, (context: RuleContext) => Promise
   // consent on their account at once. When the list comes, its purge goes here and keeps at most an
   // HMAC of the address as a suppression entry (see the rule's text in the registry).
   'newsletter-unsubscribed': async () => ({}),
+
+  // marketing (statistics): raw page views and events go after 12 months; the daily totals stay.
+  'statistics-raw-events': async ({ tx, now }) => {
+    const deleted = await tx.delete(statEvents).where(lt(statEvents.occurredAt, monthsBefore(now, VISITOR_MONTHS))).returning({ id: statEvents.id })
+    return { stat_events: deleted.length }
+  },
 }
 
 export interface ApplyRetentionOptions {

@@ -111,6 +111,15 @@ export const retentionRules = {
       en: 'Whoever unsubscribes from the newsletter is removed from the subscriber list every month. Only a pseudonymised hash (HMAC) of the address may stay, so that a later import never mails you again.',
     },
   },
+  // marketing (statistics)
+  'statistics-raw-events': {
+    schedule: 'daily',
+    tables: ['stat_events'],
+    description: {
+      nl: 'Losse paginaweergaven en gebeurtenissen van onze eigen statistieken: 12 maanden na het bezoek verwijderd. Daarna blijven alleen dagtotalen (aantallen per dag, pagina, verwijzende site en gebeurtenis) over.',
+      en: 'Individual page views and events of our own statistics: deleted 12 months after the visit. After that only daily totals (counts per day, page, referring site and event) remain.',
+    },
+  },
 } as const satisfies Record<RetentionRuleName, { schedule: 'daily' | 'monthly'; tables: readonly string[]; description: Localized }>
 export type RetentionRuleId = keyof typeof retentionRules
 
@@ -191,6 +200,8 @@ export const categoryIds = [
   'policy_notices',
   // privacy-rights (issue 11 §2): requests, objections, exports
   'privacy_rights',
+  // marketing (statistics)
+  'statistics',
 ] as const
 export type CategoryId = (typeof categoryIds)[number]
 
@@ -1043,6 +1054,36 @@ export const personalDataCategories: PersonalDataCategory[] = [
       { storagePrefix: 'privacy/exports/{userId}/', retention: accountLifetime, erasure: del },
     ],
   },
+  // marketing (statistics): first-party counting without cookies (packages/api/src/marketing/stats/)
+  {
+    id: 'statistics',
+    label: { nl: 'Bezoekstatistieken (zonder cookies)', en: 'Visit statistics (without cookies)' },
+    purpose: {
+      nl: 'Tellen hoeveel mensen welke pagina’s bezoeken en hoeveel er het e-book aanvragen, een account maken en kopen, zodat we de site verbeteren. In plaats van Google Analytics, op onze eigen server.',
+      en: 'Counting how many people visit which pages and how many request the e-book, create an account and buy, so that we can improve the site. Instead of Google Analytics, on our own server.',
+    },
+    legalBasis: 'legitimate_interest',
+    recipients: ['storage_host'],
+    retention: {
+      nl: 'We bewaren geen IP-adres en zetten geen cookie. Zolang de privacyverklaring belooft dat we alleen met toestemming meten, tellen we alleen wie statistieken aanzet in de cookiekeuze. Een bezoeker is een hash van (een willekeurig zout van die dag, de site, het IP-adres en de browser); het zout wordt na die dag gewist, zodat niemand, ook wij niet, bezoeken van twee dagen aan elkaar kan koppelen of de hash kan terugrekenen. Losse weergaven worden na 12 maanden verwijderd; dagtotalen zonder hash blijven. Met Do Not Track of Global Privacy Control aan, na “nee” tegen statistieken in de cookiekeuze, of na bezwaar in je privacycentrum, tellen we je niet.',
+      en: 'We store no IP address and set no cookie. As long as the privacy statement promises statistics only with consent, we count only those who switch statistics on in the cookie choice. A visitor is a hash of (a random salt of that day, the site, the IP address and the browser); the salt is erased after that day, so nobody, ourselves included, can link visits of two days or reverse the hash. Individual views are deleted after 12 months; daily totals without a hash remain. With Do Not Track or Global Privacy Control on, after “no” to statistics in the cookie choice, or after an objection in your privacy centre, we do not count you.',
+    },
+    export: 'include',
+    stored: [
+      {
+        table: 'stat_events',
+        columns: ['visitor_hash'],
+        subject: {
+          unlinkable: {
+            nl: 'De hash hangt aan een zout dat na de dag is gewist: niet te koppelen aan jou of je account.',
+            en: 'The hash depends on a salt erased after the day: it cannot be linked to you or your account.',
+          },
+        },
+        retention: { kind: 'rule', rule: 'statistics-raw-events' },
+        erasure: del,
+      },
+    ],
+  },
 ]
 
 /**
@@ -1056,6 +1097,9 @@ export const tablesFreeOfPersonalData: Record<string, string> = {
   products: 'the catalogue',
   invoice_counters: 'one sequence number per year',
   privacy_retention_runs: 'counts per table and errors of retention runs; no row contents',
+  // marketing (statistics)
+  stat_salts: 'one random salt per day, used for that day’s visitor hashes and deleted after the day; no data about anyone',
+  stat_daily: 'daily totals (counts of visitors, page views, referring hosts and events); no hashes, no visitor-level rows',
   account_erasures:
     'the erasure schedule: a random account id, dates and step names, no contents; kept after the erasure as proof it was done (the id then points to nobody)',
 }
@@ -1114,6 +1158,8 @@ export const nonPersonalColumns: Record<string, string[]> = {
   privacy_settings: [],
   staff_reviews: ['id', 'reviewed_at', 'note'],
   data_exports: ['id'],
+  // marketing (statistics): what was viewed and when, never by whom
+  stat_events: ['id', 'name', 'occurred_at', 'day', 'path', 'referrer_host'],
 }
 
 /** Cookies and browser storage the site sets; the cookie list on /privacy is generated from this. */
@@ -1172,8 +1218,8 @@ export const cookies: CookieDeclaration[] = [
     purpose: 'statistics',
     kind: 'cookie',
     description: {
-      nl: 'Eigen bezoekstatistieken (geen Google Analytics): een willekeurige id om bezoeken te tellen. Alleen na toestemming.',
-      en: 'Our own visitor statistics (no Google Analytics): a random id to count visits. Only after consent.',
+      nl: 'Gereserveerd voor statistieken die verder gaan dan ons tellen zonder cookies (een willekeurige id). Alleen na toestemming; onze huidige statistieken lezen hem niet.',
+      en: 'Reserved for statistics beyond our cookieless counting (a random id). Only after consent; our current statistics do not read it.',
     },
     lifetime: { nl: '12 maanden', en: '12 months' },
     firstParty: true,

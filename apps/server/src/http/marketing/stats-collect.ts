@@ -1,0 +1,48 @@
+import express, { Router } from 'express'
+import type { AppDeps } from '@jouwbot/api'
+import { recordPageView } from '@jouwbot/api/marketing-stats'
+import { pageViewInput } from '@jouwbot/shared'
+import { sendError } from '../errors.ts'
+import { sessionUser } from '../session-user.ts'
+
+/**
+ * POST /api/stats/pageview — the statistics beacon of the web client (`navigator.sendBeacon`, or
+ * `fetch` with keepalive): `{ "path": "/blog/…", "referrer": "example.com" }` as JSON (sendBeacon sends
+ * it as text/plain). Same origin only (the CSRF guard runs first, and this route checks
+ * `Sec-Fetch-Site` again when the browser sends it), small bodies only, rate-limited per address.
+ *
+ * The answer is always an empty 204 when the body is valid, recorded or not (DNT/GPC, bot, objection):
+ * it sets no cookie and says nothing about the visitor. The IP address is only hashed with the salt of
+ * the day and never stored; the session cookie, if any, is only read to honour a member's objection.
+ */
+export function statsCollectRouter(deps: AppDeps): Router {
+  const router = Router()
+  const body = express.text({ type: ['text/plain', 'application/json'], limit: '2kb' })
+  router.post('/api/stats/pageview', body, async (req, res, next) => {
+    try {
+      const site = req.get('sec-fetch-site')
+      if (site !== undefined && site !== 'same-origin') return sendError(req, res, 403, 'error.csrf')
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(typeof req.body === 'string' ? req.body : '')
+      } catch {
+        return sendError(req, res, 400, 'error.invalidInput')
+      }
+      const input = pageViewInput.safeParse(parsed)
+      if (!input.success) return sendError(req, res, 400, 'error.invalidInput')
+      const viewer = await sessionUser(deps, req)
+      const outcome = await recordPageView(deps, {
+        ...input.data,
+        ip: req.ip ?? req.socket.remoteAddress ?? '',
+        userAgent: req.get('user-agent') ?? '',
+        optedOut: req.get('dnt') === '1' || req.get('sec-gpc') === '1',
+        userId: viewer?.id ?? null,
+      })
+      if (outcome === 'throttled') return sendError(req, res, 429, 'error.tooManyRequests')
+      res.set('Cache-Control', 'no-store').status(204).end()
+    } catch (error) {
+      next(error)
+    }
+  })
+  return router
+}
