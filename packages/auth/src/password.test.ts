@@ -16,4 +16,12 @@ describe('passwords', () => {
     expect(isCommonPassword('iloveyou')).toBe(true)
     expect(isCommonPassword('paarse-olifant-danst')).toBe(false)
   })
+
+  test('Dutch words with only digits or symbols around them are refused too', () => {
+    for (const password of ['wachtwoord', 'wachtwoord1', 'Welkom01', 'welkom01!', '123Feyenoord', 'Zomer2026!', 'Ajax1', 'Schatje!!'])
+      expect(isCommonPassword(password), password).toBe(true)
+    // A Dutch word inside a longer passphrase is fine: only the word alone, decorated, is refused.
+    for (const password of ['welkom-in-het-bos', 'zomer op de fiets', 'wachtwoordkluis2', 'paarse-olifant-danst'])
+      expect(isCommonPassword(password), password).toBe(false)
+  })
 })

@@ -34,14 +34,26 @@ export async function verifyAgainstDummy(password: string): Promise<false> {
   return false
 }
 
-let common: Set<string> | undefined
-/** The 10,000 most used passwords (shipped list, see common-passwords.txt). Case-insensitive. */
-export function isCommonPassword(password: string): boolean {
-  common ??= new Set(
-    readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+let common: { english: Set<string>; dutchWords: Set<string> } | undefined
+
+function readList(file: string): Set<string> {
+  return new Set(
+    readFileSync(new URL(file, import.meta.url), 'utf8')
       .split('\n')
       .map((line) => line.trim().toLowerCase())
-      .filter((line) => line.length > 0),
+      .filter((line) => line.length > 0 && !line.startsWith('#')),
   )
-  return common.has(password.toLowerCase())
+}
+
+/**
+ * True for one of the 10,000 most used passwords (shipped list, common-passwords.txt) or a Dutch word
+ * people base passwords on with only digits or symbols around it (`Wachtwoord1`, `welkom01!`,
+ * common-passwords-nl.txt). Case-insensitive.
+ */
+export function isCommonPassword(password: string): boolean {
+  common ??= { english: readList('./common-passwords.txt'), dutchWords: readList('./common-passwords-nl.txt') }
+  const lower = password.toLowerCase()
+  if (common.english.has(lower)) return true
+  const word = lower.replace(/^[\d\W_]+|[\d\W_]+$/gu, '')
+  return common.dutchWords.has(word)
 }
