@@ -120,7 +120,7 @@ export const router = createBrowserRouter([
                     path: 'admin',
                     lazy: async () => ({ Component: (await import('./components/admin/AdminShell.tsx')).AdminShell }),
                     children: [
-                      { index: true, element: <Navigate to="/admin/cursussen" replace /> },
+                      { index: true, element: <Navigate to="/admin/statistieken" replace /> },
                       {
                         path: 'toegang',
                         lazy: async () => ({

@@ -4,6 +4,7 @@ import './admin.css'
 
 /** The admin sections: path under /admin and the key of its name in `admin.nav`. */
 const SECTIONS = [
+  ['statistieken', 'stats'],
   ['cursussen', 'courses'],
   ['toegang', 'access'],
   ['bestellingen', 'orders'],
@@ -12,8 +13,6 @@ const SECTIONS = [
   ['privacy', 'privacy'],
   ['privacyverzoeken', 'privacyRequests'],
   ['autorisaties', 'authorisations'],
-  // marketing (statistics)
-  ['statistieken', 'stats'],
 ] as const
 
 /** Every /admin page: the sub-navigation, then the page. */
