@@ -49,6 +49,17 @@ export interface AppDeps {
   vatChecker: VatNumberChecker
   /** Printed on every invoice. */
   seller: InvoiceSeller
+  /** Newsletter sender and pace (`NEWSLETTER_FROM`, `NEWSLETTER_RATE_PER_MINUTE`); defaults when unset. */
+  newsletter?: NewsletterSettings
+}
+
+export interface NewsletterSettings {
+  /** The newsletter's own sender, apart from transactional mail. */
+  from: string
+  /** Newsletter mails queued in the outbox per minute at most. */
+  ratePerMinute: number
+  /** Address for `List-Unsubscribe: <mailto:…>`. */
+  unsubscribeMailto: string
 }
 
 export interface AppDepsConfig {

@@ -64,6 +64,7 @@ export const retentionRuleIds = [
   'visitor-consent',
   'expired-invoices',
   'newsletter-unsubscribed',
+  'ebook-requests',
 ] as const
 export type RetentionRuleName = (typeof retentionRuleIds)[number]
 
