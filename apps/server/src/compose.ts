@@ -9,6 +9,8 @@ import { checkoutPayRouter } from './http/checkout/pay.ts'
 import { attachmentRouter } from './http/courses/attachments.ts'
 import { certificateRouter } from './http/courses/certificates.ts'
 import { privacyExportRouter } from './http/privacy/exports.ts'
+import { ebookDownloadRouter } from './http/marketing/ebook-download.ts'
+import { newsletterUnsubscribeRouter } from './http/marketing/newsletter-unsubscribe.ts'
 import { hlsMediaHandler } from './http/courses/lesson-hls.ts'
 import { mediaHandler } from './http/courses/lesson-video.ts'
 import type { MediaDelivery } from './http/courses/media-delivery.ts'
@@ -54,7 +56,7 @@ export function composeServer(parts: ServerParts): (req: IncomingMessage, res: S
     pingDb: parts.pingDb,
     webDist: parts.webDist,
     trustProxy: parts.trustProxy,
-    webhooks: [mollieWebhookRouter(deps, logger)],
+    webhooks: [mollieWebhookRouter(deps, logger), newsletterUnsubscribeRouter(deps)],
     formOrigins: parts.formOrigins,
     mediaOrigins: parts.mediaOrigins,
     routes: [
@@ -63,6 +65,7 @@ export function composeServer(parts: ServerParts): (req: IncomingMessage, res: S
       attachmentRouter(deps),
       certificateRouter(deps),
       privacyExportRouter(deps),
+      ebookDownloadRouter(deps),
       uploadRouter({ deps, limits: parts.uploadLimits, onVideoStored: parts.onVideoStored }),
     ],
   })

@@ -2,6 +2,7 @@ import type { AppDeps } from '@jouwbot/api'
 import { cleanUpExpired } from '@jouwbot/api/auth'
 import { reconcilePayments } from '@jouwbot/api/checkout'
 import { expireCredits, sendReminders } from '@jouwbot/api/coaching'
+import { sendDueNewsletters } from '@jouwbot/api/marketing'
 import { MEDIA_SWEEP_GRACE_MS, renderLessonHls, sweepOrphanedMedia } from '@jouwbot/api/courses'
 import { applyRetention, buildPendingDataExports, eraseDueAccounts, expireDataExports, retentionRulesFor } from '@jouwbot/api/privacy'
 import type { JobDefinition } from '@jouwbot/jobs'
@@ -22,6 +23,7 @@ export const QUEUES = {
   privacyRetentionMonthly: 'privacy.retention-monthly',
   coachingReminders: 'coaching.send-reminders',
   coachingExpireCredits: 'coaching.expire-credits',
+  marketingSendNewsletters: 'marketing.send-newsletters',
 } as const
 
 export interface JobsContext {
@@ -43,8 +45,11 @@ export function jobDefinitions(context: JobsContext): JobDefinition<never>[] {
     privacyRetentionJob(context, 'daily'),
     privacyRetentionJob(context, 'monthly'),
     ...coachingJobs(context),
+    marketingSendNewslettersJob(context),
   ]
 }
+
+const MAIL_BATCH = 20
 
 /** Every minute, and woken after each commit that queues mail (`deps.onMailQueued`). */
 function mailDeliverJob({ deps, transport, mailFrom, logger }: JobsContext): JobDefinition<never> {
@@ -53,13 +58,21 @@ function mailDeliverJob({ deps, transport, mailFrom, logger }: JobsContext): Job
     cron: '* * * * *',
     retryLimit: 3,
     handler: async () => {
-      const result = await deliverPendingMail({
-        db: deps.db,
-        transport,
-        from: mailFrom,
-        now: () => deps.clock.now(),
-        log: (event, fields) => logger.warn(fields, event),
-      })
+      // Batches until the due mails are done (a newsletter queues hundreds a minute), for 45 s at most.
+      const until = Date.now() + 45_000
+      const result = { sent: 0, failed: 0 }
+      for (;;) {
+        const batch = await deliverPendingMail({
+          db: deps.db,
+          transport,
+          from: mailFrom,
+          now: () => deps.clock.now(),
+          log: (event, fields) => logger.warn(fields, event),
+        }, MAIL_BATCH)
+        result.sent += batch.sent
+        result.failed += batch.failed
+        if (batch.sent + batch.failed < MAIL_BATCH || Date.now() > until) break
+      }
       if (result.sent || result.failed) logger.info(result, 'mail delivery run')
     },
   }
@@ -199,4 +212,20 @@ function coachingJobs({ deps, logger }: JobsContext): JobDefinition<never>[] {
       },
     },
   ]
+}
+
+/**
+ * Every minute: starts newsletters whose time has come and queues the next NEWSLETTER_RATE_PER_MINUTE
+ * mails through the outbox (resumable: a crash never queues anyone twice, see send-newsletter.ts).
+ */
+function marketingSendNewslettersJob({ deps, logger }: JobsContext): JobDefinition<never> {
+  return {
+    name: QUEUES.marketingSendNewsletters,
+    cron: '* * * * *',
+    retryLimit: 2,
+    handler: async () => {
+      const result = await sendDueNewsletters(deps)
+      if (result.started || result.queued || result.skipped || result.finished) logger.info(result, 'newsletter send run')
+    },
+  }
 }

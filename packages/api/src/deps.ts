@@ -76,6 +76,7 @@ export interface AppDepsConfig {
   mollieWebhookUrl: string | undefined
   vatChecker: VatNumberChecker
   seller: InvoiceSeller
+  newsletter?: NewsletterSettings
   clock?: Clock
   /** Where failures of `afterAnswer` work are reported (boot: the logger); default: stderr. */
   onBackgroundError?: (error: unknown) => void
@@ -97,6 +98,7 @@ export function createAppDeps(config: AppDepsConfig): AppDeps {
     mollieWebhookUrl: config.mollieWebhookUrl,
     vatChecker: config.vatChecker,
     seller: config.seller,
+    ...(config.newsletter ? { newsletter: config.newsletter } : {}),
     afterAnswer: createAfterAnswer(config.onBackgroundError ?? ((error) => console.error('background work failed', error))),
   }
 }
