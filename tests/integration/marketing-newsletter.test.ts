@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { applyRetention } from '@jouwbot/api/privacy'
 import { recordBounce, sendDueNewsletters, type SendStep } from '@jouwbot/api/marketing'
-import { and, ebookRequests, eq, mailOutbox, newsletterDeliveries, newsletters, newsletterSubscribers, users } from '@jouwbot/db'
+import { and, ebookRequests, eq, mailOutbox, newsletterDeliveries, newsletters, newsletterSubscribers, privacySettings, users } from '@jouwbot/db'
 import { truncateAll } from '@jouwbot/db/testing'
 import { deliverPendingMail, type MailMessage, type MailTransport } from '@jouwbot/mail'
 import { createMember, makeStaff, uniqueEmail } from '../helpers/accounts.ts'
@@ -292,16 +292,21 @@ describe('sending a newsletter', () => {
     expect(second).toEqual([fine.email])
   })
 
-  test('members who objected get nothing, even when already fixed as recipients', async () => {
+  test('members who objected or whose processing is restricted get nothing, even when already fixed as recipients', async () => {
     const member = await createMember(deps())
     await (await member.client.api()).marketing.setMemberNewsletter({ subscribed: true })
+    const restricted = await createMember(deps())
+    await (await restricted.client.api()).marketing.setMemberNewsletter({ subscribed: true })
     const other = await confirmedSubscriber()
     await scheduledNewsletter()
-    // Recipients fixed (a crash right after), then the member objects before the mails are queued.
+    // Recipients fixed (a crash right after), then one member objects and the other's processing is restricted.
     await expect(sendDueNewsletters(deps(), { onStep: (step) => { if (step === 'recipients-fixed') throw new Error('crash') } })).rejects.toThrow('crash')
+    expect(await deps().db.$count(newsletterDeliveries)).toBe(3)
     await (await member.client.api()).privacy.object({ to: 'newsletter' })
+    const [restrictedUser] = await deps().db.select().from(users).where(eq(users.email, restricted.email))
+    await deps().db.insert(privacySettings).values({ userId: restrictedUser!.id, restrictedAt: deps().clock.now() })
     const result = await sendDueNewsletters(deps())
-    expect(result).toMatchObject({ queued: 1, skipped: 1 })
+    expect(result).toMatchObject({ queued: 1, skipped: 2 })
     expect((await newsletterMails()).map((m) => m.to)).toEqual([other.email])
   })
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, newsletterDeliveries, newsletters, newsletterSubscribers, privacySettings, sql, users } from '@jouwbot/db'
 import { enqueueRenderedMail, renderNewsletterMail } from '@jouwbot/mail'
 import type { AppDeps } from '../deps.ts'
+import { mayProcess } from '../privacy/get-privacy-settings.ts'
 import { inTransaction, type TxDeps } from '../transaction.ts'
 import { link, newsletterSettings } from './links.ts'
 import { renderNewsletterHtml, renderNewsletterText } from './render-newsletter.ts'
@@ -137,13 +138,9 @@ async function queueBatch(tx: TxDeps, { newsletter, bodyHtml, bodyText, size, on
       suppressedAt: newsletterSubscribers.suppressedAt,
       userId: newsletterSubscribers.userId,
       unsubscribeToken: newsletterSubscribers.unsubscribeToken,
-      consentAt: users.newsletterConsentAt,
-      restrictedAt: privacySettings.restrictedAt,
     })
     .from(newsletterDeliveries)
     .innerJoin(newsletterSubscribers, eq(newsletterSubscribers.id, newsletterDeliveries.subscriberId))
-    .leftJoin(users, eq(users.id, newsletterSubscribers.userId))
-    .leftJoin(privacySettings, eq(privacySettings.userId, newsletterSubscribers.userId))
     .where(and(eq(newsletterDeliveries.newsletterId, newsletter.id), eq(newsletterDeliveries.status, 'pending')))
     .orderBy(asc(newsletterDeliveries.subscriberId))
     .limit(size)
@@ -160,9 +157,10 @@ async function queueBatch(tx: TxDeps, { newsletter, bodyHtml, bodyText, size, on
   const queuedIds: string[] = []
   const skippedIds: string[] = []
   for (const row of rows) {
-    // Checked again now: an unsubscribe, bounce, objection or restriction since the start wins.
-    const memberMay = row.userId === null || (row.consentAt !== null && row.restrictedAt === null)
-    if (row.status !== 'confirmed' || row.suppressedAt !== null || !memberMay) {
+    // Checked again now: an unsubscribe, bounce, objection or restriction since the start wins
+    // (for members the privacy domain's one question, `mayProcess`).
+    const allowed = row.status === 'confirmed' && row.suppressedAt === null && (row.userId === null || (await mayProcess(tx.db, row.userId, 'newsletter')))
+    if (!allowed) {
       skippedIds.push(row.subscriberId)
       continue
     }
