@@ -10,6 +10,7 @@ import {
   scheduleNewsletterInput,
   subscribeNewsletterInput,
 } from '@jouwbot/shared'
+import type { Context } from '../context.ts'
 import { adminProcedure, authedProcedure, publicProcedure, router } from '../trpc.ts'
 import { confirmEbook } from './confirm-ebook.ts'
 import { confirmSubscription } from './confirm-subscription.ts'
@@ -24,15 +25,18 @@ import { sendTestNewsletter } from './send-test-newsletter.ts'
 import { subscribeNewsletter } from './subscribe-newsletter.ts'
 import { unsubscribeNewsletter } from './unsubscribe-newsletter.ts'
 
+/** The signed-in member, only once fully logged in (a pending second factor counts as a visitor). */
+const memberOf = (ctx: Context) => (ctx.user && ctx.session && (!ctx.user.totpEnabledAt || ctx.session.twoFactorVerified) ? ctx.user : null)
+
 /** marketing.* — the free e-book and the newsletter (public and member procedures). */
 export const newsletterRouter = router({
   requestEbook: publicProcedure
     .input(requestEbookInput)
-    .mutation(({ ctx, input }) => requestEbook(ctx.deps, { ...input, ip: ctx.request.ip, user: ctx.user })),
+    .mutation(({ ctx, input }) => requestEbook(ctx.deps, { ...input, ip: ctx.request.ip, user: memberOf(ctx) })),
   confirmEbook: publicProcedure.input(linkTokenInput).mutation(({ ctx, input }) => confirmEbook(ctx.deps, input)),
   subscribe: publicProcedure
     .input(subscribeNewsletterInput)
-    .mutation(({ ctx, input }) => subscribeNewsletter(ctx.deps, { ...input, ip: ctx.request.ip, user: ctx.user })),
+    .mutation(({ ctx, input }) => subscribeNewsletter(ctx.deps, { ...input, ip: ctx.request.ip, user: memberOf(ctx) })),
   confirmSubscription: publicProcedure.input(linkTokenInput).mutation(({ ctx, input }) => confirmSubscription(ctx.deps, input)),
   /** The button on the page a GET of the unsubscribe link shows (the one-click POST is a plain route). */
   unsubscribe: publicProcedure.input(linkTokenInput).mutation(({ ctx, input }) => unsubscribeNewsletter(ctx.deps, input)),
