@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, newsletterDeliveries, newsletters, newsletterSubscribers, privacySettings, sql, users } from '@jouwbot/db'
-import { enqueueRenderedMail, renderNewsletterMail } from '@jouwbot/mail'
+import { enqueueRenderedMails, renderNewsletterMail, type RenderedOutgoingMail } from '@jouwbot/mail'
 import type { AppDeps } from '../deps.ts'
 import { mayProcess } from '../privacy/get-privacy-settings.ts'
 import { inTransaction, type TxDeps } from '../transaction.ts'
@@ -156,6 +156,7 @@ async function queueBatch(tx: TxDeps, { newsletter, bodyHtml, bodyText, size, on
   const locale = newsletter.locale === 'en' ? 'en' : 'nl'
   const queuedIds: string[] = []
   const skippedIds: string[] = []
+  const mails: RenderedOutgoingMail[] = []
   for (const row of rows) {
     // Checked again now: an unsubscribe, bounce, objection or restriction since the start wins
     // (for members the privacy domain's one question, `mayProcess`).
@@ -166,21 +167,19 @@ async function queueBatch(tx: TxDeps, { newsletter, bodyHtml, bodyText, size, on
     }
     const unsubscribeUrl = link(tx.appOrigin, '/nieuwsbrief/afmelden', { token: row.unsubscribeToken })
     const mail = renderNewsletterMail({ locale, subject: newsletter.subject, bodyHtml, bodyText, unsubscribeUrl, archiveUrl, seller: tx.seller })
-    await enqueueRenderedMail(
-      tx.db,
-      {
-        to: row.email,
-        template: NEWSLETTER_TEMPLATE,
-        ...mail,
-        from: settings.from,
-        headers: newsletterHeaders(tx.appOrigin, settings.unsubscribeMailto, row.unsubscribeToken),
-        dedupeKey: `newsletter:${newsletter.id}:${row.subscriberId}`,
-      },
-      now,
-    )
+    mails.push({
+      to: row.email,
+      template: NEWSLETTER_TEMPLATE,
+      ...mail,
+      from: settings.from,
+      headers: newsletterHeaders(tx.appOrigin, settings.unsubscribeMailto, row.unsubscribeToken),
+      dedupeKey: `newsletter:${newsletter.id}:${row.subscriberId}`,
+    })
     queuedIds.push(row.subscriberId)
-    if (queuedIds.length === 1) onStep?.('mail-queued')
   }
+  // One statement per batch; the dedupe key keeps a mail that was queued before from being queued again.
+  await enqueueRenderedMails(tx.db, mails, now)
+  if (mails.length > 0) onStep?.('mail-queued')
   const mark = async (ids: string[], status: 'queued' | 'skipped') => {
     if (ids.length === 0) return
     await tx.db
