@@ -80,7 +80,7 @@ ALTER TABLE "newsletters" ADD CONSTRAINT "newsletters_created_by_users_id_fk" FO
 CREATE UNIQUE INDEX "ebook_requests_confirm_token_unique" ON "ebook_requests" USING btree ("confirm_token_hash");--> statement-breakpoint
 CREATE INDEX "ebook_requests_email_idx" ON "ebook_requests" USING btree ("email");--> statement-breakpoint
 CREATE UNIQUE INDEX "newsletter_deliveries_unique" ON "newsletter_deliveries" USING btree ("newsletter_id","subscriber_id");--> statement-breakpoint
-CREATE INDEX "newsletter_deliveries_pending_idx" ON "newsletter_deliveries" USING btree ("newsletter_id","status");--> statement-breakpoint
+CREATE INDEX "newsletter_deliveries_pending_idx" ON "newsletter_deliveries" USING btree ("newsletter_id","status","subscriber_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "newsletter_subscribers_email_unique" ON "newsletter_subscribers" USING btree ("email");--> statement-breakpoint
 CREATE UNIQUE INDEX "newsletter_subscribers_user_unique" ON "newsletter_subscribers" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "newsletter_subscribers_unsubscribe_token_unique" ON "newsletter_subscribers" USING btree ("unsubscribe_token");--> statement-breakpoint

@@ -129,5 +129,5 @@ export const newsletterDeliveries = pgTable(
     status: deliveryStatus().notNull().default('pending'),
     queuedAt: at(),
   },
-  (t) => [uniqueIndex('newsletter_deliveries_unique').on(t.newsletterId, t.subscriberId), index('newsletter_deliveries_pending_idx').on(t.newsletterId, t.status)],
+  (t) => [uniqueIndex('newsletter_deliveries_unique').on(t.newsletterId, t.subscriberId), index('newsletter_deliveries_pending_idx').on(t.newsletterId, t.status, t.subscriberId)],
 )
