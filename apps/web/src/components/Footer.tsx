@@ -32,12 +32,6 @@ export function Footer() {
               <Link to="/cursussen">{t('nav.course')}</Link>
             </li>
             <li>
-              <Link to="/stappenplan">{t('nav.ebook')}</Link>
-            </li>
-            <li>
-              <Link to="/nieuwsbrief">{t('footer.newsletter')}</Link>
-            </li>
-            <li>
               <Link to="/privacy">{t('footer.privacy')}</Link>
             </li>
             <li>
@@ -62,6 +56,12 @@ export function Footer() {
                 </li>
               </>
             )}
+            <li>
+              <Link to="/stappenplan">{t('nav.ebook')}</Link>
+            </li>
+            <li>
+              <Link to="/nieuwsbrief">{t('footer.newsletter')}</Link>
+            </li>
           </ul>
         </nav>
       </div>
