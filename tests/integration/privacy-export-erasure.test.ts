@@ -101,6 +101,8 @@ async function memberWithEverything(firstName: string, lessonId: string, courseI
   await db().insert(coachProfiles).values({ userId: id, displayName: `${firstName} Coach`, locationKind: 'video', locationDetail: `https://meet.example/${firstName}` })
   await db().insert(coachingAvailability).values({ coachId: id, weekday: 1, startMinute: 540, endMinute: 720 })
   await db().insert(coachingSessionTypes).values({ coachId: id, title: `Sparren met ${firstName}`, durationMinutes: 30, credits: 1 })
+  // She asked for the free e-book while logged in, newsletter box ticked (the newsletter category).
+  await (await client.api()).marketing.requestEbook({ email, newsletter: true })
   await (await client.api()).privacy.object({ to: 'statistics' })
   return { client, email, id, firstName, secret, recoveryCodes: codes, orderId: bought.orderId }
 }

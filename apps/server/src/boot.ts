@@ -67,6 +67,7 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
     mollieWebhookUrl: payments.webhookUrl,
     vatChecker: createVatChecker(env),
     seller: sellerFromEnv(env),
+    newsletter: { from: env.NEWSLETTER_FROM, ratePerMinute: env.NEWSLETTER_RATE_PER_MINUTE, unsubscribeMailto: env.NEWSLETTER_UNSUBSCRIBE_MAILTO },
     onBackgroundError: (error) => logger.error({ err: error }, 'work after an answer failed'),
   })
 

@@ -10,6 +10,8 @@ import { attachmentRouter } from './http/courses/attachments.ts'
 import { certificateRouter } from './http/courses/certificates.ts'
 import { privacyExportRouter } from './http/privacy/exports.ts'
 import { statsCollectRouter } from './http/marketing/stats-collect.ts'
+import { ebookDownloadRouter } from './http/marketing/ebook-download.ts'
+import { newsletterUnsubscribeRouter } from './http/marketing/newsletter-unsubscribe.ts'
 import { hlsMediaHandler } from './http/courses/lesson-hls.ts'
 import { mediaHandler } from './http/courses/lesson-video.ts'
 import type { MediaDelivery } from './http/courses/media-delivery.ts'
@@ -55,7 +57,7 @@ export function composeServer(parts: ServerParts): (req: IncomingMessage, res: S
     pingDb: parts.pingDb,
     webDist: parts.webDist,
     trustProxy: parts.trustProxy,
-    webhooks: [mollieWebhookRouter(deps, logger)],
+    webhooks: [mollieWebhookRouter(deps, logger), newsletterUnsubscribeRouter(deps)],
     formOrigins: parts.formOrigins,
     mediaOrigins: parts.mediaOrigins,
     routes: [
@@ -65,6 +67,7 @@ export function composeServer(parts: ServerParts): (req: IncomingMessage, res: S
       certificateRouter(deps),
       privacyExportRouter(deps),
       statsCollectRouter(deps),
+      ebookDownloadRouter(deps),
       uploadRouter({ deps, limits: parts.uploadLimits, onVideoStored: parts.onVideoStored }),
     ],
   })

@@ -26,6 +26,12 @@ const envSchema = z.object({
    */
   DEV_MAILBOX: z.enum(['on', 'off']).default('off'),
   MAIL_FROM: z.string().default('Jouw Bot <noreply@jouwbot.nl>'),
+  /** The newsletter's own sender, apart from transactional mail (its reputation stays separate). */
+  NEWSLETTER_FROM: z.string().min(3).default('Jouw Bot nieuwsbrief <nieuwsbrief@jouwbot.nl>'),
+  /** Newsletter mails queued per minute at most (the send job runs every minute). */
+  NEWSLETTER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  /** The `mailto:` of the List-Unsubscribe header. */
+  NEWSLETTER_UNSUBSCRIBE_MAILTO: z.email().default('afmelden@jouwbot.nl'),
   ADMIN_EMAIL: z.email().default('admin@jouwbot.nl'),
   /** Express "trust proxy" setting, e.g. 1 behind one reverse proxy. */
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.union([z.coerce.number().int().min(0), z.enum(['loopback'])]).default(0)),

@@ -2,6 +2,7 @@ import type { AppDeps } from '@jouwbot/api'
 import { cleanUpExpired } from '@jouwbot/api/auth'
 import { reconcilePayments } from '@jouwbot/api/checkout'
 import { expireCredits, sendReminders } from '@jouwbot/api/coaching'
+import { sendDueNewsletters } from '@jouwbot/api/marketing'
 import { MEDIA_SWEEP_GRACE_MS, renderLessonHls, sweepOrphanedMedia } from '@jouwbot/api/courses'
 import { rollUpStats } from '@jouwbot/api/marketing-stats'
 import { applyRetention, buildPendingDataExports, eraseDueAccounts, expireDataExports, retentionRulesFor } from '@jouwbot/api/privacy'
@@ -25,6 +26,7 @@ export const QUEUES = {
   coachingExpireCredits: 'coaching.expire-credits',
   // marketing (statistics)
   statsRollUp: 'marketing.stats-roll-up',
+  marketingSendNewsletters: 'marketing.send-newsletters',
 } as const
 
 export interface JobsContext {
@@ -47,8 +49,11 @@ export function jobDefinitions(context: JobsContext): JobDefinition<never>[] {
     privacyRetentionJob(context, 'monthly'),
     ...coachingJobs(context),
     statsRollUpJob(context),
+    marketingSendNewslettersJob(context),
   ]
 }
+
+const MAIL_BATCH = 20
 
 /** Every minute, and woken after each commit that queues mail (`deps.onMailQueued`). */
 function mailDeliverJob({ deps, transport, mailFrom, logger }: JobsContext): JobDefinition<never> {
@@ -57,13 +62,21 @@ function mailDeliverJob({ deps, transport, mailFrom, logger }: JobsContext): Job
     cron: '* * * * *',
     retryLimit: 3,
     handler: async () => {
-      const result = await deliverPendingMail({
-        db: deps.db,
-        transport,
-        from: mailFrom,
-        now: () => deps.clock.now(),
-        log: (event, fields) => logger.warn(fields, event),
-      })
+      // Batches until the due mails are done (a newsletter queues hundreds a minute), for 45 s at most.
+      const until = Date.now() + 45_000
+      const result = { sent: 0, failed: 0 }
+      for (;;) {
+        const batch = await deliverPendingMail({
+          db: deps.db,
+          transport,
+          from: mailFrom,
+          now: () => deps.clock.now(),
+          log: (event, fields) => logger.warn(fields, event),
+        }, MAIL_BATCH)
+        result.sent += batch.sent
+        result.failed += batch.failed
+        if (batch.sent + batch.failed < MAIL_BATCH || Date.now() > until) break
+      }
       if (result.sent || result.failed) logger.info(result, 'mail delivery run')
     },
   }
@@ -217,6 +230,22 @@ export function statsRollUpJob({ deps, logger }: Pick<JobsContext, 'deps' | 'log
     retryDelaySeconds: 300,
     handler: async () => {
       logger.info(await rollUpStats(deps), 'statistics rolled up')
+    },
+  }
+}
+
+/**
+ * Every minute: starts newsletters whose time has come and queues the next NEWSLETTER_RATE_PER_MINUTE
+ * mails through the outbox (resumable: a crash never queues anyone twice, see send-newsletter.ts).
+ */
+function marketingSendNewslettersJob({ deps, logger }: JobsContext): JobDefinition<never> {
+  return {
+    name: QUEUES.marketingSendNewsletters,
+    cron: '* * * * *',
+    retryLimit: 2,
+    handler: async () => {
+      const result = await sendDueNewsletters(deps)
+      if (result.started || result.queued || result.skipped || result.finished) logger.info(result, 'newsletter send run')
     },
   }
 }

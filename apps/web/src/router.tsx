@@ -71,6 +71,31 @@ export const router = createBrowserRouter([
             path: 'prijzen',
             lazy: async () => ({ Component: (await import('./pages/checkout/PricingPage.tsx')).PricingPage }),
           },
+          // marketing (newsletter, e-book)
+          {
+            path: 'stappenplan',
+            lazy: async () => ({ Component: (await import('./pages/marketing/EbookPage.tsx')).EbookPage }),
+          },
+          {
+            path: 'stappenplan/bevestigen',
+            lazy: async () => ({ Component: (await import('./pages/marketing/EbookConfirmPage.tsx')).EbookConfirmPage }),
+          },
+          {
+            path: 'nieuwsbrief',
+            lazy: async () => ({ Component: (await import('./pages/marketing/NewsletterArchivePage.tsx')).NewsletterArchivePage }),
+          },
+          {
+            path: 'nieuwsbrief/bevestigen',
+            lazy: async () => ({ Component: (await import('./pages/marketing/NewsletterConfirmPage.tsx')).NewsletterConfirmPage }),
+          },
+          {
+            path: 'nieuwsbrief/afmelden',
+            lazy: async () => ({ Component: (await import('./pages/marketing/UnsubscribePage.tsx')).UnsubscribePage }),
+          },
+          {
+            path: 'nieuwsbrief/:slug',
+            lazy: async () => ({ Component: (await import('./pages/marketing/NewsletterIssuePage.tsx')).NewsletterIssuePage }),
+          },
           {
             // Members only: anyone else is sent to /login?next=… and comes back after logging in.
             element: (
@@ -187,6 +212,13 @@ export const router = createBrowserRouter([
                         path: 'statistieken',
                         lazy: async () => ({
                           Component: (await import('./pages/marketing/stats/AdminStatsPage.tsx')).AdminStatsPage,
+                        }),
+                      },
+                      // marketing (newsletter)
+                      {
+                        path: 'nieuwsbrieven',
+                        lazy: async () => ({
+                          Component: (await import('./pages/marketing/admin/NewslettersPage.tsx')).NewslettersPage,
                         }),
                       },
                       {

@@ -49,6 +49,17 @@ export interface AppDeps {
   vatChecker: VatNumberChecker
   /** Printed on every invoice. */
   seller: InvoiceSeller
+  /** Newsletter sender and pace (`NEWSLETTER_FROM`, `NEWSLETTER_RATE_PER_MINUTE`); defaults when unset. */
+  newsletter?: NewsletterSettings
+}
+
+export interface NewsletterSettings {
+  /** The newsletter's own sender, apart from transactional mail. */
+  from: string
+  /** Newsletter mails queued in the outbox per minute at most. */
+  ratePerMinute: number
+  /** Address for `List-Unsubscribe: <mailto:…>`. */
+  unsubscribeMailto: string
 }
 
 export interface AppDepsConfig {
@@ -65,6 +76,7 @@ export interface AppDepsConfig {
   mollieWebhookUrl: string | undefined
   vatChecker: VatNumberChecker
   seller: InvoiceSeller
+  newsletter?: NewsletterSettings
   clock?: Clock
   /** Where failures of `afterAnswer` work are reported (boot: the logger); default: stderr. */
   onBackgroundError?: (error: unknown) => void
@@ -86,6 +98,7 @@ export function createAppDeps(config: AppDepsConfig): AppDeps {
     mollieWebhookUrl: config.mollieWebhookUrl,
     vatChecker: config.vatChecker,
     seller: config.seller,
+    ...(config.newsletter ? { newsletter: config.newsletter } : {}),
     afterAnswer: createAfterAnswer(config.onBackgroundError ?? ((error) => console.error('background work failed', error))),
   }
 }

@@ -11,6 +11,7 @@ import { createCallerFactory, mergeRouters, router } from './trpc.ts'
 import { twoFactorRouter } from './auth/two-factor-router.ts'
 import { adminPrivacyRightsRouter, privacyRightsRouter } from './privacy/rights-router.ts'
 import { adminStatsRouter } from './marketing/stats-router.ts'
+import { adminMarketingRouter, marketingRouter } from './marketing/router.ts'
 
 export const appRouter = router({
   system: systemRouter,
@@ -25,10 +26,12 @@ export const appRouter = router({
   // privacy: the registry's procedures (policy, consent, retention) and the rights procedures (privacy-rights)
   privacy: mergeRouters(privacyRouter, privacyRightsRouter),
   coaching: coachingRouter,
+  marketing: marketingRouter,
   admin: router({
     checkout: adminCheckoutRouter,
     privacy: mergeRouters(adminPrivacyRouter, adminPrivacyRightsRouter),
     coaching: adminCoachingRouter,
+    marketing: adminMarketingRouter,
     ...coursesAdminRouters,
     // marketing (statistics)
     stats: adminStatsRouter,

@@ -41,7 +41,15 @@ export async function deliverPendingMail(deps: DeliverDeps, batchSize = 20): Pro
   let failed = 0
   for (const mail of claimed) {
     try {
-      await deps.transport.send({ from: deps.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, ...(mail.attachments?.length ? { attachments: mail.attachments } : {}) })
+      await deps.transport.send({
+        from: mail.fromAddress ?? deps.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
+        ...(mail.headers ? { headers: mail.headers } : {}),
+      })
       // Mails carry single-use links; once delivered by SMTP the body has no reason to stay.
       const purge = deps.transport.kind === 'smtp' ? { text: '', html: '', attachments: null } : {}
       await deps.db.update(mailOutbox).set({ status: 'sent', sentAt: deps.now(), lastError: null, ...purge }).where(eq(mailOutbox.id, mail.id))

@@ -15,6 +15,63 @@ export interface OutgoingMail<T extends MailTemplate> {
   attachments?: MailAttachment[]
 }
 
+/** A mail whose body is already rendered (the newsletter), with its own sender and headers. */
+export interface RenderedOutgoingMail {
+  to: string
+  template: string
+  subject: string
+  text: string
+  html: string
+  from?: string
+  headers?: Record<string, string>
+  dedupeKey?: string
+}
+
+/** Records many rendered mails in one statement (the newsletter's batches); returns how many were new. */
+export async function enqueueRenderedMails(db: DbOrTx, mails: RenderedOutgoingMail[], now: Date): Promise<number> {
+  if (mails.length === 0) return 0
+  const inserted = await db
+    .insert(mailOutbox)
+    .values(
+      mails.map((mail) => ({
+        to: mail.to,
+        template: mail.template,
+        dedupeKey: mail.dedupeKey ?? null,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        fromAddress: mail.from ?? null,
+        headers: mail.headers ?? null,
+        nextAttemptAt: now,
+        createdAt: now,
+      })),
+    )
+    .onConflictDoNothing({ target: mailOutbox.dedupeKey })
+    .returning({ id: mailOutbox.id })
+  return inserted.length
+}
+
+/** Records an already rendered mail in the outbox (same transaction rules as `enqueueMail`); false when its dedupe key was queued before. */
+export async function enqueueRenderedMail(db: DbOrTx, mail: RenderedOutgoingMail, now: Date): Promise<boolean> {
+  const inserted = await db
+    .insert(mailOutbox)
+    .values({
+      to: mail.to,
+      template: mail.template,
+      dedupeKey: mail.dedupeKey ?? null,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      fromAddress: mail.from ?? null,
+      headers: mail.headers ?? null,
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .onConflictDoNothing({ target: mailOutbox.dedupeKey })
+    .returning({ id: mailOutbox.id })
+  return inserted.length > 0
+}
+
 /**
  * Renders a mail (now, so the outbox and the dev mailbox hold exactly what will be sent) and records it
  * in the outbox. Call it with the transaction that causes the mail: if that transaction rolls back, no

@@ -61,6 +61,11 @@ const cases: { [K in MailTemplate]: MailTemplates[K][] } = {
       })),
     ),
   ),
+  ebookConfirm: [
+    { ...base, newsletter: true },
+    { ...base, firstName: '', newsletter: false },
+  ],
+  newsletterConfirm: [base, { ...base, firstName: '' }],
   shopAttention: (['refundFailed', 'refundRefused', 'paymentMismatch', 'duplicateChargeback', 'chargebackReversed'] as const).map((problem) => ({ ...base, problem })),
 }
 
@@ -181,5 +186,27 @@ describe('the HTML part', () => {
     expect(withButton).toContain('Werkt de knop niet? Open dan deze link:')
     expect(withoutButton).not.toContain('Werkt de knop niet?')
     expect(withoutButton).not.toMatch(/href="/)
+  })
+})
+
+describe('newsletter mail', () => {
+  test('carries a visible unsubscribe link in both parts, no tracking, and escapes the subject', async () => {
+    const { renderNewsletterMail } = await import('./newsletter.ts')
+    for (const locale of ['nl', 'en'] as MailLocale[]) {
+      const mail = renderNewsletterMail({
+        locale,
+        subject: 'Bots <b>& meer</b>',
+        bodyHtml: '<p>Hallo</p>',
+        bodyText: 'Hallo',
+        unsubscribeUrl: 'https://jouwbot.test/nieuwsbrief/afmelden?token=abc',
+        archiveUrl: 'https://jouwbot.test/nieuwsbrief/bots',
+        seller,
+      })
+      expect(mail.text).toContain('https://jouwbot.test/nieuwsbrief/afmelden?token=abc')
+      expect(mail.html).toContain('href="https://jouwbot.test/nieuwsbrief/afmelden?token=abc"')
+      expect(mail.html).toContain('<p>Hallo</p>')
+      expect(mail.html).not.toContain('<b>& meer</b>')
+      expect(mail.text).not.toMatch(/\{\{\s*\w+\s*\}\}/)
+    }
   })
 })

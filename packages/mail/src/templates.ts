@@ -57,6 +57,9 @@ export interface MailTemplates {
   privacyErasureScheduled: { firstName: string; erasureOn: string; cancelUrl: string }
   /** A coaching session booked, moved, cancelled or coming up, to the member or the coach. */
   coachingSession: CoachingSessionMail
+  // marketing: double opt-in for the free e-book (and, when ticked, the newsletter) and for the newsletter alone
+  ebookConfirm: { firstName: string; url: string; newsletter: boolean }
+  newsletterConfirm: { firstName: string; url: string }
 }
 
 export interface CoachingSessionMail {
@@ -116,6 +119,16 @@ const coachingBooking = ({ t, seller }: Context, count: number) =>
     : t(seller.email ? 'orderPaid.coachingMany' : 'orderPaid.coachingManyNoEmail', { count, email: seller.email ?? '' })
 
 const templates: { [K in MailTemplate]: (p: MailTemplates[K], c: Context) => Text } = {
+  ebookConfirm: (p, { t }) => ({
+    subject: t('ebookConfirm.subject'),
+    lines: [p.firstName ? greeting(t, p) : t('common.greetingNoName'), t('ebookConfirm.confirm'), ...(p.newsletter ? [t('ebookConfirm.newsletter')] : []), t('ebookConfirm.notYou')],
+    action: { label: t('ebookConfirm.action'), url: p.url },
+  }),
+  newsletterConfirm: (p, { t }) => ({
+    subject: t('newsletterConfirm.subject'),
+    lines: [p.firstName ? greeting(t, p) : t('common.greetingNoName'), t('newsletterConfirm.confirm'), t('newsletterConfirm.notYou')],
+    action: { label: t('newsletterConfirm.action'), url: p.url },
+  }),
   verifyEmail: (p, { t }) => ({
     subject: t('verifyEmail.subject'),
     lines: [greeting(t, p), t('verifyEmail.welcome')],

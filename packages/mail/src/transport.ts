@@ -8,6 +8,8 @@ export interface MailMessage {
   html: string
   /** E.g. a calendar invitation; `content` is the file's text. */
   attachments?: MailAttachment[]
+  /** Per-mail headers (List-Id, List-Unsubscribe, List-Unsubscribe-Post for the newsletter). */
+  headers?: Record<string, string>
 }
 
 export interface MailAttachment {

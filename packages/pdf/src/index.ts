@@ -1,3 +1,5 @@
 export * from './certificate.ts'
 export * from './invoice-document.ts'
 export * from './invoice.ts'
+export { renderEbookPdf, ebookFileName, ebooks, type EbookLocale } from './ebook/render-ebook.ts'
+export type { EbookContent, EbookSection, EbookBlock } from './ebook/content.ts'

@@ -117,6 +117,13 @@ export const errorKeys = [
   'coaching.requestReused',
   'coaching.timeZoneInvalid',
   'coaching.creditNotFound',
+  // marketing (newsletter, e-book)
+  'marketing.linkInvalid',
+  'marketing.linkExpired',
+  'marketing.linkUsed',
+  'marketing.newsletterNotFound',
+  'marketing.newsletterNotEditable',
+  'marketing.slugTaken',
 ] as const
 export type ErrorKey = (typeof errorKeys)[number]
 

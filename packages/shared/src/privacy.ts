@@ -66,6 +66,7 @@ export const retentionRuleIds = [
   'newsletter-unsubscribed',
   // marketing (statistics)
   'statistics-raw-events',
+  'ebook-requests',
 ] as const
 export type RetentionRuleName = (typeof retentionRuleIds)[number]
 

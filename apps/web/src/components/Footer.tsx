@@ -56,6 +56,12 @@ export function Footer() {
                 </li>
               </>
             )}
+            <li>
+              <Link to="/stappenplan">{t('nav.ebook')}</Link>
+            </li>
+            <li>
+              <Link to="/nieuwsbrief">{t('footer.newsletter')}</Link>
+            </li>
           </ul>
         </nav>
       </div>

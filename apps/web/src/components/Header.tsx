@@ -49,7 +49,7 @@ export function Header() {
                 <Link to="/#coaching">{t('nav.coaching')}</Link>
               </li>
               <li>
-                <Link to="/#stappenplan">{t('nav.ebook')}</Link>
+                <Link to="/stappenplan">{t('nav.ebook')}</Link>
               </li>
               {signedIn ? (
                 <li>

@@ -4,6 +4,8 @@ import {
   chargebacks,
   consentRecords,
   couponRedemptions,
+  ebookDownloadGrants,
+  ebookRequests,
   eq,
   inArray,
   invoicePdfs,
@@ -11,7 +13,10 @@ import {
   isNull,
   lt,
   mailOutbox,
+  newsletterDeliveries,
+  newsletterSubscribers,
   notExists,
+  or,
   orderLines,
   orders,
   payments,
@@ -42,6 +47,10 @@ function monthsBefore(now: Date, months: number): Date {
   const date = new Date(now)
   date.setUTCMonth(date.getUTCMonth() - months)
   return date
+}
+
+function daysBefore(now: Date, days: number): Date {
+  return new Date(now.getTime() - days * 24 * 60 * 60_000)
 }
 
 function amsterdamDate(now: Date): string {
@@ -156,10 +165,32 @@ const implementations: Record<RetentionRuleId, (context: RuleContext) => Promise
     return rows
   },
 
-  // The newsletter domain (its subscriber list) does not exist yet: members' withdrawals clear the
-  // consent on their account at once. When the list comes, its purge goes here and keeps at most an
-  // HMAC of the address as a suppression entry (see the rule's text in the registry).
-  'newsletter-unsubscribed': async () => ({}),
+  // Unsubscribed people go every month (the policy), with their delivery rows; so do sign-ups whose
+  // confirmation link expired more than 30 days ago. Bounced and complained addresses stay: they are
+  // the list of addresses that must never be mailed again.
+  'newsletter-unsubscribed': async ({ tx, now }) => {
+    const gone = or(
+      eq(newsletterSubscribers.status, 'unsubscribed'),
+      and(eq(newsletterSubscribers.status, 'pending'), lt(newsletterSubscribers.confirmExpiresAt, daysBefore(now, 30))),
+    )
+    const ids = (await tx.select({ id: newsletterSubscribers.id }).from(newsletterSubscribers).where(gone)).map((r) => r.id)
+    if (ids.length === 0) return { newsletter_subscribers: 0, newsletter_deliveries: 0 }
+    const deliveries = await tx.$count(newsletterDeliveries, inArray(newsletterDeliveries.subscriberId, ids))
+    const deleted = await tx.delete(newsletterSubscribers).where(inArray(newsletterSubscribers.id, ids)).returning({ id: newsletterSubscribers.id })
+    return { newsletter_subscribers: deleted.length, newsletter_deliveries: deliveries }
+  },
+
+  'ebook-requests': async ({ tx, now }) => {
+    const gone = or(
+      and(isNull(ebookRequests.confirmedAt), lt(ebookRequests.createdAt, daysBefore(now, 30))),
+      lt(ebookRequests.createdAt, monthsBefore(now, VISITOR_MONTHS)),
+    )
+    const ids = (await tx.select({ id: ebookRequests.id }).from(ebookRequests).where(gone)).map((r) => r.id)
+    if (ids.length === 0) return { ebook_requests: 0, ebook_download_grants: 0 }
+    const grants = await tx.$count(ebookDownloadGrants, inArray(ebookDownloadGrants.requestId, ids))
+    const deleted = await tx.delete(ebookRequests).where(inArray(ebookRequests.id, ids)).returning({ id: ebookRequests.id })
+    return { ebook_requests: deleted.length, ebook_download_grants: grants }
+  },
 
   // marketing (statistics): raw page views and events go after 12 months; the daily totals stay.
   'statistics-raw-events': async ({ tx, now }) => {

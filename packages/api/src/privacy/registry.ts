@@ -105,10 +105,18 @@ export const retentionRules = {
   },
   'newsletter-unsubscribed': {
     schedule: 'monthly',
-    tables: [],
+    tables: ['newsletter_subscribers', 'newsletter_deliveries'],
     description: {
-      nl: 'Wie zich afmeldt voor de nieuwsbrief, wordt elke maand uit de abonneelijst verwijderd. Alleen een gepseudonimiseerde hash (HMAC) van het adres mag blijven staan, zodat een latere import je nooit opnieuw mailt.',
-      en: 'Whoever unsubscribes from the newsletter is removed from the subscriber list every month. Only a pseudonymised hash (HMAC) of the address may stay, so that a later import never mails you again.',
+      nl: 'Wie zich afmeldt voor de nieuwsbrief, wordt elke maand uit de abonneelijst verwijderd; aanmeldingen die nooit zijn bevestigd ook (30 dagen na de bevestigingsmail). Er blijft niets van het adres achter.',
+      en: 'Whoever unsubscribes from the newsletter is removed from the subscriber list every month; so are sign-ups never confirmed (30 days after the confirmation mail). Nothing of the address stays behind.',
+    },
+  },
+  'ebook-requests': {
+    schedule: 'daily',
+    tables: ['ebook_requests', 'ebook_download_grants'],
+    description: {
+      nl: 'Aanvragen van het gratis e-book: onbevestigde na 30 dagen verwijderd, bevestigde (met hun downloadlinks) na 12 maanden.',
+      en: 'Requests for the free e-book: unconfirmed ones deleted after 30 days, confirmed ones (with their download links) after 12 months.',
     },
   },
   // marketing (statistics)
@@ -202,6 +210,8 @@ export const categoryIds = [
   'privacy_rights',
   // marketing (statistics)
   'statistics',
+  // marketing: newsletter subscribers and e-book requests
+  'newsletter',
 ] as const
 export type CategoryId = (typeof categoryIds)[number]
 
@@ -894,7 +904,7 @@ export const personalDataCategories: PersonalDataCategory[] = [
     stored: [
       {
         table: 'mail_outbox',
-        columns: ['to', 'template', 'subject', 'text', 'html', 'attachments', 'dedupe_key', 'status', 'last_error', 'sent_at', 'created_at'],
+        columns: ['to', 'template', 'subject', 'text', 'html', 'attachments', 'headers', 'dedupe_key', 'status', 'last_error', 'sent_at', 'created_at'],
         subject: { emailColumn: 'to' },
         retention: { kind: 'rule', rule: 'sent-mail' },
         erasure: del,
@@ -1084,6 +1094,51 @@ export const personalDataCategories: PersonalDataCategory[] = [
       },
     ],
   },
+  {
+    id: 'newsletter',
+    label: { nl: 'Nieuwsbrief en gratis e-book', en: 'Newsletter and free e-book' },
+    purpose: {
+      nl: 'Je de nieuwsbrief sturen als je daarvoor hebt gekozen (dubbele bevestiging), en je het gratis e-book laten downloaden. Geen open- of kliktracking.',
+      en: 'Sending you the newsletter if you chose it (double opt-in), and letting you download the free e-book. No open or click tracking.',
+    },
+    legalBasis: 'consent',
+    recipients: ['mail_provider', 'storage_host'],
+    retention: {
+      nl: 'Tot je je afmeldt; afgemelde adressen worden elke maand verwijderd. E-bookaanvragen: onbevestigd 30 dagen, bevestigd 12 maanden.',
+      en: 'Until you unsubscribe; unsubscribed addresses are deleted every month. E-book requests: unconfirmed 30 days, confirmed 12 months.',
+    },
+    export: 'include',
+    stored: [
+      {
+        table: 'newsletter_subscribers',
+        columns: ['email', 'first_name', 'locale', 'source', 'status', 'consent_text_version', 'confirmed_at', 'unsubscribed_at', 'suppressed_at', 'created_at', 'updated_at'],
+        subject: { emailColumn: 'email' },
+        retention: { kind: 'rule', rule: 'newsletter-unsubscribed' },
+        erasure: del,
+      },
+      {
+        table: 'newsletter_deliveries',
+        columns: ['status', 'queued_at'],
+        subject: { parent: { table: 'newsletter_subscribers', column: 'subscriber_id' } },
+        retention: { kind: 'with_parent', table: 'newsletter_subscribers' },
+        erasure: { action: 'with_parent', table: 'newsletter_subscribers' },
+      },
+      {
+        table: 'ebook_requests',
+        columns: ['email', 'first_name', 'locale', 'wants_newsletter', 'confirmed_at', 'created_at'],
+        subject: { emailColumn: 'email' },
+        retention: { kind: 'rule', rule: 'ebook-requests' },
+        erasure: del,
+      },
+      {
+        table: 'ebook_download_grants',
+        columns: ['locale', 'downloads_left', 'expires_at', 'created_at'],
+        subject: { parent: { table: 'ebook_requests', column: 'request_id' } },
+        retention: { kind: 'with_parent', table: 'ebook_requests' },
+        erasure: { action: 'with_parent', table: 'ebook_requests' },
+      },
+    ],
+  },
 ]
 
 /**
@@ -1100,6 +1155,7 @@ export const tablesFreeOfPersonalData: Record<string, string> = {
   // marketing (statistics)
   stat_salts: 'one random salt per day, used for that day’s visitor hashes and deleted after the day; no data about anyone',
   stat_daily: 'daily totals (counts of visitors, page views, referring hosts and events); no hashes, no visitor-level rows',
+  newsletters: 'newsletter texts written by staff (created_by points to a staff account) and send counters',
   account_erasures:
     'the erasure schedule: a random account id, dates and step names, no contents; kept after the erasure as proof it was done (the id then points to nobody)',
 }
@@ -1113,7 +1169,7 @@ export const nonPersonalColumns: Record<string, string[]> = {
   user_tokens: ['id', 'user_id', 'expires_at', 'created_at'],
   recovery_codes: ['id', 'user_id', 'created_at'],
   audit_log: ['id'],
-  mail_outbox: ['id', 'seq', 'attempts', 'next_attempt_at'],
+  mail_outbox: ['id', 'seq', 'attempts', 'next_attempt_at', 'from_address'],
   entitlements: ['id'],
   certificates: ['id'],
   coupons: [
@@ -1160,6 +1216,11 @@ export const nonPersonalColumns: Record<string, string[]> = {
   data_exports: ['id'],
   // marketing (statistics): what was viewed and when, never by whom
   stat_events: ['id', 'name', 'occurred_at', 'day', 'path', 'referrer_host'],
+  // marketing (newsletter, e-book)
+  newsletter_subscribers: ['id', 'user_id', 'confirm_token_hash', 'confirm_expires_at', 'unsubscribe_token'],
+  ebook_requests: ['id', 'user_id', 'confirm_token_hash', 'confirm_expires_at'],
+  ebook_download_grants: ['id', 'request_id'],
+  newsletter_deliveries: ['newsletter_id', 'subscriber_id'],
 }
 
 /** Cookies and browser storage the site sets; the cookie list on /privacy is generated from this. */

@@ -21,6 +21,10 @@ export const mailOutbox = pgTable(
     html: text().notNull(),
     /** Files sent along, e.g. a calendar invitation (`.ics`). Purged with the body after SMTP delivery. */
     attachments: jsonb().$type<{ filename: string; contentType: string; content: string }[]>(),
+    /** Sender for this mail when it is not the transactional one (the newsletter's own address). */
+    fromAddress: text(),
+    /** Extra headers of this mail (the newsletter's List-Id, List-Unsubscribe, List-Unsubscribe-Post). */
+    headers: jsonb().$type<Record<string, string>>(),
     status: mailStatus().notNull().default('pending'),
     attempts: integer().notNull().default(0),
     lastError: text(),

@@ -13,6 +13,7 @@ const SECTIONS = [
   ['privacy', 'privacy'],
   ['privacyverzoeken', 'privacyRequests'],
   ['autorisaties', 'authorisations'],
+  ['nieuwsbrieven', 'newsletters'],
 ] as const
 
 /** Every /admin page: the sub-navigation, then the page. */

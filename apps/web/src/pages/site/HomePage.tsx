@@ -173,7 +173,7 @@ export function HomePage() {
               <span className="ebook__cover-title">{t('home.ebook.coverTitle')}</span>
             </div>
             <div className="ebook__copy">
-              <p className="badge badge--soon">{t('home.ebook.badge')}</p>
+              <p className="badge">{t('home.ebook.badge')}</p>
               <h2 id="ebook-title">{t('home.ebook.title')}</h2>
               <p>{t('home.ebook.text')}</p>
               {Array.isArray(ebookPoints) ? (
@@ -183,6 +183,9 @@ export function HomePage() {
                   ))}
                 </ul>
               ) : null}
+              <Link className="btn btn--primary" to="/stappenplan">
+                {t('home.ebook.cta')}
+              </Link>
             </div>
           </div>
         </div>
