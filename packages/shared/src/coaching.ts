@@ -113,3 +113,23 @@ export const adminGrantCreditsInput = z
 export const adminExtendCreditInput = z
   .object({ unitId: uuid, expiresAt: z.iso.datetime({ offset: true, error: 'validation.invalid' }) })
   .strict()
+
+export const coachingBookingStatuses = ['booked', 'canceled', 'held', 'member_no_show', 'coach_no_show'] as const
+
+/** A coach opens the course progress of one member who booked them (purpose-bound, audited). */
+export const memberProgressInput = z.object({ memberId: uuid }).strict()
+
+/** Admin: all bookings, filtered by coach, status and a date range (inclusive dates, Amsterdam), paginated. */
+export const adminBookingsInput = z
+  .object({
+    coachId: uuid.optional(),
+    status: z.enum(coachingBookingStatuses, { error: 'validation.invalid' }).optional(),
+    from: z.iso.date({ error: 'validation.invalid' }).optional(),
+    to: z.iso.date({ error: 'validation.invalid' }).optional(),
+    page: z.int().min(1).max(10_000).default(1),
+  })
+  .strict()
+export type AdminBookingsInput = z.input<typeof adminBookingsInput>
+
+/** Admin grants by the member's e-mail address (the form has no member picker). */
+export const adminGrantCreditsByEmailInput = z.object({ email: emailSchema, credits: z.int().min(1).max(20), note: text(300) }).strict()

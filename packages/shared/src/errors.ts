@@ -117,6 +117,7 @@ export const errorKeys = [
   'coaching.requestReused',
   'coaching.timeZoneInvalid',
   'coaching.creditNotFound',
+  'coaching.memberNotFound',
 ] as const
 export type ErrorKey = (typeof errorKeys)[number]
 

@@ -1,11 +1,14 @@
 import {
   adminCoachRoleInput,
   adminExtendCreditInput,
+  adminBookingsInput,
+  adminGrantCreditsByEmailInput,
   adminGrantCreditsInput,
   availabilityInput,
   bookSessionInput,
   cancelInput,
   coachProfileInput,
+  memberProgressInput,
   memberTimeZoneInput,
   rescheduleInput,
   sessionTypeInput,
@@ -17,6 +20,9 @@ import { bookSession } from './book-session.ts'
 import { cancelBooking } from './cancel-booking.ts'
 import { getCreditAccount, listMemberSessions } from './get-credit-account.ts'
 import { extendCreditExpiry, grantCredits } from './grant-credits.ts'
+import { getMemberProgress } from './get-member-progress.ts'
+import { grantCreditsByEmail } from './grant-credits-by-email.ts'
+import { listBookingsForAdmin } from './list-bookings-for-admin.ts'
 import { listCoachSessions } from './list-coach-sessions.ts'
 import { getCoach, listCoaches } from './list-coaches.ts'
 import { listSlots } from './list-slots.ts'
@@ -53,7 +59,8 @@ export const coachingRouter = router({
   saveSessionType: coachProcedure.input(sessionTypeInput).mutation(({ ctx, input }) => saveSessionType(ctx.deps, { coachId: ctx.user.id, sessionType: input })),
   availability: coachProcedure.query(({ ctx }) => getAvailability(ctx.deps, { coachId: ctx.user.id })),
   saveAvailability: coachProcedure.input(availabilityInput).mutation(({ ctx, input }) => saveAvailability(ctx.deps, { coachId: ctx.user.id, availability: input })),
-  coachSessions: coachProcedure.query(({ ctx }) => listCoachSessions(ctx.deps, { coachId: ctx.user.id })),
+  coachSessions: coachProcedure.query(({ ctx }) => listCoachSessions(ctx.deps, { coach: ctx.user })),
+  memberProgress: coachProcedure.input(memberProgressInput).query(({ ctx, input }) => getMemberProgress(ctx.deps, { coach: ctx.user, memberId: input.memberId })),
   markOutcome: coachProcedure
     .input(z.object({ bookingId: z.uuid(), outcome: z.enum(['held', 'member_no_show', 'coach_no_show']) }).strict())
     .mutation(({ ctx, input }) => markSessionOutcome(ctx.deps, { actor: actorOf(ctx.user), ...input })),
@@ -62,6 +69,8 @@ export const coachingRouter = router({
 export const adminCoachingRouter = router({
   coaches: adminProcedure.query(({ ctx }) => listCoachesForAdmin(ctx.deps)),
   setCoach: adminProcedure.input(adminCoachRoleInput).mutation(({ ctx, input }) => setCoachRole(ctx.deps, { adminId: ctx.user.id, ...input })),
+  bookings: adminProcedure.input(adminBookingsInput).query(({ ctx, input }) => listBookingsForAdmin(ctx.deps, { admin: ctx.user, filters: input })),
+  grantCreditsByEmail: adminProcedure.input(adminGrantCreditsByEmailInput).mutation(({ ctx, input }) => grantCreditsByEmail(ctx.deps, { adminId: ctx.user.id, ...input })),
   grantCredits: adminProcedure.input(adminGrantCreditsInput).mutation(({ ctx, input }) => grantCredits(ctx.deps, { adminId: ctx.user.id, ...input })),
   extendCredit: adminProcedure
     .input(adminExtendCreditInput)
