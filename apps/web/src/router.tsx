@@ -93,6 +93,14 @@ export const router = createBrowserRouter([
                 lazy: async () => ({ Component: (await import('./pages/coaching/CoachingPage.tsx')).CoachingPage }),
               },
               {
+                path: 'coaching/coach/:coachId',
+                lazy: async () => ({ Component: (await import('./pages/coaching/CoachDetailPage.tsx')).CoachDetailPage }),
+              },
+              {
+                path: 'coaching/sessies/:bookingId',
+                lazy: async () => ({ Component: (await import('./pages/coaching/SessionPage.tsx')).SessionPage }),
+              },
+              {
                 path: 'account/bestellingen',
                 lazy: async () => ({ Component: (await import('./pages/checkout/OrdersPage.tsx')).OrdersPage }),
               },

@@ -56,6 +56,18 @@ export function Header() {
                   <NavLink to="/dashboard">{t('nav.myCourses')}</NavLink>
                 </li>
               ) : null}
+              {signedIn ? (
+                <li>
+                  <NavLink to="/coaching" end>
+                    {t('nav.coachingBook')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {signedIn && (me?.role === 'coach' || me?.role === 'admin') ? (
+                <li>
+                  <NavLink to="/coach">{t('nav.coachArea')}</NavLink>
+                </li>
+              ) : null}
               {signedIn && me?.role === 'admin' ? (
                 <li>
                   <NavLink to="/admin">{t('nav.admin')}</NavLink>

@@ -8,8 +8,10 @@ type MailDeps = Pick<AppDeps, 'seller' | 'appOrigin'>
 
 export type BookingEvent = CoachingSessionMail['event']
 
-export function sessionsUrl(deps: Pick<AppDeps, 'appOrigin'>, recipient: 'member' | 'coach'): string {
-  return `${deps.appOrigin}/coaching${recipient === 'member' ? '' : '?coach=1'}`
+/** Where a mail's button leads: the member to the session's own page (reschedule, cancel), the coach to their list. */
+export function sessionsUrl(deps: Pick<AppDeps, 'appOrigin'>, recipient: 'member' | 'coach', bookingId?: string): string {
+  if (recipient === 'coach') return `${deps.appOrigin}/coach`
+  return bookingId ? `${deps.appOrigin}/coaching/sessies/${bookingId}` : `${deps.appOrigin}/coaching`
 }
 
 /**
@@ -52,7 +54,7 @@ export async function mailBookingParties(
       location: coach.profile.locationDetail,
       organizer: { name: coach.profile.displayName, email: coach.email },
       attendee: { name: memberName, email: member.email },
-      url: sessionsUrl(deps, 'member'),
+      url: sessionsUrl(deps, 'member', booking.id),
     },
     now,
     host,
@@ -82,7 +84,7 @@ export async function mailBookingParties(
         recipient: 'member',
         counterpart: coach.profile.displayName,
         timeZone: member.timeZone ?? coach.profile.timeZone,
-        url: canceled ? `${deps.appOrigin}/coaching` : sessionsUrl(deps, 'member'),
+        url: canceled ? sessionsUrl(deps, 'member') : sessionsUrl(deps, 'member', booking.id),
       },
       seller: deps.seller,
       dedupeKey: key('member'),
