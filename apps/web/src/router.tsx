@@ -101,6 +101,20 @@ export const router = createBrowserRouter([
                 lazy: async () => ({ Component: (await import('./pages/coaching/SessionPage.tsx')).SessionPage }),
               },
               {
+                // coaching: the coach's own pages (role coach or admin, 2FA like all staff)
+                path: 'coach',
+                lazy: async () => ({ Component: (await import('./pages/coaching/coach/CoachShell.tsx')).CoachShell }),
+                children: [
+                  { index: true, lazy: async () => ({ Component: (await import('./pages/coaching/coach/CoachSessionsPage.tsx')).CoachSessionsPage }) },
+                  { path: 'profiel', lazy: async () => ({ Component: (await import('./pages/coaching/coach/CoachProfilePage.tsx')).CoachProfilePage }) },
+                  { path: 'sessies', lazy: async () => ({ Component: (await import('./pages/coaching/coach/CoachSessionTypesPage.tsx')).CoachSessionTypesPage }) },
+                  {
+                    path: 'beschikbaarheid',
+                    lazy: async () => ({ Component: (await import('./pages/coaching/coach/CoachAvailabilityPage.tsx')).CoachAvailabilityPage }),
+                  },
+                ],
+              },
+              {
                 path: 'account/bestellingen',
                 lazy: async () => ({ Component: (await import('./pages/checkout/OrdersPage.tsx')).OrdersPage }),
               },
