@@ -205,6 +205,12 @@ export const router = createBrowserRouter([
                         }),
                       },
                       {
+                        path: 'coaching',
+                        lazy: async () => ({
+                          Component: (await import('./pages/coaching/admin/AdminCoachingPage.tsx')).AdminCoachingPage,
+                        }),
+                      },
+                      {
                         path: 'kortingscodes',
                         lazy: async () => ({
                           Component: (await import('./pages/checkout/admin/AdminCouponsPage.tsx')).AdminCouponsPage,

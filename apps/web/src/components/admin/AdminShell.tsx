@@ -12,6 +12,7 @@ const SECTIONS = [
   ['privacy', 'privacy'],
   ['privacyverzoeken', 'privacyRequests'],
   ['autorisaties', 'authorisations'],
+  ['coaching', 'coaching'],
 ] as const
 
 /** Every /admin page: the sub-navigation, then the page. */
