@@ -14,7 +14,7 @@
 import { parseArgs } from 'node:util'
 import postgres from 'postgres'
 import { listSlots } from '@jouwbot/api/coaching'
-import { coachingAvailability, coachingBookings, coachingSessionTypes, coachProfiles, createDb, migrate, users, type Db } from '@jouwbot/db'
+import { coachingAvailability, coachingBookings, coachingSessionTypes, coachProfiles, createDb, migrate, sql, users, type Db } from '@jouwbot/db'
 
 const { values: args } = parseArgs({
   options: {
@@ -107,8 +107,8 @@ try {
   const emptySetup = await seedCoach(empty.db)
   const fullSetup = await seedCoach(full.db)
   const seeded = await seedBookings(full.db, fullSetup)
-  await full.sql.unsafe('analyze')
-  await empty.sql.unsafe('analyze')
+  await full.db.execute(sql`analyze`)
+  await empty.db.execute(sql`analyze`)
 
   // The member asking is one who booked (their own bookings are a second query).
   const targets = {
@@ -126,7 +126,10 @@ try {
   )
 
   // Warm-up: JIT, connection pools, PostgreSQL's plan and buffer caches.
-  for (let i = 0; i < 30; i++) await Promise.all([targets.empty(), targets.full()].map((p) => p))
+  for (let i = 0; i < 30; i++) {
+    await targets.empty()
+    await targets.full()
+  }
 
   const times: Record<'empty' | 'full', number[]> = { empty: [], full: [] }
   for (let round = 0; round < ROUNDS; round++) {
