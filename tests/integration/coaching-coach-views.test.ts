@@ -117,6 +117,42 @@ describe('a coach sees course progress only of members who booked them, and ever
   })
 })
 
+describe('session notes', () => {
+  test('the coach keeps private notes and shares a summary: the member sees the summary only; another coach or the member cannot write them', async () => {
+    const deps = setUp()
+    const admin = await adminClient(deps)
+    const robin = await coachClient(deps, 'Robin')
+    const kim = await coachClient(deps, 'Kim')
+    const lotte = await memberWhoBooked(deps, robin, admin.id, weekdayAt(deps.clock.now(), 2, 10))
+    const notes = { bookingId: lotte.booking.id, coachNote: 'Twijfelt over prijzen.', sharedSummary: 'Oefen de welkomstflow opnieuw.' }
+
+    await expectRefusal((await kim.client.api()).coaching.saveNotes(notes), 'NOT_FOUND', 'coaching.bookingNotFound')
+    await expectRefusal((await lotte.client.api()).coaching.saveNotes(notes), 'FORBIDDEN', 'error.forbidden')
+    expect(await (await robin.client.api()).coaching.saveNotes(notes)).toMatchObject({ coachNote: notes.coachNote, sharedSummary: notes.sharedSummary })
+
+    const [mine] = await (await lotte.client.api()).coaching.mySessions()
+    expect(mine!.sharedSummary).toBe(notes.sharedSummary)
+    expect(JSON.stringify(mine)).not.toContain(notes.coachNote)
+    const [listed] = await (await robin.client.api()).coaching.coachSessions()
+    expect(listed).toMatchObject({ coachNote: notes.coachNote, sharedSummary: notes.sharedSummary })
+
+    // After the session is marked it stays in the coach's list (30 days) with its notes.
+    deps.clock.set(new Date(lotte.booking.startsAt.getTime() + 70 * 60_000))
+    await (await robin.client.api()).coaching.markOutcome({ bookingId: lotte.booking.id, outcome: 'held' })
+    const [held] = await (await robin.client.api()).coaching.coachSessions()
+    expect(held).toMatchObject({ id: lotte.booking.id, status: 'held', coachNote: notes.coachNote })
+  })
+
+  test('a cancelled session takes no notes', async () => {
+    const deps = setUp()
+    const admin = await adminClient(deps)
+    const robin = await coachClient(deps, 'Robin')
+    const lotte = await memberWhoBooked(deps, robin, admin.id, weekdayAt(deps.clock.now(), 3, 10))
+    await (await lotte.client.api()).coaching.cancel({ bookingId: lotte.booking.id, acceptForfeit: false })
+    await expectRefusal((await robin.client.api()).coaching.saveNotes({ bookingId: lotte.booking.id, coachNote: 'x', sharedSummary: '' }), 'CONFLICT', 'coaching.bookingClosed')
+  })
+})
+
 describe('admin: all bookings with filters, and grants by e-mail', () => {
   test('filters by coach, status and date range, a page at a time; the members shown are audited', async () => {
     const deps = setUp()

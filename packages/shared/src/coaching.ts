@@ -133,3 +133,12 @@ export type AdminBookingsInput = z.input<typeof adminBookingsInput>
 
 /** Admin grants by the member's e-mail address (the form has no member picker). */
 export const adminGrantCreditsByEmailInput = z.object({ email: emailSchema, credits: z.int().min(1).max(20), note: text(300) }).strict()
+
+/** The coach's private notes on a session and the short summary shared with the member. */
+export const sessionNotesInput = z
+  .object({
+    bookingId: uuid,
+    coachNote: multilineString().trim().max(5000, { error: 'validation.tooLong' }),
+    sharedSummary: multilineString().trim().max(2000, { error: 'validation.tooLong' }),
+  })
+  .strict()

@@ -1,9 +1,12 @@
-import { and, asc, coachingBookings, coachingSessionTypes, count, eq, inArray, isNotNull, lessonProgress, lessons, sum, users } from '@jouwbot/db'
+import { and, asc, coachingBookings, coachingSessionTypes, count, eq, gt, inArray, isNotNull, lessonProgress, lessons, ne, or, sum, users } from '@jouwbot/db'
 import type { AppDeps } from '../deps.ts'
 import { recordStaffRead } from '../privacy/record-staff-read.ts'
 
+const RECENT_DAYS = 30
+
 /**
- * The coach's sessions still to be held or still to be marked (held / no-show), with what each
+ * The coach's sessions still to be held or still to be marked (held / no-show), and those of the last
+ * 30 days with their notes, with what each
  * member has watched. Purpose-bound: only members who booked this coach, and every view is written
  * to the audit log as a staff read (one row per member shown, purpose `coaching_session`).
  */
@@ -15,7 +18,13 @@ export async function listCoachSessions(deps: Pick<AppDeps, 'db' | 'clock'>, opt
     .innerJoin(users, eq(users.id, coachingBookings.memberId))
     .innerJoin(coachingSessionTypes, eq(coachingSessionTypes.id, coachingBookings.sessionTypeId))
     .leftJoin(lessons, eq(lessons.id, coachingBookings.lessonId))
-    .where(and(eq(coachingBookings.coachId, options.coach.id), eq(coachingBookings.status, 'booked')))
+    .where(
+      and(
+        eq(coachingBookings.coachId, options.coach.id),
+        // Still to be held or marked, and the last 30 days' marked sessions (notes are written after).
+        or(eq(coachingBookings.status, 'booked'), and(ne(coachingBookings.status, 'canceled'), gt(coachingBookings.startsAt, new Date(now.getTime() - RECENT_DAYS * 24 * 3_600_000)))),
+      ),
+    )
     .orderBy(asc(coachingBookings.startsAt))
     .limit(200)
   const memberIds = [...new Set(rows.map((row) => row.booking.memberId))]
@@ -44,6 +53,9 @@ export async function listCoachSessions(deps: Pick<AppDeps, 'db' | 'clock'>, opt
       topic: booking.topic,
       lessonTitle,
       rescheduleCount: booking.rescheduleCount,
+      status: booking.status,
+      coachNote: booking.coachNote,
+      sharedSummary: booking.sharedSummary,
       lessonsCompleted: watched?.completed ?? 0,
       lessonsTotal: lessonCount?.n ?? 0,
       minutesWatched: Math.round((watched?.watchedSeconds ?? 0) / 60),

@@ -11,6 +11,7 @@ import {
   memberProgressInput,
   memberTimeZoneInput,
   rescheduleInput,
+  sessionNotesInput,
   sessionTypeInput,
   slotsInput,
 } from '@jouwbot/shared'
@@ -29,6 +30,7 @@ import { listSlots } from './list-slots.ts'
 import { markSessionOutcome } from './mark-session-outcome.ts'
 import { rescheduleBooking } from './reschedule-booking.ts'
 import { getAvailability, saveAvailability } from './save-availability.ts'
+import { saveSessionNotes } from './save-session-notes.ts'
 import { listOwnSessionTypes, saveSessionType } from './save-session-type.ts'
 import { listCoachesForAdmin, setCoachRole } from './set-coach-role.ts'
 import { setMemberTimeZone } from './set-member-time-zone.ts'
@@ -61,6 +63,9 @@ export const coachingRouter = router({
   saveAvailability: coachProcedure.input(availabilityInput).mutation(({ ctx, input }) => saveAvailability(ctx.deps, { coachId: ctx.user.id, availability: input })),
   coachSessions: coachProcedure.query(({ ctx }) => listCoachSessions(ctx.deps, { coach: ctx.user })),
   memberProgress: coachProcedure.input(memberProgressInput).query(({ ctx, input }) => getMemberProgress(ctx.deps, { coach: ctx.user, memberId: input.memberId })),
+  saveNotes: coachProcedure
+    .input(sessionNotesInput)
+    .mutation(({ ctx, input }) => saveSessionNotes(ctx.deps, { actor: actorOf(ctx.user), ...input })),
   markOutcome: coachProcedure
     .input(z.object({ bookingId: z.uuid(), outcome: z.enum(['held', 'member_no_show', 'coach_no_show']) }).strict())
     .mutation(({ ctx, input }) => markSessionOutcome(ctx.deps, { actor: actorOf(ctx.user), ...input })),

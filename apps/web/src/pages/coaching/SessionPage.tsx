@@ -89,6 +89,12 @@ export function SessionPage() {
                 ) : null}
                 <dt>{t('coachingPage.cost')}</dt>
                 <dd>{t('coachingPage.costCredits', { count: session.credits })}</dd>
+                {session.sharedSummary ? (
+                  <>
+                    <dt>{t('coachingPage.summary')}</dt>
+                    <dd className="pre-line">{session.sharedSummary}</dd>
+                  </>
+                ) : null}
               </dl>
 
               {upcoming ? (

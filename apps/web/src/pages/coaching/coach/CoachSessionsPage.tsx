@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts'
 import { useLocale } from '../../../lib/useLocale.ts'
 import { zoneFormat } from '../useCoachingZone.ts'
 import { MemberProgress } from './MemberProgress.tsx'
+import { SessionNotesForm } from './SessionNotesForm.tsx'
 
 const OUTCOMES = ['held', 'member_no_show', 'coach_no_show'] as const
 
@@ -71,7 +72,11 @@ export function CoachSessionsPage() {
                   </Button>
                   {open === session.id ? <MemberProgress memberId={session.memberId} /> : null}
                 </div>
-                {session.started ? (
+                {session.status !== 'booked' ? (
+                  <p>
+                    <span className={`badge badge--${session.status}`}>{t(`coachingPage.status.${session.status}`)}</span>
+                  </p>
+                ) : session.started ? (
                   <fieldset className="schedule-day">
                     <legend>{t('coachPages.outcomeLabel')}</legend>
                     <div className="form-actions">
@@ -95,6 +100,10 @@ export function CoachSessionsPage() {
                     </Button>
                   </div>
                 )}
+                <details>
+                  <summary>{t('coachPages.notes')}</summary>
+                  <SessionNotesForm bookingId={session.id} coachNote={session.coachNote} sharedSummary={session.sharedSummary} />
+                </details>
               </li>
             ))}
           </ul>
