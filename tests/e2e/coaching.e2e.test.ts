@@ -62,7 +62,7 @@ test('buy course + coaching, book a slot, get the .ics mail, reschedule through 
   await page.getByRole('heading', { name: 'Betaald – bedankt voor je bestelling!' }).waitFor()
 
   // --- Coaching: three credits; the coach's page; a slot picked with the keyboard. ---
-  await page.getByRole('banner').getByRole('link', { name: 'Coaching boeken' }).click()
+  await page.getByRole('banner').getByRole('link', { name: 'Coaching', exact: true }).click()
   await page.getByRole('heading', { level: 1, name: 'Coaching' }).waitFor()
   await page.getByText('Je hebt 3 sessies tegoed.').waitFor()
   await page.getByRole('link', { name: 'Robin Coach' }).click()

@@ -23,7 +23,12 @@ interface Day {
   slots: string[]
 }
 
-const WEEK = 7
+/** The Monday (YYYY-MM-DD) of a date's ISO week. */
+function mondayOf(key: string): string {
+  const date = new Date(`${key}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7))
+  return date.toISOString().slice(0, 10)
+}
 
 /**
  * The free times, computed on the server, shown in the member's zone. A week of columns on wide
@@ -60,8 +65,10 @@ export function SlotPicker({ coachId, sessionTypeId, rescheduleBookingId, format
     return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key))
   }, [slots.data, format])
 
-  const weeks = Math.max(1, Math.ceil(days.length / WEEK))
-  const shown = days.slice(week * WEEK, week * WEEK + WEEK)
+  // Calendar weeks (Monday to Sunday) of the member's dates; a week shows only its days with times.
+  const weekKeys = [...new Set(days.map((day) => mondayOf(day.key)))]
+  const weeks = Math.max(1, weekKeys.length)
+  const shown = days.filter((day) => mondayOf(day.key) === weekKeys[Math.min(week, weeks - 1)])
 
   const move = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement

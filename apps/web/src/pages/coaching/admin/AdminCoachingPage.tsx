@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { coachingBookingStatuses } from '@jouwbot/shared'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { Button } from '../../../components/Button.tsx'
 import { DataTable } from '../../../components/DataTable.tsx'
 import { FormAlert } from '../../../components/FormAlert.tsx'
@@ -30,7 +31,11 @@ export function AdminCoachingPage() {
   useDocumentTitle(t('adminCoaching.title'))
   return (
     <div className="container coaching">
-      <PageHeader eyebrow={t('adminCoaching.eyebrow')} title={t('adminCoaching.title')} />
+      <PageHeader eyebrow={t('adminCoaching.eyebrow')} title={t('adminCoaching.title')}>
+        <p>
+          <Link to="/coach">{t('adminCoaching.ownCoachPages')}</Link>
+        </p>
+      </PageHeader>
       <CoachesSection />
       <BookingsSection />
       <GrantSection />
