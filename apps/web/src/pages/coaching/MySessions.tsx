@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import { QueryState } from '../../components/QueryState.tsx'
 import { useTRPC } from '../../lib/trpc.ts'
 import type { ZoneFormat } from './useCoachingZone.ts'
+import { statusBadge } from './statusBadge.ts'
 
 /** Upcoming and past sessions; each opens its own page (reschedule, cancel). */
 export function MySessions({ format }: { format: ZoneFormat }) {
@@ -26,7 +27,7 @@ export function MySessions({ format }: { format: ZoneFormat }) {
                   {session.title} · {session.coachName}
                 </span>
               </Link>
-              <span className={`badge badge--${session.status}`}>{t(`coachingPage.status.${session.status}`)}</span>
+              <span className={statusBadge(session.status)}>{t(`coachingPage.status.${session.status}`)}</span>
             </li>
           )
           return (

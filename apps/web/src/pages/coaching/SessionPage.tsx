@@ -15,6 +15,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { SlotPicker } from './SlotPicker.tsx'
 import { useCoachingZone } from './useCoachingZone.ts'
 import './coaching.css'
+import { statusBadge } from './statusBadge.ts'
 
 const HOUR = 3_600_000
 
@@ -63,7 +64,7 @@ export function SessionPage() {
             <>
               <PageHeader eyebrow={t('coachingPage.eyebrow')} title={session.title} intro={`${format.dateTime(session.startsAt)} (${format.zone})`}>
                 <p>
-                  <span className={`badge badge--${session.status}`}>{t(`coachingPage.status.${session.status}`)}</span>
+                  <span className={statusBadge(session.status)}>{t(`coachingPage.status.${session.status}`)}</span>
                 </p>
               </PageHeader>
               {params.get('geboekt') && session.status === 'booked' && !reschedule.isSuccess ? (

@@ -16,6 +16,7 @@ import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts'
 import { useLocale } from '../../../lib/useLocale.ts'
 import { zoneFormat } from '../useCoachingZone.ts'
 import '../coaching.css'
+import { statusBadge } from '../statusBadge.ts'
 
 type Status = (typeof coachingBookingStatuses)[number]
 interface Filters {
@@ -150,7 +151,7 @@ function BookingsSection() {
                   { header: t('adminCoaching.colCoach'), cell: (row) => row.coachName },
                   { header: t('adminCoaching.colMember'), cell: (row) => `${row.memberName} (${row.memberEmail})` },
                   { header: t('adminCoaching.colSession'), cell: (row) => row.title },
-                  { header: t('adminCoaching.colStatus'), cell: (row) => <span className={`badge badge--${row.status}`}>{t(`coachingPage.status.${row.status}`)}</span> },
+                  { header: t('adminCoaching.colStatus'), cell: (row) => <span className={statusBadge(row.status)}>{t(`coachingPage.status.${row.status}`)}</span> },
                 ]}
                 rows={data.bookings}
               />

@@ -12,6 +12,7 @@ import { useLocale } from '../../../lib/useLocale.ts'
 import { zoneFormat } from '../useCoachingZone.ts'
 import { MemberProgress } from './MemberProgress.tsx'
 import { SessionNotesForm } from './SessionNotesForm.tsx'
+import { statusBadge } from '../statusBadge.ts'
 
 const OUTCOMES = ['held', 'member_no_show', 'coach_no_show'] as const
 
@@ -74,7 +75,7 @@ export function CoachSessionsPage() {
                 </div>
                 {session.status !== 'booked' ? (
                   <p>
-                    <span className={`badge badge--${session.status}`}>{t(`coachingPage.status.${session.status}`)}</span>
+                    <span className={statusBadge(session.status)}>{t(`coachingPage.status.${session.status}`)}</span>
                   </p>
                 ) : session.started ? (
                   <fieldset className="schedule-day">
