@@ -142,3 +142,11 @@ export const sessionNotesInput = z
     sharedSummary: multilineString().trim().max(2000, { error: 'validation.tooLong' }),
   })
   .strict()
+
+/** A signed mail link's token: `<bookingId>.<sequence>.<signature>`. */
+const sessionLinkToken = lineString().min(40).max(80).regex(/^[0-9a-f-]{36}\.[0-9]{1,6}\.[A-Za-z0-9_-]{22}$/, { error: 'validation.invalid' })
+export const sessionLinkInput = z.object({ token: sessionLinkToken }).strict()
+export const sessionLinkRescheduleInput = z
+  .object({ token: sessionLinkToken, startsAt: z.iso.datetime({ offset: true, error: 'validation.invalid' }) })
+  .strict()
+export const sessionLinkCancelInput = z.object({ token: sessionLinkToken, acceptForfeit: z.boolean().default(false) }).strict()

@@ -118,6 +118,7 @@ export const errorKeys = [
   'coaching.timeZoneInvalid',
   'coaching.creditNotFound',
   'coaching.memberNotFound',
+  'coaching.linkInvalid',
 ] as const
 export type ErrorKey = (typeof errorKeys)[number]
 

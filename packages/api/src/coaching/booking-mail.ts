@@ -2,9 +2,11 @@ import { coachProfiles, coachingMemberSettings, coachingSessionTypes, eq, users,
 import { enqueueMail, type CoachingSessionMail, type MailLocale } from '@jouwbot/mail'
 import type { AppDeps } from '../deps.ts'
 import { calendarFile } from './calendar-file.ts'
+import { sessionLinkToken } from './session-link.ts'
 import type { BookingRow } from './coach-rules.ts'
 
-type MailDeps = Pick<AppDeps, 'seller' | 'appOrigin'>
+/** `pseudonymize` signs the member's link; without it (a cancel mail needs none) the link is the session page. */
+type MailDeps = Pick<AppDeps, 'seller' | 'appOrigin'> & Partial<Pick<AppDeps, 'pseudonymize'>>
 
 export type BookingEvent = CoachingSessionMail['event']
 
@@ -84,7 +86,8 @@ export async function mailBookingParties(
         recipient: 'member',
         counterpart: coach.profile.displayName,
         timeZone: member.timeZone ?? coach.profile.timeZone,
-        url: canceled ? sessionsUrl(deps, 'member') : sessionsUrl(deps, 'member', booking.id),
+        // A live session: the signed link (reschedule or cancel without logging in); cancelled: book again.
+        url: canceled ? sessionsUrl(deps, 'member') : deps.pseudonymize ? `${deps.appOrigin}/coaching/link/${sessionLinkToken({ pseudonymize: deps.pseudonymize }, booking)}` : sessionsUrl(deps, 'member', booking.id),
       },
       seller: deps.seller,
       dedupeKey: key('member'),

@@ -11,6 +11,9 @@ import {
   memberProgressInput,
   memberTimeZoneInput,
   rescheduleInput,
+  sessionLinkCancelInput,
+  sessionLinkInput,
+  sessionLinkRescheduleInput,
   sessionNotesInput,
   sessionTypeInput,
   slotsInput,
@@ -18,6 +21,10 @@ import {
 import { z } from 'zod'
 import { adminProcedure, authedProcedure, coachProcedure, publicProcedure, router } from '../trpc.ts'
 import { bookSession } from './book-session.ts'
+import { cancelByLink } from './cancel-by-link.ts'
+import { getLinkedSession } from './get-linked-session.ts'
+import { listLinkedSlots } from './list-linked-slots.ts'
+import { rescheduleByLink } from './reschedule-by-link.ts'
 import { cancelBooking } from './cancel-booking.ts'
 import { getCreditAccount, listMemberSessions } from './get-credit-account.ts'
 import { extendCreditExpiry, grantCredits } from './grant-credits.ts'
@@ -53,6 +60,14 @@ export const coachingRouter = router({
   mySessions: authedProcedure.query(({ ctx }) => listMemberSessions(ctx.deps, { memberId: ctx.user.id })),
   credits: authedProcedure.query(({ ctx }) => getCreditAccount(ctx.deps, { userId: ctx.user.id })),
   setTimeZone: authedProcedure.input(memberTimeZoneInput).mutation(({ ctx, input }) => setMemberTimeZone(ctx.deps, { userId: ctx.user.id, ...input })),
+
+  // The signed links in the booking mails: no login, one session, used once, until its start.
+  linkSession: publicProcedure.input(sessionLinkInput).query(async ({ ctx, input }) => (await getLinkedSession(ctx.deps, input)).session),
+  linkSlots: publicProcedure.input(sessionLinkInput).query(({ ctx, input }) => listLinkedSlots(ctx.deps, input)),
+  linkReschedule: publicProcedure
+    .input(sessionLinkRescheduleInput)
+    .mutation(({ ctx, input }) => rescheduleByLink(ctx.deps, { token: input.token, startsAt: new Date(input.startsAt) })),
+  linkCancel: publicProcedure.input(sessionLinkCancelInput).mutation(({ ctx, input }) => cancelByLink(ctx.deps, input)),
 
   // The coach's own pages.
   ownProfile: coachProcedure.query(({ ctx }) => getOwnCoachProfile(ctx.deps, { coachId: ctx.user.id })),
