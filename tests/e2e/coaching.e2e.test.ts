@@ -1,7 +1,8 @@
 /**
  * Coaching end to end (issue 10 §6): a member buys course + coaching through the Mollie emulator,
  * books a slot with the keyboard, finds the confirmation with its calendar file in the dev mailbox,
- * reschedules through the mail's link, and the coach sees the moved session in their list.
+ * reschedules through the mail's signed link without logging in (used once), and the coach sees the
+ * moved session in their list.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
@@ -92,28 +93,35 @@ test('buy course + coaching, book a slot, get the .ics mail, reschedule through 
   const [booked] = await server.deps.db.select().from(coachingBookings).where(eq(coachingBookings.id, bookingId))
   expect(booked).toMatchObject({ status: 'booked', topic: 'Les 3: de gespreksflow', rescheduleCount: 0 })
 
-  // --- The dev mailbox: the confirmation carries the calendar file. ---
-  await page.goto('/dev/mailbox')
-  await page.getByRole('button', { name: /mila@example\.nl.*Bevestigd: Vastgelopen in een les|Bevestigd: Vastgelopen in een les.*mila@example\.nl/s }).first().click()
-  await page.getByRole('heading', { level: 2, name: /^Bevestigd: Vastgelopen in een les/ }).waitFor()
-  await page.getByText('coaching.ics (text/calendar)').click()
-  const ics = await page.locator('.mail-view__attachment').innerText()
+  // --- The dev mailbox, on another device (not logged in): the confirmation carries the calendar file. ---
+  const inbox = await browser.newDevice()
+  await inbox.goto('/dev/mailbox')
+  await inbox.getByRole('button', { name: /mila@example\.nl.*Bevestigd: Vastgelopen in een les|Bevestigd: Vastgelopen in een les.*mila@example\.nl/s }).first().click()
+  await inbox.getByRole('heading', { level: 2, name: /^Bevestigd: Vastgelopen in een les/ }).waitFor()
+  await inbox.getByText('coaching.ics (text/calendar)').click()
+  const ics = await inbox.locator('.mail-view__attachment').innerText()
   expect(ics).toContain('BEGIN:VCALENDAR')
   expect(ics).toContain('METHOD:REQUEST')
   expect(ics).toContain(`UID:coaching-${bookingId}@`)
 
-  // --- The mail's link leads to the session page, where it is moved to another time. ---
-  await page.getByRole('link', { name: new RegExp(`/coaching/sessies/${bookingId}$`) }).click()
-  await page.waitForURL(`${server.url}/coaching/sessies/${bookingId}`)
-  await page.getByRole('button', { name: 'Verzetten', exact: true }).click()
-  const picker = page.getByRole('group', { name: 'Kies een moment' })
+  // --- The mail's signed link opens the session without logging in; it is moved to another time. ---
+  await inbox.getByRole('link', { name: new RegExp(`/coaching/link/${bookingId}\\.0\\.[A-Za-z0-9_-]{22}$`) }).click()
+  await inbox.waitForURL(new RegExp(`/coaching/link/${bookingId}\\.0\\.`))
+  const linkUrl = inbox.url()
+  await inbox.getByRole('heading', { level: 1, name: 'Vastgelopen in een les' }).waitFor()
+  await inbox.getByRole('button', { name: 'Verzetten', exact: true }).click()
+  const picker = inbox.getByRole('group', { name: 'Kies een moment' })
   await picker.waitFor()
   const options = picker.getByRole('button')
   const other = options.nth((await options.count()) - 1)
   const newLabel = (await other.getAttribute('aria-label'))!
   await other.click()
-  await page.getByRole('button', { name: `Verzetten naar ${newLabel}` }).click()
-  await page.getByText(/^Verzet naar /).waitFor()
+  await inbox.getByRole('button', { name: `Verzetten naar ${newLabel}` }).click()
+  await inbox.getByText(/^Verzet naar /).waitFor()
+  await inbox.getByText('Deze link is nu gebruikt.', { exact: false }).waitFor()
+  // Used once: opening it again says so.
+  await inbox.goto(linkUrl)
+  await inbox.getByText(/Deze link werkt niet \(meer\)/).waitFor()
   const [moved] = await server.deps.db.select().from(coachingBookings).where(eq(coachingBookings.id, bookingId))
   expect(moved).toMatchObject({ status: 'booked', rescheduleCount: 1, sequence: 1 })
   expect(moved!.startsAt.getTime()).not.toBe(booked!.startsAt.getTime())

@@ -223,6 +223,11 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            // coaching: the booking mails' signed link works without logging in.
+            path: 'coaching/link/:token',
+            lazy: async () => ({ Component: (await import('./pages/coaching/SessionLinkPage.tsx')).SessionLinkPage }),
+          },
+          {
             // The cancel link of the erasure mail works without logging in.
             path: 'account/privacy/annuleren',
             lazy: async () => ({ Component: (await import('./pages/privacy/CancelErasurePage.tsx')).CancelErasurePage }),

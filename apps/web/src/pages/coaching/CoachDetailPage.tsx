@@ -68,7 +68,7 @@ export function CoachDetailPage() {
               ) : type ? (
                 <section aria-labelledby="coach-slots">
                   <h2 id="coach-slots">{t('coachingPage.slots')}</h2>
-                  {format.isPending ? null : <SlotPicker coachId={profile.id} sessionTypeId={type.id} format={format} selected={slot} onPick={setSlot} />}
+                  {format.isPending ? null : <SlotPicker source={{ coachId: profile.id, sessionTypeId: type.id }} format={format} selected={slot} onPick={setSlot} />}
                 </section>
               ) : null}
             </>

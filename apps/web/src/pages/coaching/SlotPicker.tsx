@@ -6,11 +6,11 @@ import { QueryState } from '../../components/QueryState.tsx'
 import { useTRPC } from '../../lib/trpc.ts'
 import type { ZoneFormat } from './useCoachingZone.ts'
 
+/** Whose free times: a coach's type (logged in), optionally moving a booking; or a signed mail link's session. */
+export type SlotSource = { coachId: string; sessionTypeId: string; rescheduleBookingId?: string } | { token: string }
+
 interface Props {
-  coachId: string
-  sessionTypeId: string
-  /** Moving this booking: its own time and limits stay free for it. */
-  rescheduleBookingId?: string
+  source: SlotSource
   format: ZoneFormat
   selected: string | null
   onPick: (startsAt: string) => void
@@ -36,10 +36,16 @@ function mondayOf(key: string): string {
  * the tab order (roving tabindex); arrow up/down move within a day, left/right to the neighbouring
  * day, Home/End to the first/last time of the day. Full days say so; days without hours are left out.
  */
-export function SlotPicker({ coachId, sessionTypeId, rescheduleBookingId, format, selected, onPick }: Props) {
+export function SlotPicker({ source, format, selected, onPick }: Props) {
   const { t } = useTranslation()
   const trpc = useTRPC()
-  const slots = useQuery(trpc.coaching.slots.queryOptions({ coachId, sessionTypeId, ...(rescheduleBookingId ? { rescheduleBookingId } : {}) }))
+  const byLink = 'token' in source
+  const member = useQuery({
+    ...trpc.coaching.slots.queryOptions(byLink ? { coachId: '', sessionTypeId: '' } : source),
+    enabled: !byLink,
+  })
+  const linked = useQuery({ ...trpc.coaching.linkSlots.queryOptions({ token: byLink ? source.token : '' }), enabled: byLink })
+  const slots = byLink ? linked : member
   const [week, setWeek] = useState(0)
   const [focus, setFocus] = useState<{ day: number; slot: number }>({ day: 0, slot: 0 })
   const grid = useRef<HTMLDivElement>(null)
