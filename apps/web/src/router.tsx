@@ -118,6 +118,28 @@ export const router = createBrowserRouter([
                 lazy: async () => ({ Component: (await import('./pages/coaching/CoachingPage.tsx')).CoachingPage }),
               },
               {
+                path: 'coaching/coach/:coachId',
+                lazy: async () => ({ Component: (await import('./pages/coaching/CoachDetailPage.tsx')).CoachDetailPage }),
+              },
+              {
+                path: 'coaching/sessies/:bookingId',
+                lazy: async () => ({ Component: (await import('./pages/coaching/SessionPage.tsx')).SessionPage }),
+              },
+              {
+                // coaching: the coach's own pages (role coach or admin, 2FA like all staff)
+                path: 'coach',
+                lazy: async () => ({ Component: (await import('./pages/coaching/coach/CoachShell.tsx')).CoachShell }),
+                children: [
+                  { index: true, lazy: async () => ({ Component: (await import('./pages/coaching/coach/CoachSessionsPage.tsx')).CoachSessionsPage }) },
+                  { path: 'profiel', lazy: async () => ({ Component: (await import('./pages/coaching/coach/CoachProfilePage.tsx')).CoachProfilePage }) },
+                  { path: 'sessies', lazy: async () => ({ Component: (await import('./pages/coaching/coach/CoachSessionTypesPage.tsx')).CoachSessionTypesPage }) },
+                  {
+                    path: 'beschikbaarheid',
+                    lazy: async () => ({ Component: (await import('./pages/coaching/coach/CoachAvailabilityPage.tsx')).CoachAvailabilityPage }),
+                  },
+                ],
+              },
+              {
                 path: 'account/bestellingen',
                 lazy: async () => ({ Component: (await import('./pages/checkout/OrdersPage.tsx')).OrdersPage }),
               },
@@ -222,6 +244,12 @@ export const router = createBrowserRouter([
                         }),
                       },
                       {
+                        path: 'coaching',
+                        lazy: async () => ({
+                          Component: (await import('./pages/coaching/admin/AdminCoachingPage.tsx')).AdminCoachingPage,
+                        }),
+                      },
+                      {
                         path: 'kortingscodes',
                         lazy: async () => ({
                           Component: (await import('./pages/checkout/admin/AdminCouponsPage.tsx')).AdminCouponsPage,
@@ -232,6 +260,11 @@ export const router = createBrowserRouter([
                 ],
               },
             ],
+          },
+          {
+            // coaching: the booking mails' signed link works without logging in.
+            path: 'coaching/link/:token',
+            lazy: async () => ({ Component: (await import('./pages/coaching/SessionLinkPage.tsx')).SessionLinkPage }),
           },
           {
             // The cancel link of the erasure mail works without logging in.

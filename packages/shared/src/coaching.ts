@@ -113,3 +113,40 @@ export const adminGrantCreditsInput = z
 export const adminExtendCreditInput = z
   .object({ unitId: uuid, expiresAt: z.iso.datetime({ offset: true, error: 'validation.invalid' }) })
   .strict()
+
+export const coachingBookingStatuses = ['booked', 'canceled', 'held', 'member_no_show', 'coach_no_show'] as const
+
+/** A coach opens the course progress of one member who booked them (purpose-bound, audited). */
+export const memberProgressInput = z.object({ memberId: uuid }).strict()
+
+/** Admin: all bookings, filtered by coach, status and a date range (inclusive dates, Amsterdam), paginated. */
+export const adminBookingsInput = z
+  .object({
+    coachId: uuid.optional(),
+    status: z.enum(coachingBookingStatuses, { error: 'validation.invalid' }).optional(),
+    from: z.iso.date({ error: 'validation.invalid' }).optional(),
+    to: z.iso.date({ error: 'validation.invalid' }).optional(),
+    page: z.int().min(1).max(10_000).default(1),
+  })
+  .strict()
+export type AdminBookingsInput = z.input<typeof adminBookingsInput>
+
+/** Admin grants by the member's e-mail address (the form has no member picker). */
+export const adminGrantCreditsByEmailInput = z.object({ email: emailSchema, credits: z.int().min(1).max(20), note: text(300) }).strict()
+
+/** The coach's private notes on a session and the short summary shared with the member. */
+export const sessionNotesInput = z
+  .object({
+    bookingId: uuid,
+    coachNote: multilineString().trim().max(5000, { error: 'validation.tooLong' }),
+    sharedSummary: multilineString().trim().max(2000, { error: 'validation.tooLong' }),
+  })
+  .strict()
+
+/** A signed mail link's token: `<bookingId>.<sequence>.<signature>`. */
+const sessionLinkToken = lineString().min(40).max(80).regex(/^[0-9a-f-]{36}\.[0-9]{1,6}\.[A-Za-z0-9_-]{22}$/, { error: 'validation.invalid' })
+export const sessionLinkInput = z.object({ token: sessionLinkToken }).strict()
+export const sessionLinkRescheduleInput = z
+  .object({ token: sessionLinkToken, startsAt: z.iso.datetime({ offset: true, error: 'validation.invalid' }) })
+  .strict()
+export const sessionLinkCancelInput = z.object({ token: sessionLinkToken, acceptForfeit: z.boolean().default(false) }).strict()

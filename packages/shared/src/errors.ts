@@ -124,6 +124,8 @@ export const errorKeys = [
   'marketing.newsletterNotFound',
   'marketing.newsletterNotEditable',
   'marketing.slugTaken',
+  'coaching.memberNotFound',
+  'coaching.linkInvalid',
 ] as const
 export type ErrorKey = (typeof errorKeys)[number]
 

@@ -6,7 +6,7 @@ import { lineString, multilineString } from './strings.ts'
  */
 
 /** Why a staff member read a member's personal data; shown to the member ("who looked at my data"). */
-export const staffReadPurposes = ['course_access', 'order_administration', 'invoice_support', 'privacy_request', 'authorisation_review'] as const
+export const staffReadPurposes = ['course_access', 'order_administration', 'invoice_support', 'privacy_request', 'authorisation_review', 'coaching_session', 'coaching_administration'] as const
 export type StaffReadPurpose = (typeof staffReadPurposes)[number]
 
 /** Art. 12: a request is answered within one month. */

@@ -46,7 +46,14 @@ export function Header() {
                 <NavLink to="/prijzen">{t('nav.pricing')}</NavLink>
               </li>
               <li>
-                <Link to="/#coaching">{t('nav.coaching')}</Link>
+                {/* Logged in: the booking pages; logged out: what coaching is, on the landing page. */}
+                {signedIn ? (
+                  <NavLink to="/coaching" end>
+                    {t('nav.coaching')}
+                  </NavLink>
+                ) : (
+                  <Link to="/#coaching">{t('nav.coaching')}</Link>
+                )}
               </li>
               <li>
                 <Link to="/stappenplan">{t('nav.ebook')}</Link>
@@ -54,6 +61,11 @@ export function Header() {
               {signedIn ? (
                 <li>
                   <NavLink to="/dashboard">{t('nav.myCourses')}</NavLink>
+                </li>
+              ) : null}
+              {signedIn && me?.role === 'coach' ? (
+                <li>
+                  <NavLink to="/coach">{t('nav.coachArea')}</NavLink>
                 </li>
               ) : null}
               {signedIn && me?.role === 'admin' ? (

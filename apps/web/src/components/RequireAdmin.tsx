@@ -13,7 +13,7 @@ export function RequireAdmin({ children }: { children: ReactNode }) {
 }
 
 /** Staff must have 2FA on before any staff page (the server refuses their procedures too). */
-function StaffTwoFactorRequired() {
+export function StaffTwoFactorRequired() {
   const { t } = useTranslation()
   useDocumentTitle(t('privacy.staffTwoFactorRequired'))
   return (

@@ -2,14 +2,18 @@ import { coachProfiles, coachingMemberSettings, coachingSessionTypes, eq, users,
 import { enqueueMail, type CoachingSessionMail, type MailLocale } from '@jouwbot/mail'
 import type { AppDeps } from '../deps.ts'
 import { calendarFile } from './calendar-file.ts'
+import { sessionLinkToken } from './session-link.ts'
 import type { BookingRow } from './coach-rules.ts'
 
-type MailDeps = Pick<AppDeps, 'seller' | 'appOrigin'>
+/** `pseudonymize` signs the member's link; without it (a cancel mail needs none) the link is the session page. */
+type MailDeps = Pick<AppDeps, 'seller' | 'appOrigin'> & Partial<Pick<AppDeps, 'pseudonymize'>>
 
 export type BookingEvent = CoachingSessionMail['event']
 
-export function sessionsUrl(deps: Pick<AppDeps, 'appOrigin'>, recipient: 'member' | 'coach'): string {
-  return `${deps.appOrigin}/coaching${recipient === 'member' ? '' : '?coach=1'}`
+/** Where a mail's button leads: the member to the session's own page (reschedule, cancel), the coach to their list. */
+export function sessionsUrl(deps: Pick<AppDeps, 'appOrigin'>, recipient: 'member' | 'coach', bookingId?: string): string {
+  if (recipient === 'coach') return `${deps.appOrigin}/coach`
+  return bookingId ? `${deps.appOrigin}/coaching/sessies/${bookingId}` : `${deps.appOrigin}/coaching`
 }
 
 /**
@@ -52,7 +56,7 @@ export async function mailBookingParties(
       location: coach.profile.locationDetail,
       organizer: { name: coach.profile.displayName, email: coach.email },
       attendee: { name: memberName, email: member.email },
-      url: sessionsUrl(deps, 'member'),
+      url: sessionsUrl(deps, 'member', booking.id),
     },
     now,
     host,
@@ -82,7 +86,8 @@ export async function mailBookingParties(
         recipient: 'member',
         counterpart: coach.profile.displayName,
         timeZone: member.timeZone ?? coach.profile.timeZone,
-        url: canceled ? `${deps.appOrigin}/coaching` : sessionsUrl(deps, 'member'),
+        // A live session: the signed link (reschedule or cancel without logging in); cancelled: book again.
+        url: canceled ? sessionsUrl(deps, 'member') : deps.pseudonymize ? `${deps.appOrigin}/coaching/link/${sessionLinkToken({ pseudonymize: deps.pseudonymize }, booking)}` : sessionsUrl(deps, 'member', booking.id),
       },
       seller: deps.seller,
       dedupeKey: key('member'),

@@ -13,6 +13,8 @@ export interface CancelBookingOptions {
   bookingId: string
   /** A member inside the cancellation window accepts that the credit lapses (shown before they confirm). */
   acceptForfeit: boolean
+  /** A signed mail link's SEQUENCE: checked under the booking's lock, so a link is used once. */
+  expectedSequence?: number
 }
 
 /**
@@ -24,6 +26,7 @@ export async function cancelBooking(deps: AppDeps, options: CancelBookingOptions
   const result = await inTransaction(deps, async (tx) => {
     const now = tx.clock.now()
     const { booking, coach, as } = await loadBookingFor(tx.db, options.bookingId, options.actor)
+    if (options.expectedSequence !== undefined && booking.sequence !== options.expectedSequence) throw new AppError('NOT_FOUND', 'coaching.linkInvalid')
     if (booking.status === 'canceled') return booking
     if (booking.status !== 'booked' || booking.startsAt <= now) throw new AppError('CONFLICT', 'coaching.bookingClosed')
     let returnCredit = true

@@ -28,6 +28,8 @@ export async function loadSlotRules(db: DbOrTx, coach: CoachProfileRow): Promise
 }
 
 const DAY = 24 * 60 * 60 * 1000
+/** The longest session type (`coaching_session_types_duration`: 10–240 minutes). */
+const MAX_SESSION_MINUTES = 240
 
 /**
  * Live (not cancelled) bookings that touch the window from a day before `now` to a day past the
@@ -43,6 +45,9 @@ export async function liveBookings(db: DbOrTx, who: { coachId: string } | { memb
         owner,
         ne(coachingBookings.status, 'canceled'),
         gt(coachingBookings.endsAt, new Date(now.getTime() - DAY)),
+        // The same rows (a session lasts at most 240 minutes), but a range the (coach|member, starts_at)
+        // index can bound on both sides: past bookings are never read, however many there are.
+        gt(coachingBookings.startsAt, new Date(now.getTime() - DAY - MAX_SESSION_MINUTES * 60_000)),
         lt(coachingBookings.startsAt, new Date(now.getTime() + (horizonDays + 2) * DAY)),
         excludeBookingId ? ne(coachingBookings.id, excludeBookingId) : undefined,
       ),

@@ -61,6 +61,8 @@ export async function listMemberSessions(deps: Pick<AppDeps, 'db'>, options: { m
     rescheduleCount: booking.rescheduleCount,
     creditReturned: booking.creditReturned,
     expressStart: booking.expressStartRequestedAt !== null,
+    /** The coach's shared summary (their private notes never leave the coach's pages). */
+    sharedSummary: booking.sharedSummary,
     location: booking.status === 'booked' ? location : null,
     ...rest,
   }))

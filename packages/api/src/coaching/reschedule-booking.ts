@@ -12,6 +12,8 @@ export interface RescheduleBookingOptions {
   actor: Actor
   bookingId: string
   startsAt: Date
+  /** A signed mail link's SEQUENCE: checked under the booking's lock, so a link moves a booking once. */
+  expectedSequence?: number
 }
 
 /**
@@ -25,6 +27,7 @@ export async function rescheduleBooking(deps: AppDeps, options: RescheduleBookin
     const result = await inTransaction(deps, async (tx) => {
       const now = tx.clock.now()
       const { booking, coach, type, as } = await loadBookingFor(tx.db, options.bookingId, options.actor)
+      if (options.expectedSequence !== undefined && booking.sequence !== options.expectedSequence) throw new AppError('NOT_FOUND', 'coaching.linkInvalid')
       if (booking.status !== 'booked' || booking.startsAt <= now) throw new AppError('CONFLICT', 'coaching.bookingClosed')
       if (booking.startsAt.getTime() === options.startsAt.getTime()) return booking
       if (as === 'member') {

@@ -96,10 +96,18 @@ export function computeSlots(input: SlotInput): SlotDay[] {
   const duration = durationMinutes * MINUTE
   const coachBusy = input.coachBookings.map((b) => ({ start: b.startsAt.getTime() - before, end: b.endsAt.getTime() + after }))
   const memberBusy = (input.memberBookings ?? []).map((b) => ({ start: b.startsAt.getTime(), end: b.endsAt.getTime() }))
-  const perDay = new Map<string, number>()
-  for (const booking of input.coachBookings) {
-    const date = coachDate(booking.startsAt, zone)
-    perDay.set(date, (perDay.get(date) ?? 0) + 1)
+  // Sessions a day: counted by the day's bounds in the coach's zone (binary search over the sorted
+  // starts), not by turning every booking into a zoned date.
+  const starts = input.coachBookings.map((b) => b.startsAt.getTime()).sort((a, b) => a - b)
+  const startsBefore = (ms: number) => {
+    let lo = 0
+    let hi = starts.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (starts[mid]! < ms) lo = mid + 1
+      else hi = mid
+    }
+    return lo
   }
 
   const days: SlotDay[] = []
@@ -120,7 +128,8 @@ export function computeSlots(input: SlotInput): SlotDay[] {
       days.push({ date, status: 'unavailable', slots: [] })
       continue
     }
-    const dayIsFull = rules.maxSessionsPerDay !== null && (perDay.get(date) ?? 0) >= rules.maxSessionsPerDay
+    const sessionsThatDay = rules.maxSessionsPerDay === null ? 0 : startsBefore(day.plus({ days: 1 }).startOf('day').toMillis()) - startsBefore(day.toMillis())
+    const dayIsFull = rules.maxSessionsPerDay !== null && sessionsThatDay >= rules.maxSessionsPerDay
     const slots = dayIsFull
       ? []
       : candidates.filter((slot) => {

@@ -8,7 +8,7 @@ import type { AppDeps } from '../deps.ts'
  */
 export async function listDevMails(deps: AppDeps, input: { local: boolean }) {
   if (!deps.devMailbox || !input.local) throw new AppError('NOT_FOUND', 'devMailbox.disabled')
-  return deps.db
+  const rows = await deps.db
     .select({
       id: mailOutbox.id,
       to: mailOutbox.to,
@@ -17,8 +17,18 @@ export async function listDevMails(deps: AppDeps, input: { local: boolean }) {
       html: mailOutbox.html,
       status: mailOutbox.status,
       createdAt: mailOutbox.createdAt,
+      attachments: mailOutbox.attachments,
     })
     .from(mailOutbox)
     .orderBy(desc(mailOutbox.seq))
     .limit(100)
+  // Attachments by name and type; a calendar file (small text) also with its content, to read it here.
+  return rows.map(({ attachments, ...mail }) => ({
+    ...mail,
+    attachments: (attachments ?? []).map(({ filename, contentType, content }) => ({
+      filename,
+      contentType,
+      text: contentType.startsWith('text/calendar') ? content : null,
+    })),
+  }))
 }

@@ -616,6 +616,8 @@ export const personalDataCategories: PersonalDataCategory[] = [
           'canceled_by',
           'cancel_reason',
           'credit_returned',
+          'coach_note',
+          'shared_summary',
         ],
         subject: { userColumn: 'member_id' },
         retention: accountLifetime,

@@ -169,6 +169,10 @@ export const coachingBookings = pgTable(
     canceledBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     cancelReason: coachingCancelReason(),
     creditReturned: boolean().notNull().default(false),
+    /** The coach's private notes on the session (never shown to the member in the app; in their data export). */
+    coachNote: text().notNull().default(''),
+    /** A short summary the coach shares with the member. */
+    sharedSummary: text().notNull().default(''),
   },
   (t) => [
     uniqueIndex('coaching_bookings_idempotency_unique').on(t.memberId, t.idempotencyKey),

@@ -14,6 +14,7 @@ const SECTIONS = [
   ['privacyverzoeken', 'privacyRequests'],
   ['autorisaties', 'authorisations'],
   ['nieuwsbrieven', 'newsletters'],
+  ['coaching', 'coaching'],
 ] as const
 
 /** Every /admin page: the sub-navigation, then the page. */

@@ -56,6 +56,29 @@ export function MailView({ mail }: { mail: MailRow | null }) {
           ),
         )}
       </div>
+      {mail.attachments.length > 0 ? (
+        <section aria-labelledby="mail-attachments">
+          <h3 id="mail-attachments">{t('devMailbox.attachments')}</h3>
+          <ul>
+            {mail.attachments.map((attachment) => (
+              <li key={attachment.filename}>
+                {attachment.text ? (
+                  <details>
+                    <summary>
+                      {attachment.filename} ({attachment.contentType.split(';')[0]})
+                    </summary>
+                    <pre className="mail-view__attachment">{attachment.text}</pre>
+                  </details>
+                ) : (
+                  <>
+                    {attachment.filename} ({attachment.contentType.split(';')[0]})
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </article>
   )
 }
