@@ -10,6 +10,7 @@ import { systemRouter } from './system/router.ts'
 import { createCallerFactory, mergeRouters, router } from './trpc.ts'
 import { twoFactorRouter } from './auth/two-factor-router.ts'
 import { adminPrivacyRightsRouter, privacyRightsRouter } from './privacy/rights-router.ts'
+import { adminBlogRouter, blogRouter } from './marketing/blog-router.ts'
 
 export const appRouter = router({
   system: systemRouter,
@@ -24,11 +25,13 @@ export const appRouter = router({
   // privacy: the registry's procedures (policy, consent, retention) and the rights procedures (privacy-rights)
   privacy: mergeRouters(privacyRouter, privacyRightsRouter),
   coaching: coachingRouter,
+  blog: blogRouter,
   admin: router({
     checkout: adminCheckoutRouter,
     privacy: mergeRouters(adminPrivacyRouter, adminPrivacyRightsRouter),
     coaching: adminCoachingRouter,
     ...coursesAdminRouters,
+    blog: adminBlogRouter,
   }),
 })
 

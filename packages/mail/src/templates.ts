@@ -57,6 +57,8 @@ export interface MailTemplates {
   privacyErasureScheduled: { firstName: string; erasureOn: string; cancelUrl: string }
   /** A coaching session booked, moved, cancelled or coming up, to the member or the coach. */
   coachingSession: CoachingSessionMail
+  /** Someone replied to a blog comment whose author asked to hear about replies. */
+  blogCommentReply: { firstName: string; postTitle: string; replierName: string; url: string }
 }
 
 export interface CoachingSessionMail {
@@ -208,6 +210,11 @@ const templates: { [K in MailTemplate]: (p: MailTemplates[K], c: Context) => Tex
       ...(p.sessionsRestored > 1 ? [t('chargebackReversed.sessionsRestored', { count: p.sessionsRestored })] : []),
     ],
     action: { label: t('common.viewOrder'), url: p.orderUrl },
+  }),
+  blogCommentReply: (p, { t }) => ({
+    subject: t('blogCommentReply.subject', { postTitle: p.postTitle }),
+    lines: [greeting(t, p), t('blogCommentReply.replied', { replierName: p.replierName, postTitle: p.postTitle }), t('blogCommentReply.stop')],
+    action: { label: t('blogCommentReply.action'), url: p.url },
   }),
   privacyRequestResolved: (p, { t }) => ({
     subject: t('privacyRequestResolved.subject'),

@@ -1,0 +1,12 @@
+// The blog's entry point for other packages (the server's plain HTML pages, the seed).
+export { blogRules, slugify } from './blog-rules.ts'
+export { issueCommentFormToken } from './comment-form-token.ts'
+export { deleteOwnComment } from './delete-own-comment.ts'
+export { editComment } from './edit-comment.ts'
+export { getPublishedPost, type PublishedPost } from './get-published-post.ts'
+export { listPostComments, type ThreadComment } from './list-post-comments.ts'
+export { listPublishedPosts, type PublishedPostSummary } from './list-published-posts.ts'
+export { escapeHtml, renderCommentMarkdown, renderPostMarkdown } from './markdown.ts'
+export { postComment } from './post-comment.ts'
+export { reportComment } from './report-comment.ts'
+export { savePost } from './save-post.ts'
