@@ -9,6 +9,8 @@ import { checkoutPayRouter } from './http/checkout/pay.ts'
 import { attachmentRouter } from './http/courses/attachments.ts'
 import { certificateRouter } from './http/courses/certificates.ts'
 import { privacyExportRouter } from './http/privacy/exports.ts'
+import { blogFeedsRouter } from './http/marketing/blog-feeds.ts'
+import { blogPagesRouter } from './http/marketing/blog-pages.ts'
 import { hlsMediaHandler } from './http/courses/lesson-hls.ts'
 import { mediaHandler } from './http/courses/lesson-video.ts'
 import type { MediaDelivery } from './http/courses/media-delivery.ts'
@@ -63,6 +65,8 @@ export function composeServer(parts: ServerParts): (req: IncomingMessage, res: S
       attachmentRouter(deps),
       certificateRouter(deps),
       privacyExportRouter(deps),
+      blogFeedsRouter(deps),
+      blogPagesRouter(deps),
       uploadRouter({ deps, limits: parts.uploadLimits, onVideoStored: parts.onVideoStored }),
     ],
   })

@@ -40,3 +40,9 @@ export async function listBlockedCommenters(deps: Pick<AppDeps, 'db'>) {
     .from(blogCommentBlocks)
     .orderBy(desc(blogCommentBlocks.createdAt))
 }
+
+/** Whether a member may not comment (the post page then shows no form). */
+export async function isBlockedCommenter(deps: Pick<AppDeps, 'db'>, options: { userId: string }): Promise<boolean> {
+  const [row] = await deps.db.select({ userId: blogCommentBlocks.userId }).from(blogCommentBlocks).where(eq(blogCommentBlocks.userId, options.userId))
+  return !!row
+}

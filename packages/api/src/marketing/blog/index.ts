@@ -10,3 +10,5 @@ export { escapeHtml, renderCommentMarkdown, renderPostMarkdown } from './markdow
 export { postComment } from './post-comment.ts'
 export { reportComment } from './report-comment.ts'
 export { savePost } from './save-post.ts'
+export { isBlockedCommenter } from './block-commenter.ts'
+export { shareLinks, siteLinks } from './site-links.ts'

@@ -9,6 +9,8 @@ export interface ThreadComment {
   /** First name and initial ("Sanne K."); null once deleted. */
   authorName: string | null
   html: string
+  /** The author's own markdown (for the edit form); empty for everyone else. */
+  markdown: string
   createdAt: Date
   editedAt: Date | null
   pending: boolean
@@ -48,6 +50,7 @@ export async function listPostComments(deps: Pick<AppDeps, 'db' | 'clock'>, opti
       parentId: row.parentId,
       authorName: deleted ? null : row.authorName,
       html: deleted ? '' : renderCommentMarkdown(row.body),
+      markdown: mine ? row.body : '',
       createdAt: row.createdAt,
       editedAt: row.editedAt,
       pending: row.status === 'pending',

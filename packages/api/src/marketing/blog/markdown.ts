@@ -61,9 +61,12 @@ const commentOptions: sanitizeHtml.IOptions = {
   // Text inside dropped tags (a heading) stays; script/style content goes entirely (the default).
   disallowedTagsMode: 'discard',
   transformTags: {
-    a: (tagName, attribs) => ({ tagName, attribs: { href: attribs.href ?? '', rel: 'nofollow ugc noopener' } }),
+    // Only absolute http(s) and mailto links; anything else becomes its text (span is not allowed).
+    a: (tagName, attribs) =>
+      /^(https?:\/\/|mailto:)/i.test(attribs.href ?? '')
+        ? { tagName, attribs: { href: attribs.href!, rel: 'nofollow ugc noopener' } }
+        : { tagName: 'span', attribs: {} },
   },
-  exclusiveFilter: (frame) => frame.tag === 'a' && !frame.attribs.href,
 }
 
 function isExternal(href: string | undefined): boolean {
