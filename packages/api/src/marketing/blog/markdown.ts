@@ -62,7 +62,7 @@ const commentOptions: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
   transformTags: {
     // Only absolute http(s) and mailto links; anything else becomes its text (span is not allowed).
-    a: (tagName, attribs) =>
+    a: (tagName, attribs): sanitizeHtml.Tag =>
       /^(https?:\/\/|mailto:)/i.test(attribs.href ?? '')
         ? { tagName, attribs: { href: attribs.href!, rel: 'nofollow ugc noopener' } }
         : { tagName: 'span', attribs: {} },
