@@ -15,15 +15,24 @@ const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 const postMarked = new Marked({ gfm: true, breaks: false, async: false })
+const safeLink = /^(https?:\/\/|mailto:)/i
+
 const commentMarked = new Marked({
   gfm: true,
   breaks: true,
   async: false,
+  // No raw HTML in comments: `<b>` is not markup but the text the member typed (escaped as text).
+  tokenizer: {
+    html: () => undefined,
+    tag: () => undefined,
+  },
   renderer: {
-    // Raw HTML in a comment is shown as the text the member typed, never as markup.
-    html: (token: Tokens.HTML | Tokens.Tag) => escapeHtml(token.text),
     // No images in comments: the alt text stays.
     image: (token: Tokens.Image) => escapeHtml(token.text),
+    // Only absolute http(s) and mailto links; any other link becomes its text.
+    link(token: Tokens.Link) {
+      return safeLink.test(token.href) ? false : this.parser.parseInline(token.tokens)
+    },
   },
 })
 
@@ -61,12 +70,10 @@ const commentOptions: sanitizeHtml.IOptions = {
   // Text inside dropped tags (a heading) stays; script/style content goes entirely (the default).
   disallowedTagsMode: 'discard',
   transformTags: {
-    // Only absolute http(s) and mailto links; anything else becomes its text (span is not allowed).
-    a: (tagName, attribs): sanitizeHtml.Tag =>
-      /^(https?:\/\/|mailto:)/i.test(attribs.href ?? '')
-        ? { tagName, attribs: { href: attribs.href!, rel: 'nofollow ugc noopener' } }
-        : { tagName: 'span', attribs: {} },
+    a: (tagName, attribs) => ({ tagName, attribs: { href: attribs.href ?? '', rel: 'nofollow ugc noopener' } }),
   },
+  // A link whose href the scheme check removed goes, text included (marked already turned such links into text).
+  exclusiveFilter: (frame) => frame.tag === 'a' && !safeLink.test(frame.attribs.href ?? ''),
 }
 
 function isExternal(href: string | undefined): boolean {
