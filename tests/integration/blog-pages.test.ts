@@ -1,6 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { truncateAll } from '@jouwbot/db/testing'
+import { demoPosts, seedBlog } from '@jouwbot/api/marketing/blog'
+import { blogPosts, eq } from '@jouwbot/db'
 import { insertPost } from '../helpers/blog.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
@@ -137,5 +139,18 @@ describe('feed and sitemap', () => {
     const locs = parsed.urlset.url.map((u) => u.loc)
     expect(locs).toEqual(expect.arrayContaining([`${server.url}/`, `${server.url}/blog`, `${server.url}/prijzen`, `${server.url}/blog/${post.slug}`, `${server.url}/blog/tag/messenger`]))
     expect(locs).not.toContain(`${server.url}/blog/${draft.slug}`)
+  })
+})
+
+describe('demo content', () => {
+  test('the two Dutch demo posts are seeded once; a deleted one does not come back', async () => {
+    expect(await seedBlog(server.deps)).toBe(true)
+    const index = await fetchText('/blog')
+    for (const post of demoPosts) expect(index.text).toContain(post.title)
+    const page = await fetchText(`/blog/${demoPosts[1].slug}`)
+    expect(page.text).toContain('<table>')
+    await server.deps.db.delete(blogPosts).where(eq(blogPosts.slug, demoPosts[0].slug))
+    expect(await seedBlog(server.deps)).toBe(false)
+    expect((await fetchText(`/blog/${demoPosts[0].slug}`)).status).toBe(404)
   })
 })
