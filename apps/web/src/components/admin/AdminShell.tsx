@@ -12,6 +12,8 @@ const SECTIONS = [
   ['privacy', 'privacy'],
   ['privacyverzoeken', 'privacyRequests'],
   ['autorisaties', 'authorisations'],
+  ['blog', 'blog'],
+  ['reacties', 'blogComments'],
 ] as const
 
 /** Every /admin page: the sub-navigation, then the page. */
