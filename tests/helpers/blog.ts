@@ -19,7 +19,7 @@ export async function insertPost(
       slug: `bericht-${counter}-${Date.now()}`,
       title: `Je eerste Messenger-bot ${counter}`,
       summary: 'In vijf minuten een werkende bot.',
-      bodyMarkdown: '## Stap 1\n\nMaak een **Facebook-pagina**.\n\n![Schema](https://jouwbot.test/schema.png)',
+      bodyMarkdown: '## Stap 1\n\nMaak een **Facebook-pagina**.\n\n![Schema](/blog/images/schema.png)',
       tags: ['messenger', 'beginners'],
       status: 'published',
       publishAt: new Date(now.getTime() - 3_600_000),

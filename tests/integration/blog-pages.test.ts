@@ -80,7 +80,7 @@ describe('a post page without JavaScript', () => {
     // The body is rendered on the server: the text is there without any script running.
     expect(page.text).toContain('<h2>Stap 1</h2>')
     expect(page.text).toContain('<strong>Facebook-pagina</strong>')
-    expect(page.text).toContain('<img src="https://jouwbot.test/schema.png" alt="Schema" loading="lazy" />')
+    expect(page.text).toContain('<img src="/blog/images/schema.png" alt="Schema" loading="lazy" />')
   })
 
   test('loads no script, frame or stylesheet from another origin, and shares through plain links', async () => {

@@ -51,7 +51,8 @@ const postOptions: sanitizeHtml.IOptions = {
     ol: ['start'],
   },
   allowedSchemes: linkSchemes,
-  allowedSchemesByTag: { img: ['https'] },
+  // Images only from our own origin (uploads under /blog/images/): a page loads nothing from elsewhere.
+  allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
   // A post's h1 is its title; headings inside the body start at h2.
   transformTags: {
