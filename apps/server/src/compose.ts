@@ -11,6 +11,7 @@ import { certificateRouter } from './http/courses/certificates.ts'
 import { privacyExportRouter } from './http/privacy/exports.ts'
 import { blogFeedsRouter } from './http/marketing/blog-feeds.ts'
 import { blogPagesRouter } from './http/marketing/blog-pages.ts'
+import { blogImagesRouter } from './http/marketing/blog-images.ts'
 import { hlsMediaHandler } from './http/courses/lesson-hls.ts'
 import { mediaHandler } from './http/courses/lesson-video.ts'
 import type { MediaDelivery } from './http/courses/media-delivery.ts'
@@ -67,6 +68,7 @@ export function composeServer(parts: ServerParts): (req: IncomingMessage, res: S
       privacyExportRouter(deps),
       blogFeedsRouter(deps),
       blogPagesRouter(deps),
+      blogImagesRouter(deps),
       uploadRouter({ deps, limits: parts.uploadLimits, onVideoStored: parts.onVideoStored }),
     ],
   })

@@ -1,6 +1,6 @@
 import { blogPostInput, blogLanguages, blogPostStatuses } from '@jouwbot/shared'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { AdminSection } from '../../../../components/admin/AdminSection.tsx'
@@ -134,6 +134,17 @@ function PostEditor({ initial }: { initial: EditablePost }) {
           <div className="blog-editor__body">
             <TextAreaField label={t('blogAdmin.editor.body')} hint={t('blogAdmin.editor.bodyHint')} rows={18} {...form.field('body')} />
           </div>
+          <ImageUpload
+            onUploaded={(image) => {
+              const body = form.methods.getValues('body')
+              form.methods.setValue('body', `${body}${body.endsWith('\n') || body === '' ? '' : '\n'}\n![](${image.url})\n`, { shouldDirty: true })
+              form.edited()
+            }}
+            onCover={(key) => {
+              form.methods.setValue('coverImageKey', key, { shouldDirty: true })
+              form.edited()
+            }}
+          />
           <TextField label={t('blogAdmin.editor.tags')} hint={t('blogAdmin.editor.tagsHint')} autoComplete="off" {...form.field('tags')} />
           <TextField label={t('blogAdmin.editor.cover')} hint={t('blogAdmin.editor.coverHint')} autoComplete="off" {...form.field('coverImageKey')} />
           <div className="form__row">
@@ -165,6 +176,65 @@ function PostEditor({ initial }: { initial: EditablePost }) {
           <p className="muted">{t('blogAdmin.editor.previewEmpty')}</p>
         )}
       </AdminSection>
+    </div>
+  )
+}
+
+interface UploadedImage {
+  key: string
+  url: string
+}
+
+/** Uploads an image as the raw request body (POST /admin/blog/images); the server strips EXIF and resizes. */
+function ImageUpload({ onUploaded, onCover }: { onUploaded: (image: UploadedImage) => void; onCover: (key: string) => void }) {
+  const { t } = useTranslation()
+  const [state, setState] = useState<'idle' | 'busy' | 'done' | 'failed'>('idle')
+  const [last, setLast] = useState<UploadedImage | null>(null)
+  const hintId = useId()
+  const statusId = useId()
+
+  async function upload(file: File): Promise<void> {
+    setState('busy')
+    try {
+      const response = await fetch('/admin/blog/images', { method: 'POST', body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' }, credentials: 'same-origin' })
+      if (!response.ok) throw new Error(String(response.status))
+      const image = (await response.json()) as UploadedImage
+      setLast(image)
+      onUploaded(image)
+      setState('done')
+    } catch {
+      setState('failed')
+    }
+  }
+
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={`${hintId}-file`}>
+        {t('blogAdmin.editor.upload')}
+      </label>
+      <p className="field__hint" id={hintId}>
+        {t('blogAdmin.editor.uploadHint')}
+      </p>
+      <input
+        id={`${hintId}-file`}
+        type="file"
+        accept="image/jpeg,image/png,image/webp,image/avif"
+        aria-describedby={`${hintId} ${statusId}`}
+        disabled={state === 'busy'}
+        onChange={(event) => {
+          const file = event.target.files?.[0]
+          if (file) void upload(file)
+          event.target.value = ''
+        }}
+      />
+      <p className="form__status" role="status" id={statusId}>
+        {state === 'busy' ? t('blogAdmin.editor.uploading') : state === 'done' ? t('blogAdmin.editor.uploaded') : state === 'failed' ? t('blogAdmin.editor.uploadFailed') : ''}
+      </p>
+      {last && state === 'done' ? (
+        <button type="button" className="btn btn--secondary" onClick={() => onCover(last.key)}>
+          {t('blogAdmin.editor.useAsCover')}
+        </button>
+      ) : null}
     </div>
   )
 }
