@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
-import { coupons, eq, orders, sql } from '@jouwbot/db'
+import { coupons, eq, orders } from '@jouwbot/db'
 import { truncateAll } from '@jouwbot/db/testing'
 import { createMember, makeStaff } from '../helpers/accounts.ts'
 import { expectRefusal, expectThrottled } from '../helpers/flows.ts'
