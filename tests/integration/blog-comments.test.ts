@@ -189,6 +189,18 @@ describe('spam defence', () => {
     await expectThrottled(comment(server.deps, member.client, post.id, 'Vier'), 60)
   })
 
+  test('the same comment sent twice at once is stored once', async () => {
+    const post = await insertPost(server.deps)
+    const member = await createMember(server.deps)
+    const api = await member.client.api()
+    const token = typedFormToken(server.deps)
+    const send = () => api.blog.comments.post({ postId: post.id, parentId: null, body: 'Dubbelklik', notifyReplies: false, website: '', formToken: token })
+    const results = await Promise.allSettled([send(), send()])
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { message: 'blog.duplicate' } })
+    expect(await server.deps.db.select().from(blogComments)).toHaveLength(1)
+  })
+
   test('a member without a confirmed e-mail address cannot comment', async () => {
     const post = await insertPost(server.deps)
     const member = await createMember(server.deps)

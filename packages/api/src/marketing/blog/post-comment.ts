@@ -35,7 +35,8 @@ export async function postComment(deps: AppDeps, options: PostCommentOptions) {
   await enforceRateLimit(deps, blogRules.rateLimits.perDay, options.authorId)
   const result = await inTransaction(deps, async (tx) => {
     const now = tx.clock.now()
-    const [author] = await tx.db.select({ verifiedAt: users.emailVerifiedAt, role: users.role }).from(users).where(eq(users.id, options.authorId))
+    // Locks the member's row: two comments of one member are checked one after the other (duplicates, trust).
+    const [author] = await tx.db.select({ verifiedAt: users.emailVerifiedAt, role: users.role }).from(users).where(eq(users.id, options.authorId)).for('update')
     if (!author) throw new AppError('UNAUTHORIZED', 'error.unauthorized')
     if (!author.verifiedAt) throw new AppError('FORBIDDEN', 'blog.emailNotVerified')
     const [blocked] = await tx.db.select({ userId: blogCommentBlocks.userId }).from(blogCommentBlocks).where(eq(blogCommentBlocks.userId, options.authorId))
