@@ -3,13 +3,14 @@
  *  - a member logs in (SPA), comments on a post with the page's plain HTML form, sees it waiting for
  *    moderation, and deletes it again;
  *  - the post page, opened with JavaScript switched off, shows the article and its OpenGraph tags;
+ *  - an admin writes an article with the live preview, publishes it and approves a first comment;
  *  - nothing is loaded from another origin and the CSP is never violated.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { blogComments } from '@jouwbot/db'
-import { createMember } from '../helpers/accounts.ts'
-import { insertPost } from '../helpers/blog.ts'
-import { launchChromium, openBrowser, type BrowserSession } from '../helpers/browser.ts'
+import { createMember, makeStaff } from '../helpers/accounts.ts'
+import { comment, insertPost } from '../helpers/blog.ts'
+import { launchChromium, logInStaff, openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { PASSWORD } from '../helpers/accounts.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
@@ -93,4 +94,45 @@ test('with JavaScript off the post page shows the article and carries its OpenGr
   } finally {
     await chromium.close()
   }
+})
+
+test('an admin writes an article with a live preview, publishes it, and approves a first comment', async () => {
+  const admin = await createMember(server.deps, { firstName: 'Robin' })
+  const { secret } = await makeStaff(server.deps, admin)
+  const page = await browser.newDevice()
+  await logInStaff(page, { email: admin.email, firstName: 'Robin', secret }, server.deps.clock.now())
+
+  await page.goto('/admin/blog')
+  await page.getByRole('link', { name: 'Nieuw artikel' }).click()
+  await page.getByLabel('Titel').fill('Bots voor de bakker')
+  await page.getByLabel('Webadres (slug)').fill('bots-voor-de-bakker')
+  await page.getByLabel('Samenvatting').fill('Bestellingen via Messenger.')
+  await page.getByLabel('Tekst (markdown)').fill('## Waarom\n\nOmdat **klanten** appen. <script>alert(1)</script>')
+  // The preview is the server's renderer: markdown as HTML, the script gone.
+  const preview = page.locator('.blog-preview')
+  await preview.getByRole('heading', { level: 2, name: 'Waarom' }).waitFor()
+  expect(await preview.locator('strong').textContent()).toBe('klanten')
+  expect(await preview.locator('script').count()).toBe(0)
+  await page.getByLabel('Status').selectOption('published')
+  await page.getByLabel('Publicatiemoment (Nederlandse tijd)').fill('2020-01-01T09:00')
+  await page.getByRole('button', { name: 'Opslaan' }).click()
+  await page.getByText('Het artikel is opgeslagen.').waitFor()
+  await page.getByRole('link', { name: 'Bekijk op de site' }).waitFor()
+
+  const reader = await createMember(server.deps, { firstName: 'Lotte' })
+  const post = (await (await reader.client.api()).blog.post({ slug: 'bots-voor-de-bakker' }))!
+  const posted = await comment(server.deps, reader.client, post.id, 'Mijn bakker wil dit ook!')
+  expect(posted.status).toBe('pending')
+
+  await page.goto('/admin/reacties')
+  const waiting = page.locator('.blog-queue__item', { hasText: 'Mijn bakker wil dit ook!' })
+  await waiting.getByRole('button', { name: 'Goedkeuren' }).click()
+  await page.getByText('De reactie is goedgekeurd.').waitFor()
+  await page.getByText('Er wacht niets. Alle reacties zijn beoordeeld.').waitFor()
+
+  const published = await (await fetch(`${server.url}/blog/bots-voor-de-bakker`)).text()
+  expect(published).toContain('<h1>Bots voor de bakker</h1>')
+  expect(published).toContain('Mijn bakker wil dit ook!')
+  expect(browser.cspViolations).toEqual([])
+  expect(browser.pageErrors).toEqual([])
 })
