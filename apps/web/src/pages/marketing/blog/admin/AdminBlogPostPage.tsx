@@ -2,7 +2,7 @@ import { blogPostInput, blogLanguages, blogPostStatuses } from '@jouwbot/shared'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams } from 'react-router'
+import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { AdminSection } from '../../../../components/admin/AdminSection.tsx'
 import { Form } from '../../../../components/Form.tsx'
 import { FormActions } from '../../../../components/FormActions.tsx'
@@ -51,6 +51,8 @@ export function AdminBlogPostPage() {
   useDocumentTitle(t(isNew ? 'blogAdmin.editor.newTitle' : 'blogAdmin.editor.editTitle'))
   const trpc = useTRPC()
   const post = useQuery({ ...trpc.admin.blog.post.queryOptions({ postId }), enabled: !isNew })
+  // A new article moves to its own address after the first save; the editor says it was saved there.
+  const justCreated = (useLocation().state as { created?: boolean } | null)?.created === true
 
   return (
     <div className="container admin-page">
@@ -61,13 +63,13 @@ export function AdminBlogPostPage() {
       {isNew ? (
         <PostEditor initial={emptyPost} />
       ) : (
-        <QueryState query={post}>{(data) => <PostEditor key={data.id} initial={data} />}</QueryState>
+        <QueryState query={post}>{(data) => <PostEditor key={data.id} initial={data} justCreated={justCreated} />}</QueryState>
       )}
     </div>
   )
 }
 
-function PostEditor({ initial }: { initial: EditablePost }) {
+function PostEditor({ initial, justCreated = false }: { initial: EditablePost; justCreated?: boolean }) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const navigate = useNavigate()
@@ -75,6 +77,7 @@ function PostEditor({ initial }: { initial: EditablePost }) {
   const save = useMutation(trpc.admin.blog.save.mutationOptions())
   const preview = useMutation(trpc.admin.blog.preview.mutationOptions())
   const [previewHtml, setPreviewHtml] = useState('')
+  const [created, setCreated] = useState(justCreated)
 
   const form = useZodForm({
     schema: blogPostInput,
@@ -105,10 +108,11 @@ function PostEditor({ initial }: { initial: EditablePost }) {
       language: values.language,
     }),
     keyFields: { 'blog.slugTaken': 'slug' },
+    onEdit: () => setCreated(false),
     onSubmit: async (input) => {
       const saved = await save.mutateAsync(input)
       await queryClient.invalidateQueries(trpc.admin.blog.pathFilter())
-      if (!initial.id) await navigate(`/admin/blog/${saved.id}`, { replace: true })
+      if (!initial.id) await navigate(`/admin/blog/${saved.id}`, { replace: true, state: { created: true } })
     },
   })
 
@@ -160,7 +164,7 @@ function PostEditor({ initial }: { initial: EditablePost }) {
             />
           </div>
           <TextField label={t('blogAdmin.editor.publishAt')} hint={t('blogAdmin.editor.publishAtHint')} type="datetime-local" {...form.field('publishAt')} />
-          <FormActions busy={form.busy} submitLabel={t('blogAdmin.editor.save')} pendingLabel={t('common.saving')} status={form.saved ? t('blogAdmin.editor.saved') : ''} />
+          <FormActions busy={form.busy} submitLabel={t('blogAdmin.editor.save')} pendingLabel={t('common.saving')} status={form.saved || created ? t('blogAdmin.editor.saved') : ''} />
           {initial.id && initial.status !== 'draft' ? (
             <p>
               <a href={`/blog/${initial.slug}`}>{t('blogAdmin.editor.view')}</a>
