@@ -4,6 +4,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { eraseDueAccounts } from '@jouwbot/api/privacy'
 import { buildPendingDataExports, expireDataExports, personalDataCategories } from '@jouwbot/api/privacy'
 import {
+  blogCommentBlocks,
+  blogCommentReports,
+  blogComments,
+  blogPosts,
   accountErasures,
   auditLog,
   certificates,
@@ -103,6 +107,14 @@ async function memberWithEverything(firstName: string, lessonId: string, courseI
   await db().insert(coachingSessionTypes).values({ coachId: id, title: `Sparren met ${firstName}`, durationMinutes: 30, credits: 1 })
   // She asked for the free e-book while logged in, newsletter box ticked (the newsletter category).
   await (await client.api()).marketing.requestEbook({ email, newsletter: true })
+  // She comments on the blog (the feedback category), reports a comment and was once blocked.
+  const [post] = await db()
+    .insert(blogPosts)
+    .values({ slug: `blog-${firstName.toLowerCase()}`, title: 'Blog', status: 'published', publishAt: now, authorId: id })
+    .returning()
+  const [own] = await db().insert(blogComments).values({ postId: post!.id, authorId: id, body: `Reactie van ${firstName}`, status: 'approved', createdAt: now }).returning()
+  await db().insert(blogCommentReports).values({ commentId: own!.id, reporterId: id, reason: `Melding van ${firstName}` })
+  await db().insert(blogCommentBlocks).values({ userId: id, reason: 'Proef' })
   await (await client.api()).privacy.object({ to: 'statistics' })
   return { client, email, id, firstName, secret, recoveryCodes: codes, orderId: bought.orderId }
 }
@@ -268,6 +280,11 @@ describe('erasure (art. 17)', () => {
       mail: await db().select().from(mailOutbox).where(eq(mailOutbox.to, anna.email)),
       tokens: await db().select().from(userTokens).where(eq(userTokens.userId, anna.id)),
       audit: await db().select().from(auditLog).where(or(eq(auditLog.subjectUserId, anna.id), eq(auditLog.actorUserId, anna.id))),
+      blogComments: await db().select().from(blogComments).where(eq(blogComments.authorId, anna.id)),
+      blogCommentText: await db().select().from(blogComments).where(eq(blogComments.body, 'Reactie van Annabel')),
+      blogReports: await db().select().from(blogCommentReports).where(eq(blogCommentReports.reporterId, anna.id)),
+      blogBlocks: await db().select().from(blogCommentBlocks).where(eq(blogCommentBlocks.userId, anna.id)),
+      blogPosts: await db().select().from(blogPosts).where(eq(blogPosts.authorId, anna.id)),
     }
     for (const [what, rows] of Object.entries(leftovers)) expect(rows, what).toEqual([])
     const storageLeft: string[] = []

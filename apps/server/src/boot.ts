@@ -6,6 +6,7 @@ import { seedAdmin } from '@jouwbot/api/auth'
 import { seedShop } from '@jouwbot/api/checkout'
 import { seedPrivacyPolicy } from '@jouwbot/api/privacy'
 import { deriveMediaSecret, seedCourse } from '@jouwbot/api/courses'
+import { seedBlog } from '@jouwbot/api/marketing/blog'
 import { prepareDummyPasswordHash } from '@jouwbot/auth'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
 import { createDb, lockDataDir, migrate, sql, type DatabaseHandle } from '@jouwbot/db'
@@ -90,6 +91,7 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
     logger.info({ course: premiumCursus.slug }, 'demo course seeded')
   }
   if (env.NODE_ENV !== 'production') await seedShop(deps, premiumCursus.slug)
+  if (env.NODE_ENV !== 'production' && (await seedBlog(deps))) logger.info('demo blog posts seeded')
 
   const jobs: JobRunner = await startJobRunner(handle, jobDefinitions({ deps, transport, mailFrom: env.MAIL_FROM, logger }), logger)
   deps.onMailQueued = () => {

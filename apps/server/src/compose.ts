@@ -12,6 +12,9 @@ import { privacyExportRouter } from './http/privacy/exports.ts'
 import { statsCollectRouter } from './http/marketing/stats-collect.ts'
 import { ebookDownloadRouter } from './http/marketing/ebook-download.ts'
 import { newsletterUnsubscribeRouter } from './http/marketing/newsletter-unsubscribe.ts'
+import { blogFeedsRouter } from './http/marketing/blog-feeds.ts'
+import { blogPagesRouter } from './http/marketing/blog-pages.ts'
+import { blogImagesRouter } from './http/marketing/blog-images.ts'
 import { hlsMediaHandler } from './http/courses/lesson-hls.ts'
 import { mediaHandler } from './http/courses/lesson-video.ts'
 import type { MediaDelivery } from './http/courses/media-delivery.ts'
@@ -68,6 +71,9 @@ export function composeServer(parts: ServerParts): (req: IncomingMessage, res: S
       privacyExportRouter(deps),
       statsCollectRouter(deps),
       ebookDownloadRouter(deps),
+      blogFeedsRouter(deps),
+      blogPagesRouter(deps),
+      blogImagesRouter(deps),
       uploadRouter({ deps, limits: parts.uploadLimits, onVideoStored: parts.onVideoStored }),
     ],
   })

@@ -255,6 +255,25 @@ export const router = createBrowserRouter([
                           Component: (await import('./pages/checkout/admin/AdminCouponsPage.tsx')).AdminCouponsPage,
                         }),
                       },
+                      // marketing (blog): articles and comment moderation
+                      {
+                        path: 'blog',
+                        lazy: async () => ({
+                          Component: (await import('./pages/marketing/blog/admin/AdminBlogPostsPage.tsx')).AdminBlogPostsPage,
+                        }),
+                      },
+                      {
+                        path: 'blog/:postId',
+                        lazy: async () => ({
+                          Component: (await import('./pages/marketing/blog/admin/AdminBlogPostPage.tsx')).AdminBlogPostPage,
+                        }),
+                      },
+                      {
+                        path: 'reacties',
+                        lazy: async () => ({
+                          Component: (await import('./pages/marketing/blog/admin/AdminBlogCommentsPage.tsx')).AdminBlogCommentsPage,
+                        }),
+                      },
                     ],
                   },
                 ],

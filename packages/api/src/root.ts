@@ -12,6 +12,7 @@ import { twoFactorRouter } from './auth/two-factor-router.ts'
 import { adminPrivacyRightsRouter, privacyRightsRouter } from './privacy/rights-router.ts'
 import { adminStatsRouter } from './marketing/stats-router.ts'
 import { adminMarketingRouter, marketingRouter } from './marketing/router.ts'
+import { adminBlogRouter, blogRouter } from './marketing/blog-router.ts'
 
 export const appRouter = router({
   system: systemRouter,
@@ -27,6 +28,7 @@ export const appRouter = router({
   privacy: mergeRouters(privacyRouter, privacyRightsRouter),
   coaching: coachingRouter,
   marketing: marketingRouter,
+  blog: blogRouter,
   admin: router({
     checkout: adminCheckoutRouter,
     privacy: mergeRouters(adminPrivacyRouter, adminPrivacyRightsRouter),
@@ -35,6 +37,7 @@ export const appRouter = router({
     ...coursesAdminRouters,
     // marketing (statistics)
     stats: adminStatsRouter,
+    blog: adminBlogRouter,
   }),
 })
 

@@ -2,6 +2,7 @@
 // helpers from here, so there is exactly one drizzle-orm instance (and one set of types).
 export {
   and,
+  arrayContains,
   asc,
   count,
   desc,

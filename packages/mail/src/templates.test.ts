@@ -38,6 +38,7 @@ const cases: { [K in MailTemplate]: MailTemplates[K][] } = {
   refundFailed: [{ ...base, corrected: false }, { ...base, corrected: true }],
   chargebackReversed: [0, 1, 2].map((sessionsRestored) => ({ ...base, correctionNumber: '2026-000003', courseRestored: sessionsRestored > 0, sessionsRestored })),
   privacyRequestResolved: [base],
+  blogCommentReply: [{ ...base, postTitle: 'Je eerste bot', replierName: 'Robin' }],
   privacyExportReady: [{ ...base, expiresOn: '12 december 2026' }],
   privacyErasureScheduled: [{ ...base, erasureOn: '19 december 2026', cancelUrl: 'https://jouwbot.test/account/privacy/annuleren?token=abc' }],
   privacyPolicyChanged: [{ ...base, version: 2, changes: ['Geen Google Analytics meer.'] }],

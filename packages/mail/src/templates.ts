@@ -60,6 +60,8 @@ export interface MailTemplates {
   // marketing: double opt-in for the free e-book (and, when ticked, the newsletter) and for the newsletter alone
   ebookConfirm: { firstName: string; url: string; newsletter: boolean }
   newsletterConfirm: { firstName: string; url: string }
+  /** Someone replied to a blog comment whose author asked to hear about replies. */
+  blogCommentReply: { firstName: string; postTitle: string; replierName: string; url: string }
 }
 
 export interface CoachingSessionMail {
@@ -221,6 +223,11 @@ const templates: { [K in MailTemplate]: (p: MailTemplates[K], c: Context) => Tex
       ...(p.sessionsRestored > 1 ? [t('chargebackReversed.sessionsRestored', { count: p.sessionsRestored })] : []),
     ],
     action: { label: t('common.viewOrder'), url: p.orderUrl },
+  }),
+  blogCommentReply: (p, { t }) => ({
+    subject: t('blogCommentReply.subject', { postTitle: p.postTitle }),
+    lines: [greeting(t, p), t('blogCommentReply.replied', { replierName: p.replierName, postTitle: p.postTitle }), t('blogCommentReply.stop')],
+    action: { label: t('blogCommentReply.action'), url: p.url },
   }),
   privacyRequestResolved: (p, { t }) => ({
     subject: t('privacyRequestResolved.subject'),

@@ -126,6 +126,21 @@ export const errorKeys = [
   'marketing.slugTaken',
   'coaching.memberNotFound',
   'coaching.linkInvalid',
+  // marketing (blog)
+  'blog.postNotFound',
+  'blog.slugTaken',
+  'blog.commentNotFound',
+  'blog.emailNotVerified',
+  'blog.blocked',
+  'blog.spam',
+  'blog.tooFast',
+  'blog.formExpired',
+  'blog.tooManyLinks',
+  'blog.duplicate',
+  'blog.editWindowOver',
+  'blog.notYourComment',
+  'blog.replyDepth',
+  'blog.commentDeleted',
 ] as const
 export type ErrorKey = (typeof errorKeys)[number]
 
@@ -151,5 +166,6 @@ export const validationKeys = [
   'validation.companyRequired',
   'validation.httpsUrl',
   'validation.phone',
+  'validation.slug',
 ] as const
 export type ValidationKey = (typeof validationKeys)[number]

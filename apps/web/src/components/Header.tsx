@@ -58,6 +58,10 @@ export function Header() {
               <li>
                 <Link to="/stappenplan">{t('nav.ebook')}</Link>
               </li>
+              <li>
+                {/* The blog is server-rendered HTML (readable without JavaScript): a full page load. */}
+                <a href="/blog">{t('nav.blog')}</a>
+              </li>
               {signedIn ? (
                 <li>
                   <NavLink to="/dashboard">{t('nav.myCourses')}</NavLink>

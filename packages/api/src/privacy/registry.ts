@@ -491,7 +491,35 @@ export const personalDataCategories: PersonalDataCategory[] = [
       en: 'Until you delete them or close your account (you choose then: delete or keep anonymously).',
     },
     export: 'include',
-    stored: [],
+    note: {
+      nl: 'Je kunt een reactie altijd zelf verwijderen; de tekst is dan meteen weg (onder een gesprek blijft alleen "verwijderd" staan). Bij het opheffen van je account worden je reacties geleegd en van je account losgekoppeld.',
+      en: 'You can always delete a comment yourself; its text is gone at once (under a conversation only "deleted" remains). When you close your account your comments are emptied and unlinked from it.',
+    },
+    stored: [
+      // marketing (blog): comments under blog posts, reports of comments, comment blocks.
+      {
+        table: 'blog_comments',
+        columns: ['post_id', 'author_id', 'parent_id', 'body', 'status', 'notify_replies', 'created_at', 'edited_at', 'deleted_at'],
+        subject: { userColumn: 'author_id' },
+        retention: accountLifetime,
+        // Emptied and unlinked rather than deleted: other members' replies keep their place under it.
+        erasure: { action: 'anonymise', set: { author_id: null, body: '' } },
+      },
+      {
+        table: 'blog_comment_reports',
+        columns: ['comment_id', 'reporter_id', 'reason', 'created_at', 'resolved_at'],
+        subject: { userColumn: 'reporter_id' },
+        retention: accountLifetime,
+        erasure: del,
+      },
+      {
+        table: 'blog_comment_blocks',
+        columns: ['user_id', 'blocked_by', 'reason', 'created_at'],
+        subject: { userColumn: 'user_id' },
+        retention: accountLifetime,
+        erasure: del,
+      },
+    ],
   },
   {
     id: 'course_progress',
@@ -953,6 +981,13 @@ export const personalDataCategories: PersonalDataCategory[] = [
     export: 'include',
     stored: [
       {
+        table: 'blog_posts',
+        columns: ['author_id'],
+        subject: { userColumn: 'author_id' },
+        retention: accountLifetime,
+        erasure: { action: 'anonymise', set: { author_id: null } },
+      },
+      {
         table: 'audit_log',
         columns: ['actor_user_id'],
         subject: { userColumn: 'actor_user_id' },
@@ -1223,6 +1258,8 @@ export const nonPersonalColumns: Record<string, string[]> = {
   ebook_requests: ['id', 'user_id', 'confirm_token_hash', 'confirm_expires_at'],
   ebook_download_grants: ['id', 'request_id'],
   newsletter_deliveries: ['newsletter_id', 'subscriber_id'],
+  blog_posts: ['id', 'slug', 'title', 'summary', 'body_markdown', 'cover_image_key', 'tags', 'status', 'publish_at', 'language', 'created_at', 'updated_at'],
+  blog_comments: ['id'],
 }
 
 /** Cookies and browser storage the site sets; the cookie list on /privacy is generated from this. */

@@ -15,6 +15,8 @@ const SECTIONS = [
   ['autorisaties', 'authorisations'],
   ['nieuwsbrieven', 'newsletters'],
   ['coaching', 'coaching'],
+  ['blog', 'blog'],
+  ['reacties', 'blogComments'],
 ] as const
 
 /** Every /admin page: the sub-navigation, then the page. */
