@@ -35,8 +35,10 @@ test('an admin adds a lesson with a video, publishes it, and the outline shows i
   const page = await browser.newDevice()
   await logInStaff(page, { email: admin.email, firstName: 'Anouk', secret }, server.deps.clock.now())
 
-  // Header "Beheer" → /admin → Cursussen.
+  // Header "Beheer" → /admin (opens on the statistics) → Cursussen.
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Statistieken' }).waitFor()
+  await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Cursussen' }).click()
   await page.getByRole('heading', { level: 1, name: 'Cursussen beheren' }).waitFor()
   expect(new URL(page.url()).pathname).toBe('/admin/cursussen')
   await page.getByRole('link', { name: 'Premium Cursus' }).click()

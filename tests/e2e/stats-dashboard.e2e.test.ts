@@ -1,12 +1,12 @@
 /**
- * The statistics in a real browser: a visitor's page views reach the server through the SPA's
- * beacon (no cookie set), the roll-up job counts them, and an admin with 2FA reads them, and the
+ * The statistics in a real browser: a visitor's page views reach the server (the SPA's beacon; the
+ * server-rendered blog is counted by the server itself), no cookie is set, the roll-up job counts them, and an admin with 2FA reads them, and the
  * funnel with its conversion rates, on /admin/statistieken.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { recordStatEvent, rollUpStats, statisticsPolicyText } from '@jouwbot/api/marketing-stats'
 import { publishPolicyVersion, seedPrivacyPolicy } from '@jouwbot/api/privacy'
-import { asc, statEvents } from '@jouwbot/db'
+import { asc, blogPosts, statEvents } from '@jouwbot/db'
 import { createMember, makeStaff } from '../helpers/accounts.ts'
 import { logInStaff, openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
@@ -49,6 +49,8 @@ test('page views from the browser show on the dashboard with the funnel', async 
   const { secret } = await makeStaff(server.deps, admin)
   await server.deps.db.delete(statEvents) // the admin's own sign-up: the scenario starts from nothing
 
+  // The blog is server-rendered without a script: the server counts that view itself.
+  await server.deps.db.insert(blogPosts).values({ slug: 'eerste-chatbot', title: 'Je eerste chatbot', status: 'published', publishAt: new Date(server.deps.clock.now().getTime() - 60_000) })
   const visitor = await browser.newDevice({ userAgent: DESKTOP })
   await visitor.goto('/blog/eerste-chatbot', { referer: 'https://www.google.com/' })
   await visitor.waitForLoadState('networkidle')

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { recordStatEvent, statisticsPolicyText } from '@jouwbot/api/marketing-stats'
 import { publishPolicyVersion, seedPrivacyPolicy } from '@jouwbot/api/privacy'
 import { DAY } from '@jouwbot/auth'
-import { asc, eq, rateLimits, seedRuns, sql, statEvents, statSalts } from '@jouwbot/db'
+import { asc, blogPosts, eq, rateLimits, seedRuns, sql, statEvents, statSalts } from '@jouwbot/db'
 import { truncateAll } from '@jouwbot/db/testing'
 import { createMember } from '../helpers/accounts.ts'
 import { postWebhook, seedShopFixture, startBuying } from '../helpers/shop.ts'
@@ -151,6 +151,39 @@ describe('recording page views without IP address or cookie', () => {
     expect(await rows()).toHaveLength(60)
   })
 })
+
+describe('server-rendered pages (the blog runs no script)', () => {
+  test('the server counts a view of a blog page itself: path and referring host, no cookie; DNT and a 404 count nothing', async () => {
+    const now = deps().clock.now()
+    await db().insert(blogPosts).values({ slug: 'eerste-bot', title: 'Je eerste bot', status: 'published', publishAt: new Date(now.getTime() - 60_000) })
+    const read = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.url}${path}`, { headers: { 'user-agent': FIREFOX, 'x-forwarded-for': '198.51.100.41', ...headers } })
+
+    const page = await read('/blog/eerste-bot', { referer: 'https://www.google.com/search?q=chatbot' })
+    expect(page.status).toBe(200)
+    expect(page.headers.get('set-cookie')).toBeNull()
+    const counted = await eventually(async () => (await rows()).filter((row) => row.name === 'pageview'), (views) => views.length === 1)
+    expect(counted).toEqual([expect.objectContaining({ path: '/blog/eerste-bot', referrerHost: 'google.com' })])
+    expect(counted[0]!.visitorHash).toMatch(/^[0-9a-f]{32}$/)
+
+    expect((await read('/blog/eerste-bot', { dnt: '1' })).status).toBe(200)
+    expect((await read('/blog/bestaat-niet')).status).toBe(404)
+    expect((await read('/blog')).status).toBe(200)
+    // The list page's view arrives; the DNT reader and the missing page never do.
+    const after = await eventually(async () => (await rows()).filter((row) => row.name === 'pageview'), (views) => views.length >= 2)
+    expect(after.map((row) => row.path)).toEqual(['/blog/eerste-bot', '/blog'])
+  })
+})
+
+/** Polls until `done` holds (the server counts after its answer), for at most 10 s. */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const value = await read()
+    if (done(value)) return value
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return read()
+}
 
 describe('consent while the statement in force promises it', () => {
   test('under version 2 (“only if you consent”) only visitors who allowed statistics are counted', async () => {

@@ -17,6 +17,7 @@ import {
 import { AppError, blogCommentEditInput, blogCommentInput, blogCommentReportInput, blogSlugSchema, blogTagSchema, isUuid } from '@jouwbot/shared'
 import type { UserRow } from '@jouwbot/auth'
 import { sessionUser } from '../session-user.ts'
+import { countServerPageView } from './stats-collect.ts'
 import { blogTexts, fill, type BlogTexts } from './blog-texts.ts'
 import { html, PUBLIC_PAGE_CSS, publicPageCss, raw, renderPublicPage, type SafeHtml } from './public-page.ts'
 
@@ -58,6 +59,14 @@ export function blogPagesRouter(deps: AppDeps): Router {
 <p class="meta"><time datetime="${p.publishAt?.toISOString()}">${p.publishAt ? dateFormat.nl.format(p.publishAt) : ''}</time></p>
 <p>${p.summary}</p>${tagList(p.tags)}</article></li>`,
         )}</ul>`
+
+  // Readers of these pages run no script, so the server counts the view (after a 200 answer).
+  router.get(['/blog', '/blog/tag/:tag', '/blog/:slug'], (req, res, next) => {
+    res.on('finish', () => {
+      if (res.statusCode === 200) countServerPageView(deps, req, (error) => req.log.warn({ err: error }, 'blog page view not counted'))
+    })
+    next()
+  })
 
   router.get('/blog', async (_req, res, next) => {
     try {

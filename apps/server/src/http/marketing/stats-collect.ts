@@ -1,6 +1,7 @@
-import express, { Router } from 'express'
+import { parseCookie } from 'cookie'
+import express, { Router, type Request } from 'express'
 import type { AppDeps } from '@jouwbot/api'
-import { recordPageView } from '@jouwbot/api/marketing-stats'
+import { recordPageView, type RecordPageViewInput } from '@jouwbot/api/marketing-stats'
 import { pageViewInput } from '@jouwbot/shared'
 import { sendError } from '../errors.ts'
 import { sessionUser } from '../session-user.ts'
@@ -30,14 +31,7 @@ export function statsCollectRouter(deps: AppDeps): Router {
       }
       const input = pageViewInput.safeParse(parsed)
       if (!input.success) return sendError(req, res, 400, 'error.invalidInput')
-      const viewer = await sessionUser(deps, req)
-      const outcome = await recordPageView(deps, {
-        ...input.data,
-        ip: req.ip ?? req.socket.remoteAddress ?? '',
-        userAgent: req.get('user-agent') ?? '',
-        optedOut: req.get('dnt') === '1' || req.get('sec-gpc') === '1',
-        userId: viewer?.id ?? null,
-      })
+      const outcome = await recordPageView(deps, { ...input.data, ...(await visitorOf(deps, req)) })
       if (outcome === 'throttled') return sendError(req, res, 429, 'error.tooManyRequests')
       res.set('Cache-Control', 'no-store').status(204).end()
     } catch (error) {
@@ -46,3 +40,30 @@ export function statsCollectRouter(deps: AppDeps): Router {
   })
   return router
 }
+
+/** What every page view takes from the request: never stored as such (see `recordPageView`). */
+async function visitorOf(deps: AppDeps, req: Request): Promise<Pick<RecordPageViewInput, 'ip' | 'userAgent' | 'optedOut' | 'userId'>> {
+  const viewer = await sessionUser(deps, req)
+  return {
+    ip: req.ip ?? req.socket.remoteAddress ?? '',
+    userAgent: req.get('user-agent') ?? '',
+    optedOut: req.get('dnt') === '1' || req.get('sec-gpc') === '1',
+    userId: viewer?.id ?? null,
+  }
+}
+
+/**
+ * A page view of a server-rendered page (the blog runs no script, so no beacon): counted the same way,
+ * after the answer, never failing the page. The statistics cookie (`jb_stats`, set by the cookie dialog
+ * only with consent) stands for the choice the SPA's beacon sends.
+ */
+export function countServerPageView(deps: AppDeps, req: Request, onError: (error: unknown) => void): void {
+  const path = req.path
+  const referrer = req.get('referer')
+  const consent = parseCookie(req.get('cookie') ?? '')[STATS_COOKIE] !== undefined
+  void visitorOf(deps, req)
+    .then((visitor) => recordPageView(deps, { path, ...(referrer ? { referrer } : {}), consent, ...visitor }))
+    .catch(onError)
+}
+
+const STATS_COOKIE = 'jb_stats'
