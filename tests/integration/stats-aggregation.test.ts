@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { aggregateStatsDay, recordPageView, recordStatEvent, rollUpStats, statsDay } from '@jouwbot/api/marketing-stats'
 import { applyRetention } from '@jouwbot/api/privacy'
 import { DAY } from '@jouwbot/auth'
-import { asc, eq, statDaily, statEvents, statSalts } from '@jouwbot/db'
+import { asc, eq, newsletterSubscribers, statDaily, statEvents, statSalts } from '@jouwbot/db'
 import { truncateAll } from '@jouwbot/db/testing'
 import { createMember, makeStaff } from '../helpers/accounts.ts'
 import { expectRefusal } from '../helpers/flows.ts'
@@ -134,7 +134,24 @@ describe('the dashboard', () => {
     const started = await startBuying(buyer.client)
     await server.payments!.emulator.setPaymentStatus(started.paymentId, 'paid')
 
-    const today = statsDay(deps().clock.now())
+    // The newsletter list: Anna and Bram confirm today (Bram leaves again), Cees and Dirk were on the list
+    // already (Dirk leaves today), Eva never confirms, Fleur's address bounced today.
+    const now = deps().clock.now()
+    const earlier = new Date(now.getTime() - 40 * DAY)
+    const subscriber = (name: string, row: Partial<typeof newsletterSubscribers.$inferInsert>) =>
+      ({ email: `${name}@example.nl`, source: 'form', consentTextVersion: 'v1', unsubscribeToken: `token-${name}`, status: 'confirmed', ...row }) as const
+    await db()
+      .insert(newsletterSubscribers)
+      .values([
+        subscriber('anna', { confirmedAt: now }),
+        subscriber('bram', { confirmedAt: now, status: 'unsubscribed', unsubscribedAt: now }),
+        subscriber('cees', { confirmedAt: earlier }),
+        subscriber('dirk', { confirmedAt: earlier, status: 'unsubscribed', unsubscribedAt: now }),
+        subscriber('eva', { status: 'pending' }),
+        subscriber('fleur', { confirmedAt: earlier, status: 'bounced', suppressedAt: now }),
+      ])
+
+    const today = statsDay(now)
     await aggregateStatsDay(deps(), { day: today })
     const dashboard = await (await admin.client.api()).admin.stats.dashboard({ from: today, to: today })
 
@@ -156,12 +173,14 @@ describe('the dashboard', () => {
     ])
     const month = today.slice(0, 7)
     expect(dashboard.revenue).toEqual([{ month, orders: 1, cents: 29_700 }])
-    expect(dashboard.newsletter).toBeNull()
+    // Joined: Anna, Bram; left: Bram, Dirk, Fleur; on the list at the end: Anna and Cees.
+    expect(dashboard.newsletter).toEqual([{ month, joined: 2, left: 3, subscribers: 2 }])
 
     // A period without data: zeros for every day, no division by zero.
     const empty = await (await admin.client.api()).admin.stats.dashboard({ from: '2025-01-01', to: '2025-01-03' })
     expect(empty.days.map((d) => d.pageViews)).toEqual([0, 0, 0])
     expect(empty.funnel.map((s) => s.rate)).toEqual([null, null, null, null, null])
     expect(empty.revenue).toEqual([])
+    expect(empty.newsletter).toEqual([])
   })
 })

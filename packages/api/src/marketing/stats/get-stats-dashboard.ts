@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNotNull, lt, lte, orders, sql, statDaily, type DbOrTx } from '@jouwbot/db'
+import { and, desc, eq, gte, isNotNull, lt, lte, newsletterSubscribers, orders, sql, statDaily, type DbOrTx, type SQL } from '@jouwbot/db'
 import { statEventNames, type StatEventName } from '@jouwbot/shared'
 import { addDays } from './stats-day.ts'
 
@@ -16,8 +16,12 @@ export interface StatsDashboard {
   funnel: { step: 'blog' | 'ebook_requested' | 'ebook_confirmed' | 'signup' | 'paid'; count: number; rate: number | null; overall: number | null }[]
   /** Paid orders by month of payment (Europe/Amsterdam), VAT included, in cents. */
   revenue: { month: string; orders: number; cents: number }[]
-  /** Subscribers per month; null while there is no newsletter list. */
-  newsletter: { month: string; subscribers: number }[] | null
+  /**
+   * Per month of the period with sign-ups: confirmed sign-ups, people who unsubscribed that month (only
+   * those not yet purged: unsubscribed people are deleted monthly), and the confirmed subscribers at the
+   * month's end who are still on the list now.
+   */
+  newsletter: { month: string; joined: number; left: number; subscribers: number }[]
 }
 
 const TOP = 20
@@ -48,8 +52,14 @@ export async function getStatsDashboard(deps: { db: DbOrTx }, { from, to }: { fr
   // Payments are timestamps: the period is [from 00:00, to + 1 day 00:00) in Amsterdam.
   const month = sql<string>`to_char(${orders.paidAt} at time zone 'Europe/Amsterdam', 'YYYY-MM')`
 
+  const periodStart = sql`(${from}::date)::timestamp at time zone 'Europe/Amsterdam'`
+  const periodEnd = sql`(${addDays(to, 1)}::date)::timestamp at time zone 'Europe/Amsterdam'`
+  const monthOf = (moment: SQL | typeof newsletterSubscribers.confirmedAt) => sql<string>`to_char(${moment} at time zone 'Europe/Amsterdam', 'YYYY-MM')`
+  // Leaving is unsubscribing, or a hard bounce or complaint stopping the mail.
+  const leftAt = sql`coalesce(${newsletterSubscribers.unsubscribedAt}, ${newsletterSubscribers.suppressedAt})`
+
   // Independent reads: on PostgreSQL they run side by side on the pool (PGlite queues them).
-  const [totalRows, pages, referrerRows, eventRows, blogRows, revenueRows] = await Promise.all([
+  const [totalRows, pages, referrerRows, eventRows, blogRows, revenueRows, joinedRows, leftRows, activeBefore] = await Promise.all([
     db.select({ day: statDaily.day, visitors: statDaily.visitors, pageViews: statDaily.count }).from(statDaily).where(inPeriod('total')),
     ranked('page'),
     ranked('referrer'),
@@ -74,6 +84,18 @@ export async function getStatsDashboard(deps: { db: DbOrTx }, { from, to }: { fr
       )
       .groupBy(month)
       .orderBy(month),
+    db
+      .select({ month: monthOf(newsletterSubscribers.confirmedAt), count: sql<number>`count(*)::int` })
+      .from(newsletterSubscribers)
+      .where(and(gte(newsletterSubscribers.confirmedAt, periodStart), lt(newsletterSubscribers.confirmedAt, periodEnd)))
+      .groupBy(monthOf(newsletterSubscribers.confirmedAt)),
+    db
+      .select({ month: monthOf(leftAt), count: sql<number>`count(*)::int` })
+      .from(newsletterSubscribers)
+      .where(and(isNotNull(newsletterSubscribers.confirmedAt), sql`${leftAt} >= ${periodStart}`, sql`${leftAt} < ${periodEnd}`))
+      .groupBy(monthOf(leftAt)),
+    // On the list when the period began (confirmed before it, not left before it): where the running total starts.
+    db.$count(newsletterSubscribers, and(lt(newsletterSubscribers.confirmedAt, periodStart), sql`(${leftAt} is null or ${leftAt} >= ${periodStart})`)),
   ])
 
   const byDay = new Map(totalRows.map((row) => [row.day, row]))
@@ -108,7 +130,18 @@ export async function getStatsDashboard(deps: { db: DbOrTx }, { from, to }: { fr
     events,
     funnel,
     revenue: revenueRows.map((r) => ({ month: r.month, orders: Number(r.orders), cents: Number(r.cents) })),
-    // No newsletter list exists yet (issue 12 §2 builds it): the page shows its empty state.
-    newsletter: null,
+    newsletter: newsletterGrowth(joinedRows, leftRows, activeBefore),
   }
+}
+
+function newsletterGrowth(joined: { month: string; count: number }[], left: { month: string; count: number }[], activeBefore: number): StatsDashboard['newsletter'] {
+  const months = [...new Set([...joined, ...left].map((row) => row.month))].sort()
+  const count = (rows: { month: string; count: number }[], month: string) => Number(rows.find((row) => row.month === month)?.count ?? 0)
+  let subscribers = activeBefore
+  return months.map((month) => {
+    const monthJoined = count(joined, month)
+    const monthLeft = count(left, month)
+    subscribers += monthJoined - monthLeft
+    return { month, joined: monthJoined, left: monthLeft, subscribers }
+  })
 }

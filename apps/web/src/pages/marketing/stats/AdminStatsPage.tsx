@@ -233,7 +233,7 @@ function DashboardView({ data }: { data: Dashboard }) {
       </AdminSection>
 
       <AdminSection title={t('stats.admin.newsletter')}>
-        {data.newsletter === null ? (
+        {data.newsletter.length === 0 ? (
           <div className="empty-state empty-state--small">
             <p>{t('stats.admin.noNewsletter')}</p>
             <p className="muted">{t('stats.admin.noNewsletterText')}</p>
@@ -244,7 +244,11 @@ function DashboardView({ data }: { data: Dashboard }) {
             rowKey={(r) => r.month}
             rows={data.newsletter}
             rowHeader={{ header: t('stats.admin.col.month'), cell: (r) => month(r.month) }}
-            columns={[{ header: t('stats.admin.col.subscribers'), cell: (r) => number.format(r.subscribers) }]}
+            columns={[
+              { header: t('stats.admin.col.joined'), cell: (r) => number.format(r.joined) },
+              { header: t('stats.admin.col.left'), cell: (r) => number.format(r.left) },
+              { header: t('stats.admin.col.subscribers'), cell: (r) => number.format(r.subscribers) },
+            ]}
           />
         )}
       </AdminSection>
