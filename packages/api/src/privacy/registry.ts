@@ -1318,8 +1318,8 @@ export const cookies: CookieDeclaration[] = [
     purpose: 'statistics',
     kind: 'cookie',
     description: {
-      nl: 'Gereserveerd voor statistieken die verder gaan dan ons tellen zonder cookies (een willekeurige id). Alleen na toestemming; onze huidige statistieken lezen hem niet.',
-      en: 'Reserved for statistics beyond our cookieless counting (a random id). Only after consent; our current statistics do not read it.',
+      nl: 'Zegt onze server dat je statistieken hebt toegestaan, zodat ook de blogpagina’s (die geen script draaien) je bezoek mogen tellen. De willekeurige id erin lezen of bewaren we niet. Alleen na toestemming.',
+      en: 'Tells our server you allowed statistics, so the blog pages (which run no script) may count your visit too. We neither read nor store the random id in it. Only after consent.',
     },
     lifetime: { nl: '12 maanden', en: '12 months' },
     firstParty: true,
