@@ -120,6 +120,10 @@ export const entitlements = pgTable(
       .on(t.userId, t.courseId, t.source, t.sourceRef)
       .where(sql`${t.revokedAt} is null`),
     index('entitlements_user_idx').on(t.userId, t.courseId),
+    // admin.courseAccess.members: a course's active members newest first, a keyset page at a time.
+    index('entitlements_course_members_idx')
+      .on(t.courseId, t.grantedAt.desc(), t.id.desc())
+      .where(sql`${t.revokedAt} is null`),
   ],
 )
 

@@ -1,0 +1,2 @@
+CREATE INDEX "users_search_trgm_idx" ON "users" USING gin (("email" || ' ' || "first_name" || ' ' || "last_name") gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "entitlements_course_members_idx" ON "entitlements" USING btree ("course_id","granted_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "entitlements"."revoked_at" is null;
