@@ -138,3 +138,42 @@ describe('admin.courseAccess.members pages through a course with many members', 
     await expect((await member.api()).admin.courseAccess.members({ courseSlug: COURSE })).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
 })
+
+describe('admin.privacy.requests pages through the queue', () => {
+  /** 60 requests: every third one open, due dates and creation times with ties (groups of four). */
+  async function seedRequests(): Promise<void> {
+    await deps.db.execute(sql`
+      insert into privacy_requests (user_id, kind, status, created_at, due_at)
+      select u.id, 'access', (case when n % 3 = 0 then 'open' else 'done' end)::privacy_request_status,
+        timestamptz '2026-02-01 00:00:00+00' + make_interval(secs => (n / 4) * 60 + 0.000321),
+        timestamptz '2026-03-01 00:00:00+00' + make_interval(secs => (n / 4) * 60 + 0.000321)
+      from (select id, substring(email from '[0-9]+')::int as n from users where email like 'cursist%') u where n <= 60`)
+  }
+  const walk = async (status: 'open' | 'all', limit: number) => {
+    const ids: string[] = []
+    const sizes: number[] = []
+    let cursor: string | undefined
+    do {
+      const page = await (await admin.api()).admin.privacy.requests({ status, limit, cursor })
+      ids.push(...page.requests.map((request) => request.id))
+      sizes.push(page.requests.length)
+      cursor = page.nextCursor ?? undefined
+    } while (cursor && sizes.length < 100)
+    return { ids, sizes }
+  }
+
+  test('open by due date and all newest first: each request once, in order, pages of the asked size', async () => {
+    await seedRequests()
+    const open = await walk('open', 7)
+    expect(open.sizes).toEqual([7, 7, 6])
+    const expectedOpen = rowsOf<{ id: string }>(await deps.db.execute(sql`select id from privacy_requests where status = 'open' order by due_at, id`)).map((row) => row.id)
+    expect(open.ids).toEqual(expectedOpen)
+    const all = await walk('all', 25)
+    expect(all.sizes).toEqual([25, 25, 10])
+    const expectedAll = rowsOf<{ id: string }>(await deps.db.execute(sql`select id from privacy_requests order by created_at desc, id desc`)).map((row) => row.id)
+    expect(all.ids).toEqual(expectedAll)
+    expect(new Set(all.ids).size).toBe(60)
+    await expect((await admin.api()).admin.privacy.requests({ status: 'all', limit: 101 })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
+    expect((await (await admin.api()).admin.privacy.requests({ status: 'all' })).requests).toHaveLength(25)
+  })
+})
