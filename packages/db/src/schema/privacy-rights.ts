@@ -46,7 +46,7 @@ export const privacyRequests = pgTable(
     index('privacy_requests_user_idx').on(t.userId, t.createdAt),
     index('privacy_requests_open_idx').on(t.status, t.dueAt),
     // admin.privacy.requests with status 'all': newest first, a keyset page at a time.
-    index('privacy_requests_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('privacy_requests_created_idx').on(t.createdAt, t.id),
   ],
 )
 
