@@ -111,7 +111,7 @@ describe('privacy requests, objections and "who looked at my data"', () => {
     const memberId = (await deps.db.select().from(users).where(eq(users.email, member.email)))[0]!.id
     expect(await mayProcess(deps.db, memberId, 'statistics')).toBe(true)
     const adminApi = await admin.client.api()
-    const queue = await adminApi.admin.privacy.requests({ status: 'open' })
+    const { requests: queue } = await adminApi.admin.privacy.requests({ status: 'open' })
     expect(queue).toEqual([expect.objectContaining({ id: request.id, email: member.email, overdue: false })])
 
     const access = await (await member.client.api()).privacy.staffAccess()
@@ -146,7 +146,7 @@ describe('privacy requests, objections and "who looked at my data"', () => {
     deps.clock.advance(31 * DAY)
     // The admin's session has long been idle; log in again with the second factor.
     const again = await createLogin(deps, admin.email, secret)
-    const [row] = await (await again.api()).admin.privacy.requests({ status: 'open' })
+    const [row] = (await (await again.api()).admin.privacy.requests({ status: 'open' })).requests
     expect(row!.overdue).toBe(true)
   })
 

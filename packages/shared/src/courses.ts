@@ -26,7 +26,24 @@ export const certificateCodeInput = z.object({ code: lineString().trim().regex(/
 export const grantAccessInput = z
   .object({ email: lineString().trim().toLowerCase().max(254).pipe(z.email({ error: 'validation.email' })), courseSlug: slug })
   .strict()
-export const courseMembersInput = courseSlugInput
+/** Members per page of `admin.courseAccess.members` (default and most). */
+export const COURSE_MEMBERS_PAGE_SIZE = 50
+export const COURSE_MEMBERS_PAGE_MAX = 100
+/**
+ * One page of a course's members, newest access first. `cursor` is the previous page's `nextCursor` (the
+ * last entitlement's id: keyset pagination on grant time and id, stable while rows are added); `search` matches
+ * e-mail address or name.
+ */
+export const courseMembersInput = z
+  .object({
+    courseSlug: slug,
+    search: lineString().trim().max(100).optional(),
+    cursor: z.uuid().optional(),
+    /** Sent by tRPC's infinite queries; the list only pages forward. */
+    direction: z.enum(['forward', 'backward']).optional(),
+    limit: z.number().int().min(1).max(COURSE_MEMBERS_PAGE_MAX).default(COURSE_MEMBERS_PAGE_SIZE),
+  })
+  .strict()
 
 // ---- Admin: course content (courses, modules, lessons) ----
 

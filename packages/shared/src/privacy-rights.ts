@@ -33,7 +33,19 @@ export const resolvePrivacyRequestInput = z
   })
   .strict()
 
-export const adminPrivacyRequestsInput = z.object({ status: z.enum(['open', 'all']).default('open') }).strict()
+/**
+ * One page of the admin's privacy requests queue: open ones by due date, or all newest first. `cursor`
+ * is the previous page's `nextCursor` (the last request's id: keyset pagination).
+ */
+export const adminPrivacyRequestsInput = z
+  .object({
+    status: z.enum(['open', 'all']).default('open'),
+    cursor: z.uuid().optional(),
+    /** Sent by tRPC's infinite queries; the list only pages forward. */
+    direction: z.enum(['forward', 'backward']).optional(),
+    limit: z.number().int().min(1).max(100).default(25),
+  })
+  .strict()
 
 export const setStaffRoleInput = z.object({ userId: uuid, role: z.enum(['member', 'coach', 'admin']) }).strict()
 

@@ -41,7 +41,7 @@ export const coursesAdminRouters = {
   courseAccess: router({
     grant: adminProcedure.input(grantAccessInput).mutation(({ ctx, input }) => grantAccessByAdmin(ctx.deps, ctx.user, input)),
     revoke: adminProcedure.input(grantAccessInput).mutation(({ ctx, input }) => revokeAccessByAdmin(ctx.deps, ctx.user, input)),
-    members: adminProcedure.input(courseMembersInput).query(({ ctx, input }) => listCourseMembers(ctx.deps, ctx.user, input.courseSlug)),
+    members: adminProcedure.input(courseMembersInput).query(({ ctx, input }) => listCourseMembers(ctx.deps, ctx.user, input)),
   }),
   courses: router({
     list: adminProcedure.query(({ ctx }) => listCoursesForAdmin(ctx.deps)),

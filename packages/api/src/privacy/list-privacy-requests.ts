@@ -1,10 +1,28 @@
 import type { UserRow } from '@jouwbot/auth'
-import { asc, desc, eq, privacyRequests, users } from '@jouwbot/db'
+import { and, asc, desc, eq, privacyRequests, sql, users, type SQL } from '@jouwbot/db'
 import type { AppDeps } from '../deps.ts'
 import { recordStaffRead } from './record-staff-read.ts'
 
-/** The admin queue: open requests first by due date (art. 12: one month), or every request. */
-export async function listPrivacyRequests(deps: Pick<AppDeps, 'db' | 'clock'>, { admin, status }: { admin: Pick<UserRow, 'id' | 'role'>; status: 'open' | 'all' }) {
+/**
+ * The admin queue, a page at a time: open requests first by due date (art. 12: one month), or every
+ * request newest first. Keyset pagination on (due_at, id) or (created_at desc, id desc), the order of
+ * privacy_requests_open_idx / privacy_requests_created_idx; the cursor row is read back from the table.
+ * Only the page shown is audit-logged.
+ */
+export async function listPrivacyRequests(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  { admin, status, cursor, limit }: { admin: Pick<UserRow, 'id' | 'role'>; status: 'open' | 'all'; cursor?: string | undefined; limit: number },
+) {
+  const open = status === 'open'
+  const filters: SQL[] = []
+  if (open) filters.push(eq(privacyRequests.status, 'open'))
+  if (cursor) {
+    filters.push(
+      open
+        ? sql`(${privacyRequests.dueAt}, ${privacyRequests.id}) > (select c.due_at, c.id from ${privacyRequests} c where c.id = ${cursor})`
+        : sql`(${privacyRequests.createdAt}, ${privacyRequests.id}) < (select c.created_at, c.id from ${privacyRequests} c where c.id = ${cursor})`,
+    )
+  }
   const rows = await deps.db
     .select({
       id: privacyRequests.id,
@@ -22,12 +40,16 @@ export async function listPrivacyRequests(deps: Pick<AppDeps, 'db' | 'clock'>, {
     })
     .from(privacyRequests)
     .leftJoin(users, eq(users.id, privacyRequests.userId))
-    .where(status === 'open' ? eq(privacyRequests.status, 'open') : undefined)
-    .orderBy(status === 'open' ? asc(privacyRequests.dueAt) : desc(privacyRequests.createdAt))
-    .limit(500)
+    .where(filters.length > 0 ? and(...filters) : undefined)
+    .orderBy(...(open ? [asc(privacyRequests.dueAt), asc(privacyRequests.id)] : [desc(privacyRequests.createdAt), desc(privacyRequests.id)]))
+    .limit(limit + 1)
+  const page = rows.slice(0, limit)
   const now = deps.clock.now()
-  await recordStaffRead(deps.db, { staff: admin, subjectUserIds: rows.map((row) => row.userId), action: 'admin.read_privacy_requests', purpose: 'privacy_request', details: { count: rows.length } }, now)
-  return rows.map((row) => ({ ...row, overdue: row.status === 'open' && row.dueAt.getTime() < now.getTime() }))
+  await recordStaffRead(deps.db, { staff: admin, subjectUserIds: page.map((row) => row.userId), action: 'admin.read_privacy_requests', purpose: 'privacy_request', details: { count: page.length } }, now)
+  return {
+    requests: page.map((row) => ({ ...row, overdue: row.status === 'open' && row.dueAt.getTime() < now.getTime() })),
+    nextCursor: rows.length > limit ? page.at(-1)!.id : null,
+  }
 }
 
 /** The member's own requests and outcomes, newest first. */

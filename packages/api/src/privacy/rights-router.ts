@@ -51,7 +51,7 @@ export const privacyRightsRouter = router(privacyRightsProcedures)
 
 /** `admin.privacy.*` (issue 11 §6): the requests queue and the authorisations review. */
 export const adminPrivacyRightsRouter = router({
-  requests: adminProcedure.input(adminPrivacyRequestsInput).query(({ ctx, input }) => listPrivacyRequests(ctx.deps, { admin: ctx.user, status: input.status })),
+  requests: adminProcedure.input(adminPrivacyRequestsInput).query(({ ctx, input }) => listPrivacyRequests(ctx.deps, { admin: ctx.user, status: input.status, cursor: input.cursor, limit: input.limit })),
   resolveRequest: adminProcedure.input(resolvePrivacyRequestInput).mutation(({ ctx, input }) => resolvePrivacyRequest(ctx.deps, { admin: ctx.user, ...input })),
   staff: adminProcedure.query(({ ctx }) => listStaffAccounts(ctx.deps, { admin: ctx.user })),
   setRole: adminSudoProcedure

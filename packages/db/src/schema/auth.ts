@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import {
   bigint,
   boolean,
@@ -40,7 +41,11 @@ export const users = pgTable(
     ...timestamps,
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+  (t) => [
+    uniqueIndex('users_email_unique').on(t.email),
+    // Admin member search (`ilike '%…%'` on e-mail or name) through a trigram index (pg_trgm, migration 0012).
+    index('users_search_trgm_idx').using('gin', sql`(${t.email} || ' ' || ${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
+  ],
 )
 
 export const sessions = pgTable(

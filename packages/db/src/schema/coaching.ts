@@ -178,6 +178,8 @@ export const coachingBookings = pgTable(
     uniqueIndex('coaching_bookings_idempotency_unique').on(t.memberId, t.idempotencyKey),
     index('coaching_bookings_coach_idx').on(t.coachId, t.startsAt),
     index('coaching_bookings_member_idx').on(t.memberId, t.startsAt),
+    // admin.coaching.bookings without filters: newest start first (the list's order, ties by id).
+    index('coaching_bookings_starts_idx').on(t.startsAt, t.id),
     check('coaching_bookings_range', sql`${t.startsAt} < ${t.endsAt}`),
     check('coaching_bookings_credits', sql`${t.credits} >= 1`),
     check('coaching_bookings_canceled', sql`(${t.status} = 'canceled') = (${t.canceledAt} is not null)`),

@@ -120,6 +120,11 @@ export const entitlements = pgTable(
       .on(t.userId, t.courseId, t.source, t.sourceRef)
       .where(sql`${t.revokedAt} is null`),
     index('entitlements_user_idx').on(t.userId, t.courseId),
+    // admin.courseAccess.members: a course's active members newest first, a keyset page at a time (scanned
+    // backwards; drizzle's .desc() would write DESC NULLS LAST, which an ORDER BY … DESC cannot use).
+    index('entitlements_course_members_idx')
+      .on(t.courseId, t.grantedAt, t.id)
+      .where(sql`${t.revokedAt} is null`),
   ],
 )
 

@@ -42,7 +42,12 @@ export const privacyRequests = pgTable(
     /** The answer shown to the member. */
     outcome: text(),
   },
-  (t) => [index('privacy_requests_user_idx').on(t.userId, t.createdAt), index('privacy_requests_open_idx').on(t.status, t.dueAt)],
+  (t) => [
+    index('privacy_requests_user_idx').on(t.userId, t.createdAt),
+    index('privacy_requests_open_idx').on(t.status, t.dueAt),
+    // admin.privacy.requests with status 'all': newest first, a keyset page at a time.
+    index('privacy_requests_created_idx').on(t.createdAt, t.id),
+  ],
 )
 
 /** Per-member processing state set by objections and restriction (no row: nothing objected). */

@@ -47,7 +47,7 @@ export function AccessForm({ courses, courseSlug, onCourseChange }: Props) {
         const { revoked } = await revoke.mutateAsync(input)
         setResult({ key: revoked ? 'revoked' : 'nothingToRevoke', email: input.email, course })
       }
-      await queryClient.invalidateQueries(trpc.admin.courseAccess.members.queryFilter({ courseSlug: input.courseSlug }))
+      await queryClient.invalidateQueries(trpc.admin.courseAccess.members.pathFilter())
       await queryClient.invalidateQueries(trpc.course.outline.pathFilter())
       form.methods.setValue('email', '')
     },

@@ -1,36 +1,52 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ActionStatus } from '../../../components/ActionStatus.tsx'
 import { AdminSection } from '../../../components/admin/AdminSection.tsx'
 import { Button } from '../../../components/Button.tsx'
 import { DataTable, type Column } from '../../../components/DataTable.tsx'
+import { QueryError } from '../../../components/QueryError.tsx'
 import { QueryState } from '../../../components/QueryState.tsx'
+import { TextField } from '../../../components/TextField.tsx'
 import { formatDateTime } from '../../../lib/format.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useLocale } from '../../../lib/useLocale.ts'
 import { useRowAction } from '../../../lib/useRowAction.ts'
 import type { CourseMemberRow } from './types.ts'
 
+const PAGE_SIZE = 50
+
 interface Props {
   courseSlug: string
   courseTitle: string
 }
 
-/** Who has access to the chosen course now; access given by an admin can be taken back here. */
+/**
+ * Who has access to the chosen course now, newest access first, 50 at a time ("load more"), searchable by
+ * e-mail or name; access given by an admin can be taken back here.
+ */
 export function MembersSection({ courseSlug, courseTitle }: Props) {
   const { t } = useTranslation()
   const locale = useLocale()
   const trpc = useTRPC()
   const queryClient = useQueryClient()
   const action = useRowAction()
+  const [searchInput, setSearchInput] = useState('')
+  const [search, setSearch] = useState('')
   // Every read of this list is audit-logged on the server: no refetching on window focus.
-  const members = useQuery({ ...trpc.admin.courseAccess.members.queryOptions({ courseSlug }), refetchOnWindowFocus: false })
+  const members = useInfiniteQuery(
+    trpc.admin.courseAccess.members.infiniteQueryOptions(
+      { courseSlug, search: search || undefined, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined, refetchOnWindowFocus: false },
+    ),
+  )
+  const rows = members.data?.pages.flatMap((page) => page.members) ?? []
   const revoke = useMutation(trpc.admin.courseAccess.revoke.mutationOptions())
 
   function revokeRow(row: CourseMemberRow): Promise<void> {
-    return action.run(row.userId, async () => {
+    return action.run(row.entitlementId, async () => {
       const { revoked } = await revoke.mutateAsync({ email: row.email, courseSlug })
-      await queryClient.invalidateQueries(trpc.admin.courseAccess.members.queryFilter({ courseSlug }))
+      await queryClient.invalidateQueries(trpc.admin.courseAccess.members.pathFilter())
       await queryClient.invalidateQueries(trpc.course.outline.pathFilter())
       const key = revoked ? 'revoked' : 'nothingToRevoke'
       return t(`admin.access.result.${key}`, { email: row.email, course: courseTitle })
@@ -59,7 +75,7 @@ export function MembersSection({ courseSlug, courseTitle }: Props) {
         row.source === 'admin_grant' ? (
           <Button
             variant="secondary"
-            pending={action.pendingId === row.userId}
+            pending={action.pendingId === row.entitlementId}
             disabled={action.pendingId !== null}
             onClick={() => void revokeRow(row)}
           >
@@ -73,12 +89,38 @@ export function MembersSection({ courseSlug, courseTitle }: Props) {
   return (
     <AdminSection title={t('admin.members.title', { course: courseTitle })}>
       <ActionStatus action={action} focusable />
-      <QueryState query={members} empty={<p className="muted">{t('admin.members.empty')}</p>}>
-        {(rows) => (
+      <form
+        role="search"
+        className="admin-filters"
+        onSubmit={(event) => {
+          event.preventDefault()
+          setSearch(searchInput.trim())
+        }}
+      >
+        <TextField
+          label={t('admin.members.search')}
+          hint={t('admin.members.searchHint')}
+          type="search"
+          value={searchInput}
+          maxLength={100}
+          onChange={(event) => setSearchInput(event.target.value)}
+        />
+        <div className="admin-filters__actions">
+          <Button type="submit" variant="secondary">
+            {t('admin.members.searchSubmit')}
+          </Button>
+        </div>
+      </form>
+      <QueryState
+        query={members}
+        isEmpty={() => rows.length === 0}
+        empty={<p className="muted">{search ? t('admin.members.noMatches', { search }) : t('admin.members.empty')}</p>}
+      >
+        {() => (
           <DataTable
             className="members-table"
             caption={t('admin.members.caption', { course: courseTitle })}
-            rowKey={(row) => row.userId}
+            rowKey={(row) => row.entitlementId}
             rowHeader={{
               header: t('admin.members.name'),
               cell: (row) => (
@@ -92,6 +134,22 @@ export function MembersSection({ courseSlug, courseTitle }: Props) {
           />
         )}
       </QueryState>
+      <p className="muted" role="status">
+        {rows.length > 0 ? t('admin.members.shown', { count: rows.length }) : null}
+      </p>
+      {members.isFetchNextPageError ? <QueryError error={members.error} onRetry={members.fetchNextPage} /> : null}
+      {members.hasNextPage ? (
+        <div>
+          <Button
+            variant="secondary"
+            pending={members.isFetchingNextPage}
+            pendingLabel={t('common.loading')}
+            onClick={() => void members.fetchNextPage()}
+          >
+            {t('admin.members.loadMore')}
+          </Button>
+        </div>
+      ) : null}
     </AdminSection>
   )
 }

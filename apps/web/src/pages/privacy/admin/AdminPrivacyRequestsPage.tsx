@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AdminSection } from '../../../components/admin/AdminSection.tsx'
 import { Button } from '../../../components/Button.tsx'
 import { FormAlert } from '../../../components/FormAlert.tsx'
 import { PageHeader } from '../../../components/PageHeader.tsx'
+import { QueryError } from '../../../components/QueryError.tsx'
 import { QueryState } from '../../../components/QueryState.tsx'
 import { describeError, type ErrorDetails } from '../../../lib/errors.ts'
 import { formatDateTime } from '../../../lib/format.ts'
@@ -13,13 +14,22 @@ import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts'
 import { useLocale } from '../../../lib/useLocale.ts'
 import type { AdminPrivacyRequest } from '../types.ts'
 
-/** /admin/privacy — the privacy requests queue, by due date (art. 12: one month). */
+const PAGE_SIZE = 25
+
+/** /admin/privacy — the privacy requests queue, by due date (art. 12: one month), 25 at a time. */
 export function AdminPrivacyRequestsPage() {
   const { t } = useTranslation()
   useDocumentTitle(t('privacyAdmin.requests.title'))
   const trpc = useTRPC()
   const [status, setStatus] = useState<'open' | 'all'>('open')
-  const requests = useQuery(trpc.admin.privacy.requests.queryOptions({ status }))
+  // Every read is audit-logged on the server: no refetching on window focus.
+  const requests = useInfiniteQuery(
+    trpc.admin.privacy.requests.infiniteQueryOptions(
+      { status, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined, refetchOnWindowFocus: false },
+    ),
+  )
+  const rows = requests.data?.pages.flatMap((page) => page.requests) ?? []
   return (
     <div className="container admin-page">
       <PageHeader eyebrow={t('admin.eyebrow')} title={t('privacyAdmin.requests.title')} intro={t('privacyAdmin.requests.intro')} />
@@ -28,8 +38,8 @@ export function AdminPrivacyRequestsPage() {
           {status === 'open' ? t('privacyAdmin.requests.showAll') : t('privacyAdmin.requests.showOpen')}
         </Button>
       </p>
-      <QueryState query={requests} empty={<p className="muted">{t('privacyAdmin.requests.empty')}</p>}>
-        {(rows) => (
+      <QueryState query={requests} isEmpty={() => rows.length === 0} empty={<p className="muted">{t('privacyAdmin.requests.empty')}</p>}>
+        {() => (
           <div className="admin-page__sections">
             {rows.map((row) => (
               <RequestCard key={row.id} request={row} />
@@ -37,6 +47,22 @@ export function AdminPrivacyRequestsPage() {
           </div>
         )}
       </QueryState>
+      <p className="muted" role="status">
+        {rows.length > 0 ? t('privacyAdmin.requests.shown', { count: rows.length }) : null}
+      </p>
+      {requests.isFetchNextPageError ? <QueryError error={requests.error} onRetry={requests.fetchNextPage} /> : null}
+      {requests.hasNextPage ? (
+        <div>
+          <Button
+            variant="secondary"
+            pending={requests.isFetchingNextPage}
+            pendingLabel={t('common.loading')}
+            onClick={() => void requests.fetchNextPage()}
+          >
+            {t('privacyAdmin.requests.loadMore')}
+          </Button>
+        </div>
+      ) : null}
     </div>
   )
 }
@@ -55,7 +81,7 @@ function RequestCard({ request }: { request: AdminPrivacyRequest }) {
     setError(null)
     try {
       await resolve.mutateAsync({ requestId: request.id, decision, outcome })
-      await queryClient.invalidateQueries(trpc.admin.privacy.requests.queryFilter())
+      await queryClient.invalidateQueries(trpc.admin.privacy.requests.pathFilter())
     } catch (caught) {
       setError(describeError(caught))
     }
