@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { truncateAll } from '@jouwbot/db/testing'
 import { courseModules, lessons } from '@jouwbot/db'
-import { seedShopFixture, SHOP_COURSE } from '../helpers/shop.ts'
+import { createMember } from '../helpers/accounts.ts'
+import { seedShopFixture, SHOP_COURSE, startBuying } from '../helpers/shop.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 let server: TestServer
 
 beforeAll(async () => {
   // The built web client (apps/web/dist): the shell, the icons and the manifest come from it.
-  server = await startTestServer()
+  server = await startTestServer({ payments: true })
 })
 afterAll(async () => {
   await server.close()
@@ -169,5 +170,21 @@ describe('public pages without JavaScript', () => {
     expect(noscript(page.text)).toContain('JavaScript')
     expect(page.text.match(/<div id="root"><\/div>/g)).toHaveLength(1)
     expect(page.text.match(/<title>/g)).toHaveLength(1)
+  })
+})
+
+describe('product names in English', () => {
+  test('an order line carries the Dutch description of the order and the product’s English name', async () => {
+    await seedShopFixture(server.deps)
+    const buyer = await createMember(server.deps, { firstName: 'Emma' })
+    const { orderId } = await startBuying(buyer.client, 'premium-cursus')
+    const api = await buyer.client.api()
+    const [listed] = await api.checkout.myOrders()
+    expect(listed!.lines.map((line) => [line.description, line.productNameEn])).toEqual([['Premium Cursus', 'Premium Course']])
+    const order = await api.checkout.order({ orderId })
+    expect(order.lines[0]).toMatchObject({ description: 'Premium Cursus', productNameEn: 'Premium Course' })
+    // The price list the English checkout shows names the product the same way.
+    const products = await api.checkout.products({ locale: 'en' })
+    expect(products.find((p) => p.slug === 'premium-cursus')?.name).toBe('Premium Course')
   })
 })
