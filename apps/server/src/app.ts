@@ -92,7 +92,7 @@ export function createApp({ deps, logger, pingDb, webDist, trustProxy = 0, route
   })
   app.use('/trpc', trpcHandler(deps, logger, secure))
   for (const route of routes) app.use(route)
-  if (webDist) app.use(webClient(webDist))
+  if (webDist) app.use(webClient(webDist, deps))
   app.use(notFound)
   app.use(errorHandler(logger))
   return app

@@ -15,6 +15,7 @@ import { newsletterUnsubscribeRouter } from './http/marketing/newsletter-unsubsc
 import { blogFeedsRouter } from './http/marketing/blog-feeds.ts'
 import { blogPagesRouter } from './http/marketing/blog-pages.ts'
 import { blogImagesRouter } from './http/marketing/blog-images.ts'
+import { robotsRouter } from './http/site/robots.ts'
 import { hlsMediaHandler } from './http/courses/lesson-hls.ts'
 import { mediaHandler } from './http/courses/lesson-video.ts'
 import type { MediaDelivery } from './http/courses/media-delivery.ts'
@@ -74,6 +75,7 @@ export function composeServer(parts: ServerParts): (req: IncomingMessage, res: S
       blogFeedsRouter(deps),
       blogPagesRouter(deps),
       blogImagesRouter(deps),
+      robotsRouter(deps),
       uploadRouter({ deps, limits: parts.uploadLimits, onVideoStored: parts.onVideoStored }),
     ],
   })

@@ -1,9 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useState } from 'react'
-import { RouterProvider } from 'react-router'
+import { createBrowserRouter, RouterProvider } from 'react-router'
 import { SudoProvider } from './components/SudoProvider.tsx'
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from './lib/trpc.ts'
-import { router } from './router.tsx'
+import { routes } from './router.tsx'
+
+const router = createBrowserRouter(routes)
 
 export function App() {
   const [queryClient] = useState(makeQueryClient)

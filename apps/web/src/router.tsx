@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate, Outlet } from 'react-router'
+import { Navigate, Outlet, type RouteObject } from 'react-router'
 import { Layout } from './components/Layout.tsx'
 import { Loading } from './components/Loading.tsx'
 import { RequireAdmin } from './components/RequireAdmin.tsx'
@@ -8,8 +8,9 @@ import { NotFoundPage } from './pages/site/NotFoundPage.tsx'
 import { RouteErrorPage } from './pages/site/RouteErrorPage.tsx'
 
 // The landing page ships in the main bundle; pages with forms (and with them zod and the shared
-// schemas) load on first visit.
-export const router = createBrowserRouter([
+// schemas) load on first visit. Every path here is also listed in `packages/shared/src/web-routes.ts`
+// (the server answers 404 outside it); `web-routes.test.ts` fails when the two differ.
+export const routes: RouteObject[] = [
   {
     element: <Layout />,
     errorElement: <RouteErrorPage />,
@@ -299,4 +300,4 @@ export const router = createBrowserRouter([
       },
     ],
   },
-])
+]

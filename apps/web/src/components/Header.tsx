@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, useLocation } from 'react-router'
 import { useMe } from '../lib/session.ts'
@@ -7,17 +7,18 @@ import { LogOutButton } from './LogOutButton.tsx'
 import { Logo } from './Logo.tsx'
 
 export function Header() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { me, signedIn } = useMe()
   const location = useLocation()
   const [menuOpen, setMenuOpen] = useState(false)
+  const compact = useCompactHeader(`${signedIn ? (me?.role ?? 'member') : 'guest'} ${me?.firstName ?? ''} ${i18n.resolvedLanguage ?? ''}`)
 
   // Close the mobile menu after every navigation.
   useEffect(() => setMenuOpen(false), [location.pathname, location.hash])
 
   return (
-    <header className="site-header">
-      <div className="container site-header__inner">
+    <header className={compact.on ? 'site-header site-header--compact' : 'site-header'}>
+      <div className="container site-header__inner" ref={compact.ref}>
         <Link to="/" className="brand">
           <Logo />
           <span className="brand__name">Jouw Bot</span>
@@ -107,4 +108,40 @@ export function Header() {
       </div>
     </header>
   )
+}
+
+/**
+ * Whether the header folds its links behind "Menu": exactly when the whole row does not fit (which
+ * depends on the role's links, the language and the name, not on one fixed breakpoint). Measured
+ * before paint; `contentKey` changes when the row's content may have, and then it is measured anew.
+ */
+function useCompactHeader(contentKey: string) {
+  const ref = useRef<HTMLDivElement>(null)
+  const [state, setState] = useState({ on: false, key: contentKey })
+  // The width the full row needed when it last did not fit.
+  const needed = useRef(0)
+  const on = state.on && state.key === contentKey
+
+  useLayoutEffect(() => {
+    const inner = ref.current
+    if (!inner) return
+    const measure = () => {
+      if (!on) {
+        if (inner.scrollWidth > inner.clientWidth) {
+          needed.current = inner.scrollWidth
+          setState({ on: true, key: contentKey })
+        }
+      } else if (inner.clientWidth >= needed.current) {
+        setState({ on: false, key: contentKey })
+      }
+    }
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(inner)
+    const menu = inner.querySelector('.site-menu')
+    if (menu && !on) observer.observe(menu)
+    return () => observer.disconnect()
+  }, [on, contentKey])
+
+  return { on, ref }
 }

@@ -1,5 +1,5 @@
 import type { UserRow } from '@jouwbot/auth'
-import { and, asc, courses, eq, inArray, invoices, orderLines, orders, type DbOrTx } from '@jouwbot/db'
+import { and, asc, courses, eq, inArray, invoices, orderLines, orders, products, type DbOrTx } from '@jouwbot/db'
 import { AppError } from '@jouwbot/shared'
 import type { OrderRow } from './types.ts'
 
@@ -17,7 +17,10 @@ async function linesOf(db: DbOrTx, orderIds: string[]) {
   return db
     .select({
       orderId: orderLines.orderId,
+      /** Frozen at ordering time, in Dutch (the invoice's wording). */
       description: orderLines.description,
+      /** The product's English name, for the English interface (null only if the product is gone). */
+      productNameEn: products.nameEn,
       amountCents: orderLines.amountCents,
       listPriceCents: orderLines.listPriceCents,
       discountCents: orderLines.discountCents,
@@ -26,6 +29,7 @@ async function linesOf(db: DbOrTx, orderIds: string[]) {
     })
     .from(orderLines)
     .leftJoin(courses, eq(courses.id, orderLines.courseId))
+    .leftJoin(products, eq(products.id, orderLines.productId))
     .where(inArray(orderLines.orderId, orderIds))
 }
 

@@ -80,7 +80,10 @@ export function renderPublicPage(page: PublicPage): string {
 <meta property="og:locale" content="${lang === 'nl' ? 'nl_NL' : 'en_GB'}">
 ${og.image ? html`<meta property="og:image" content="${og.image}">\n` : ''}${og.publishedTime ? html`<meta property="article:published_time" content="${og.publishedTime.toISOString()}">\n` : ''}${(og.tags ?? []).map((tag) => html`<meta property="article:tag" content="${tag}">\n`)}<meta name="twitter:card" content="${og.image ? 'summary_large_image' : 'summary'}">
 <meta name="theme-color" content="#5b3df5">
+<link rel="icon" href="/favicon.ico" sizes="48x48">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="apple-touch-icon" href="/apple-touch-icon.png">
+<link rel="manifest" href="/manifest.webmanifest">
 <link rel="stylesheet" href="${PUBLIC_PAGE_CSS}">
 ${(page.links ?? []).map((l) => html`<link rel="${l.rel}" type="${l.type}" href="${l.href}" title="${l.title}">\n`)}${(page.scripts ?? []).map((src) => html`<script src="${src}" defer></script>\n`)}</head>
 <body>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useLocale } from '../../lib/useLocale.ts'
 import { formatMoney } from '../../lib/format.ts'
+import { lineName } from './lineName.ts'
 import { netPaidCents, totalLabelKey } from './orderTotals.ts'
 import type { Order } from './types.ts'
 
@@ -18,7 +19,7 @@ export function OrderLines({
       <dl className="order-lines">
         {order.lines.map((line, index) => (
           <div key={index} className="order-lines__line">
-            <dt>{line.description}</dt>
+            <dt>{lineName(line, locale)}</dt>
             <dd>{formatMoney(line.listPriceCents, locale)}</dd>
           </div>
         ))}

@@ -12,6 +12,7 @@ import { useTRPC } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { useLocale } from '../../lib/useLocale.ts'
 import { knownErrorKey } from './errors.ts'
+import { lineName } from './lineName.ts'
 import { InvoiceLinks } from './InvoiceLinks.tsx'
 import { OrderLines } from './OrderLines.tsx'
 import { orderReference } from './orderReference.ts'
@@ -139,7 +140,7 @@ function OrderView({ order, errorKey }: { order: Order; errorKey: string | null 
               {courses.map((line) => (
                 <Link key={line.courseSlug} className="btn btn--primary" to={`/cursus/${line.courseSlug}`}>
                   {t('order.toCourse')}
-                  <span className="visually-hidden">: {line.description}</span>
+                  <span className="visually-hidden">: {lineName(line, locale)}</span>
                 </Link>
               ))}
             </div>

@@ -6,6 +6,7 @@ import { useTRPC } from '../../lib/trpc.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
 import { useLocale } from '../../lib/useLocale.ts'
 import { InvoiceLinks } from './InvoiceLinks.tsx'
+import { lineName } from './lineName.ts'
 import { orderReference } from './orderReference.ts'
 import { OrderStatusBadge } from './OrderStatusBadge.tsx'
 import type { Order } from './types.ts'
@@ -51,7 +52,7 @@ function OrderCard({ order }: { order: Order }) {
   const { t } = useTranslation()
   const locale = useLocale()
   const titleId = `order-${order.id}`
-  const names = order.lines.map((line) => line.description).join(', ')
+  const names = order.lines.map((line) => lineName(line, locale)).join(', ')
   return (
     <article className="card order-card" aria-labelledby={titleId}>
       <div className="order-card__head">

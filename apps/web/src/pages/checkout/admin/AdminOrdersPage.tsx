@@ -15,6 +15,7 @@ import { formatDateTime, formatMoney } from '../../../lib/format.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts'
 import { useLocale } from '../../../lib/useLocale.ts'
+import { lineName } from '../lineName.ts'
 import { orderReference } from '../orderReference.ts'
 import { OrderStatusBadge } from '../OrderStatusBadge.tsx'
 import type { AdminOrderRow, OrderStatus } from '../types.ts'
@@ -53,11 +54,11 @@ export function AdminOrdersPage() {
         <>
           {order.buyerName}
           <br />
-          <span className="muted">{order.buyerEmail}</span>
+          <span className="muted admin-orders-table__email">{order.buyerEmail}</span>
         </>
       ),
     },
-    { header: t('admin.orders.products'), cell: (order) => order.lines.map((line) => line.description).join(', ') },
+    { header: t('admin.orders.products'), cell: (order) => order.lines.map((line) => lineName(line, locale)).join(', ') },
     { header: t('admin.orders.status'), cell: (order) => <OrderStatusBadge status={order.status} /> },
     {
       header: t('orders.total'),
