@@ -2,10 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { MINUTE } from '@jouwbot/auth'
 import { syncChatContacts } from '@jouwbot/api/marketing/chat'
 import { eraseDueAccounts } from '@jouwbot/api/privacy'
-import { accountErasures, auditLog, chatContacts, consentRecords, eq, privacyRequests, users } from '@jouwbot/db'
+import { accountErasures, auditLog, chatContacts, consentRecords, eq, privacyRequests, privacySettings, users } from '@jouwbot/db'
 import { createManyChatGateway } from '@jouwbot/manychat'
 import { startManyChatEmulator, type ManyChatEmulator } from '@jouwbot/manychat/emulator'
-import { createMember, makeStaff } from '../helpers/accounts.ts'
+import { createMember, makeStaff, uniqueEmail } from '../helpers/accounts.ts'
+import { TestClient } from '../helpers/client.ts'
+import { lastLinkToken } from '../helpers/mailbox.ts'
 import { makeDeps } from '../helpers/deps.ts'
 import { userByEmail } from '../helpers/flows.ts'
 import { useTestDatabase } from '../helpers/test-db.ts'
@@ -53,12 +55,12 @@ describe('Messenger chat: contact sync with ManyChat', () => {
     const api = await member.client.api()
     // Separate and unticked: nothing is chosen and nothing is sent until the member says yes.
     expect((await api.privacy.consent({})).choices.chat).toBeNull()
-    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 0, failed: 0 })
+    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 0, failed: 0, postponed: 0 })
     expect(emulator.requests).toEqual([])
 
     await api.privacy.setConsent({ choices: { chat: true }, channel: 'account' })
     expect(wakes()).toBe(1)
-    expect(await syncChatContacts(deps)).toEqual({ synced: 1, removed: 0, failed: 0 })
+    expect(await syncChatContacts(deps)).toEqual({ synced: 1, removed: 0, failed: 0, postponed: 0 })
 
     const subscribers = [...emulator.subscribers.values()]
     expect(subscribers).toHaveLength(1)
@@ -79,13 +81,22 @@ describe('Messenger chat: contact sync with ManyChat', () => {
     await syncChatContacts(deps)
     const [first] = [...emulator.subscribers.values()]
 
-    // Her name changes and her contact is queued again: the same subscriber is updated, no second one.
-    await db().db.update(users).set({ firstName: 'Annabel' }).where(eq(users.id, anna.user.id))
-    await db().db.update(chatContacts).set({ state: 'sync' }).where(eq(chatContacts.userId, anna.user.id))
-    await syncChatContacts(deps)
+    // She corrects her name in her profile: her contact is queued again and the same subscriber updated.
+    await anna.api.account.updateProfile({ firstName: 'Annabel', lastName: 'de Vries', locale: 'nl', newsletter: false })
+    expect(await contactRow(anna.user.id)).toMatchObject({ state: 'sync' })
+    expect(await syncChatContacts(deps)).toEqual({ synced: 1, removed: 0, failed: 0, postponed: 0 })
     expect(emulator.subscribers.size).toBe(1)
     expect(emulator.subscribers.get(first!.id)).toMatchObject({ first_name: 'Annabel', email: anna.email })
     expect(emulator.requests.filter((r) => r.path === '/fb/subscriber/updateSubscriber')).toHaveLength(1)
+
+    // A confirmed change of address reaches ManyChat too: the old address is overwritten there.
+    const newEmail = uniqueEmail('nieuw')
+    await anna.api.auth.requestEmailChange({ newEmail })
+    const token = await lastLinkToken(deps.db, newEmail, '/confirm-email')
+    await (await new TestClient(deps).api()).auth.confirmEmailChange({ token })
+    expect(await syncChatContacts(deps)).toEqual({ synced: 1, removed: 0, failed: 0, postponed: 0 })
+    expect(emulator.subscribers.size).toBe(1)
+    expect(emulator.subscribers.get(first!.id)).toMatchObject({ first_name: 'Annabel', email: newEmail })
 
     // A crash after ManyChat created Bert's contact, before we stored its id: the rerun finds it by address.
     const bert = await memberWithChatConsent(deps, 'Bert')
@@ -96,7 +107,7 @@ describe('Messenger chat: contact sync with ManyChat', () => {
     expect(await contactRow(bert.user.id)).toMatchObject({ state: 'synced', subscriberId: created.subscriberId })
     // Nothing due: a run without work calls nobody.
     const before = emulator.requests.length
-    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 0, failed: 0 })
+    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 0, failed: 0, postponed: 0 })
     expect(emulator.requests.length).toBe(before)
   })
 
@@ -110,7 +121,7 @@ describe('Messenger chat: contact sync with ManyChat', () => {
     // Withdrawing is one call, like giving.
     await sanne.api.privacy.setConsent({ choices: { chat: false }, channel: 'account' })
     expect(await contactRow(sanne.user.id)).toMatchObject({ state: 'remove' })
-    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 1, failed: 0 })
+    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 1, failed: 0, postponed: 0 })
 
     expect(emulator.subscribers.get(subscriber!.id)).toMatchObject({ first_name: '', last_name: '', email: '', has_opt_in_email: false })
     const row = await contactRow(sanne.user.id)
@@ -128,7 +139,7 @@ describe('Messenger chat: contact sync with ManyChat', () => {
 
     // A second run and a second withdrawal change nothing: one task, one clearing.
     await sanne.api.privacy.setConsent({ choices: { chat: false }, channel: 'account' })
-    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 0, failed: 0 })
+    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 0, failed: 0, postponed: 0 })
     expect(await db().db.select().from(privacyRequests).where(eq(privacyRequests.kind, 'chat_removal'))).toHaveLength(1)
   })
 
@@ -168,7 +179,7 @@ describe('Messenger chat: contact sync with ManyChat', () => {
     await api.privacy.setConsent({ choices: { chat: true }, channel: 'account' })
     expect((await api.privacy.consent({})).choices.chat).toBeNull()
     expect(await db().db.select().from(chatContacts)).toEqual([])
-    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 0, failed: 0 })
+    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 0, failed: 0, postponed: 0 })
     expect(emulator.requests).toEqual([])
     expect(JSON.stringify((await api.privacy.overview()).recipients)).not.toContain('ManyChat')
 
@@ -180,7 +191,6 @@ describe('Messenger chat: contact sync with ManyChat', () => {
 
   test('a visitor cannot consent to the chat (there is no name or address to send)', async () => {
     const { deps } = chatDeps()
-    const { TestClient } = await import('../helpers/client.ts')
     const api = await new TestClient(deps).api()
     const browserId = crypto.randomUUID()
     expect((await api.privacy.setConsent({ browserId, choices: { chat: true, statistics: true }, channel: 'banner' })).choices).toMatchObject({ chat: null, statistics: true })
@@ -188,30 +198,43 @@ describe('Messenger chat: contact sync with ManyChat', () => {
     expect(await api.chat.settings()).toEqual({ messengerPage: 'jouwbot', contactSync: true })
   })
 
+  test('while processing is restricted (art. 18) nothing is sent; once lifted the contact is synced', async () => {
+    const { deps } = chatDeps()
+    const sanne = await memberWithChatConsent(deps)
+    await db().db.insert(privacySettings).values({ userId: sanne.user.id, restrictedAt: deps.clock.now() })
+    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 0, failed: 0, postponed: 1 })
+    expect(emulator.requests).toEqual([])
+    expect(await contactRow(sanne.user.id)).toMatchObject({ state: 'sync' })
+    await db().db.update(privacySettings).set({ restrictedAt: null }).where(eq(privacySettings.userId, sanne.user.id))
+    deps.clock.advance(61 * MINUTE)
+    expect(await syncChatContacts(deps)).toEqual({ synced: 1, removed: 0, failed: 0, postponed: 0 })
+    expect(emulator.subscribers.size).toBe(1)
+  })
+
   test('API errors are retried by the job with a backoff; nothing is lost', async () => {
     const { deps } = chatDeps()
     const sanne = await memberWithChatConsent(deps)
     emulator.failNext(2, 500)
-    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 0, failed: 1 })
+    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 0, failed: 1, postponed: 0 })
     expect(await contactRow(sanne.user.id)).toMatchObject({ state: 'sync', attempts: 1, lastError: expect.stringContaining('500') })
     // Not due again before its backoff.
-    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 0, failed: 0 })
+    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 0, failed: 0, postponed: 0 })
     deps.clock.advance(MINUTE)
-    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 0, failed: 1 })
+    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 0, failed: 1, postponed: 0 })
     expect(await contactRow(sanne.user.id)).toMatchObject({ attempts: 2 })
     deps.clock.advance(2 * MINUTE)
-    expect(await syncChatContacts(deps)).toEqual({ synced: 1, removed: 0, failed: 0 })
+    expect(await syncChatContacts(deps)).toEqual({ synced: 1, removed: 0, failed: 0, postponed: 0 })
     expect(await contactRow(sanne.user.id)).toMatchObject({ state: 'synced', attempts: 0, lastError: null })
     expect(emulator.subscribers.size).toBe(1)
 
     // The same for a withdrawal: the row waits in `remove` until ManyChat answers.
     await sanne.api.privacy.setConsent({ choices: { chat: false }, channel: 'account' })
     emulator.failNext(1, 429)
-    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 0, failed: 1 })
+    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 0, failed: 1, postponed: 0 })
     expect(await contactRow(sanne.user.id)).toMatchObject({ state: 'remove', attempts: 1 })
     expect(await db().db.select().from(privacyRequests).where(eq(privacyRequests.kind, 'chat_removal'))).toEqual([])
     deps.clock.advance(MINUTE)
-    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 1, failed: 0 })
+    expect(await syncChatContacts(deps)).toEqual({ synced: 0, removed: 1, failed: 0, postponed: 0 })
     expect(await contactRow(sanne.user.id)).toMatchObject({ state: 'removed' })
   })
 

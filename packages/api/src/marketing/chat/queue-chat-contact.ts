@@ -1,4 +1,4 @@
-import { chatContacts, eq, type DbOrTx } from '@jouwbot/db'
+import { and, chatContacts, eq, type DbOrTx } from '@jouwbot/db'
 
 export interface QueueChatContactOptions {
   userId: string
@@ -30,4 +30,18 @@ export async function queueChatContact(db: DbOrTx, options: QueueChatContactOpti
     .set({ state: 'remove', attempts: 0, lastError: null, nextAttemptAt: options.now, updatedAt: options.now })
     .where(eq(chatContacts.userId, options.userId))
   return true
+}
+
+/**
+ * The member's name or e-mail address changed (profile, confirmed e-mail change): a contact that is at
+ * ManyChat is queued again, so ManyChat holds the current name and address, not an old one (art. 16).
+ * Call it in the transaction of the change. Returns whether there is work for the job.
+ */
+export async function refreshChatContact(db: DbOrTx, options: { userId: string; now: Date }): Promise<boolean> {
+  const updated = await db
+    .update(chatContacts)
+    .set({ state: 'sync', attempts: 0, lastError: null, nextAttemptAt: options.now, updatedAt: options.now })
+    .where(and(eq(chatContacts.userId, options.userId), eq(chatContacts.state, 'synced')))
+    .returning({ userId: chatContacts.userId })
+  return updated.length > 0
 }

@@ -3,6 +3,7 @@ import type { ManyChatGateway } from '@jouwbot/manychat'
 import { PRIVACY_REQUEST_DUE_DAYS } from '@jouwbot/shared'
 import { recordAudit } from '../../audit/record-audit.ts'
 import type { AppDeps } from '../../deps.ts'
+import { isProcessingRestricted } from '../../privacy/get-privacy-settings.ts'
 import { inTransaction } from '../../transaction.ts'
 
 const DAY = 86_400_000
@@ -16,6 +17,8 @@ export interface SyncChatContactsResult {
   synced: number
   removed: number
   failed: number
+  /** Not sent while the member's processing is restricted (art. 18); tried again hourly. */
+  postponed: number
 }
 
 /**
@@ -26,7 +29,7 @@ export interface SyncChatContactsResult {
  * `MANYCHAT_API_KEY` (no `deps.manychat`) it does nothing at all.
  */
 export async function syncChatContacts(deps: AppDeps, options: { limit?: number } = {}): Promise<SyncChatContactsResult> {
-  const result: SyncChatContactsResult = { synced: 0, removed: 0, failed: 0 }
+  const result: SyncChatContactsResult = { synced: 0, removed: 0, failed: 0, postponed: 0 }
   const gateway = deps.manychat
   if (!gateway) return result
   const due = await deps.db
@@ -37,7 +40,15 @@ export async function syncChatContacts(deps: AppDeps, options: { limit?: number 
     .limit(options.limit ?? 50)
   for (const row of due) {
     try {
-      if (row.state === 'sync') {
+      if (row.state === 'sync' && (await isProcessingRestricted(deps.db, row.userId))) {
+        // Art. 18: nothing new goes out while restricted (a removal still does: it only takes away).
+        const now = deps.clock.now()
+        await deps.db
+          .update(chatContacts)
+          .set({ nextAttemptAt: new Date(now.getTime() + 60 * MINUTE), updatedAt: now })
+          .where(and(eq(chatContacts.userId, row.userId), eq(chatContacts.state, 'sync')))
+        result.postponed += 1
+      } else if (row.state === 'sync') {
         await syncContact(deps, gateway, row)
         result.synced += 1
       } else {
