@@ -9,7 +9,7 @@ import { useTRPC } from '../../lib/trpc.ts'
 import { useLocale } from '../../lib/useLocale.ts'
 import { applyConsent, browserIdForSaving, readConsent, storeConsent } from './consentStore.ts'
 
-const PURPOSES = ['newsletter', 'statistics', 'chat'] as const
+const PURPOSES = ['newsletter', 'statistics'] as const
 
 /**
  * A member's consents: each purpose with one button to give or withdraw it (the same effort either
@@ -24,11 +24,6 @@ export function ConsentSection() {
   const consent = useQuery(trpc.privacy.consent.queryOptions({}))
   const history = useQuery(trpc.privacy.consentHistory.queryOptions())
   const save = useMutation(trpc.privacy.setConsent.mutationOptions())
-  // marketing (Messenger chat): asked only while the ManyChat sync exists (MANYCHAT_API_KEY).
-  const chat = useQuery(trpc.chat.settings.queryOptions())
-  const chatContact = useQuery({ ...trpc.chat.myContact.queryOptions(), enabled: chat.data?.contactSync === true })
-  const purposes = PURPOSES.filter((purpose) => purpose !== 'chat' || chat.data?.contactSync === true)
-  const chatHintId = useId()
 
   const toggle = async (purpose: (typeof PURPOSES)[number], granted: boolean) => {
     const browserId = browserIdForSaving()
@@ -39,9 +34,6 @@ export function ConsentSection() {
       queryClient.invalidateQueries({ queryKey: trpc.privacy.consent.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.privacy.consentHistory.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() }),
-      ...(purpose === 'chat'
-        ? [queryClient.invalidateQueries({ queryKey: trpc.chat.myContact.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.privacy.myRequests.queryKey() })]
-        : []),
     ])
   }
 
@@ -51,27 +43,15 @@ export function ConsentSection() {
       <QueryState query={consent}>
         {(state) => (
           <ul className="consent-section__list">
-            {purposes.map((purpose) => {
+            {PURPOSES.map((purpose) => {
               const granted = state.choices[purpose] === true
-              const isChat = purpose === 'chat'
               return (
                 <li key={purpose} className="consent-section__item">
                   <span>
                     <strong>{t(`privacy.consents.purpose.${purpose}`)}</strong>{' '}
                     <span className="muted">{t(granted ? 'privacy.consents.given' : 'privacy.consents.notGiven')}</span>
-                    {isChat && chatContact.data ? <span className="muted"> · {t(`privacy.consents.chatState.${chatContact.data.state}`)}</span> : null}
-                    {isChat ? (
-                      <span id={chatHintId} className="consent-section__hint">
-                        {t('privacy.consents.chatHint')}
-                      </span>
-                    ) : null}
                   </span>
-                  <Button
-                    variant="secondary"
-                    aria-describedby={isChat ? chatHintId : undefined}
-                    pending={save.isPending && save.variables.choices[purpose] !== undefined}
-                    onClick={() => void toggle(purpose, !granted)}
-                  >
+                  <Button variant="secondary" pending={save.isPending && save.variables.choices[purpose] !== undefined} onClick={() => void toggle(purpose, !granted)}>
                     {t(granted ? 'privacy.consents.withdraw' : 'privacy.consents.give')}
                   </Button>
                 </li>
