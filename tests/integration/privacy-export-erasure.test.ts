@@ -4,17 +4,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { eraseDueAccounts } from '@jouwbot/api/privacy'
 import { buildPendingDataExports, expireDataExports, personalDataCategories } from '@jouwbot/api/privacy'
 import {
+  accountErasures,
+  auditLog,
   blogCommentBlocks,
   blogCommentReports,
   blogComments,
   blogPosts,
-  accountErasures,
-  auditLog,
   certificates,
-  coachProfiles,
+  chatContacts,
   coachingAvailability,
   coachingCredits,
   coachingSessionTypes,
+  coachProfiles,
   consentRecords,
   courseModules,
   courses,
@@ -33,8 +34,8 @@ import {
   recoveryCodes,
   sessions,
   sql,
-  userTokens,
   users,
+  userTokens,
 } from '@jouwbot/db'
 import { truncateAll } from '@jouwbot/db/testing'
 import { createMember, PASSWORD } from '../helpers/accounts.ts'
@@ -116,6 +117,8 @@ async function memberWithEverything(firstName: string, lessonId: string, courseI
   await db().insert(blogCommentReports).values({ commentId: own!.id, reporterId: id, reason: `Melding van ${firstName}` })
   await db().insert(blogCommentBlocks).values({ userId: id, reason: 'Proef' })
   await (await client.api()).privacy.object({ to: 'statistics' })
+  // Her contact at ManyChat (the chat category; these deps have no MANYCHAT_API_KEY, so erasure opens the admin task only).
+  await db().insert(chatContacts).values({ userId: id, subscriberId: `mc-${firstName}`, state: 'synced', syncedAt: now })
   return { client, email, id, firstName, secret, recoveryCodes: codes, orderId: bought.orderId }
 }
 

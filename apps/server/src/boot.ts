@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createAppDeps, type AppDeps } from '@jouwbot/api'
+import { createManyChatGateway } from '@jouwbot/manychat'
 import { seedAdmin } from '@jouwbot/api/auth'
 import { seedShop } from '@jouwbot/api/checkout'
 import { seedPrivacyPolicy } from '@jouwbot/api/privacy'
@@ -69,6 +70,9 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
     vatChecker: createVatChecker(env),
     seller: sellerFromEnv(env),
     newsletter: { from: env.NEWSLETTER_FROM, ratePerMinute: env.NEWSLETTER_RATE_PER_MINUTE, unsubscribeMailto: env.NEWSLETTER_UNSUBSCRIBE_MAILTO },
+    // marketing (Messenger chat): ManyChat itself with a key; without one the sync is off (never an emulator).
+    manychat: env.MANYCHAT_API_KEY ? createManyChatGateway({ apiKey: env.MANYCHAT_API_KEY }) : null,
+    messengerPage: env.MESSENGER_PAGE ?? null,
     onBackgroundError: (error) => logger.error({ err: error }, 'work after an answer failed'),
   })
 
@@ -96,6 +100,9 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
   const jobs: JobRunner = await startJobRunner(handle, jobDefinitions({ deps, transport, mailFrom: env.MAIL_FROM, logger }), logger)
   deps.onMailQueued = () => {
     jobs.send(QUEUES.mailDeliver).catch((error: unknown) => logger.warn({ err: error }, 'could not wake the mail worker'))
+  }
+  deps.onChatQueued = () => {
+    jobs.send(QUEUES.marketingChatSync).catch((error: unknown) => logger.warn({ err: error }, 'could not wake the chat sync'))
   }
 
   const server: Server = createServer(

@@ -58,6 +58,13 @@ const envSchema = z.object({
   SELLER_EMAIL: optional(z.email()),
   /** `vies` asks the EU's VIES service; `offline` checks the format only (no internet). */
   VAT_CHECK: optional(z.enum(['vies', 'offline'])),
+  /**
+   * marketing (Messenger chat): ManyChat's API token (Settings → API). Unset: the contact sync is off
+   * everywhere (no chat consent asked, no job work); there is no built-in emulator to fall back to.
+   */
+  MANYCHAT_API_KEY: optional(z.string().regex(/^[A-Za-z0-9:_-]{10,200}$/, 'must be a ManyChat API token (Settings → API)')),
+  /** The Facebook page of the "Chat met ons op Messenger" link (`https://m.me/<page>`); unset: no link. */
+  MESSENGER_PAGE: optional(z.string().regex(/^[A-Za-z0-9.]{1,100}$/, 'must be the page’s username or id, as in https://m.me/<page>')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 

@@ -3,6 +3,7 @@ import { cleanUpExpired } from '@jouwbot/api/auth'
 import { reconcilePayments } from '@jouwbot/api/checkout'
 import { expireCredits, sendReminders } from '@jouwbot/api/coaching'
 import { sendDueNewsletters } from '@jouwbot/api/marketing'
+import { syncChatContacts } from '@jouwbot/api/marketing/chat'
 import { MEDIA_SWEEP_GRACE_MS, renderLessonHls, sweepOrphanedMedia } from '@jouwbot/api/courses'
 import { rollUpStats } from '@jouwbot/api/marketing-stats'
 import { applyRetention, buildPendingDataExports, eraseDueAccounts, expireDataExports, retentionRulesFor } from '@jouwbot/api/privacy'
@@ -27,6 +28,8 @@ export const QUEUES = {
   // marketing (statistics)
   statsRollUp: 'marketing.stats-roll-up',
   marketingSendNewsletters: 'marketing.send-newsletters',
+  // marketing (Messenger chat)
+  marketingChatSync: 'marketing.chat-sync',
 } as const
 
 export interface JobsContext {
@@ -50,6 +53,7 @@ export function jobDefinitions(context: JobsContext): JobDefinition<never>[] {
     ...coachingJobs(context),
     statsRollUpJob(context),
     marketingSendNewslettersJob(context),
+    marketingChatSyncJob(context),
   ]
 }
 
@@ -246,6 +250,25 @@ function marketingSendNewslettersJob({ deps, logger }: JobsContext): JobDefiniti
     handler: async () => {
       const result = await sendDueNewsletters(deps)
       if (result.started || result.queued || result.skipped || result.finished) logger.info(result, 'newsletter send run')
+    },
+  }
+}
+
+/**
+ * Marketing (Messenger chat): every minute, and woken after a consent change (`deps.onChatQueued`),
+ * contacts to create, update or clear at ManyChat (see sync-chat-contacts.ts: resumable, idempotent; a
+ * failed call is retried with a backoff kept on the row). Without MANYCHAT_API_KEY it does nothing.
+ */
+export function marketingChatSyncJob({ deps, logger }: Pick<JobsContext, 'deps' | 'logger'>): JobDefinition<never> {
+  return {
+    name: QUEUES.marketingChatSync,
+    cron: '* * * * *',
+    retryLimit: 1,
+    handler: async () => {
+      if (!deps.manychat) return
+      const result = await syncChatContacts(deps)
+      if (result.synced || result.removed) logger.info(result, 'chat contacts synced with ManyChat')
+      if (result.failed) logger.warn(result, 'some chat contacts could not be synced; they are retried later')
     },
   }
 }

@@ -7,6 +7,7 @@ import {
   type FieldCipher,
 } from '@jouwbot/auth'
 import type { Db } from '@jouwbot/db'
+import type { ManyChatGateway } from '@jouwbot/manychat'
 import type { PaymentGateway } from '@jouwbot/payments'
 import type { InvoiceSeller } from '@jouwbot/pdf'
 import type { VatNumberChecker } from '@jouwbot/vat'
@@ -51,6 +52,12 @@ export interface AppDeps {
   seller: InvoiceSeller
   /** Newsletter sender and pace (`NEWSLETTER_FROM`, `NEWSLETTER_RATE_PER_MINUTE`); defaults when unset. */
   newsletter?: NewsletterSettings
+  /** marketing (Messenger chat): ManyChat's API, only with `MANYCHAT_API_KEY` (unset: the contact sync is off). */
+  manychat?: ManyChatGateway | null
+  /** marketing (Messenger chat): the Facebook page of the `m.me/<page>` link (`MESSENGER_PAGE`); unset: no link. */
+  messengerPage?: string | null
+  /** Wakes the chat sync job after a commit that queued work; the job runs on its schedule anyway. */
+  onChatQueued?: () => void
 }
 
 export interface NewsletterSettings {
@@ -77,6 +84,8 @@ export interface AppDepsConfig {
   vatChecker: VatNumberChecker
   seller: InvoiceSeller
   newsletter?: NewsletterSettings
+  manychat?: ManyChatGateway | null
+  messengerPage?: string | null
   clock?: Clock
   /** Where failures of `afterAnswer` work are reported (boot: the logger); default: stderr. */
   onBackgroundError?: (error: unknown) => void
@@ -99,6 +108,8 @@ export function createAppDeps(config: AppDepsConfig): AppDeps {
     vatChecker: config.vatChecker,
     seller: config.seller,
     ...(config.newsletter ? { newsletter: config.newsletter } : {}),
+    manychat: config.manychat ?? null,
+    messengerPage: config.messengerPage ?? null,
     afterAnswer: createAfterAnswer(config.onBackgroundError ?? ((error) => console.error('background work failed', error))),
   }
 }

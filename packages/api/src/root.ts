@@ -13,6 +13,7 @@ import { adminPrivacyRightsRouter, privacyRightsRouter } from './privacy/rights-
 import { adminStatsRouter } from './marketing/stats-router.ts'
 import { adminMarketingRouter, marketingRouter } from './marketing/router.ts'
 import { adminBlogRouter, blogRouter } from './marketing/blog-router.ts'
+import { chatRouter } from './marketing/chat-router.ts'
 
 export const appRouter = router({
   system: systemRouter,
@@ -29,6 +30,8 @@ export const appRouter = router({
   coaching: coachingRouter,
   marketing: marketingRouter,
   blog: blogRouter,
+  // marketing (Messenger chat)
+  chat: chatRouter,
   admin: router({
     checkout: adminCheckoutRouter,
     privacy: mergeRouters(adminPrivacyRouter, adminPrivacyRightsRouter),

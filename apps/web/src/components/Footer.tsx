@@ -5,6 +5,7 @@ import { useSeller } from '../lib/useSeller.ts'
 import { useMe } from '../lib/session.ts'
 import { Logo } from './Logo.tsx'
 import { openConsentSettings } from '../pages/privacy/consentStore.ts'
+import { MessengerLink, useMessengerPage } from '../pages/marketing/chat/MessengerLink.tsx'
 
 type Seller = RouterOutputs['system']['seller']
 
@@ -56,6 +57,7 @@ export function Footer() {
                 </li>
               </>
             )}
+            <MessengerFooterItem />
             <li>
               <Link to="/stappenplan">{t('nav.ebook')}</Link>
             </li>
@@ -85,5 +87,16 @@ function SellerAddress({ seller }: { seller: Seller }) {
       <span>{t('footer.kvk', { number: kvkNumber })}</span>
       <span>{t('footer.vat', { number: vatNumber })}</span>
     </address>
+  )
+}
+
+/** marketing (Messenger chat): the m.me link as a footer item, only when MESSENGER_PAGE is set. */
+function MessengerFooterItem() {
+  const page = useMessengerPage()
+  if (!page) return null
+  return (
+    <li>
+      <MessengerLink from="footer" />
+    </li>
   )
 }

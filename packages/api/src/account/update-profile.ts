@@ -3,6 +3,7 @@ import { eq, users } from '@jouwbot/db'
 import type { Locale } from '@jouwbot/shared'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { AppDeps } from '../deps.ts'
+import { refreshChatContact } from '../marketing/chat/queue-chat-contact.ts'
 import { logConsent } from '../privacy/record-consent.ts'
 
 export interface ProfileInput {
@@ -15,7 +16,8 @@ export interface ProfileInput {
 /** Name, language and newsletter consent; a consent change is recorded with its moment. */
 export async function updateProfile(deps: AppDeps, user: UserRow, input: ProfileInput): Promise<UserRow> {
   const now = deps.clock.now()
-  return deps.db.transaction(async (tx) => {
+  let chatQueued = false
+  const result = await deps.db.transaction(async (tx) => {
     const hadConsent = user.newsletterConsentAt !== null
     const [updated] = await tx
       .update(users)
@@ -35,7 +37,11 @@ export async function updateProfile(deps: AppDeps, user: UserRow, input: Profile
     }
     if (user.firstName !== input.firstName || user.lastName !== input.lastName) {
       await recordAudit(tx, { actorUserId: user.id, subjectUserId: user.id, action: 'account.profile_rectified' }, now)
+      // marketing (Messenger chat): ManyChat gets the corrected name too.
+      chatQueued = await refreshChatContact(tx, { userId: user.id, now })
     }
     return updated!
   })
+  if (chatQueued) deps.onChatQueued?.()
+  return result
 }

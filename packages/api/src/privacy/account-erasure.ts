@@ -5,6 +5,7 @@ import { AppError, ERASURE_GRACE_DAYS } from '@jouwbot/shared'
 import { recordAudit } from '../audit/record-audit.ts'
 import { appLink, mailLocale } from '../auth/users.ts'
 import type { AppDeps } from '../deps.ts'
+import { removeChatContact } from '../marketing/chat/sync-chat-contacts.ts'
 import { inTransaction } from '../transaction.ts'
 import { subjectCondition } from './collect-personal-data.ts'
 import { localDate } from './data-exports.ts'
@@ -168,6 +169,10 @@ export async function eraseAccount(deps: AppDeps, erasure: ErasureRow, options: 
       // recorded here, from the registry, for the processing register and any question later.
       const told = new Set<RecipientId>()
       for (const category of personalDataCategories) for (const recipient of category.recipients) told.add(recipient)
+      // ManyChat (marketing, Messenger chat) is the exception: its contact is cleared through its API
+      // and an admin task opened to delete it. A failure throws, so this step is retried by the job
+      // (the clearing is idempotent, the task opened once: see removeChatContact).
+      await removeChatContact(deps, { userId, reason: 'erasure' })
       await inTransaction(deps, async ({ db }) => {
         await recordAudit(
           db,

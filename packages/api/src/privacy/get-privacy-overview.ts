@@ -6,10 +6,12 @@ const localized = (value: string | Localized): Localized => (typeof value === 's
  * The processing overview and cookie list of the privacy page, generated from the registry: per
  * category what it is, why, on which legal basis, who receives it and how long it is kept.
  */
-export function getPrivacyOverview() {
-  const usedRecipients = new Set<RecipientId>(personalDataCategories.flatMap((c) => c.recipients))
+export function getPrivacyOverview(options: { chatContactSync?: boolean } = {}) {
+  // marketing (Messenger chat): without MANYCHAT_API_KEY nothing goes to ManyChat, so the page does not say it does.
+  const shown = personalDataCategories.filter((c) => options.chatContactSync || !c.recipients.includes('manychat'))
+  const usedRecipients = new Set<RecipientId>(shown.flatMap((c) => c.recipients))
   return {
-    categories: personalDataCategories.map((category) => ({
+    categories: shown.map((category) => ({
       id: category.id,
       label: category.label,
       purpose: category.purpose,

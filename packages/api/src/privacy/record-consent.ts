@@ -1,5 +1,5 @@
 import { and, consentRecords, desc, eq, users, type DbOrTx } from '@jouwbot/db'
-import { consentTextVersions, type ConsentChannelName, type ConsentPurposeName } from '@jouwbot/shared'
+import { chatConsentTextVersion, consentTextVersions, type ConsentChannelName, type ConsentPurposeName } from '@jouwbot/shared'
 import { recordAudit } from '../audit/record-audit.ts'
 
 export type ConsentChoices = Partial<Record<ConsentPurposeName, boolean>>
@@ -34,7 +34,7 @@ export async function recordConsent(db: DbOrTx, options: RecordConsentOptions): 
       browserId,
       purpose,
       granted,
-      textVersion: consentTextVersions[options.channel],
+      textVersion: purpose === 'chat' ? chatConsentTextVersion : consentTextVersions[options.channel],
       channel: options.channel,
       createdAt: options.now,
     })

@@ -47,6 +47,18 @@ export const recipients = {
     role: { nl: 'Wettelijke inzage in de administratie', en: 'Statutory access to the bookkeeping' },
     transfer: { nl: 'Nederland.', en: 'The Netherlands.' },
   },
+  // marketing (Messenger chat): only with MANYCHAT_API_KEY (the overview leaves it out otherwise)
+  manychat: {
+    name: 'ManyChat, Inc.',
+    role: {
+      nl: 'Chatdienst voor Facebook Messenger (verwerker): ontvangt je naam en e-mailadres als je toestemming gaf voor de chat, en gebruikt die nooit voor eigen doeleinden',
+      en: 'Chat service for Facebook Messenger (processor): receives your name and e-mail address if you consented to the chat, and never uses them for its own purposes',
+    },
+    transfer: {
+      nl: 'Verenigde Staten, op basis van de standaardcontractbepalingen van de Europese Commissie in de verwerkersovereenkomst van ManyChat.',
+      en: 'United States, under the European Commission’s standard contractual clauses in ManyChat’s data processing agreement.',
+    },
+  },
 } as const satisfies Record<string, { name: string | Localized; role: Localized; transfer: Localized }>
 export type RecipientId = keyof typeof recipients
 
@@ -212,6 +224,8 @@ export const categoryIds = [
   'statistics',
   // marketing: newsletter subscribers and e-book requests
   'newsletter',
+  // marketing (Messenger chat): the contact at ManyChat
+  'chat',
 ] as const
 export type CategoryId = (typeof categoryIds)[number]
 
@@ -1173,6 +1187,31 @@ export const personalDataCategories: PersonalDataCategory[] = [
         subject: { parent: { table: 'ebook_requests', column: 'request_id' } },
         retention: { kind: 'with_parent', table: 'ebook_requests' },
         erasure: { action: 'with_parent', table: 'ebook_requests' },
+      },
+    ],
+  },
+  // marketing (Messenger chat): packages/api/src/marketing/chat/ (only with MANYCHAT_API_KEY)
+  {
+    id: 'chat',
+    label: { nl: 'Chat via Messenger (ManyChat)', en: 'Chat on Messenger (ManyChat)' },
+    purpose: {
+      nl: 'Met je chatten via Facebook Messenger: als je daar apart toestemming voor geeft in je privacycentrum, sturen we je naam en e-mailadres (niets meer) naar ManyChat, zodat we je in de chat herkennen.',
+      en: 'Chatting with you on Facebook Messenger: if you give separate consent in your privacy centre, we send your name and e-mail address (nothing more) to ManyChat, so that we recognise you in the chat.',
+    },
+    legalBasis: 'consent',
+    recipients: ['manychat', 'storage_host'],
+    retention: {
+      nl: 'Tot je je toestemming intrekt of je account verwijdert: dan wissen we naam en e-mailadres bij ManyChat en verwijdert een beheerder het contact daar (je ziet die taak met de uiterste datum in je privacycentrum). Wat je zelf in Messenger schrijft, valt onder het beleid van Meta en ManyChat.',
+      en: 'Until you withdraw your consent or delete your account: then we erase name and e-mail address at ManyChat and an admin deletes the contact there (you see that task with its due date in your privacy centre). What you write in Messenger yourself falls under Meta’s and ManyChat’s policies.',
+    },
+    export: 'include',
+    stored: [
+      {
+        table: 'chat_contacts',
+        columns: ['user_id', 'subscriber_id', 'state', 'attempts', 'last_error', 'next_attempt_at', 'synced_at', 'removed_at', 'removal_request_id', 'created_at', 'updated_at'],
+        subject: { userColumn: 'user_id' },
+        retention: accountLifetime,
+        erasure: del,
       },
     ],
   },

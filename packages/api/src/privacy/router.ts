@@ -12,7 +12,7 @@ import { setConsent } from './set-consent.ts'
 
 export const privacyRouter = router({
   /** Categories, purposes, legal bases, recipients, retention and cookies — generated from the registry. */
-  overview: publicProcedure.query(() => getPrivacyOverview()),
+  overview: publicProcedure.query(({ ctx }) => getPrivacyOverview({ chatContactSync: Boolean(ctx.deps.manychat) })),
   /** The current statement, or an earlier version by number. */
   policy: publicProcedure.input(policyVersionInput).query(({ ctx, input }) => getPolicy(ctx.deps, input)),
   policyVersions: publicProcedure.query(({ ctx }) => listPolicyVersions(ctx.deps)),

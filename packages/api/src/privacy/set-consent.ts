@@ -1,5 +1,6 @@
 import type { ConsentChannelName } from '@jouwbot/shared'
 import type { AppDeps } from '../deps.ts'
+import { queueChatContact } from '../marketing/chat/queue-chat-contact.ts'
 import { inTransaction } from '../transaction.ts'
 import { getConsent, type ConsentState } from './get-consent.ts'
 import { recordConsent, type ConsentChoices } from './record-consent.ts'
@@ -19,8 +20,16 @@ export interface SetConsentOptions {
 export async function setConsent(deps: AppDeps, options: SetConsentOptions): Promise<ConsentState> {
   const choices = { ...options.choices }
   if (!options.userId) delete choices.newsletter
-  await inTransaction(deps, (tx) =>
-    recordConsent(tx.db, { userId: options.userId, browserId: options.browserId, choices, channel: options.channel, now: deps.clock.now() }),
-  )
+  // Messenger chat (marketing): name and e-mail go to ManyChat, so it is for members only, and only
+  // while the sync exists (MANYCHAT_API_KEY); withdrawing is always possible.
+  if (!options.userId || (choices.chat === true && !deps.manychat)) delete choices.chat
+  const userId = options.userId
+  const chatQueued = await inTransaction(deps, async (tx) => {
+    const now = deps.clock.now()
+    const changed = await recordConsent(tx.db, { userId, browserId: options.browserId, choices, channel: options.channel, now })
+    if (!userId || !changed.includes('chat') || choices.chat === undefined) return false
+    return queueChatContact(tx.db, { userId, granted: choices.chat, now })
+  })
+  if (chatQueued) deps.onChatQueued?.()
   return getConsent(deps, { userId: options.userId, browserId: options.browserId })
 }

@@ -15,6 +15,8 @@ export const privacyRequestKind = pgEnum('privacy_request_kind', [
   'access',
   'erasure',
   'other',
+  // marketing (Messenger chat): delete the contact at ManyChat by hand (its API cannot)
+  'chat_removal',
 ])
 export type PrivacyRequestKind = (typeof privacyRequestKind.enumValues)[number]
 

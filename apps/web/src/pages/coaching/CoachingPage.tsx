@@ -8,6 +8,7 @@ import { MySessions } from './MySessions.tsx'
 import { TimeZoneSection } from './TimeZoneSection.tsx'
 import { useCoachingZone } from './useCoachingZone.ts'
 import './coaching.css'
+import { MessengerLink } from '../marketing/chat/MessengerLink.tsx'
 
 /**
  * /coaching — the member's credits (with expiry dates), their sessions, the coaches, and the zone
@@ -22,6 +23,7 @@ export function CoachingPage() {
   return (
     <div className="container coaching">
       <PageHeader eyebrow={t('coachingPage.eyebrow')} title={t('coachingPage.title')} intro={t('coachingPage.intro')} />
+      <MessengerLink from="coaching" />
       <div className="coaching-columns">
         <CreditsSection format={format} />
         <TimeZoneSection format={format} stored={format.stored} />

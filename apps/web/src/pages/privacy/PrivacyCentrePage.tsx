@@ -10,6 +10,7 @@ import { ObjectionSection } from './ObjectionSection.tsx'
 import { RectificationSection } from './RectificationSection.tsx'
 import { RestrictionSection } from './RestrictionSection.tsx'
 import { StaffAccessSection } from './StaffAccessSection.tsx'
+import { ChatConsentSection, useChatContactSync } from '../marketing/chat/ChatConsentSection.tsx'
 
 const sections = ['export', 'rectification', 'objection', 'restriction', 'staffAccess', 'erasure'] as const
 
@@ -23,13 +24,16 @@ export function PrivacyCentrePage() {
 function PrivacyCentre({ me }: { me: Me }) {
   const { t } = useTranslation()
   useDocumentTitle(t('privacyCentre.title'))
+  // marketing (Messenger chat): the chat consent only while the ManyChat sync exists.
+  const chat = useChatContactSync()
+  const shown = sections.flatMap((section) => (section === 'objection' && chat ? (['objection', 'chat'] as const) : [section]))
   return (
     <div className="container account">
       <PageHeader eyebrow={t('account.eyebrow')} title={t('privacyCentre.title')} intro={t('privacyCentre.intro')} />
       <div className="account__layout">
         <nav className="account__nav" aria-label={t('privacyCentre.navLabel')}>
           <ul>
-            {sections.map((section) => (
+            {shown.map((section) => (
               <li key={section}>
                 <a href={`#${section}`}>{t(`privacyCentre.nav.${section}`)}</a>
               </li>
@@ -40,6 +44,7 @@ function PrivacyCentre({ me }: { me: Me }) {
           <ExportSection />
           <RectificationSection me={me} />
           <ObjectionSection />
+          {chat ? <ChatConsentSection /> : null}
           <RestrictionSection />
           <StaffAccessSection />
           <ErasureSection />

@@ -12,6 +12,7 @@ import { useProducts } from '../checkout/useProducts.ts'
 import { readNotice } from '../../lib/notices.ts'
 import { useMe } from '../../lib/session.ts'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
+import { MessengerLink } from '../marketing/chat/MessengerLink.tsx'
 import './home.css'
 
 /** The course the landing page sells (seeded by packages/course-content; the shop's products unlock it). */
@@ -151,6 +152,7 @@ export function HomePage() {
             <h2 id="coaching-title">{t('home.coaching.title')}</h2>
             <p className="lead">{t('home.coaching.lead')}</p>
             <p>{t('home.coaching.text')}</p>
+            <MessengerLink from="home" />
           </div>
           <div className="card card--raised">
             <h3>{t('home.coaching.cardTitle')}</h3>
