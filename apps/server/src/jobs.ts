@@ -5,7 +5,7 @@ import { expireCredits, sendReminders } from '@jouwbot/api/coaching'
 import { sendDueNewsletters } from '@jouwbot/api/marketing'
 import { MEDIA_SWEEP_GRACE_MS, renderLessonHls, sweepOrphanedMedia } from '@jouwbot/api/courses'
 import { rollUpStats } from '@jouwbot/api/marketing-stats'
-import { applyRetention, buildPendingDataExports, eraseDueAccounts, expireDataExports, retentionRulesFor } from '@jouwbot/api/privacy'
+import { applyRetention, buildPendingDataExports, eraseDueAccounts, expireDataExports, retentionRulesFor, runKeyRotation } from '@jouwbot/api/privacy'
 import type { JobDefinition } from '@jouwbot/jobs'
 import { deliverPendingMail, type MailTransport } from '@jouwbot/mail'
 import type { Logger } from 'pino'
@@ -27,6 +27,8 @@ export const QUEUES = {
   // marketing (statistics)
   statsRollUp: 'marketing.stats-roll-up',
   marketingSendNewsletters: 'marketing.send-newsletters',
+  // privacy (field-encryption key rotation)
+  privacyRotateKeys: 'privacy.rotate-keys',
 } as const
 
 export interface JobsContext {
@@ -50,6 +52,7 @@ export function jobDefinitions(context: JobsContext): JobDefinition<never>[] {
     ...coachingJobs(context),
     statsRollUpJob(context),
     marketingSendNewslettersJob(context),
+    privacyRotateKeysJob(context),
   ]
 }
 
@@ -246,6 +249,25 @@ function marketingSendNewslettersJob({ deps, logger }: JobsContext): JobDefiniti
     handler: async () => {
       const result = await sendDueNewsletters(deps)
       if (result.started || result.queued || result.skipped || result.finished) logger.info(result, 'newsletter send run')
+    },
+  }
+}
+
+/**
+ * Every minute: a key rotation an admin started on /admin/privacy moves up to 50 batches of encrypted
+ * values to the newest key, then leaves the rest to the next minute (resumable, idempotent; see
+ * packages/api/src/privacy/rotate-encryption-keys.ts). Nothing to do costs one small select.
+ */
+export function privacyRotateKeysJob({ deps, logger }: Pick<JobsContext, 'deps' | 'logger'>): JobDefinition<never> {
+  return {
+    name: QUEUES.privacyRotateKeys,
+    cron: '* * * * *',
+    retryLimit: 2,
+    retryDelaySeconds: 60,
+    handler: async () => {
+      const result = await runKeyRotation(deps, { maxBatches: 50 })
+      if (result.status === 'failed') logger.error(result, 'key rotation failed (see /admin/privacy)')
+      else if (result.moved || result.status === 'finished') logger.info(result, 'key rotation run')
     },
   }
 }

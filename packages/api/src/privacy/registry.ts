@@ -1189,6 +1189,7 @@ export const tablesFreeOfPersonalData: Record<string, string> = {
   products: 'the catalogue',
   invoice_counters: 'one sequence number per year',
   privacy_retention_runs: 'counts per table and errors of retention runs; no row contents',
+  privacy_key_rotations: 'runs of the field-encryption key rotation: key ids and counts per column; no values, no member ids (who started it is in the audit log)',
   // marketing (statistics)
   stat_salts: 'one random salt per day, used for that day’s visitor hashes and deleted after the day; no data about anyone',
   stat_daily: 'daily totals (counts of visitors, page views, referring hosts and events); no hashes, no visitor-level rows',
