@@ -1,5 +1,5 @@
 import type { UserRow } from '@jouwbot/auth'
-import { asc, desc, eq, privacyRequests, users } from '@jouwbot/db'
+import { asc, desc, eq, privacyRequests, privacySettings, users } from '@jouwbot/db'
 import type { AppDeps } from '../deps.ts'
 import { recordStaffRead } from './record-staff-read.ts'
 
@@ -19,9 +19,12 @@ export async function listPrivacyRequests(deps: Pick<AppDeps, 'db' | 'clock'>, {
       email: users.email,
       firstName: users.firstName,
       lastName: users.lastName,
+      /** Art. 18: the member's processing is restricted now (since then), whatever this request is. */
+      restrictedAt: privacySettings.restrictedAt,
     })
     .from(privacyRequests)
     .leftJoin(users, eq(users.id, privacyRequests.userId))
+    .leftJoin(privacySettings, eq(privacySettings.userId, privacyRequests.userId))
     .where(status === 'open' ? eq(privacyRequests.status, 'open') : undefined)
     .orderBy(status === 'open' ? asc(privacyRequests.dueAt) : desc(privacyRequests.createdAt))
     .limit(500)
