@@ -212,6 +212,8 @@ export const categoryIds = [
   'statistics',
   // marketing: newsletter subscribers and e-book requests
   'newsletter',
+  // privacy-leftovers: phone, company and address kept on the profile (art. 16)
+  'profile_details',
 ] as const
 export type CategoryId = (typeof categoryIds)[number]
 
@@ -294,6 +296,27 @@ export const personalDataCategories: PersonalDataCategory[] = [
         subject: { userColumn: 'user_id' },
         retention: unpaidOrder12m,
         erasure: keepForBookkeeping('retain_until', ['user_id']),
+      },
+    ],
+  },
+  {
+    id: 'profile_details',
+    label: { nl: 'Telefoonnummer, bedrijf en adres in je profiel', en: 'Phone number, company and address in your profile' },
+    purpose: {
+      nl: 'Contact met je opnemen als dat nodig is, en je bestelgegevens vooraf invullen. Alleen als je ze zelf invult.',
+      en: 'Contacting you when needed, and filling in your order details in advance. Only if you enter them yourself.',
+    },
+    legalBasis: 'contract',
+    recipients: ['storage_host'],
+    retention: { nl: 'Zolang je account bestaat; je kunt ze altijd wissen.', en: 'As long as your account exists; you can clear them at any time.' },
+    export: 'include',
+    stored: [
+      {
+        table: 'users',
+        columns: ['phone', 'company', 'address_line', 'postal_code', 'city', 'country'],
+        subject: { userColumn: 'id' },
+        retention: accountLifetime,
+        erasure: del,
       },
     ],
   },

@@ -10,6 +10,12 @@ CREATE TABLE "privacy_key_rotations" (
 	CONSTRAINT "privacy_key_rotations_status" CHECK ("privacy_key_rotations"."status" in ('running', 'finished', 'failed'))
 );
 --> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "phone" text;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "company" text;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "address_line" text;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "postal_code" text;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "city" text;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "country" text;--> statement-breakpoint
 CREATE UNIQUE INDEX "privacy_key_rotations_one_running" ON "privacy_key_rotations" USING btree ("status") WHERE "privacy_key_rotations"."status" = 'running';--> statement-breakpoint
 CREATE INDEX "privacy_key_rotations_started_idx" ON "privacy_key_rotations" USING btree ("started_at");--> statement-breakpoint
 -- Hand-written: key rotation may move an invoice's encrypted VAT number to the newest key. The printed
