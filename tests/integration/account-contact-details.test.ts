@@ -70,4 +70,20 @@ describe('rectification: phone, company and address on the profile (issue 11 §2
     const error = await rejectionOf((await new TestClient(deps).api()).account.contactDetails())
     expect(error.code).toBe('UNAUTHORIZED')
   })
+
+  test('the checkout starts with the address kept on the profile', async () => {
+    const deps = makeDeps(db())
+    const member = await createMember(deps, { firstName: 'Sanne' })
+    expect(await (await member.client.api()).checkout.lastBilling()).toBeNull()
+    await (await member.client.api()).account.updateContactDetails(details)
+    expect(await (await member.client.api()).checkout.lastBilling()).toEqual({
+      name: 'Sanne de Vries',
+      company: 'Sanne Bots BV',
+      addressLine: 'Oudegracht 12',
+      postalCode: '3511 AB',
+      city: 'Utrecht',
+      country: 'NL',
+      vatNumber: '',
+    })
+  })
 })
