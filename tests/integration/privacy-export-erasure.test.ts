@@ -81,6 +81,15 @@ async function memberWithEverything(firstName: string, lessonId: string, courseI
   const id = row!.id
   const { secret, recoveryCodes: codes } = await turnOnTwoFactor(deps(), client)
   await db().update(users).set({ newsletterConsentAt: deps().clock.now() }).where(eq(users.id, id))
+  // profile_details: phone, company and address kept on the profile (art. 16).
+  await (await client.api()).account.updateContactDetails({
+    phone: '+31 6 1234 5678',
+    company: `${firstName} Bots BV`,
+    addressLine: `${firstName}laan 7`,
+    postalCode: '3511 AB',
+    city: 'Utrecht',
+    country: 'NL',
+  })
 
   const billing: typeof consumerBilling = {
     name: `${firstName} de Vries`,

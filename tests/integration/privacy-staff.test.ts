@@ -133,8 +133,20 @@ describe('privacy requests, objections and "who looked at my data"', () => {
     expect(history!.resolvedAt).toBeInstanceOf(Date)
     expect((await mailsTo(deps.db, member.email)).map((m) => m.template)).toContain('privacyRequestResolved')
 
-    // Restricted: the next request is to lift it.
-    expect(await after.privacy.requestRestriction({})).toMatchObject({ kind: 'lift_restriction', status: 'open' })
+    // Staff see it: every request of this member in the queue says since when processing is restricted.
+    const {
+      requests: [granted],
+    } = await adminApi.admin.privacy.requests({ status: 'all' })
+    expect(granted).toMatchObject({ id: request.id, email: member.email })
+    expect(granted!.restrictedAt).toEqual((await after.privacy.settings()).restrictedAt)
+
+    // Restricted: the next request is to lift it (and the open request shows the restriction too).
+    const lift = await after.privacy.requestRestriction({})
+    expect(lift).toMatchObject({ kind: 'lift_restriction', status: 'open' })
+    const {
+      requests: [openLift],
+    } = await adminApi.admin.privacy.requests({ status: 'open' })
+    expect(openLift).toMatchObject({ id: lift.id, restrictedAt: expect.any(Date) })
   })
 
   test('the queue marks requests past their one-month due date', async () => {

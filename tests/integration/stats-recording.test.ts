@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { recordStatEvent, statisticsPolicyText } from '@jouwbot/api/marketing-stats'
 import { publishPolicyVersion, seedPrivacyPolicy } from '@jouwbot/api/privacy'
 import { DAY } from '@jouwbot/auth'
-import { asc, blogPosts, eq, rateLimits, seedRuns, sql, statEvents, statSalts } from '@jouwbot/db'
+import { asc, blogPosts, eq, privacySettings, rateLimits, seedRuns, sql, statEvents, statSalts, users } from '@jouwbot/db'
 import { truncateAll } from '@jouwbot/db/testing'
 import { createMember } from '../helpers/accounts.ts'
 import { postWebhook, seedShopFixture, startBuying } from '../helpers/shop.ts'
@@ -125,6 +125,23 @@ describe('recording page views without IP address or cookie', () => {
     // Someone else, not logged in, from the same address is counted.
     expect((await beacon({ path: '/cursussen' })).status).toBe(204)
     expect((await rows()).map((r) => r.name)).toEqual(['pageview'])
+  })
+
+  test('a member whose processing is restricted (art. 18) is not counted, in page views nor in events; lifted, they are again', async () => {
+    const member = await createMember(deps())
+    const [user] = await db().select().from(users).where(eq(users.email, member.email))
+    // An admin granted the member's request for restriction (privacy-staff.test.ts covers that flow).
+    await db().insert(privacySettings).values({ userId: user!.id, restrictedAt: deps().clock.now() })
+    await db().delete(statEvents)
+    await seedShopFixture(deps())
+
+    expect((await beacon({ path: '/cursussen', headers: { cookie: `jb_session=${member.client.token}` } })).status).toBe(204)
+    await startBuying(member.client)
+    expect(await rows()).toEqual([])
+
+    await db().update(privacySettings).set({ restrictedAt: null }).where(eq(privacySettings.userId, user!.id))
+    expect((await beacon({ path: '/cursussen', headers: { cookie: `jb_session=${member.client.token}` } })).status).toBe(204)
+    expect((await rows()).map((r) => r.name)).toContain('pageview')
   })
 
   test('bots, other sites and bad bodies are not recorded; one address is rate-limited', async () => {

@@ -6,7 +6,7 @@ import { sendDueNewsletters } from '@jouwbot/api/marketing'
 import { syncChatContacts } from '@jouwbot/api/marketing/chat'
 import { MEDIA_SWEEP_GRACE_MS, renderLessonHls, sweepOrphanedMedia } from '@jouwbot/api/courses'
 import { rollUpStats } from '@jouwbot/api/marketing-stats'
-import { applyRetention, buildPendingDataExports, eraseDueAccounts, expireDataExports, retentionRulesFor } from '@jouwbot/api/privacy'
+import { applyRetention, buildPendingDataExports, eraseDueAccounts, expireDataExports, retentionRulesFor, runKeyRotation } from '@jouwbot/api/privacy'
 import type { JobDefinition } from '@jouwbot/jobs'
 import { deliverPendingMail, type MailTransport } from '@jouwbot/mail'
 import type { Logger } from 'pino'
@@ -30,6 +30,8 @@ export const QUEUES = {
   marketingSendNewsletters: 'marketing.send-newsletters',
   // marketing (Messenger chat)
   marketingChatSync: 'marketing.chat-sync',
+  // privacy (field-encryption key rotation)
+  privacyRotateKeys: 'privacy.rotate-keys',
 } as const
 
 export interface JobsContext {
@@ -54,6 +56,7 @@ export function jobDefinitions(context: JobsContext): JobDefinition<never>[] {
     statsRollUpJob(context),
     marketingSendNewslettersJob(context),
     marketingChatSyncJob(context),
+    privacyRotateKeysJob(context),
   ]
 }
 
@@ -269,6 +272,25 @@ export function marketingChatSyncJob({ deps, logger }: Pick<JobsContext, 'deps' 
       const result = await syncChatContacts(deps)
       if (result.synced || result.removed) logger.info(result, 'chat contacts synced with ManyChat')
       if (result.failed) logger.warn(result, 'some chat contacts could not be synced; they are retried later')
+    },
+  }
+}
+
+/**
+ * Every minute: a key rotation an admin started on /admin/privacy moves up to 50 batches of encrypted
+ * values to the newest key, then leaves the rest to the next minute (resumable, idempotent; see
+ * packages/api/src/privacy/rotate-encryption-keys.ts). Nothing to do costs one small select.
+ */
+export function privacyRotateKeysJob({ deps, logger }: Pick<JobsContext, 'deps' | 'logger'>): JobDefinition<never> {
+  return {
+    name: QUEUES.privacyRotateKeys,
+    cron: '* * * * *',
+    retryLimit: 2,
+    retryDelaySeconds: 60,
+    handler: async () => {
+      const result = await runKeyRotation(deps, { maxBatches: 50 })
+      if (result.status === 'failed') logger.error(result, 'key rotation failed (see /admin/privacy)')
+      else if (result.moved || result.status === 'finished') logger.info(result, 'key rotation run')
     },
   }
 }

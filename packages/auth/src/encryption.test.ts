@@ -24,6 +24,7 @@ describe('field encryption', () => {
     expect(moved).toMatch(/^v1\.k2\./)
     expect(createFieldCipher(parseEncryptionKeys(k2)).decrypt(moved)).toBe('geheim')
     expect(rotated.rotate(moved)).toBe(moved)
+    expect(rotated.currentKeyId).toBe('k2')
   })
 
   test('a tampered value or an unknown key is refused', () => {

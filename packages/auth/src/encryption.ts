@@ -12,6 +12,8 @@ export interface EncryptionKey {
 }
 
 export interface FieldCipher {
+  /** The id of the newest key: new values are encrypted with it, rotation moves old values to it. */
+  readonly currentKeyId: string
   encrypt(plaintext: string): string
   decrypt(stored: string): string
   /** Re-encrypts a value with the newest key (for rotation jobs); unchanged when already current. */
@@ -66,6 +68,7 @@ export function createFieldCipher(keys: EncryptionKey[]): FieldCipher {
   }
 
   return {
+    currentKeyId: current.id,
     encrypt,
     decrypt,
     rotate: (stored) => (stored.split('.')[1] === current.id ? stored : encrypt(decrypt(stored))),

@@ -24,3 +24,4 @@ export {
   sum,
   type SQL,
 } from 'drizzle-orm'
+export type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core'

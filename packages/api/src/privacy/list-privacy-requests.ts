@@ -1,5 +1,5 @@
 import type { UserRow } from '@jouwbot/auth'
-import { and, asc, desc, eq, privacyRequests, sql, users, type SQL } from '@jouwbot/db'
+import { and, asc, desc, eq, privacyRequests, privacySettings, sql, users, type SQL } from '@jouwbot/db'
 import type { AppDeps } from '../deps.ts'
 import { recordStaffRead } from './record-staff-read.ts'
 
@@ -37,9 +37,12 @@ export async function listPrivacyRequests(
       email: users.email,
       firstName: users.firstName,
       lastName: users.lastName,
+      /** Art. 18: the member's processing is restricted now (since then), whatever this request is. */
+      restrictedAt: privacySettings.restrictedAt,
     })
     .from(privacyRequests)
     .leftJoin(users, eq(users.id, privacyRequests.userId))
+    .leftJoin(privacySettings, eq(privacySettings.userId, privacyRequests.userId))
     .where(filters.length > 0 ? and(...filters) : undefined)
     .orderBy(...(open ? [asc(privacyRequests.dueAt), asc(privacyRequests.id)] : [desc(privacyRequests.createdAt), desc(privacyRequests.id)]))
     .limit(limit + 1)

@@ -226,6 +226,8 @@ export const categoryIds = [
   'newsletter',
   // marketing (Messenger chat): the contact at ManyChat
   'chat',
+  // privacy-leftovers: phone, company and address kept on the profile (art. 16)
+  'profile_details',
 ] as const
 export type CategoryId = (typeof categoryIds)[number]
 
@@ -308,6 +310,27 @@ export const personalDataCategories: PersonalDataCategory[] = [
         subject: { userColumn: 'user_id' },
         retention: unpaidOrder12m,
         erasure: keepForBookkeeping('retain_until', ['user_id']),
+      },
+    ],
+  },
+  {
+    id: 'profile_details',
+    label: { nl: 'Telefoonnummer, bedrijf en adres in je profiel', en: 'Phone number, company and address in your profile' },
+    purpose: {
+      nl: 'Contact met je opnemen als dat nodig is, en je bestelgegevens vooraf invullen. Alleen als je ze zelf invult.',
+      en: 'Contacting you when needed, and filling in your order details in advance. Only if you enter them yourself.',
+    },
+    legalBasis: 'contract',
+    recipients: ['storage_host'],
+    retention: { nl: 'Zolang je account bestaat; je kunt ze altijd wissen.', en: 'As long as your account exists; you can clear them at any time.' },
+    export: 'include',
+    stored: [
+      {
+        table: 'users',
+        columns: ['phone', 'company', 'address_line', 'postal_code', 'city', 'country'],
+        subject: { userColumn: 'id' },
+        retention: accountLifetime,
+        erasure: del,
       },
     ],
   },
@@ -1228,6 +1251,7 @@ export const tablesFreeOfPersonalData: Record<string, string> = {
   products: 'the catalogue',
   invoice_counters: 'one sequence number per year',
   privacy_retention_runs: 'counts per table and errors of retention runs; no row contents',
+  privacy_key_rotations: 'runs of the field-encryption key rotation: key ids and counts per column; no values, no member ids (who started it is in the audit log)',
   // marketing (statistics)
   stat_salts: 'one random salt per day, used for that day’s visitor hashes and deleted after the day; no data about anyone',
   stat_daily: 'daily totals (counts of visitors, page views, referring hosts and events); no hashes, no visitor-level rows',

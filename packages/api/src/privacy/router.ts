@@ -6,6 +6,7 @@ import { getConsent, listConsentHistory } from './get-consent.ts'
 import { getPolicy, listPolicyVersions } from './get-policy.ts'
 import { getPrivacyOverview } from './get-privacy-overview.ts'
 import { listRetentionRuns } from './list-retention-runs.ts'
+import { listKeyRotations, startKeyRotation } from './rotate-encryption-keys.ts'
 import { acknowledgePolicy, getPolicyNotice } from './policy-notice.ts'
 import { publishPolicyVersion } from './publish-policy-version.ts'
 import { setConsent } from './set-consent.ts'
@@ -42,6 +43,12 @@ export const adminPrivacyRouter = router({
   runRetentionForReal: adminSudoProcedure.input(runRetentionInput.extend({ dryRun: z.literal(false) })).mutation(({ ctx, input }) =>
     applyRetention(ctx.deps, { dryRun: false, rules: input.rules, job: 'admin' }),
   ),
+  /** Field-encryption key rotation: the runs with progress, and how many values each key id holds. */
+  keyRotations: adminProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict())
+    .query(({ ctx, input }) => listKeyRotations(ctx.deps, input)),
+  /** Starts moving every encrypted field to the newest key (the job `privacy.rotate-keys` runs it). */
+  startKeyRotation: adminSudoProcedure.mutation(({ ctx }) => startKeyRotation(ctx.deps, { adminId: ctx.user.id })),
   publishPolicy: adminSudoProcedure
     .input(publishPolicyInput)
     .mutation(({ ctx, input }) => publishPolicyVersion(ctx.deps, { text: input, publishedBy: ctx.user.id, notify: true })),

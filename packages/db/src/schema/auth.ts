@@ -33,6 +33,17 @@ export const users = pgTable(
     locale: text().notNull().default('nl'),
     /** Consent for the newsletter: null means no consent. Never pre-ticked. */
     newsletterConsentAt: timestamp({ withTimezone: true }),
+    /**
+     * Contact and address details the member keeps on the profile (art. 16: correctable in one place;
+     * they pre-fill the checkout). Optional: null when not given. An order keeps its own copy as billed.
+     */
+    phone: text(),
+    company: text(),
+    addressLine: text(),
+    postalCode: text(),
+    city: text(),
+    /** ISO 3166-1 alpha-2, one of the billing countries. */
+    country: text(),
     /** Field-encrypted (see @jouwbot/auth/encryption); null when 2FA is off. */
     totpSecret: text(),
     totpEnabledAt: timestamp({ withTimezone: true }),

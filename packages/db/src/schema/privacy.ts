@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { users } from './auth.ts'
 
 /**
@@ -88,4 +88,32 @@ export const privacyRetentionRuns = pgTable(
     finishedAt: at(),
   },
   (t) => [index('privacy_retention_runs_started_idx').on(t.startedAt)],
+)
+
+export type KeyRotationStatus = 'running' | 'finished' | 'failed'
+
+/**
+ * One run of the field-encryption key rotation (admin-triggered, run in batches by the job
+ * `privacy.rotate-keys`): which key the values move to and, per encrypted column, how many values
+ * were under an older key when it started and how many have moved. No values, no ids of members;
+ * who started it is in the audit log. At most one run is running at a time.
+ */
+export const privacyKeyRotations = pgTable(
+  'privacy_key_rotations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    targetKeyId: text().notNull(),
+    status: text().$type<KeyRotationStatus>().notNull().default('running'),
+    /** `table.column` → { total: values under an older key at the start, done: values moved }. */
+    progress: jsonb().$type<Record<string, { total: number; done: number }>>().notNull().default({}),
+    error: text(),
+    startedAt: at().notNull(),
+    updatedAt: at().notNull(),
+    finishedAt: at(),
+  },
+  (t) => [
+    uniqueIndex('privacy_key_rotations_one_running').on(t.status).where(sql`${t.status} = 'running'`),
+    index('privacy_key_rotations_started_idx').on(t.startedAt),
+    check('privacy_key_rotations_status', sql`${t.status} in ('running', 'finished', 'failed')`),
+  ],
 )

@@ -2,12 +2,13 @@ import type { Me } from '@jouwbot/shared'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Notice } from '../../components/Notice.tsx'
+import { ContactDetailsSection } from '../account/ContactDetailsSection.tsx'
 import { EmailSection } from '../account/EmailSection.tsx'
 import { ProfileSection } from '../account/ProfileSection.tsx'
 
 /**
- * Art. 16: every field the member can correct, in one place (name, language, newsletter, e-mail with
- * re-verification). Billing details are entered per order; issued invoices are never rewritten.
+ * Art. 16: every field the member can correct, in one place (name, language, newsletter, phone,
+ * company, address, e-mail with re-verification). Billing details are entered per order; issued invoices are never rewritten.
  */
 export function RectificationSection({ me }: { me: Me }) {
   const { t } = useTranslation()
@@ -22,6 +23,7 @@ export function RectificationSection({ me }: { me: Me }) {
       </Notice>
       {/* Remounted when an objection elsewhere on the page changes the newsletter choice. */}
       <ProfileSection key={String(me.newsletter)} me={me} />
+      <ContactDetailsSection />
       <EmailSection me={me} />
     </div>
   )

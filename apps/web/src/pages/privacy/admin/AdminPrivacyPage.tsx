@@ -10,6 +10,7 @@ import { SudoCancelledError, useSudo } from '../../../lib/sudo.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts'
 import { useLocale } from '../../../lib/useLocale.ts'
+import { KeyRotationSection } from './KeyRotationSection.tsx'
 import { PublishPolicyForm } from './PublishPolicyForm.tsx'
 
 /** /admin/privacy: the retention rules of the registry, their run log, a dry run and a run now; publishing a new statement. */
@@ -94,6 +95,7 @@ export function AdminPrivacyPage() {
           </>
         )}
       </QueryState>
+      <KeyRotationSection />
       <PublishPolicyForm />
     </div>
   )

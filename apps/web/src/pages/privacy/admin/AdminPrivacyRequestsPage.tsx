@@ -95,6 +95,12 @@ function RequestCard({ request }: { request: AdminPrivacyRequest }) {
           {t('privacyAdmin.requests.due', { date: formatDateTime(request.dueAt, locale) })}
         </span>{' '}
         · {t(`privacyCentre.statuses.${request.status}`)}
+        {request.restrictedAt ? (
+          <>
+            {' '}
+            · <span className="badge badge--danger">{t('privacyAdmin.requests.restrictedSince', { date: formatDateTime(request.restrictedAt, locale) })}</span>
+          </>
+        ) : null}
       </p>
       {request.message ? <blockquote>{request.message}</blockquote> : null}
       {request.status === 'open' ? (
