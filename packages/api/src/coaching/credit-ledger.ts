@@ -1,4 +1,4 @@
-import { and, asc, coachingCreditBalances, coachingCreditUnits, coachingCredits, eq, gt, inArray, isNotNull, isNull, lte, type DbOrTx } from '@jouwbot/db'
+import { and, asc, coachingCreditBalances, coachingCreditUnits, coachingCredits, eq, gt, inArray, isNotNull, isNull, lte, orders, sql, type DbOrTx } from '@jouwbot/db'
 import { DateTime } from 'luxon'
 
 /**
@@ -59,7 +59,9 @@ export function availableUnits(tx: DbOrTx, userId: string, now: Date) {
     .select()
     .from(coachingCreditUnits)
     .where(and(eq(coachingCreditUnits.userId, userId), isNull(coachingCreditUnits.bookingId), isNull(coachingCreditUnits.takenBackAt), isNull(coachingCreditUnits.expiredAt), gt(coachingCreditUnits.expiresAt, now)))
-    .orderBy(asc(coachingCreditUnits.grantedAt), asc(coachingCreditUnits.id))
+    // Oldest grant first; Mollie's paidAt has whole seconds, so two orders paid in the same second go
+    // in the order they were placed (admin grants, without an order, after them).
+    .orderBy(asc(coachingCreditUnits.grantedAt), asc(sql`(select ${orders.createdAt} from ${orders} where ${orders.id} = ${coachingCreditUnits.orderId})`), asc(coachingCreditUnits.id))
 }
 
 export type SpentUnit = typeof coachingCreditUnits.$inferSelect
