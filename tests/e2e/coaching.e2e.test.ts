@@ -132,6 +132,7 @@ test('buy course + coaching, book a slot, get the .ics mail, reschedule through 
   await desk.getByRole('banner').getByRole('link', { name: 'Mijn coaching' }).click()
   await desk.getByRole('heading', { level: 1, name: 'Mijn sessies als coach' }).waitFor()
   const session = desk.locator('.coach-session')
+  await session.first().waitFor() // the list loads after the heading
   expect(await session.count()).toBe(1)
   await session.getByText('Mila de Vries').waitFor()
   await session.getByText('Les 3: de gespreksflow').waitFor()

@@ -100,7 +100,7 @@ test('page views from the browser show on the dashboard with the funnel', async 
   await page.locator('.stats-chart__canvas canvas').first().waitFor()
   await page.getByText('Toon als tabel').first().click()
   await page.getByRole('table', { name: 'Bezoekers en paginaweergaven' }).waitFor()
-  await page.getByText('Nog geen nieuwsbrief').waitFor()
+  await page.getByText('Nog geen abonnees in deze periode').waitFor()
 
   expect(browser.cspViolations).toEqual([])
   expect(browser.pageErrors).toEqual([])
