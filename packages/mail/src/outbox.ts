@@ -53,23 +53,7 @@ export async function enqueueRenderedMails(db: DbOrTx, mails: RenderedOutgoingMa
 
 /** Records an already rendered mail in the outbox (same transaction rules as `enqueueMail`); false when its dedupe key was queued before. */
 export async function enqueueRenderedMail(db: DbOrTx, mail: RenderedOutgoingMail, now: Date): Promise<boolean> {
-  const inserted = await db
-    .insert(mailOutbox)
-    .values({
-      to: mail.to,
-      template: mail.template,
-      dedupeKey: mail.dedupeKey ?? null,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      fromAddress: mail.from ?? null,
-      headers: mail.headers ?? null,
-      nextAttemptAt: now,
-      createdAt: now,
-    })
-    .onConflictDoNothing({ target: mailOutbox.dedupeKey })
-    .returning({ id: mailOutbox.id })
-  return inserted.length > 0
+  return (await enqueueRenderedMails(db, [mail], now)) > 0
 }
 
 /**

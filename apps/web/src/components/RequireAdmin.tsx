@@ -9,7 +9,7 @@ export function RequireAdmin({ children }: { children: ReactNode }) {
   const { me } = useMe()
   if (me?.role === 'admin' && !me.twoFactorEnabled) return <StaffTwoFactorRequired />
   if (me?.role === 'admin') return <>{children}</>
-  return <AdminOnly />
+  return <StaffOnly backTo="/" backLabel="common.backHome" />
 }
 
 /** Staff must have 2FA on before any staff page (the server refuses their procedures too). */
@@ -27,15 +27,16 @@ export function StaffTwoFactorRequired() {
   )
 }
 
-function AdminOnly() {
+/** What a member sees on a staff page: not for you, and the way back. */
+export function StaffOnly({ backTo, backLabel }: { backTo: string; backLabel: string }) {
   const { t } = useTranslation()
   useDocumentTitle(t('admin.forbiddenTitle'))
   return (
     <div className="container page-narrow empty-state">
       <h1>{t('admin.forbiddenTitle')}</h1>
       <p className="lead">{t('error.forbidden')}</p>
-      <Link className="btn btn--primary" to="/">
-        {t('common.backHome')}
+      <Link className="btn btn--primary" to={backTo}>
+        {t(backLabel)}
       </Link>
     </div>
   )

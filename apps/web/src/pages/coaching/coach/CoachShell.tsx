@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next'
-import { Link, NavLink, Outlet } from 'react-router'
-import { StaffTwoFactorRequired } from '../../../components/RequireAdmin.tsx'
+import { NavLink, Outlet } from 'react-router'
+import { StaffOnly, StaffTwoFactorRequired } from '../../../components/RequireAdmin.tsx'
 import { useMe } from '../../../lib/session.ts'
-import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts'
 import '../coaching.css'
 
 const SECTIONS = [
@@ -19,7 +18,7 @@ const SECTIONS = [
 export function CoachShell() {
   const { t } = useTranslation()
   const { me } = useMe()
-  if (me?.role !== 'coach' && me?.role !== 'admin') return <CoachOnly />
+  if (me?.role !== 'coach' && me?.role !== 'admin') return <StaffOnly backTo="/coaching" backLabel="coachingPage.backToCoaching" />
   if (!me.twoFactorEnabled) return <StaffTwoFactorRequired />
   return (
     <div className="container coaching">
@@ -35,20 +34,6 @@ export function CoachShell() {
         </ul>
       </nav>
       <Outlet />
-    </div>
-  )
-}
-
-function CoachOnly() {
-  const { t } = useTranslation()
-  useDocumentTitle(t('admin.forbiddenTitle'))
-  return (
-    <div className="container page-narrow empty-state">
-      <h1>{t('admin.forbiddenTitle')}</h1>
-      <p className="lead">{t('error.forbidden')}</p>
-      <Link className="btn btn--primary" to="/coaching">
-        {t('coachingPage.backToCoaching')}
-      </Link>
     </div>
   )
 }
