@@ -31,7 +31,9 @@ interface Props<Row> {
 export function DataTable<Row>({ caption, className, rowKey, rowHeader, columns, rows }: Props<Row>) {
   const all = [rowHeader, ...columns]
   return (
-    <div className="table-wrap">
+    // A wide table scrolls sideways: the scrolling box is a keyboard stop (arrow keys scroll it), named
+    // after the table so a screen reader says what got focus (axe: scrollable-region-focusable).
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className={className ? `table ${className}` : 'table'}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -1,4 +1,5 @@
-import { memo } from 'react'
+import { memo, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import ReactMarkdown, { type Components } from 'react-markdown'
 import { Link } from 'react-router'
 import remarkGfm from 'remark-gfm'
@@ -20,14 +21,8 @@ const components: Components = {
       </a>
     )
   },
-  // A wide table or a long code line scrolls sideways: the scrolling box takes keyboard focus so it
-  // can be scrolled with the arrow keys (axe: scrollable-region-focusable).
-  table: ({ children }) => (
-    <div className="table-wrap" tabIndex={0}>
-      <table className="table">{children}</table>
-    </div>
-  ),
-  pre: ({ children }) => <pre tabIndex={0}>{children}</pre>,
+  table: ({ children }) => <ScrollingTable>{children}</ScrollingTable>,
+  pre: ({ children }) => <CodeBlock>{children}</CodeBlock>,
   img: ({ src, alt }) =>
     typeof src === 'string' && src.startsWith('/') && !src.startsWith('//') ? (
       <img src={src} alt={alt ?? ''} loading="lazy" />
@@ -39,6 +34,28 @@ const components: Components = {
   h2: ({ children }) => <h3>{children}</h3>,
   h3: ({ children }) => <h4>{children}</h4>,
   h4: ({ children }) => <h5>{children}</h5>,
+}
+
+// A wide table or a long code line scrolls sideways: the scrolling box takes keyboard focus so it can
+// be scrolled with the arrow keys (WCAG 2.1.1; axe: scrollable-region-focusable), and as a named
+// region a screen reader says what got focus. Always a tab stop, also where it happens to fit: whether
+// it scrolls depends on the width, which changes with the window.
+function ScrollingTable({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('markdown.table')}>
+      <table className="table">{children}</table>
+    </div>
+  )
+}
+
+function CodeBlock({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <pre tabIndex={0} role="region" aria-label={t('markdown.code')}>
+      {children}
+    </pre>
+  )
 }
 
 const remarkPlugins = [remarkGfm]

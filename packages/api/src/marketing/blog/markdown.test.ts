@@ -39,13 +39,15 @@ const allowedTags = new Set(['p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'b
 
 /**
  * Every real tag of the output (a `<` that is markup; typed markup arrives as `&lt;` text) is on the
- * comment allow-list, carries no attribute but a link's href and rel, and every href is http(s) or mailto.
+ * comment allow-list, carries no attribute but a link's href and rel (and a code block's tabindex="0"),
+ * and every href is http(s) or mailto.
  */
 function assertHarmless(out: string): void {
   for (const [, closing, name, attributes] of out.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>/g)) {
     expect(allowedTags.has(name!.toLowerCase()), `tag <${closing}${name}> in ${out}`).toBe(true)
     const names = [...attributes!.matchAll(/([^\s=/]+)\s*=/g)].map((m) => m[1]!.toLowerCase())
-    for (const attribute of names) expect(['href', 'rel'], `attribute ${attribute} in ${out}`).toContain(attribute)
+    for (const attribute of names) expect(name === 'pre' ? ['tabindex'] : ['href', 'rel'], `attribute ${attribute} in ${out}`).toContain(attribute)
+    if (name === 'pre' && names.length > 0) expect(attributes!.trim()).toBe('tabindex="0"')
     const href = attributes!.match(/href="([^"]*)"/)?.[1]
     if (href !== undefined) expect(href).toMatch(/^(https?:\/\/|mailto:)/)
   }
@@ -83,6 +85,18 @@ describe('comment markdown', () => {
 
   test('counts links of every form', () => {
     expect(countLinks('[a](https://a.nl) https://b.nl www.c.nl mailto:d@e.nl geen link')).toBe(4)
+  })
+})
+
+describe('code blocks, which scroll sideways when a line is long, are keyboard stops', () => {
+  test.each([
+    ['post', renderPostMarkdown],
+    ['comment', renderCommentMarkdown],
+  ])('%s: <pre tabindex="0">; inline code and an author\'s own tabindex are not', (_kind, render) => {
+    expect(render('```js\nconst bot = createBot({ name: "Bakkerij de Molen" })\n```')).toMatch(/^<pre tabindex="0"><code( class="language-js")?>const bot/)
+    expect(render('Gebruik `npm start`.')).not.toContain('tabindex')
+    // (In a comment the raw HTML is shown as text: no real tag either way.)
+    expect(render('<pre tabindex="-1" onfocus="alert(1)">x</pre>')).not.toMatch(/<pre[^>]*(tabindex="-1"|onfocus)/)
   })
 })
 

@@ -49,6 +49,8 @@ const postOptions: sanitizeHtml.IOptions = {
     th: ['align'],
     td: ['align'],
     ol: ['start'],
+    // Only the value the renderer sets itself (below); an author's own tabindex is dropped.
+    pre: [{ name: 'tabindex', multiple: false, values: ['0'] }],
   },
   allowedSchemes: linkSchemes,
   // Images only from our own origin (uploads under /blog/images/): a page loads nothing from elsewhere.
@@ -57,6 +59,9 @@ const postOptions: sanitizeHtml.IOptions = {
   // A post's h1 is its title; headings inside the body start at h2.
   transformTags: {
     h1: 'h2',
+    // A code block scrolls sideways when a line is long: it takes keyboard focus so the arrow keys can
+    // scroll it (WCAG 2.1.1; axe: scrollable-region-focusable).
+    pre: (tagName) => ({ tagName, attribs: { tabindex: '0' } }),
     img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
     a: (tagName, attribs) => ({ tagName, attribs: isExternal(attribs.href) ? { ...attribs, rel: 'noopener' } : attribs }),
   },
@@ -64,7 +69,7 @@ const postOptions: sanitizeHtml.IOptions = {
 
 const commentOptions: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a'],
-  allowedAttributes: { a: ['href', 'rel'] },
+  allowedAttributes: { a: ['href', 'rel'], pre: [{ name: 'tabindex', multiple: false, values: ['0'] }] },
   allowedSchemes: linkSchemes,
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
@@ -72,6 +77,7 @@ const commentOptions: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
   transformTags: {
     a: (tagName, attribs) => ({ tagName, attribs: { href: attribs.href ?? '', rel: 'nofollow ugc noopener' } }),
+    pre: (tagName) => ({ tagName, attribs: { tabindex: '0' } }),
   },
   // A link whose href the scheme check removed goes, text included (marked already turned such links into text).
   exclusiveFilter: (frame) => frame.tag === 'a' && !safeLink.test(frame.attribs.href ?? ''),
