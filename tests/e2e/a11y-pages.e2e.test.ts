@@ -14,10 +14,10 @@ import { seedShop } from '@jouwbot/api/checkout'
 import { bookSession } from '@jouwbot/api/coaching'
 import { asc, certificates, eq, lessons, newsletters, users } from '@jouwbot/db'
 import { webRoutePatterns, type WebRoutePattern } from '@jouwbot/shared'
-import { createMember, PASSWORD } from '../helpers/accounts.ts'
+import { createMember, makeStaff, PASSWORD } from '../helpers/accounts.ts'
 import { expectNoAxeViolations, type MeasuredContrast } from '../helpers/axe.ts'
 import { insertPost } from '../helpers/blog.ts'
-import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
+import { logInStaff, openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { coachingMails, insertCoach, weekdayAt } from '../helpers/coaching.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
@@ -28,6 +28,8 @@ const DESKTOP = { width: 1280, height: 900 }
 /** Values for the route parameters, made in beforeAll. */
 interface Fixtures {
   lessonSlug: string
+  lessonId: string
+  postId: string
   certificateCode: string
   newsletterSlug: string
   coachId: string
@@ -42,10 +44,11 @@ let browser: BrowserSession
 let fixtures: Fixtures
 let visitor: Page
 let member: Page
+let staff: Page
 /** Every contrast axe left undecided and the helper measured, per page: printed at the end. */
 const measured: (MeasuredContrast & { context: string })[] = []
 
-type Who = 'visitor' | 'member'
+type Who = 'visitor' | 'member' | 'admin'
 
 interface PageCheck {
   /** The SPA route it covers, or a server-rendered page (no pattern). */
@@ -95,13 +98,36 @@ const checks: PageCheck[] = [
   { pattern: null, name: 'blog post with a code block and comments', path: (f) => `/blog/${f.postSlug}`, who: both },
   { pattern: null, name: 'blog tag', path: () => '/blog/tag/messenger', who: ['visitor'] },
   { pattern: null, name: 'not found (404)', path: () => '/bestaat-niet', who: both },
+  // Staff pages (an admin with 2FA, who may also use the coach's pages): not asked for by the issue, cheap.
+  { pattern: '/coach', name: 'coach: sessions', path: () => '/coach', who: ['admin'] },
+  { pattern: '/coach/profiel', name: 'coach: profile', path: () => '/coach/profiel', who: ['admin'] },
+  { pattern: '/coach/sessies', name: 'coach: session types', path: () => '/coach/sessies', who: ['admin'] },
+  { pattern: '/coach/beschikbaarheid', name: 'coach: availability', path: () => '/coach/beschikbaarheid', who: ['admin'] },
+  { pattern: '/admin', name: 'admin: overview', path: () => '/admin', who: ['admin'] },
+  { pattern: '/admin/toegang', name: 'admin: course access', path: () => '/admin/toegang', who: ['admin'] },
+  { pattern: '/admin/cursussen', name: 'admin: courses', path: () => '/admin/cursussen', who: ['admin'] },
+  { pattern: '/admin/cursussen/:courseSlug', name: 'admin: course', path: () => `/admin/cursussen/${COURSE}`, who: ['admin'] },
+  { pattern: '/admin/cursussen/:courseSlug/les/:lessonId', name: 'admin: lesson', path: (f) => `/admin/cursussen/${COURSE}/les/${f.lessonId}`, who: ['admin'] },
+  { pattern: '/admin/bestellingen', name: 'admin: orders', path: () => '/admin/bestellingen', who: ['admin'] },
+  { pattern: '/admin/bestellingen/:orderId', name: 'admin: order', path: (f) => `/admin/bestellingen/${f.orderId}`, who: ['admin'] },
+  { pattern: '/admin/producten', name: 'admin: products', path: () => '/admin/producten', who: ['admin'] },
+  { pattern: '/admin/privacyverzoeken', name: 'admin: privacy requests', path: () => '/admin/privacyverzoeken', who: ['admin'] },
+  { pattern: '/admin/autorisaties', name: 'admin: authorisations', path: () => '/admin/autorisaties', who: ['admin'] },
+  { pattern: '/admin/privacy', name: 'admin: privacy', path: () => '/admin/privacy', who: ['admin'] },
+  { pattern: '/admin/statistieken', name: 'admin: statistics', path: () => '/admin/statistieken', who: ['admin'] },
+  { pattern: '/admin/nieuwsbrieven', name: 'admin: newsletters', path: () => '/admin/nieuwsbrieven', who: ['admin'] },
+  { pattern: '/admin/coaching', name: 'admin: coaching', path: () => '/admin/coaching', who: ['admin'] },
+  { pattern: '/admin/kortingscodes', name: 'admin: coupons', path: () => '/admin/kortingscodes', who: ['admin'] },
+  { pattern: '/admin/blog', name: 'admin: blog', path: () => '/admin/blog', who: ['admin'] },
+  { pattern: '/admin/blog/:postId', name: 'admin: blog post', path: (f) => `/admin/blog/${f.postId}`, who: ['admin'] },
+  { pattern: '/admin/reacties', name: 'admin: comments', path: () => '/admin/reacties', who: ['admin'] },
 ]
 
 /** Routes of the table not walked here, each with its reason: staff and developer pages only. */
 const notChecked: Partial<Record<WebRoutePattern, string>> = Object.fromEntries(
   webRoutePatterns
-    .filter((pattern) => pattern === '/coach' || pattern.startsWith('/coach/') || pattern === '/admin' || pattern.startsWith('/admin/') || pattern === '/dev/mailbox')
-    .map((pattern) => [pattern, pattern.startsWith('/dev/') ? 'development tool, off in production' : 'staff page (coach or admin)']),
+    .filter((pattern) => pattern === '/dev/mailbox')
+    .map((pattern) => [pattern, 'development tool, off in production']),
 )
 
 beforeAll(async () => {
@@ -170,8 +196,16 @@ beforeAll(async () => {
     .values({ userId: buyerRow!.id, courseId: lesson!.courseId, code: 'A11YCERT01', recipientName: 'Anna de Vries', issuedAt: now })
     .returning()
 
+  // An admin with 2FA, logged in once.
+  const adminAccount = await createMember(deps, { firstName: 'Bas', email: 'bas.a11y@example.nl' })
+  const { secret } = await makeStaff(deps, adminAccount, 'admin')
+  staff = await browser.newDevice()
+  await logInStaff(staff, { email: adminAccount.email, firstName: 'Bas', secret }, deps.clock.now())
+
   fixtures = {
     lessonSlug: lesson!.slug,
+    lessonId: lesson!.id,
+    postId: post.id,
     certificateCode: certificate!.code,
     newsletterSlug: 'juni-2026',
     coachId: coach.id,
@@ -213,19 +247,19 @@ async function check(page: Page, path: string, context: string): Promise<void> {
   measured.push(...report.contrast.map((node) => ({ ...node, context })))
 }
 
-test('every public and member route of the table is walked here (or named as a staff/developer page)', () => {
+test('every route of the table is walked here (or named as a developer page)', () => {
   const covered = new Set(checks.map((c) => c.pattern).filter((p) => p !== null))
   const missing = webRoutePatterns.filter((pattern) => !covered.has(pattern) && !(pattern in notChecked))
   expect(missing).toEqual([])
-  // The exclusions are only staff and developer pages.
-  for (const pattern of Object.keys(notChecked)) expect(pattern).toMatch(/^\/(admin|coach|dev)(\/|$)/)
+  // The only exclusion is the developer's mailbox.
+  expect(Object.keys(notChecked)).toEqual(['/dev/mailbox'])
 })
 
-for (const who of ['visitor', 'member'] as const) {
+for (const who of ['visitor', 'member', 'admin'] as const) {
   describe(`as a ${who}`, () => {
     for (const entry of checks.filter((c) => c.who.includes(who))) {
       test(`${entry.name} (${entry.pattern ?? 'server-rendered'})`, async () => {
-        const page = who === 'visitor' ? visitor : member
+        const page = { visitor, member, admin: staff }[who]
         await page.setViewportSize(DESKTOP)
         await check(page, entry.path(fixtures), `${entry.name}, ${who}, desktop`)
         if (entry.phone) {
@@ -280,9 +314,17 @@ test('the lesson\'s code block is a keyboard stop with a name', async () => {
   expect(await pre.getAttribute('tabindex')).toBe('0')
   // It scrolls (the line is longer than the column), and the arrow keys scroll it once focused.
   expect(await pre.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true)
-  await pre.focus()
-  await member.keyboard.press('ArrowRight')
-  await member.waitForFunction(() => document.querySelector('.markdown pre')!.scrollLeft > 0)
+  // (Focused again on each try: the page moves focus to <main> after a navigation, maybe just after.)
+  await expect
+    .poll(
+      async () => {
+        await pre.focus()
+        await member.keyboard.press('ArrowRight')
+        return pre.evaluate((element) => element.scrollLeft)
+      },
+      { timeout: 30_000, interval: 500 },
+    )
+    .toBeGreaterThan(0)
   expect(browser.cspViolations).toEqual([])
   expect(browser.pageErrors).toEqual([])
 })
