@@ -1,5 +1,9 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { brotliCompress, constants, gzip } from 'node:zlib'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 
 const api = 'http://127.0.0.1:3000'
 
@@ -32,8 +36,47 @@ function isMarkdownModule(id: string): boolean {
   return MARKDOWN_PACKAGE.test(packageOf(id) ?? '')
 }
 
+/** Text formats worth compressing (images and fonts are compressed already). index.html is left out:
+ * the server fills it per request (public-shell.ts) and compresses the result itself. */
+const COMPRESSIBLE = /\.(?:js|mjs|css|svg|json|webmanifest|txt|xml|ico|map)$/
+const brotli = promisify(brotliCompress)
+const gzipAsync = promisify(gzip)
+
+/**
+ * Writes `<file>.br` (brotli, quality 11) and `<file>.gz` (gzip -9) next to every compressible file
+ * of the build of at least 1 kB, when smaller than the file, so the server (express-static-gzip in
+ * apps/server/src/http/web-client.ts) sends the best encoding the browser accepts without
+ * compressing per request.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist'
+  return {
+    name: 'jouwbot:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir.startsWith('/') ? config.build.outDir : join(config.root, config.build.outDir)
+    },
+    async closeBundle() {
+      const files = (await readdir(outDir, { recursive: true })).filter((file) => COMPRESSIBLE.test(file))
+      await Promise.all(
+        files.map(async (file) => {
+          const path = join(outDir, file)
+          const raw = await readFile(path)
+          if (raw.length < 1024) return
+          const [br, gz] = await Promise.all([
+            brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+            gzipAsync(raw, { level: 9 }),
+          ])
+          if (br.length < raw.length) await writeFile(`${path}.br`, br)
+          if (gz.length < raw.length) await writeFile(`${path}.gz`, gz)
+        }),
+      )
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     // Every path the server answers itself (apps/server/src/app.ts, boot.ts and http/) goes to the API;
     // everything else, e.g. the client pages /certificaat/:code and /admin/…, stays with Vite.
@@ -48,8 +91,15 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            // zod (with the shared schemas) is only needed by pages with forms, which load lazily.
-            { name: 'zod', test: /[\\/]node_modules[\\/].*[\\/]zod[\\/]/ },
+            // zod is only needed by pages that validate (forms), which load lazily. Matched by package
+            // name: a path test for `/zod/` also caught @hookform/resolvers/zod, and with it (groups take
+            // their modules' dependencies along) react-hook-form and React itself, so every page loaded it.
+            // The shared schemas (`@jouwbot/shared`'s index, all built on zod) go with it: left to the
+            // default chunking, rolldown merged them, as a dependency common to many lazy pages, into
+            // the entry chunk, and zod with them. The zod-free modules the shell needs (error keys, the
+            // Messenger link) form their own small chunk first, so the zod group does not take them along.
+            { name: 'shared', test: /[\\/]packages[\\/]shared[\\/]src[\\/](errors|messenger)\.ts$/ },
+            { name: 'zod', test: (id) => packageOf(id) === 'zod' || /[\\/]packages[\\/]shared[\\/]src[\\/]/.test(id) },
             // Everything else from node_modules changes less often than the app: its own chunk. It
             // comes before the markdown group, which would otherwise pull React in with its imports.
             // hls.js (~580 kB) loads only when a lesson has HLS renditions, through a dynamic import;

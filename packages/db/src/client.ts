@@ -21,6 +21,15 @@ export type DatabaseHandle =
   | { kind: 'postgres'; url: string; db: Db; sql: postgres.Sql; close: () => Promise<void> }
   | { kind: 'pglite'; db: Db; pglite: PGlite; close: () => Promise<void> }
 
+/**
+ * Postgres's memory settings for PGlite. Its WebAssembly memory only grows, never shrinks, and
+ * initdb's postgresql.conf keeps the server defaults: 128 MB of shared buffers (and lock tables for
+ * 100 connections) inside that one process, filled by the migrations and the demo seed of a first
+ * start and then resident for good. The embedded database is small (tens of MB, read through the
+ * OS file cache, which is not counted in the process's RSS) and has exactly one connection.
+ */
+const PGLITE_MEMORY_SETTINGS = ['-c', 'shared_buffers=16MB', '-c', 'max_connections=5', '-c', 'wal_buffers=1MB']
+
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url)
 }
@@ -42,7 +51,10 @@ export async function createDb(url: string, options: CreateDbOptions = {}): Prom
   }
   // Extensions the migrations create on both databases: pg_trgm for the admin order search's trigram
   // index, btree_gist for the coaching bookings' exclusion constraints (no overlapping sessions).
-  const pglite = await PGlite.create(url === 'memory://' ? undefined : url.replace(/^file:/, ''), { extensions: { pg_trgm, btree_gist } })
+  const pglite = await PGlite.create(url === 'memory://' ? undefined : url.replace(/^file:/, ''), {
+    extensions: { pg_trgm, btree_gist },
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY_SETTINGS],
+  })
   const db = drizzlePglite({ client: pglite, schema, casing: 'snake_case' }) as unknown as Db
   return { kind: 'pglite', db, pglite, close: () => pglite.close() }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PASSWORD_MAX, PASSWORD_MIN } from './errors.ts'
 import { lineString } from './strings.ts'
 
 export const locales = ['nl', 'en'] as const
@@ -11,8 +12,7 @@ export const emailSchema = lineString()
   .max(254, { error: 'validation.emailTooLong' })
   .pipe(z.email({ error: 'validation.email' }))
 
-export const PASSWORD_MIN = 8
-export const PASSWORD_MAX = 255
+export { PASSWORD_MAX, PASSWORD_MIN }
 /** Length only: no composition rules (NIST 800-63B). The common-password check runs on the server. */
 export const newPasswordSchema = z
   .string()

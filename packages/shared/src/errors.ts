@@ -144,6 +144,10 @@ export const errorKeys = [
 ] as const
 export type ErrorKey = (typeof errorKeys)[number]
 
+/** Password length bounds (auth.ts's schema); the validation messages name them, so they live here, zod-free. */
+export const PASSWORD_MIN = 8
+export const PASSWORD_MAX = 255
+
 /** Field-level keys: named by the shared schemas, or the fallbacks of zod-errors.ts. */
 export const validationKeys = [
   'validation.email',

@@ -25,12 +25,7 @@ export const consentTextVersions = {
 /** The text of the Messenger-chat consent in the privacy centre (marketing, Messenger chat). */
 export const chatConsentTextVersion = 'privacy-centre-chat-v1'
 
-/** Where the "Chat with us on Messenger" link was clicked (its `ref`, so the chat knows the context). */
-export const messengerRefs = ['home', 'footer', 'coaching'] as const
-export type MessengerRef = (typeof messengerRefs)[number]
-
-/** The entry point of the Messenger chat: a plain link (no widget, no third-party script). */
-export const messengerLink = (page: string, ref: MessengerRef): string => `https://m.me/${encodeURIComponent(page)}?ref=${ref}`
+export { messengerLink, messengerRefs, type MessengerRef } from './messenger.ts'
 
 /** A random id the browser keeps in localStorage to remember a visitor's choice (no IP, no fingerprint). */
 export const browserIdSchema = z.uuid()

@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import express, { type Router } from 'express'
+import { promisify } from 'node:util'
+import { brotliCompress, constants, gzip } from 'node:zlib'
+import express, { type Request, type Response, type Router } from 'express'
+import expressStaticGzip from 'express-static-gzip'
 import type { AppDeps } from '@jouwbot/api'
 import { matchWebRoute } from '@jouwbot/shared'
 import { fillShell, shellContent } from './site/public-shell.ts'
@@ -9,12 +12,42 @@ import { fillShell, shellContent } from './site/public-shell.ts'
 /** Paths that belong to the server, never to the SPA: anything unknown below them is a JSON 404. */
 const SERVER_PATHS = /^(?!\/(api|trpc|healthz|webhooks|media|attachments|certificates)(\/|$)).*/
 
+const brotli = promisify(brotliCompress)
+const gzipAsync = promisify(gzip)
+
+/** serve-static options plus the precompressed variants the web build writes (apps/web/vite.config.ts). */
+const precompressed = (serveStatic: expressStaticGzip.ExpressStaticGzipOptions['serveStatic']) =>
+  ({ enableBrotli: true, orderPreference: ['br', 'gzip'], index: false, serveStatic }) satisfies expressStaticGzip.ExpressStaticGzipOptions
+
+/**
+ * Sends the filled page shell compressed as the browser accepts (brotli, else gzip), with `Vary:
+ * Accept-Encoding`; Express adds the ETag (of the bytes sent) and answers 304 when it matches. The
+ * shell is a few kB and differs per path, so it is compressed per request, quickly (brotli level 5).
+ */
+async function sendHtml(req: Request, res: Response, status: number, html: string): Promise<void> {
+  res.status(status).type('html').set('Cache-Control', 'no-cache').vary('Accept-Encoding')
+  // Our preference (brotli), among what the browser accepts (q=0 excluded); negotiator alone would
+  // follow the header's order, and browsers list gzip first.
+  const accepted = req.acceptsEncodings()
+  if (accepted.includes('br')) {
+    res.set('Content-Encoding', 'br').send(await brotli(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }))
+  } else if (accepted.includes('gzip')) {
+    res.set('Content-Encoding', 'gzip').send(await gzipAsync(html, { level: 6 }))
+  } else {
+    res.send(html)
+  }
+}
+
 /**
  * Serves the built Vite client: hashed files under /assets are cached for a year (immutable);
  * every other GET that is not a server path gets index.html, never cached, so deploys show at once.
  * The status follows the SPA's route table (`@jouwbot/shared` `webRoutePatterns`): 404 outside it,
  * with the SPA's own 404 page. The shell carries each page's title, description, OpenGraph tags and,
  * for the public pages, their content in a `<noscript>` block (public-shell.ts).
+ *
+ * Static files go out precompressed: the web build writes `.br` and `.gz` next to each text file and
+ * express-static-gzip picks the best one the request's Accept-Encoding allows (with the original's
+ * Content-Type, `Vary: Accept-Encoding` and an ETag per variant); the shell is compressed per request.
  */
 export function webClient(distDir: string, deps: AppDeps): Router {
   const router = express.Router()
@@ -25,13 +58,13 @@ export function webClient(distDir: string, deps: AppDeps): Router {
     })
     return router
   }
-  router.use('/assets', express.static(join(distDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }))
-  router.use(express.static(distDir, { index: false, maxAge: '1h' }))
+  router.use('/assets', expressStaticGzip(join(distDir, 'assets'), precompressed({ immutable: true, maxAge: '365d', fallthrough: false })))
+  router.use(expressStaticGzip(distDir, precompressed({ index: false, maxAge: '1h' })))
   router.get(SERVER_PATHS, async (req, res, next) => {
     try {
       const content = await shellContent(deps, matchWebRoute(req.path), req.path)
       const template = await readFile(index, 'utf8')
-      res.status(content.status).type('html').set('Cache-Control', 'no-cache').send(fillShell(template, content, deps.appOrigin))
+      await sendHtml(req, res, content.status, fillShell(template, content, deps.appOrigin))
     } catch (error) {
       next(error)
     }

@@ -1,4 +1,4 @@
-import { PASSWORD_MAX, PASSWORD_MIN } from '@jouwbot/shared'
+import { PASSWORD_MAX, PASSWORD_MIN } from '@jouwbot/shared/errors'
 import { useTranslation } from 'react-i18next'
 
 /** A field's error message (an i18n key); renders nothing without an error. */

@@ -1,18 +1,30 @@
 /**
- * HLS playback through hls.js (Media Source Extensions), loaded on demand so it stays out of the
- * main bundle. Wherever MSE exists hls.js plays the renditions, also in browsers that report native
- * HLS support: recent Chromium (156 here) answers `canPlayType('application/vnd.apple.mpegurl')`
- * with "maybe", and hls.js itself recommends trying `Hls.isSupported()` before native playback.
- * Browsers without MSE (older iPhones) keep the MP4.
+ * HLS playback: natively where the browser plays HLS itself (Safari, iOS, and Chromium since it
+ * answers `canPlayType('application/vnd.apple.mpegurl')` with "maybe"), otherwise through hls.js
+ * (Media Source Extensions), which is loaded on demand only then: it is 578 kB (180 kB gzip) that
+ * a browser with native HLS would download and run for nothing. Browsers with neither keep the MP4.
  */
 
 export interface HlsPlayback {
   destroy(): void
 }
 
+const HLS_TYPE = 'application/vnd.apple.mpegurl'
+
+/** Whether this browser plays HLS in a plain <video> (any answer but "" from canPlayType). */
+export function nativeHls(video?: HTMLVideoElement | null): boolean {
+  if (typeof document === 'undefined') return false
+  return (video ?? document.createElement('video')).canPlayType(HLS_TYPE) !== ''
+}
+
 /** Whether this browser might play HLS through hls.js (checked without loading it). */
-export function hlsCandidate(): boolean {
+export function hlsJsCandidate(): boolean {
   return typeof window !== 'undefined' && ('MediaSource' in window || 'ManagedMediaSource' in window)
+}
+
+/** Whether HLS can play here at all: natively, or through hls.js. */
+export function hlsCandidate(): boolean {
+  return nativeHls() || hlsJsCandidate()
 }
 
 /**

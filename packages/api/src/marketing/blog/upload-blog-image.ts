@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { Readable } from 'node:stream'
-import sharp, { type Metadata } from 'sharp'
+import type { Metadata } from 'sharp'
 import { AppError } from '@jouwbot/shared'
 import type { AppDeps } from '../../deps.ts'
 
@@ -19,6 +19,9 @@ export const blogImageName = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
  * stored as WebP and AVIF without any metadata (EXIF, GPS, camera: sharp writes none by default).
  */
 export async function uploadBlogImage(deps: Pick<AppDeps, 'storage'>, options: { bytes: Buffer }) {
+  // Loaded on first use: sharp's libvips is native memory the server would otherwise hold from its
+  // start, for an action staff take now and then (bench:memory).
+  const { default: sharp } = await import('sharp')
   let info: Metadata
   try {
     info = await sharp(options.bytes, { limitInputPixels: 50_000_000 }).metadata()

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState, type RefObject } from 'react'
-import { attachHls, hlsCandidate, type HlsPlayback } from '../../../lib/hls.ts'
+import { attachHls, hlsCandidate, nativeHls, type HlsPlayback } from '../../../lib/hls.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
 import type { Lesson } from '../types.ts'
 
@@ -30,9 +30,10 @@ interface Options {
  * (after a media error, e.g. because the hour-long signature expired): a background refetch of the
  * lesson must never restart a playing video.
  *
- * When the lesson has HLS renditions and the browser has Media Source Extensions, hls.js (loaded on
- * demand) plays the master playlist (see lib/hls.ts for why also where native HLS is reported); if hls.js is
- * not supported or gives up (a fatal error), the MP4 takes over at the same position. The source is
+ * When the lesson has HLS renditions, the browser plays the master playlist natively where it can,
+ * else hls.js (loaded on demand, only then) plays it through Media Source Extensions; if native
+ * playback fails (the element's error) or hls.js is not supported or gives up (a fatal error), the
+ * MP4 takes over at the same position. The source is
  * set on the element imperatively, in one effect, so hls.js is always destroyed (its blob: src
  * removed) before the next source is set, on source change and on unmount.
  */
@@ -51,6 +52,8 @@ export function useVideoSource({ lesson, video: videoInfo, queryInput, videoRef,
   /** Where to continue after the source was replaced by a fresh URL. */
   const continueAt = useRef<{ time: number; play: boolean } | null>(null)
   const lastRecovery = useRef(0)
+  /** Whether the HLS source plays natively (the element reports its errors) rather than through hls.js. */
+  const nativeHlsPlaying = useRef(false)
   const lessonKey = trpc.lesson.get.queryKey(queryInput)
 
   /** Switches to another source, continuing where the viewer was (the new source's `played` starts empty). */
@@ -72,6 +75,11 @@ export function useVideoSource({ lesson, video: videoInfo, queryInput, videoRef,
     if (!video) return
     if (source.kind === 'mp4') {
       // Also when the URL is the same as before: assigning `src` reloads it (the recovery path relies on it).
+      video.src = source.url
+      return
+    }
+    nativeHlsPlaying.current = nativeHls(video)
+    if (nativeHlsPlaying.current) {
       video.src = source.url
       return
     }
@@ -146,8 +154,13 @@ export function useVideoSource({ lesson, video: videoInfo, queryInput, videoRef,
   }
 
   function onError(): void {
-    // hls.js handles (and reports as fatal, see the source effect) what goes wrong while it plays.
-    if (source.kind === 'hls') return
+    if (source.kind === 'hls') {
+      // hls.js handles (and reports as fatal, see the source effect) what goes wrong while it plays;
+      // native HLS that fails hands over to the MP4 like a fatal hls.js error.
+      const error = videoRef.current?.error
+      if (nativeHlsPlaying.current && error && error.code !== MediaError.MEDIA_ERR_ABORTED) fallBackRef.current()
+      return
+    }
     const error = videoRef.current?.error
     if (!error || error.code === MediaError.MEDIA_ERR_ABORTED) return
     void recover()

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { messengerLink, type MessengerRef } from '@jouwbot/shared'
+import { messengerLink, type MessengerRef } from '@jouwbot/shared/messenger'
 import { useTranslation } from 'react-i18next'
 import { useTRPC } from '../../../lib/trpc.ts'
 import './messenger-link.css'
