@@ -8,7 +8,7 @@
  *   system.ping      — the app's empty query (Express, logging, security headers, session lookup, tRPC);
  *   course.outline   — the member's full outline (unconditional, ~15 kB);
  *   lesson.get       — a locked video lesson the member is entitled to;
- *   lesson.saveProgress — the player's periodic save (POST, same-origin, superjson input).
+ *   lesson.saveProgress — the player's periodic save (POST, same-origin, superjson input; one connection).
  *
  * All with the same logged-in, entitled member's cookie on PostgreSQL (BENCH_DATABASE_URL). The
  * figure is the server process's user + system CPU (from /proc) over a fixed-time load divided by
@@ -68,8 +68,11 @@ try {
     'system.ping': { ...common, url: `${url}/trpc/system.ping`, headers: member },
     'course.outline': { ...common, url: query('course.outline', { courseSlug: lesson.courseSlug }), headers: member },
     'lesson.get': { ...common, url: query('lesson.get', { courseSlug: lesson.courseSlug, lessonSlug: lesson.lessonSlug }), headers: member },
+    // One connection: a member's saves of one lesson come one after another from one player. Several
+    // connections saving the same row measure contention (re-reads, the row lock), not cost.
     'lesson.saveProgress': {
       ...common,
+      connections: 1,
       url: `${url}/trpc/lesson.saveProgress`,
       method: 'POST',
       body: progressBody,
