@@ -62,20 +62,24 @@ export interface FixedLoadOptions {
   connections: number
   /** Sent with every request (a session cookie, If-None-Match). */
   headers: Record<string, string>
+  /** GET unless set (bench:cpu posts a mutation). */
+  method?: 'GET' | 'POST'
+  body?: string
 }
 
 /** The same request over and over with autocannon; 2xx and 3xx answers count, anything else is an error. */
-export async function autocannonFixedLoad({ url, seconds, connections, headers }: FixedLoadOptions): Promise<LoadResult> {
-  const r = await autocannon({ url, connections, duration: seconds, headers })
+export async function autocannonFixedLoad({ url, seconds, connections, headers, method = 'GET', body }: FixedLoadOptions): Promise<LoadResult> {
+  const r = await autocannon({ url, connections, duration: seconds, headers, method, ...(body !== undefined && { body }) })
   const errors = r.errors + r.timeouts + r['4xx'] + r['5xx']
   return { requests: r.requests.total, rps: r.requests.average, mbps: r.throughput.average / 1e6, p99: r.latency.p99, errors }
 }
 
 /** The same request over and over with wrk (one thread); statuses ≥ 400 count as errors. */
-export async function wrkFixedLoad({ url, seconds, connections, headers }: FixedLoadOptions, scriptFile: string): Promise<LoadResult> {
+export async function wrkFixedLoad({ url, seconds, connections, headers, method = 'GET', body }: FixedLoadOptions, scriptFile: string): Promise<LoadResult> {
   writeFileSync(
     scriptFile,
-    `done = function(s, latency)
+    `wrk.method = "${method}"
+${body !== undefined ? `wrk.body = ${JSON.stringify(body)}\n` : ''}done = function(s, latency)
   local e = s.errors
   io.write(string.format("RESULT %d %d %d %d %d\\n", s.requests, s.bytes, s.duration, e.connect + e.read + e.write + e.timeout + e.status, latency:percentile(99)))
 end`,

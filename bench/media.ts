@@ -3,8 +3,9 @@
  *   nginx         — nginx serving the file directly with sendfile: the baseline;
  *   node          — the media route in 'node' delivery (HMAC-signed URL, authorizer, `send`);
  *   x-accel       — nginx in front of the media route in 'x-accel' delivery: Node authorises, nginx sends;
- *   …-http        — the same, mounted as `mediaHandler` on plain node:http ahead of Express instead of
- *                   as `mediaRouter` inside an Express app (what Express's own per-request work costs).
+ *   …, uncached   — the same with the entitlement checked in the database on every range request.
+ * The route is mounted as `composeServer` mounts it (node:http ahead of Express), and authorises for
+ * real, on PostgreSQL (BENCH_DATABASE_URL): see bench/media-servers.ts.
  * Load: random 256 kB byte ranges of a 5 MB file at a fixed concurrency, loopback only, bounded in time.
  * Targets run in rounds, in a rotating order, so drift on a shared machine hits them alike. Besides
  * throughput it reports the servers' CPU time per request (nginx worker + Node process, from /proc),
@@ -21,6 +22,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { signMediaUrl } from '@jouwbot/api/courses'
 import { autocannonLoad, childPids, cpuMicros, type LoadOptions, type LoadResult, wrkInstalled, wrkLoad } from './load.ts'
@@ -37,7 +39,7 @@ const [SECONDS, ROUNDS, CONNECTIONS] = [Number(args.seconds), Number(args.rounds
 const FILE_SIZE = 5 * 1024 * 1024
 const RANGE = 256 * 1024
 const SECRET = randomBytes(32).toString('base64url')
-const [USER_ID, LESSON_ID, KEY] = ['bench-user', 'bench-lesson', 'videos/sample.mp4']
+const KEY = 'videos/sample.mp4'
 const useWrk = args.client === 'wrk' || (args.client === 'auto' && wrkInstalled())
 
 const freePort = () =>
@@ -67,7 +69,7 @@ http {
     listen 127.0.0.1:${ports.direct};
     location /media/ { alias ${mediaRoot}/; }
   }
-${[['accel', 'accelNode'], ['accelHttp', 'accelNodeHttp']].map(([front, app]) => `
+${[['accel', 'accelNode'], ['accelUncached', 'accelNodeUncached']].map(([front, app]) => `
   upstream ${app} { server 127.0.0.1:${ports[app!]}; keepalive 64; }
   server { # X-Accel as in apps/server/deploy/nginx/jouwbot.conf: Node authorises, nginx sends
     listen 127.0.0.1:${ports[front!]};
@@ -95,7 +97,7 @@ async function check(name: string, url: string, file: Buffer) {
   const response = await fetch(url, { headers: { range: 'bytes=1000-1999' } })
   const body = Buffer.from(await response.arrayBuffer())
   if (response.status !== 206 || !body.equals(file.subarray(1000, 2000))) throw new Error(`${name}: got ${response.status}, wrong bytes`)
-  console.log(`  ${name.padEnd(12)} 206 ok, content-type ${response.headers.get('content-type')}, cache-control ${response.headers.get('cache-control')}`)
+  console.log(`  ${name.padEnd(17)} 206 ok, content-type ${response.headers.get('content-type')}, cache-control ${response.headers.get('cache-control')}`)
 }
 
 const dir = await mkdtemp(path.join(tmpdir(), 'jouwbot-bench-'))
@@ -110,22 +112,27 @@ try {
   await writeFile(path.join(mediaRoot, KEY), file)
 
   const ports: Record<string, number> = {}
-  for (const name of ['direct', 'node', 'nodeHttp', 'accel', 'accelNode', 'accelHttp', 'accelNodeHttp']) ports[name] = await freePort()
+  for (const name of ['direct', 'node', 'nodeUncached', 'accel', 'accelNode', 'accelUncached', 'accelNodeUncached']) ports[name] = await freePort()
   await writeFile(path.join(dir, 'nginx.conf'), nginxConfig(dir, mediaRoot, ports))
-  const signed = signMediaUrl(SECRET, { userId: USER_ID, lessonId: LESSON_ID, expiresAt: new Date(Date.now() + 3600_000) })
+  const serverFile = path.join(import.meta.dirname, 'media-servers.ts')
+  const env = { MEDIA_ROOT: mediaRoot, MEDIA_SECRET: SECRET, BENCH_PORTS: JSON.stringify(ports), MEDIA_KEY: KEY, NODE_ENV: 'production' }
+  const node = spawn(process.execPath, [...process.execArgv, serverFile], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+  children.push(node)
+  const ids = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: node.stdout! }).once('line', resolve)
+    node.once('exit', (code) => reject(new Error(`bench/media-servers.ts exited (${code})`)))
+  })
+  const { userId, lessonId } = JSON.parse(ids) as { userId: string; lessonId: string }
+  const signed = signMediaUrl(SECRET, { userId, lessonId, expiresAt: new Date(Date.now() + 3600_000) })
   const targets = {
     nginx: `http://127.0.0.1:${ports.direct}/media/${KEY}`,
     node: `http://127.0.0.1:${ports.node}${signed}`,
-    'node-http': `http://127.0.0.1:${ports.nodeHttp}${signed}`,
+    'node, uncached': `http://127.0.0.1:${ports.nodeUncached}${signed}`,
     'x-accel': `http://127.0.0.1:${ports.accel}${signed}`,
-    'x-accel-http': `http://127.0.0.1:${ports.accelHttp}${signed}`,
+    'x-accel, uncached': `http://127.0.0.1:${ports.accelUncached}${signed}`,
   }
   type Target = keyof typeof targets
 
-  const serverFile = path.join(import.meta.dirname, 'media-servers.ts')
-  const env = { MEDIA_ROOT: mediaRoot, MEDIA_SECRET: SECRET, BENCH_PORTS: JSON.stringify(ports), USER_ID, LESSON_ID, MEDIA_KEY: KEY, NODE_ENV: 'production' }
-  const node = await startChild(process.execPath, [...process.execArgv, serverFile], env, `http://127.0.0.1:${ports.node}/`)
-  children.push(node)
   const nginx = await startChild('/usr/sbin/nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], {}, targets.nginx)
   children.push(nginx)
   const servers = { nginx: childPids(nginx.pid!), node: [node.pid!] } // the nginx worker(s), the Node process
@@ -155,7 +162,7 @@ try {
   const sum = (name: Target, field: keyof Measured) => results[name].reduce((total, r) => total + r[field], 0)
   const rps = (name: Target) => sum(name, 'rps') / ROUNDS
   const perRequest = (name: Target, field: 'nginxCpu' | 'nodeCpu') => sum(name, field) / sum(name, 'requests')
-  const row = (cells: Array<string | number>, widths = [12, 7, 13, 6, 7, 7, 9, 8]) =>
+  const row = (cells: Array<string | number>, widths = [17, 7, 13, 6, 7, 7, 9, 8]) =>
     '  ' + cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]!) : String(cell).padStart(widths[i]!))).join(' ')
   console.log('\n' + row(['target', 'req/s', '(min–max)', 'MB/s', 'p99 ms', 'errors', 'nginx µs', 'node µs']))
   for (const name of names) {
@@ -180,7 +187,7 @@ try {
     return `${ratio.toFixed(2)}×  (target ≥ ${target}×: ${ratio >= target ? 'met' : 'NOT met'});  CPU per request ${(cpu(name) / cpu('nginx')).toFixed(1)}× nginx's`
   }
   console.log()
-  for (const name of names.slice(1)) console.log(`  ${`${name} / nginx`.padEnd(22)} ${verdict(name, name.startsWith('node') ? 0.5 : 0.9)}`)
+  for (const name of names.slice(1)) console.log(`  ${`${name} / nginx`.padEnd(27)} ${verdict(name, name.startsWith('node') ? 0.5 : 0.9)}`)
 } finally {
   for (const child of children) child.kill('SIGTERM')
   await Promise.all(children.map((child) => running(child) && new Promise((resolve) => child.once('exit', resolve))))

@@ -1,19 +1,24 @@
 /**
  * The server side of bench:outline, in its own process: a fresh PostgreSQL database with the
- * Premium Cursus, one entitled member, and the real app on a random port. Prints one JSON line
- * `{ url, cookie }`, then serves until killed (and drops its database on SIGTERM).
+ * Premium Cursus, one entitled member, and the real app on a random port. bench:cpu also gets the
+ * baselines in this same process, each on its own port: a minimal tRPC server (the standalone
+ * adapter, one procedure, no context) and bare node:http answering the same JSON. Prints one JSON
+ * line `{ url, cookie, minimalUrl, bareUrl, lesson }`, then serves until killed (and drops its
+ * database on SIGTERM).
  */
 import { createServer } from 'node:http'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { initTRPC } from '@trpc/server'
+import { createHTTPHandler } from '@trpc/server/adapters/standalone'
 import pino from 'pino'
 import postgres from 'postgres'
 import { createAppDeps, createCaller, createContextInner } from '@jouwbot/api'
 import { grantCourseAccess, seedCourse } from '@jouwbot/api/courses'
 import { generateEncryptionKey, systemClock } from '@jouwbot/auth'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
-import { createDb, eq, migrate, sql, users } from '@jouwbot/db'
+import { and, createDb, eq, isNotNull, lessons, migrate, sql, users } from '@jouwbot/db'
 import { createApp } from '@jouwbot/server/app'
 import { createLocalStorage } from '@jouwbot/storage'
 
@@ -55,6 +60,7 @@ const caller = createCaller(
   }),
 )
 await caller.auth.signUp({ email: 'bench@example.nl', password: 'bench-wachtwoord-2026', firstName: 'Bench', lastName: 'Mark' })
+await deps.afterAnswer.settled() // the account is made after the answer
 const now = new Date()
 await handle.db.update(users).set({ emailVerifiedAt: now }).where(eq(users.email, 'bench@example.nl'))
 await caller.auth.logIn({ email: 'bench@example.nl', password: 'bench-wachtwoord-2026' })
@@ -62,13 +68,41 @@ const [member] = await handle.db.select().from(users).where(eq(users.email, 'ben
 const [course] = await handle.db.execute(sql`select id from courses where slug = ${premiumCursus.slug}`).then((r) => (Array.isArray(r) ? r : []))
 await grantCourseAccess(handle.db, { userId: member!.id, courseId: (course as { id: string }).id, source: 'admin_grant', sourceRef: 'manual', actorUserId: null }, now)
 
+// A lesson with a video that is not a free preview: the member's entitlement is checked for it.
+const [lesson] = await handle.db
+  .select({ id: lessons.id, slug: lessons.slug })
+  .from(lessons)
+  .where(and(isNotNull(lessons.videoKey), eq(lessons.freePreview, false)))
+  .limit(1)
+
 const app = createApp({ deps, logger: pino({ level: 'silent' }), pingDb: async () => {}, webDist: null })
 const server = createServer(app)
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-console.log(JSON.stringify({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, cookie: `jb_session=${token}` }))
+
+// The baselines: the least a tRPC answer costs, and the least any HTTP answer costs.
+const t = initTRPC.create()
+const minimalRouter = t.router({ system: t.router({ ping: t.procedure.query(() => ({ ok: true as const })) }) })
+const minimal = createServer(createHTTPHandler({ router: minimalRouter, basePath: '/trpc/' }))
+const pong = Buffer.from(JSON.stringify({ result: { data: { json: { ok: true } } } }))
+const bare = createServer((_req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': pong.length })
+  res.end(pong)
+})
+const listen = async (s: ReturnType<typeof createServer>) => {
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))
+  return `http://127.0.0.1:${(s.address() as { port: number }).port}`
+}
+console.log(
+  JSON.stringify({
+    url: await listen(server),
+    cookie: `jb_session=${token}`,
+    minimalUrl: await listen(minimal),
+    bareUrl: await listen(bare),
+    lesson: { courseSlug: premiumCursus.slug, lessonSlug: lesson!.slug, lessonId: lesson!.id },
+  }),
+)
 
 process.once('SIGTERM', async () => {
-  server.close()
+  for (const s of [server, minimal, bare]) s.close()
   await handle.close()
   await admin.unsafe(`drop database if exists "${name}" with (force)`)
   await admin.end()

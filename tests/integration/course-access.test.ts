@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { grantCourseAccess, revokeCourseAccess } from '@jouwbot/api/courses'
+import { grantCourseAccess, revokeCourseAccess, VIDEO_DECISION_TTL_MS } from '@jouwbot/api/courses'
 import { eq, lessonProgress, users } from '@jouwbot/db'
 import { createMember } from '../helpers/accounts.ts'
 import { turnOnTwoFactor } from '../helpers/flows.ts'
@@ -100,14 +100,42 @@ describe('course access on every path', () => {
     // No signature at all.
     expect((await fetch(`${server.url}/media/lessons/${lesson(2).id}/video`)).status).toBe(403)
 
-    // The entitled member loses access: the same, still unexpired URL is refused.
+    // The entitled member loses access: the same, still unexpired URL is refused once the route's
+    // short-lived "yes" (VIDEO_DECISION_TTL_MS) has run out — within seconds, not at the URL's expiry.
     const entitledId = (await (await v.entitled.api()).auth.me())!.id
     await revokeCourseAccess(
       server.deps.db,
       { userId: entitledId, courseId: seeded.course.id, source: 'admin_grant', sourceRef: 'manual', actorUserId: null },
       server.deps.clock.now(),
     )
+    server.deps.clock.advance(VIDEO_DECISION_TTL_MS)
     expect((await fetch(`${server.url}${url}`, { headers: { range: 'bytes=0-99' } })).status).toBe(403)
+  })
+
+  test('media bytes: a player\'s range requests reuse the entitlement check for a few seconds only; a refusal is never reused', async () => {
+    const v = await viewers()
+    const third = { ...paid, lessonSlug: lesson(2).slug }
+    const url = (await (await v.entitled.api()).lesson.get(third)).video!.url
+    const range = async (signed: string) => (await fetch(`${server.url}${signed}`, { headers: { range: 'bytes=0-99' } })).status
+    expect(await range(url)).toBe(206)
+
+    // Revoked: the decision made a moment ago still holds inside its window…
+    const entitledId = (await (await v.entitled.api()).auth.me())!.id
+    await revokeCourseAccess(
+      server.deps.db,
+      { userId: entitledId, courseId: seeded.course.id, source: 'admin_grant', sourceRef: 'manual', actorUserId: null },
+      server.deps.clock.now(),
+    )
+    server.deps.clock.advance(VIDEO_DECISION_TTL_MS - 1000)
+    expect(await range(url)).toBe(206)
+    // …and the first range request after it is refused, and stays refused.
+    server.deps.clock.advance(1000)
+    expect(await range(url)).toBe(403)
+    expect(await range(url)).toBe(403)
+
+    // Granted again: the refusal was not kept, the next request plays at once.
+    await grant(entitledId)
+    expect(await range(url)).toBe(206)
   })
 
   test('a signed URL expires after an hour', async () => {

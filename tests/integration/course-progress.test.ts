@@ -105,6 +105,35 @@ describe('lesson progress', () => {
     expect(after.watchedPercent).toBe(Math.floor((20 / lesson.durationSeconds) * 100))
   })
 
+  test('many saves of one lesson at once lose nothing (re-read on a changed row, then the row lock)', async () => {
+    const { deps, save, lesson } = await entitledMember()
+    deps.clock.advance(60_000)
+    // Ten tabs, each with its own stretch: most find the row changed after reading it, some more
+    // than a few times. Every stretch must be credited, and the stored row must be what the last
+    // answer said.
+    const stretches = Array.from({ length: 10 }, (_, i) => [i * 2, i * 2 + 2] as [number, number])
+    const answers = await Promise.all(stretches.map((range) => save(range[1], [range])))
+    const after = await save(20, [])
+    expect(after.watchedRanges).toEqual([[0, 20]])
+    expect(after.watchedPercent).toBe(Math.floor((20 / lesson.durationSeconds) * 100))
+    expect(Math.max(...answers.map((a) => a.watchedRanges.reduce((sum, [from, to]) => sum + to - from, 0)))).toBe(20)
+  })
+
+  test('the first save of a lesson makes its row; a save of a lesson that does not exist or is unpublished is refused', async () => {
+    const { deps, client, rows } = await entitledMember()
+    const other = rows[3]!
+    deps.clock.advance(3_000)
+    const first = await (await client.api()).lesson.saveProgress({ lessonId: other.id, positionSeconds: 3, playedRanges: [[0, 3]], clientTime: deps.clock.now() })
+    expect(first).toMatchObject({ positionSeconds: 3, watchedRanges: [[0, 3]], completed: false })
+    await expect(
+      (await client.api()).lesson.saveProgress({ lessonId: '00000000-0000-4000-8000-000000000000', positionSeconds: 1, playedRanges: [], clientTime: deps.clock.now() }),
+    ).rejects.toMatchObject({ message: 'lesson.notFound' })
+    await deps.db.update(lessons).set({ published: false }).where(eq(lessons.id, other.id))
+    await expect(
+      (await client.api()).lesson.saveProgress({ lessonId: other.id, positionSeconds: 3, playedRanges: [], clientTime: deps.clock.now() }),
+    ).rejects.toMatchObject({ message: 'lesson.notFound' })
+  })
+
   test('text lessons are marked done by hand; video lessons only by watching', async () => {
     const { deps, client, rows } = await entitledMember()
     const text = rows[5]!

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 import type { AppDeps } from '@jouwbot/api'
-import { authorizeLessonHls, authorizeLessonVideo, type LessonMediaKind } from '@jouwbot/api/courses'
+import { authorizeLessonHls, cachedVideoAuthorizer, type LessonMediaKind } from '@jouwbot/api/courses'
 import { createApp } from './app.ts'
 import { mollieWebhookRouter } from './http/checkout/mollie-webhook.ts'
 import { invoiceRouter } from './http/checkout/invoices.ts'
@@ -88,7 +88,9 @@ export function composeServer(parts: ServerParts): (req: IncomingMessage, res: S
     logger,
   }
   // The handlers set their own headers (nosniff, private caching) and log their own failures.
-  const video = mediaHandler({ ...media, authorize: (userId, lessonId) => authorizeLessonVideo(deps, userId, lessonId) })
+  // A player's range requests reuse a "yes" for a few seconds (VIDEO_DECISION_TTL_MS): revocation
+  // takes effect within that window. HLS playlists and segments are checked every time.
+  const video = mediaHandler({ ...media, authorize: cachedVideoAuthorizer(deps) })
   const hls = hlsMediaHandler({ ...media, authorize: (userId, lessonId) => authorizeLessonHls(deps, userId, lessonId) })
   const checkout = parts.mollieCheckout
   const timeouts = { ...DEFAULT_REQUEST_TIMEOUTS, ...parts.requestTimeouts }

@@ -48,12 +48,20 @@ export function trpcHandler(deps: AppDeps, logger: Logger, secureCookies: boolea
       session: validation?.session ?? null,
       user: validation?.user ?? null,
       cookies,
+      // Worked out when a procedure asks (log-in, rate limits, the dev mailbox): most never do,
+      // and the proxy-aware address and the cookie parse were a measurable part of every call.
       request: {
         requestId: String(req.id ?? randomUUID()),
-        ip: req.ip ?? 'unknown',
-        userAgent: req.get('user-agent') ?? null,
-        local: isLocalRequest(req.socket.remoteAddress, req.headers),
-        deviceCookie: readDeviceCookie(req),
+        get ip() {
+          return req.ip ?? 'unknown'
+        },
+        userAgent: req.headers['user-agent'] ?? null,
+        get local() {
+          return isLocalRequest(req.socket.remoteAddress, req.headers)
+        },
+        get deviceCookie() {
+          return readDeviceCookie(req)
+        },
       },
       // Streamed answers (jsonl batches, subscriptions) are written as tRPC produces them.
       prepared: isStreamed(info) ? null : new PreparedResults(),

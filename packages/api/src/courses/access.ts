@@ -11,10 +11,13 @@ export interface AccessGrant {
   actorUserId: string | null
 }
 
+/** Staff see every course (to check and support it), without an entitlement. */
+export const seesEveryCourse = (user: Pick<UserRow, 'role'>): boolean => user.role === 'admin' || user.role === 'coach'
+
 /** Staff see every course (to check and support it); members need an active entitlement. */
 export async function hasCourseAccess(db: DbOrTx, user: Pick<UserRow, 'id' | 'role'> | null, courseId: string): Promise<boolean> {
   if (!user) return false
-  if (user.role === 'admin' || user.role === 'coach') return true
+  if (seesEveryCourse(user)) return true
   const [row] = await db
     .select({ id: entitlements.id })
     .from(entitlements)

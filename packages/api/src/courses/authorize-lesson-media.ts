@@ -49,3 +49,35 @@ export async function authorizeAttachment(deps: AppDeps, viewer: UserRow | null,
   if (!row.freePreview && !(await hasCourseAccess(deps.db, viewer, row.courseId))) return { status: 'forbidden' as const }
   return { status: 'ok' as const, key: attachment.key, fileName: attachment.fileName }
 }
+
+/**
+ * How long the video route may reuse a "yes" for the same viewer and lesson. A player asks for one
+ * byte range after another (several a second while seeking); checking the entitlement anew for each
+ * one cost three queries per range (bench:media). A revoked entitlement stops playback at the first
+ * range request after this window; a "no" is never reused, so access granted a moment ago works at once.
+ */
+export const VIDEO_DECISION_TTL_MS = 5000
+
+/**
+ * `authorizeLessonVideo` with its positive decisions kept for `ttlMs` (by `deps.clock`), per process,
+ * keyed by viewer and lesson. Concurrent range requests share one check. The signed URL is still
+ * verified on every request by the route itself (signature, viewer, expiry).
+ */
+export function cachedVideoAuthorizer(deps: AppDeps, ttlMs = VIDEO_DECISION_TTL_MS, maxEntries = 10_000) {
+  const granted = new Map<string, { until: number; decision: Promise<{ key: string } | null> }>()
+  return (viewerId: string, lessonId: string): Promise<{ key: string } | null> => {
+    const at = deps.clock.now().getTime()
+    const cacheKey = `${viewerId}/${lessonId}`
+    const hit = granted.get(cacheKey)
+    if (hit && hit.until > at) return hit.decision
+    granted.delete(cacheKey)
+    if (granted.size >= maxEntries) granted.delete(granted.keys().next().value!) // oldest first
+    const decision = authorizeLessonVideo(deps, viewerId, lessonId)
+    granted.set(cacheKey, { until: at + ttlMs, decision })
+    const forget = () => {
+      if (granted.get(cacheKey)?.decision === decision) granted.delete(cacheKey)
+    }
+    decision.then((result) => result ?? forget(), forget)
+    return decision
+  }
+}

@@ -1,8 +1,8 @@
 import type { UserRow } from '@jouwbot/auth'
-import { and, eq, lessonProgress, lessons } from '@jouwbot/db'
 import { AppError } from '@jouwbot/shared'
 import type { AppDeps } from '../deps.ts'
-import { hasCourseAccess } from './access.ts'
+import { seesEveryCourse } from './access.ts'
+import { lessonQueries } from './lesson-queries.ts'
 import { ANONYMOUS_VIEWER, VIDEO_URL_TTL_MS } from './media/media-gateway.ts'
 import { coveredSeconds } from './watched-ranges.ts'
 
@@ -17,19 +17,12 @@ export async function getLesson(deps: AppDeps, input: { courseSlug: string; less
   const index = ordered.findIndex(({ lesson }) => lesson.slug === input.lessonSlug)
   const entry = ordered[index]
   if (!entry) throw new AppError('NOT_FOUND', 'lesson.notFound')
-  if (!entry.lesson.freePreview && !(await hasCourseAccess(deps.db, viewer, structure.id))) {
-    throw new AppError('FORBIDDEN', 'course.locked')
-  }
-
-  const [row] = await deps.db.select().from(lessons).where(eq(lessons.id, entry.lesson.id)).limit(1)
-  if (!row) throw new AppError('NOT_FOUND', 'lesson.notFound')
-  const [progress] = viewer
-    ? await deps.db
-        .select()
-        .from(lessonProgress)
-        .where(and(eq(lessonProgress.userId, viewer.id), eq(lessonProgress.lessonId, row.id)))
-        .limit(1)
-    : []
+  // One prepared round trip: the lesson, the viewer's progress and whether they are entitled.
+  const [found] = await lessonQueries(deps.db).lessonForViewer.execute({ lessonId: entry.lesson.id, userId: viewer?.id ?? null })
+  const entitled = entry.lesson.freePreview || (viewer !== null && (seesEveryCourse(viewer) || found?.entitled === true))
+  if (!entitled) throw new AppError('FORBIDDEN', 'course.locked')
+  if (!found) throw new AppError('NOT_FOUND', 'lesson.notFound')
+  const { lesson: row, progress } = found
   const now = deps.clock.now()
   const expiresAt = new Date(now.getTime() + VIDEO_URL_TTL_MS)
   const signed = { viewerId: viewer?.id ?? ANONYMOUS_VIEWER, lessonId: row.id, expiresAt }

@@ -2,7 +2,8 @@ import type { UserRow } from '@jouwbot/auth'
 import { and, eq, lessonProgress, lessons, sql, type DbOrTx } from '@jouwbot/db'
 import { AppError } from '@jouwbot/shared'
 import type { AppDeps } from '../deps.ts'
-import { hasCourseAccess } from './access.ts'
+import { hasCourseAccess, seesEveryCourse } from './access.ts'
+import { lessonQueries } from './lesson-queries.ts'
 import { coveredSeconds, creditRanges, type Range } from './watched-ranges.ts'
 
 /** A lesson counts as done once this share of it was really watched. */
@@ -31,13 +32,69 @@ async function lessonForViewer(db: DbOrTx, viewer: UserRow, lessonId: string) {
   return lesson
 }
 
+type StoredProgress = Pick<typeof lessonProgress.$inferSelect, 'watchedRanges' | 'positionSeconds' | 'lastClientTime' | 'completedAt' | 'updatedAt'>
+
+/** What a save makes of the stored progress: the merge both ways of saving share. */
+function nextProgress(current: StoredProgress, lesson: { durationSeconds: number }, input: ProgressInput, now: Date) {
+  const elapsedSeconds = Math.max(0, (now.getTime() - current.updatedAt.getTime()) / 1000)
+  const watchedRanges = creditRanges(current.watchedRanges, input.playedRanges, lesson.durationSeconds, elapsedSeconds * MAX_SPEED + SLACK_SECONDS)
+  const watchedSeconds = coveredSeconds(watchedRanges)
+  const isNewer = !current.lastClientTime || input.clientTime >= current.lastClientTime
+  const reachedEnd = lesson.durationSeconds > 0 && watchedSeconds >= lesson.durationSeconds * COMPLETION_SHARE
+  return {
+    watchedRanges,
+    watchedSeconds,
+    positionSeconds: isNewer ? Math.min(Math.max(0, input.positionSeconds), lesson.durationSeconds) : current.positionSeconds,
+    lastClientTime: isNewer ? input.clientTime : current.lastClientTime,
+    completedAt: current.completedAt ?? (reachedEnd ? now : null),
+    updatedAt: now,
+  }
+}
+
+/** A save that found its row changed by another save reads it again this often, then queues on the row lock. */
+const OPTIMISTIC_ATTEMPTS = 3
+
 /**
  * Stores where the member is and what was watched. Idempotent (the same save twice changes
- * nothing), monotonic (coverage and completion never go back), under a row lock so concurrent
- * saves from two tabs cannot lose each other's ranges.
+ * nothing), monotonic (coverage and completion never go back), and concurrent saves from two tabs
+ * cannot lose each other's ranges: a save writes only if the row is still the version it read (a
+ * compare-and-set on the row version) and otherwise reads it again and merges once more. Two
+ * prepared round trips, no transaction: the read (lesson, entitlement, progress) and the write.
+ * Under heavy contention for one row (many tabs at once) a save that lost a few times takes the
+ * row lock instead (`saveProgressLocked`), so none can starve.
  */
 export async function saveProgress(deps: AppDeps, viewer: UserRow, input: ProgressInput) {
   const now = deps.clock.now()
+  const queries = lessonQueries(deps.db)
+  for (let attempt = 1; ; attempt++) {
+    const [found] = await queries.progressForViewer.execute({ lessonId: input.lessonId, userId: viewer.id })
+    if (!found || !found.lesson.published) throw new AppError('NOT_FOUND', 'lesson.notFound')
+    const { lesson } = found
+    if (!lesson.freePreview && !seesEveryCourse(viewer) && !found.entitled) throw new AppError('FORBIDDEN', 'course.locked')
+    // No row yet: as if one had been made a moment ago, so the first save credits what fits in that moment.
+    const current = found.progress ?? { watchedRanges: [], positionSeconds: 0, lastClientTime: null, completedAt: null, updatedAt: new Date(now.getTime() - SLACK_SECONDS * 1000) }
+    const values = { userId: viewer.id, lessonId: lesson.id, ...nextProgress(current, lesson, input, now) }
+    const params = {
+      ...values,
+      lastClientTime: values.lastClientTime?.toISOString() ?? null,
+      completedAt: values.completedAt?.toISOString() ?? null,
+      updatedAt: now.toISOString(),
+    }
+    const [saved] = found.progress
+      ? await queries.updateProgress.execute({ ...params, version: found.version })
+      : await queries.insertProgress.execute({ ...params, courseId: lesson.courseId })
+    if (saved) {
+      // After the write: a read in between must not cache the old state again.
+      deps.viewerCourses.invalidate(viewer.id)
+      return toProgress(saved, lesson.durationSeconds)
+    }
+    // Another save changed (or made) the row since the read: merge into what it wrote.
+    if (attempt >= OPTIMISTIC_ATTEMPTS) return saveProgressLocked(deps, viewer, input, now)
+  }
+}
+
+/** The same save in a transaction holding the row lock: the fallback when the row keeps changing. */
+async function saveProgressLocked(deps: AppDeps, viewer: UserRow, input: ProgressInput, now: Date) {
   const result = await deps.db.transaction(async (tx) => {
     const lesson = await lessonForViewer(tx, viewer, input.lessonId)
     await tx
@@ -49,26 +106,13 @@ export async function saveProgress(deps: AppDeps, viewer: UserRow, input: Progre
       .from(lessonProgress)
       .where(and(eq(lessonProgress.userId, viewer.id), eq(lessonProgress.lessonId, lesson.id)))
       .for('update')
-    const elapsedSeconds = Math.max(0, (now.getTime() - current!.updatedAt.getTime()) / 1000)
-    const watchedRanges = creditRanges(current!.watchedRanges, input.playedRanges, lesson.durationSeconds, elapsedSeconds * MAX_SPEED + SLACK_SECONDS)
-    const watchedSeconds = coveredSeconds(watchedRanges)
-    const isNewer = !current!.lastClientTime || input.clientTime >= current!.lastClientTime
-    const reachedEnd = lesson.durationSeconds > 0 && watchedSeconds >= lesson.durationSeconds * COMPLETION_SHARE
     const [saved] = await tx
       .update(lessonProgress)
-      .set({
-        watchedRanges,
-        watchedSeconds,
-        positionSeconds: isNewer ? Math.min(Math.max(0, input.positionSeconds), lesson.durationSeconds) : current!.positionSeconds,
-        lastClientTime: isNewer ? input.clientTime : current!.lastClientTime,
-        completedAt: current!.completedAt ?? (reachedEnd ? now : null),
-        updatedAt: now,
-      })
+      .set(nextProgress(current!, lesson, input, now))
       .where(and(eq(lessonProgress.userId, viewer.id), eq(lessonProgress.lessonId, lesson.id)))
       .returning()
     return toProgress(saved!, lesson.durationSeconds)
   })
-  // After the commit: a read in between must not cache the old state again.
   deps.viewerCourses.invalidate(viewer.id)
   return result
 }

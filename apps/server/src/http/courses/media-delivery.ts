@@ -13,7 +13,7 @@ import { localEtag, type Storage, type StoredObject } from '@jouwbot/storage'
  *  - `asNodeHandler` — plain node:http, for `createServer((req, res) => media(req, res) || app(req, res))`.
  *    A player sends one request per range, and Express's own per-request work costs several times
  *    what these routes do (bench/media.ts): in front of Express it is skipped. Then the app's
- *    middlewares (pino-http, helmet) do not run for media either; failures are still logged.
+ *    middlewares (request log, security headers) do not run for media either; failures are still logged.
  *
  * Delivery, one of three ways:
  *  - `node`: Node streams the local file with `send` (ranges, conditional requests, HEAD);
@@ -29,7 +29,7 @@ export interface MediaRouteOptions {
   delivery: MediaDelivery
   /** x-accel only: the nginx `internal` location the key is appended to, e.g. `/_protected_media/`. */
   xAccelPrefix?: string
-  /** Where unexpected failures are logged; defaults to pino-http's `req.log` when the app has it. */
+  /** Where unexpected failures are logged; defaults to the request log's `req.log` when the app has it. */
   logger?: Logger
 }
 
@@ -92,7 +92,7 @@ export function mediaDelivery(options: MediaRouteOptions, failureMessage: string
   if (delivery === 'x-accel' && !/^\/[^?#\s]*\/$/.test(xAccelPrefix)) throw new Error("delivery 'x-accel' needs an xAccelPrefix like /_protected_media/")
 
   const fail = (req: IncomingMessage, res: ServerResponse, error: unknown) => {
-    // pino-http's `req.log` and `req.id` when the app has them (typed loosely: not every program loads its types).
+    // The request log's (http/request-log.ts) `req.log` and `req.id` when the app has them (typed loosely: not every program loads its types).
     const { log, id } = req as { log?: Logger; id?: unknown }
     ;(options.logger ?? log)?.error({ err: error, requestId: id }, failureMessage)
     if (res.headersSent) res.destroy()

@@ -27,7 +27,7 @@ export interface UploadRouterOptions {
   limits?: Partial<Record<LessonMediaKind, number>>
   /** After a new video is stored and the lesson points at it (e.g. queue the HLS job). Failures are logged only. */
   onVideoStored?: (lessonId: string) => void | Promise<void>
-  /** Defaults to pino-http's `req.log`. */
+  /** Defaults to the request log's `req.log`. */
   logger?: Logger
 }
 

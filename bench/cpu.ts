@@ -1,0 +1,136 @@
+/**
+ * pnpm bench:cpu — the server's CPU time per request for the hot tRPC paths and for the fixed
+ * overhead, side by side in one run (not part of the test suite). One server process
+ * (bench/outline-server.ts) serves, on separate ports:
+ *
+ *   bare http        — node:http answering the ping's JSON: the floor of any HTTP answer;
+ *   minimal tRPC     — `@trpc/server`'s standalone adapter with one procedure: the floor of a tRPC answer;
+ *   system.ping      — the app's empty query (Express, logging, security headers, session lookup, tRPC);
+ *   course.outline   — the member's full outline (unconditional, ~15 kB);
+ *   lesson.get       — a locked video lesson the member is entitled to;
+ *   lesson.saveProgress — the player's periodic save (POST, same-origin, superjson input; one connection).
+ *
+ * All with the same logged-in, entitled member's cookie on PostgreSQL (BENCH_DATABASE_URL). The
+ * figure is the server process's user + system CPU (from /proc) over a fixed-time load divided by
+ * the requests answered, so a machine shared with other work slows the run but hardly moves the
+ * figure. PostgreSQL's own CPU is not in it. Targets run in rounds of rotating order; the printout
+ * gives the mean per target and the ratios the issue sets targets for:
+ *   lesson.get, lesson.saveProgress ≤ 1.5× course.outline;  system.ping ≤ 1.5× minimal tRPC.
+ *
+ *   pnpm bench:cpu [--seconds 3] [--rounds 3] [--connections 8] [--client auto|wrk|autocannon]
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { autocannonFixedLoad, cpuMicros, type FixedLoadOptions, type LoadResult, wrkFixedLoad, wrkInstalled } from './load.ts'
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '3' },
+    rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '3' },
+    connections: { type: 'string', default: '8' },
+    client: { type: 'string', default: 'auto' },
+  },
+})
+const [SECONDS, ROUNDS, CONNECTIONS] = [Number(args.seconds), Number(args.rounds), Number(args.connections)]
+const useWrk = args.client === 'wrk' || (args.client === 'auto' && wrkInstalled())
+const scratch = mkdtempSync(join(tmpdir(), 'jb-bench-cpu-'))
+
+const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./outline-server.ts', import.meta.url))], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+})
+try {
+  const first = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve)
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)))
+  })
+  const { url, cookie, minimalUrl, bareUrl, lesson } = JSON.parse(first) as {
+    url: string
+    cookie: string
+    minimalUrl: string
+    bareUrl: string
+    lesson: { courseSlug: string; lessonSlug: string; lessonId: string }
+  }
+  const query = (path: string, input: unknown) => `${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`
+  const common = { seconds: SECONDS, connections: CONNECTIONS }
+  const member = { cookie }
+  const progressBody = JSON.stringify({
+    json: { lessonId: lesson.lessonId, positionSeconds: 12, playedRanges: [[0, 12]], clientTime: new Date().toISOString() },
+    meta: { values: { clientTime: ['Date'] } },
+  })
+  const targets: Record<string, FixedLoadOptions> = {
+    'bare http': { ...common, url: `${bareUrl}/trpc/system.ping`, headers: {} },
+    'minimal tRPC': { ...common, url: `${minimalUrl}/trpc/system.ping`, headers: {} },
+    'system.ping': { ...common, url: `${url}/trpc/system.ping`, headers: member },
+    'course.outline': { ...common, url: query('course.outline', { courseSlug: lesson.courseSlug }), headers: member },
+    'lesson.get': { ...common, url: query('lesson.get', { courseSlug: lesson.courseSlug, lessonSlug: lesson.lessonSlug }), headers: member },
+    // One connection: a member's saves of one lesson come one after another from one player. Several
+    // connections saving the same row measure contention (re-reads, the row lock), not cost.
+    'lesson.saveProgress': {
+      ...common,
+      connections: 1,
+      url: `${url}/trpc/lesson.saveProgress`,
+      method: 'POST',
+      body: progressBody,
+      headers: { ...member, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+    },
+  }
+
+  // Every target must answer what it should, or the figures mean nothing.
+  for (const [name, target] of Object.entries(targets)) {
+    const init: RequestInit = { method: target.method ?? 'GET', headers: target.headers }
+    if (target.body !== undefined) init.body = target.body
+    const response = await fetch(target.url, init)
+    const text = await response.text()
+    if (response.status !== 200) throw new Error(`${name}: ${response.status} ${text.slice(0, 300)}`)
+  }
+
+  const load = (options: FixedLoadOptions): Promise<LoadResult> =>
+    useWrk ? wrkFixedLoad(options, join(scratch, 'load.lua')) : autocannonFixedLoad(options)
+  const names = Object.keys(targets)
+  console.log(`${ROUNDS} rounds × ${SECONDS} s per target, ${CONNECTIONS} connections, load generator ${useWrk ? 'wrk (1 thread)' : 'autocannon'}`)
+  for (const name of names) await load({ ...targets[name]!, seconds: Math.min(2, SECONDS) }) // warm-up: JIT, pool, caches
+
+  const totals = Object.fromEntries(names.map((n) => [n, { cpu: 0, requests: 0, rps: [] as number[] }]))
+  for (let round = 0; round < ROUNDS; round++) {
+    const line: string[] = []
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + round) % names.length]!
+      const before = cpuMicros([child.pid!])
+      const result = await load(targets[name]!)
+      const cpu = cpuMicros([child.pid!]) - before
+      if (result.errors) throw new Error(`${name}: ${result.errors} errors`)
+      totals[name]!.cpu += cpu
+      totals[name]!.requests += result.requests
+      totals[name]!.rps.push(result.rps)
+      line.push(`${name} ${(cpu / result.requests).toFixed(0)} µs`)
+    }
+    console.log(`round ${round + 1}: ${line.join(', ')}`)
+  }
+
+  const perRequest = (name: string) => totals[name]!.cpu / totals[name]!.requests
+  console.log('\n  target                 CPU µs/request    req/s')
+  for (const name of names) {
+    const rps = totals[name]!.rps.reduce((a, b) => a + b, 0) / ROUNDS
+    console.log(`  ${name.padEnd(22)} ${perRequest(name).toFixed(0).padStart(14)} ${rps.toFixed(0).padStart(8)}`)
+  }
+  const verdict = (name: string, base: string, target: number) => {
+    const ratio = perRequest(name) / perRequest(base)
+    return `  ${`${name} / ${base}`.padEnd(38)} ${ratio.toFixed(2)}×  (target ≤ ${target}×: ${ratio <= target ? 'met' : 'NOT met'})`
+  }
+  console.log()
+  console.log(verdict('lesson.get', 'course.outline', 1.5))
+  console.log(verdict('lesson.saveProgress', 'course.outline', 1.5))
+  console.log(verdict('system.ping', 'minimal tRPC', 1.5))
+  console.log(`  ${'minimal tRPC / bare http'.padEnd(38)} ${(perRequest('minimal tRPC') / perRequest('bare http')).toFixed(2)}×  (for scale)`)
+} finally {
+  if (child.exitCode === null) {
+    child.kill('SIGTERM')
+    await new Promise((resolve) => child.once('exit', resolve))
+  }
+  rmSync(scratch, { recursive: true, force: true })
+}
