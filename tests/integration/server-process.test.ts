@@ -56,7 +56,7 @@ function startServer(env: Record<string, string>): Started {
   let output = ''
   const child = spawn(process.execPath, ['--enable-source-maps', 'dist/index.js'], {
     cwd: serverDir,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', DEMO_VIDEOS: 'off', ...env },
   })
   children.add(child)
   child.stdout!.on('data', (chunk) => (output += chunk))

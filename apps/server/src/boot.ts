@@ -4,17 +4,15 @@ import { fileURLToPath } from 'node:url'
 import { createAppDeps, type AppDeps } from '@jouwbot/api'
 import { createManyChatGateway } from '@jouwbot/manychat'
 import { seedAdmin } from '@jouwbot/api/auth'
-import { seedShop } from '@jouwbot/api/checkout'
 import { seedPrivacyPolicy } from '@jouwbot/api/privacy'
-import { deriveMediaSecret, seedCourse } from '@jouwbot/api/courses'
-import { seedBlog } from '@jouwbot/api/marketing/blog'
+import { deriveMediaSecret } from '@jouwbot/api/courses'
 import { prepareDummyPasswordHash } from '@jouwbot/auth'
-import { mediaDir, premiumCursus } from '@jouwbot/course-content'
 import { createDb, lockDataDir, migrate, sql, type DatabaseHandle } from '@jouwbot/db'
 import { startJobRunner, type JobRunner } from '@jouwbot/jobs'
 import { createDevMailboxTransport, createSmtpTransport } from '@jouwbot/mail'
 import pino, { type Logger } from 'pino'
 import { composeServer } from './compose.ts'
+import { demoVideosEnabled, demoVideosWanted, seedDemoContent } from './demo-content.ts'
 import { DEFAULT_REQUEST_TIMEOUTS, HEADERS_TIMEOUT_MS } from './http/request-timeouts.ts'
 import type { Env } from './env.ts'
 import { jobDefinitions, QUEUES } from './jobs.ts'
@@ -90,14 +88,16 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
     )
   }
 
-  // Demo content, once: the Premium Cursus with its sample videos (never in production).
-  if (env.NODE_ENV !== 'production' && (await seedCourse(deps, premiumCursus, { mediaDir, storage }))) {
-    logger.info({ course: premiumCursus.slug }, 'demo course seeded')
-  }
-  if (env.NODE_ENV !== 'production') await seedShop(deps, premiumCursus.slug)
-  if (env.NODE_ENV !== 'production' && (await seedBlog(deps))) logger.info('demo blog posts seeded')
+  // Demo content, once: the Premium Cursus with its sample videos, the shop, the blog (never in production).
+  await seedDemoContent(deps, env, { storage, logger })
 
-  const jobs: JobRunner = await startJobRunner(handle, jobDefinitions({ deps, transport, mailFrom: env.MAIL_FROM, logger }), logger)
+  // The demo course's own lesson videos, rendered in the background (never in production).
+  const demoVideos = { enabled: demoVideosEnabled(env), wake: () => {} }
+  const jobs: JobRunner = await startJobRunner(handle, jobDefinitions({ deps, transport, mailFrom: env.MAIL_FROM, logger, demoVideos }), logger)
+  demoVideos.wake = () => {
+    jobs.send(QUEUES.demoVideos).catch((error: unknown) => logger.warn({ err: error }, 'could not queue the demo videos'))
+  }
+  if (demoVideosWanted(env, logger)) demoVideos.wake()
   deps.onMailQueued = () => {
     jobs.send(QUEUES.mailDeliver).catch((error: unknown) => logger.warn({ err: error }, 'could not wake the mail worker'))
   }

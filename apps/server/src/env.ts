@@ -25,6 +25,11 @@ const envSchema = z.object({
    * Root `pnpm start` (the local try-out) turns it on; it is never on by itself.
    */
   DEV_MAILBOX: z.enum(['on', 'off']).default('off'),
+  /**
+   * The demo course's lesson videos (never in production): `render` makes one per lesson from its own
+   * text in a background job when ffmpeg and espeak-ng are on PATH; `off` keeps the 4 shared samples.
+   */
+  DEMO_VIDEOS: z.enum(['render', 'off']).default('render'),
   MAIL_FROM: z.string().default('Jouw Bot <noreply@jouwbot.nl>'),
   /** The newsletter's own sender, apart from transactional mail (its reputation stays separate). */
   NEWSLETTER_FROM: z.string().min(3).default('Jouw Bot nieuwsbrief <nieuwsbrief@jouwbot.nl>'),

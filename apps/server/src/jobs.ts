@@ -4,7 +4,8 @@ import { reconcilePayments } from '@jouwbot/api/checkout'
 import { expireCredits, sendReminders } from '@jouwbot/api/coaching'
 import { sendDueNewsletters } from '@jouwbot/api/marketing'
 import { syncChatContacts } from '@jouwbot/api/marketing/chat'
-import { MEDIA_SWEEP_GRACE_MS, renderLessonHls, sweepOrphanedMedia } from '@jouwbot/api/courses'
+import { MEDIA_SWEEP_GRACE_MS, renderDemoLessonVideos, renderLessonHls, sweepOrphanedMedia, type DemoVideoTools } from '@jouwbot/api/courses'
+import { premiumCursus } from '@jouwbot/course-content'
 import { rollUpStats } from '@jouwbot/api/marketing-stats'
 import { applyRetention, buildPendingDataExports, eraseDueAccounts, expireDataExports, retentionRulesFor, runKeyRotation } from '@jouwbot/api/privacy'
 import type { JobDefinition } from '@jouwbot/jobs'
@@ -17,6 +18,7 @@ export const QUEUES = {
   cleanUpExpired: 'maintenance.clean-up-expired',
   sweepOrphanedMedia: 'maintenance.sweep-orphaned-media',
   lessonHls: 'media.hls',
+  demoVideos: 'courses.demo-videos',
   reconcilePayments: 'checkout.reconcile-payments',
   // privacy-rights
   privacyBuildExports: 'privacy.build-exports',
@@ -39,6 +41,11 @@ export interface JobsContext {
   transport: MailTransport
   mailFrom: string
   logger: Logger
+  /**
+   * The demo course's lesson videos (demo-content.ts): off unless given, always off in production;
+   * `wake` queues the next run when one run's time is up.
+   */
+  demoVideos?: { enabled: boolean; wake: () => void }
 }
 
 export function jobDefinitions(context: JobsContext): JobDefinition<never>[] {
@@ -47,6 +54,7 @@ export function jobDefinitions(context: JobsContext): JobDefinition<never>[] {
     cleanUpExpiredJob(context),
     sweepOrphanedMediaJob(context),
     lessonHlsJob(context),
+    demoVideosJob(context, context.demoVideos ?? { enabled: false, wake: () => {} }),
     reconcilePaymentsJob(context),
     privacyBuildExportsJob(context),
     privacyEraseAccountsJob(context),
@@ -135,6 +143,38 @@ export function lessonHlsJob(
     handler: async ({ lessonId }) => {
       const result = await renderLessonHls(deps, { ...options, lessonId })
       if (result === 'noFfmpeg') logger.info({ lessonId }, 'no ffmpeg: the lesson keeps its MP4 only')
+    },
+  }
+}
+
+/**
+ * The demo course's lesson videos, each rendered from its own text (renderDemoLessonVideos: slides,
+ * espeak-ng narration, ffmpeg). Queued at start (boot.ts, when ffmpeg and espeak-ng are on PATH) and
+ * hourly at :29, so a lesson text edited since gets its video again; a run with nothing to do costs one
+ * select. One run renders for `budgetMs` (4 minutes) and then wakes the next one, well inside pg-boss's
+ * 15-minute expiry. Does nothing when not enabled — and it never is in production (boot.ts).
+ */
+export function demoVideosJob(
+  { deps, logger }: Pick<JobsContext, 'deps' | 'logger'>,
+  options: { enabled: boolean; wake: () => void; tools?: DemoVideoTools | { missing: string[] } | null; budgetMs?: number },
+): JobDefinition<never> {
+  return {
+    name: QUEUES.demoVideos,
+    cron: '29 * * * *',
+    retryLimit: 2,
+    retryDelaySeconds: 120,
+    handler: async () => {
+      if (!options.enabled) return
+      const result = await renderDemoLessonVideos(deps, {
+        courseSlug: premiumCursus.slug,
+        tools: options.tools,
+        deadline: Date.now() + (options.budgetMs ?? 4 * 60_000),
+        onLesson: (event) => logger.info(event, 'demo lesson video'),
+      })
+      if (result.status === 'more') options.wake()
+      if (result.status === 'done' || result.status === 'more') {
+        if (result.rendered || result.attached) logger.info(result, 'demo lesson videos rendered')
+      }
     },
   }
 }

@@ -12,3 +12,9 @@ export { renderLessonHls } from './media/render-lesson-hls.ts'
 export { saveLessonHls } from './media/save-lesson-hls.ts'
 export { DEFAULT_UPLOAD_LIMITS, storeLessonMedia, UPLOAD_KINDS } from './media/store-lesson-media.ts'
 export { hlsFolderOf, MEDIA_SWEEP_GRACE_MS, sweepOrphanedMedia } from './media/sweep-orphaned-media.ts'
+export {
+  DEMO_VIDEO_VERSION, demoVideoKeys, findDemoVideoTools, lessonTextHash, renderDemoLessonVideos,
+  type DemoLessonEvent, type DemoVideoTools, type RenderDemoVideosResult,
+} from './demo-videos/render-demo-videos.ts'
+export { renderLessonVideo, webVtt } from './demo-videos/render-lesson-video.ts'
+export { slidesForLesson, type LessonText } from './demo-videos/lesson-slides.ts'
