@@ -217,8 +217,9 @@ async function fill(handle: DatabaseHandle, fixture: Fixture): Promise<Record<st
   )
   await step(
     'blog comments',
-    sql`insert into blog_comments (post_id, author_id, body, status, created_at)
-      select ${fixture.postId}, id, 'Mooi stuk, dank je!', (case when abs(hashtext(email)) % 100 = 0 then 'pending' else 'approved' end)::blog_comment_status, created_at
+    // body_html as postComment stores it (renderCommentMarkdown of this plain sentence).
+    sql`insert into blog_comments (post_id, author_id, body, body_html, status, created_at)
+      select ${fixture.postId}, id, 'Mooi stuk, dank je!', '<p>Mooi stuk, dank je!</p>' || chr(10), (case when abs(hashtext(email)) % 100 = 0 then 'pending' else 'approved' end)::blog_comment_status, created_at
       from users where email like 'lid%@bench.example'`,
   )
   await step(

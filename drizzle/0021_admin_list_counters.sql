@@ -3,7 +3,11 @@ CREATE TABLE "newsletter_subscriber_counts" (
 	"count" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX "users_search_trgm_idx";--> statement-breakpoint
+DROP INDEX "orders_search_trgm_idx";--> statement-breakpoint
 ALTER TABLE "blog_comments" ADD COLUMN "body_html" text;--> statement-breakpoint
+CREATE INDEX "users_search_trgm_idx" ON "users" USING gin (("email" || ' ' || "first_name" || ' ' || "last_name") gin_trgm_ops) WITH (fastupdate=false);--> statement-breakpoint
+CREATE INDEX "orders_search_trgm_idx" ON "orders" USING gin (("buyer_email" || ' ' || "id"::text) gin_trgm_ops) WITH (fastupdate=false);--> statement-breakpoint
 -- Hand-written: newsletter_subscriber_counts kept by statement-level triggers on newsletter_subscribers (one
 -- upsert per statement from its transition tables, so a bulk import adds one row update per status, not one per
 -- subscriber). The deltas of a statement are applied in status order, so two transactions lock the counter rows
