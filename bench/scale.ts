@@ -17,10 +17,11 @@
  * `auth.me` includes the session lookup among a million sessions). Warm-up, then rounds that alternate
  * which database goes first; the figure is the median per call, and the ratio full / empty (target ≤ 1.5×).
  *
- *   pnpm bench:scale [--small] [--runs 30] [--explain]
+ *   pnpm bench:scale [--small] [--runs 30] [--explain] [--keep]
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is only used to create and
- * drop the two scratch databases. `--explain` prints the plans of the admin member list queries.
+ * drop the two scratch databases. `--explain` prints the plans of the admin member list queries; `--keep` leaves both databases behind (their names are printed) to
+ * look at plans by hand.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -39,6 +40,7 @@ const { values: args } = parseArgs({
     small: { type: 'boolean', default: false },
     runs: { type: 'string', default: process.env.BENCH_RUNS ?? '30' },
     explain: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
   },
 })
 const RUNS = Number(args.runs)
@@ -69,6 +71,11 @@ async function open(name: string): Promise<DatabaseHandle> {
 
 async function dropAll(): Promise<void> {
   for (const handle of handles.splice(0)) await handle.close().catch(() => {})
+  if (args.keep && made.length > 0) {
+    // --keep: the filled database stays for EXPLAIN by hand; drop it with `drop database … with (force)`.
+    console.log(`kept: ${made.join(', ')}`)
+    made.splice(0)
+  }
   if (made.length === 0) return
   const admin = postgres(base, { max: 1, onnotice: () => {} })
   try {
@@ -210,8 +217,9 @@ async function fill(handle: DatabaseHandle, fixture: Fixture): Promise<Record<st
   )
   await step(
     'blog comments',
-    sql`insert into blog_comments (post_id, author_id, body, status, created_at)
-      select ${fixture.postId}, id, 'Mooi stuk, dank je!', (case when abs(hashtext(email)) % 100 = 0 then 'pending' else 'approved' end)::blog_comment_status, created_at
+    // body_html as postComment stores it (renderCommentMarkdown of this plain sentence).
+    sql`insert into blog_comments (post_id, author_id, body, body_html, status, created_at)
+      select ${fixture.postId}, id, 'Mooi stuk, dank je!', '<p>Mooi stuk, dank je!</p>' || chr(10), (case when abs(hashtext(email)) % 100 = 0 then 'pending' else 'approved' end)::blog_comment_status, created_at
       from users where email like 'lid%@bench.example'`,
   )
   await step(
@@ -265,10 +273,10 @@ const paths: Path[] = [
   { name: 'admin.checkout.orders, search', who: 'admin', call: (api) => api.admin.checkout.orders({ search: 'lid4242@', limit: 25 }) },
   { name: 'admin.courseAccess.members', who: 'admin', call: (api) => api.admin.courseAccess.members({ courseSlug: premiumCursus.slug }) },
   { name: 'admin.courseAccess.members, search', who: 'admin', call: (api) => api.admin.courseAccess.members({ courseSlug: premiumCursus.slug, search: 'lid4242@' }) },
-  { name: 'admin.coaching.bookings', who: 'admin', call: (api) => api.admin.coaching.bookings({ page: 1 }) },
+  { name: 'admin.coaching.bookings', who: 'admin', call: (api) => api.admin.coaching.bookings({}) },
   { name: 'admin.privacy.requests (open)', who: 'admin', call: (api) => api.admin.privacy.requests({ status: 'open' }) },
   { name: 'admin.privacy.requests (all)', who: 'admin', call: (api) => api.admin.privacy.requests({ status: 'all' }) },
-  { name: 'admin.blog.queue', who: 'admin', call: (api) => api.admin.blog.queue() },
+  { name: 'admin.blog.queue', who: 'admin', call: (api) => api.admin.blog.queue({}) },
   { name: 'admin.marketing.newsletters', who: 'admin', call: (api) => api.admin.marketing.newsletters() },
 ]
 

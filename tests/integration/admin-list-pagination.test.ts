@@ -70,7 +70,7 @@ describe('admin.courseAccess.members pages through a course with many members', 
     expect((await allPages({ limit: 25 })).ids).toEqual(ids)
   })
 
-  test('the default page is 50, more than the maximum is refused, and so is a page of none', async () => {
+  test('the default page is 25, more than the maximum is refused, and so is a page of none', async () => {
     const first = await (await admin.api()).admin.courseAccess.members({ courseSlug: COURSE })
     expect(first.members).toHaveLength(COURSE_MEMBERS_PAGE_SIZE)
     expect(first.nextCursor).toBe(first.members.at(-1)!.entitlementId)

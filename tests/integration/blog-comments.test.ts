@@ -51,10 +51,29 @@ describe('moderation of new members', () => {
     expect(own).toMatchObject([{ id, pending: true, mine: true }])
 
     const moderator = await admin()
-    expect((await moderator.api.admin.blog.queue()).map((c) => c.id)).toEqual([id])
+    expect((await moderator.api.admin.blog.queue({})).comments.map((c) => c.id)).toEqual([id])
     await moderator.api.admin.blog.moderate({ commentId: id, decision: 'approve' })
     expect(await (await reader.client.api()).blog.comments.list({ postId: post.id })).toMatchObject([{ id, pending: false, authorName: 'Sanne d.', html: '<p>Goede uitleg, dank je!</p>\n' }])
-    expect(await moderator.api.admin.blog.queue()).toEqual([])
+    expect((await moderator.api.admin.blog.queue({})).comments).toEqual([])
+  })
+
+  test('the queue comes a page at a time, oldest first, with the HTML stored when the comment was written', async () => {
+    const post = await insertPost(server.deps)
+    const ids: string[] = []
+    for (const name of ['Anna', 'Bram', 'Cor']) {
+      const author = await createMember(server.deps, { firstName: name })
+      ids.push((await comment(server.deps, author.client, post.id, `Reactie van **${name}**`)).id)
+      server.deps.clock.advance(minute)
+    }
+    const [stored] = await server.deps.db.select().from(blogComments).where(eq(blogComments.id, ids[0]!))
+    expect(stored?.bodyHtml).toBe('<p>Reactie van <strong>Anna</strong></p>\n')
+    const moderator = await admin()
+    const first = await moderator.api.admin.blog.queue({ limit: 2 })
+    expect(first.comments.map((c) => c.id)).toEqual(ids.slice(0, 2))
+    expect(first.comments[0]?.html).toBe('<p>Reactie van <strong>Anna</strong></p>\n')
+    expect(first.nextCursor).toBe(ids[1])
+    const second = await moderator.api.admin.blog.queue({ limit: 2, cursor: first.nextCursor! })
+    expect(second).toMatchObject({ comments: [{ id: ids[2] }], nextCursor: null })
   })
 
   test('after two approved comments a member’s comments appear at once; staff comments always do', async () => {
@@ -73,9 +92,9 @@ describe('moderation of new members', () => {
     await (await reporter.client.api()).blog.comments.report({ commentId: id, reason: 'Onaardig' })
     await (await reporter.client.api()).blog.comments.report({ commentId: id, reason: 'Nog eens' })
     const moderator = await admin()
-    expect(await moderator.api.admin.blog.queue()).toMatchObject([{ id, reports: 1, reasons: ['Onaardig'] }])
+    expect((await moderator.api.admin.blog.queue({})).comments).toMatchObject([{ id, reports: 1, reasons: ['Onaardig'] }])
     await moderator.api.admin.blog.moderate({ commentId: id, decision: 'delete' })
-    expect(await moderator.api.admin.blog.queue()).toEqual([])
+    expect((await moderator.api.admin.blog.queue({})).comments).toEqual([])
     const [row] = await server.deps.db.select().from(blogComments).where(eq(blogComments.id, id))
     expect(row).toMatchObject({ body: '' })
     expect(row!.deletedAt).not.toBeNull()
@@ -83,9 +102,9 @@ describe('moderation of new members', () => {
 
   test('members cannot reach the moderation queue, and staff without 2FA neither', async () => {
     const member = await createMember(server.deps)
-    await expectRefusal((await member.client.api()).admin.blog.queue(), 'FORBIDDEN', 'error.forbidden')
+    await expectRefusal((await member.client.api()).admin.blog.queue({}), 'FORBIDDEN', 'error.forbidden')
     await server.deps.db.update(users).set({ role: 'admin' }).where(eq(users.email, member.email))
-    await expectRefusal((await member.client.api()).admin.blog.queue(), 'FORBIDDEN', 'privacy.staffTwoFactorRequired')
+    await expectRefusal((await member.client.api()).admin.blog.queue({}), 'FORBIDDEN', 'privacy.staffTwoFactorRequired')
   })
 })
 

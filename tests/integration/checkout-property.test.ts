@@ -8,14 +8,18 @@ import { NEXT_PAYMENT_STATUS } from '@jouwbot/payments/emulator'
 import { checkoutStartInput } from '@jouwbot/shared'
 import { insertBuyers, seedShopFixture, startInput } from '../helpers/shop.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+import { budget } from '../helpers/budget.ts'
+import { propertySeeds } from '../helpers/property.ts'
 
-let server: TestServer
+let server: TestServer | undefined
+// startTestServer leaves nothing behind when it fails half-way; once it succeeded, this closes it even
+// when a test failed. The budgets scale with TEST_BUDGET_FACTOR (tests/helpers/budget.ts).
+afterAll(async () => {
+  await server?.close()
+}, budget(60_000))
 beforeAll(async () => {
   server = await startTestServer({ webDist: null, payments: true })
-})
-afterAll(async () => {
-  await server.close()
-})
+}, budget(60_000))
 
 /** A small seeded PRNG (mulberry32): a failing seed can be replayed exactly. */
 function random(seed: number) {
@@ -32,22 +36,22 @@ function random(seed: number) {
 /** Mollie's status rules, as the emulator enforces them. */
 const NEXT = NEXT_PAYMENT_STATUS
 
-test.each([1, 2, 3, 4, 5, 6])('random webhook deliveries and status changes (seed %i): every paid order has one grant, one invoice and one redemption', async (seed) => {
+test.each(propertySeeds(6))('random webhook deliveries and status changes (seed %i): every paid order has one grant, one invoice and one redemption', async (seed) => {
   const next = random(seed)
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!
-  const emulator = server.payments!.emulator
+  const emulator = server!.payments!.emulator
   await emulator.webhooksIdle()
   emulator.reset()
-  await truncateAll(server.handle)
-  server.deps.courses.invalidate()
-  await seedShopFixture(server.deps)
-  await server.deps.db.insert(coupons).values({ code: 'PROP', kind: 'percent', percentOff: 20, createdAt: server.deps.clock.now() })
+  await truncateAll(server!.handle)
+  server!.deps.courses.invalidate()
+  await seedShopFixture(server!.deps)
+  await server!.deps.db.insert(coupons).values({ code: 'PROP', kind: 'percent', percentOff: 20, createdAt: server!.deps.clock.now() })
 
-  const buyers = await insertBuyers(server.deps, 6)
+  const buyers = await insertBuyers(server!.deps, 6)
   const orderIds: string[] = []
   for (const buyer of buyers) {
     const input = checkoutStartInput.parse(startInput(pick(['premium-cursus', 'premium-cursus-coaching', 'coachingsessie']), next() < 0.5 ? { couponCode: 'PROP' } : {}))
-    orderIds.push((await startCheckout(server.deps, buyer, input)).orderId)
+    orderIds.push((await startCheckout(server!.deps, buyer, input)).orderId)
   }
 
   emulator.holdWebhooks()
@@ -68,19 +72,19 @@ test.each([1, 2, 3, 4, 5, 6])('random webhook deliveries and status changes (see
       await emulator.deliverWebhook(pick(attempts).id, { times: 1 + Math.floor(next() * 3), concurrent: next() < 0.5 })
     } else if (roll < 0.85) {
       // The buyer tries again (possible once the last attempt ended, or after 10 minutes).
-      server.deps.clock.advance(11 * 60_000)
-      await startPaymentAttempt(server.deps, orderId).catch(() => undefined)
+      server!.deps.clock.advance(11 * 60_000)
+      await startPaymentAttempt(server!.deps, orderId).catch(() => undefined)
     } else {
-      server.deps.clock.advance(3 * 60_000)
-      await reconcilePayments(server.deps)
+      server!.deps.clock.advance(3 * 60_000)
+      await reconcilePayments(server!.deps)
     }
   }
   await emulator.releaseWebhooks()
-  server.deps.clock.advance(3 * 60_000)
-  await reconcilePayments(server.deps)
+  server!.deps.clock.advance(3 * 60_000)
+  await reconcilePayments(server!.deps)
   await emulator.webhooksIdle()
 
-  const db = server.deps.db
+  const db = server!.deps.db
   const paidAtMollie = new Set(emulator.listPayments().filter((p) => p.status === 'paid').map((p) => (p.metadata as { orderId: string }).orderId))
   expect(paidAtMollie.size, 'the sequence paid at least one order').toBeGreaterThan(0)
   for (const orderId of orderIds) {
@@ -109,4 +113,4 @@ test.each([1, 2, 3, 4, 5, 6])('random webhook deliveries and status changes (see
   expect(await db.select().from(couponRedemptions)).toHaveLength(paidWithCoupon.length)
   const sequences = (await db.select({ sequence: invoices.sequence }).from(invoices)).map((r) => r.sequence).sort((a, b) => a - b)
   expect(sequences).toEqual(sequences.map((_, i) => i + 1))
-})
+}, budget(90_000))

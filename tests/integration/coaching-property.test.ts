@@ -12,7 +12,9 @@ import { AppError } from '@jouwbot/shared'
 import { grantOrderCredits } from '../../packages/api/src/coaching/grant-order-credits.ts'
 import { lockBalance } from '../../packages/api/src/coaching/credit-ledger.ts'
 import { insertCoach, insertUser, ledgerSum, spendableUnits } from '../helpers/coaching.ts'
+import { budget } from '../helpers/budget.ts'
 import { makeDeps } from '../helpers/deps.ts'
+import { propertySeeds } from '../helpers/property.ts'
 import { useTestDatabase } from '../helpers/test-db.ts'
 
 const db = useTestDatabase()
@@ -82,7 +84,7 @@ async function checkInvariants(deps: Deps, memberIds: string[], context: string)
 }
 
 describe('coaching credits and bookings under random sequences', () => {
-  test.each([1, 2, 3, 4, 5])('seed %i: balances equal the ledger, never negative, no overlapping sessions', async (seed) => {
+  test.each(propertySeeds(5))('seed %i: balances equal the ledger, never negative, no overlapping sessions', async (seed) => {
     const next = random(seed)
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
     const deps = makeDeps(db())
@@ -157,5 +159,5 @@ describe('coaching credits and bookings under random sequences', () => {
     const all = await deps.db.select().from(coachingBookings)
     expect(all.length, JSON.stringify({ counts, refused })).toBeGreaterThanOrEqual(3)
     expect(all.filter((booking) => booking.status !== 'booked').length, JSON.stringify({ counts, refused })).toBeGreaterThan(0)
-  }, 120_000)
+  }, budget(120_000))
 })

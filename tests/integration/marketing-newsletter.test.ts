@@ -382,6 +382,33 @@ describe('admin', () => {
     expect(await (await visitor().api()).marketing.archive()).toEqual([])
     await expectRefusal((async () => (await visitor().api()).marketing.archived({ slug }))(), 'NOT_FOUND', 'marketing.newsletterNotFound')
   })
+  test('the subscriber counts per status follow every sign-up, confirmation, unsubscription, bulk change and deletion', async () => {
+    const admin = await adminClient()
+    const counts = async () => (await (await admin.client.api()).admin.marketing.newsletters()).subscribers
+    // What a count over every subscriber says (the triggers must keep the counter table equal to it).
+    const truth = async () => {
+      const rows = await deps().db.select({ status: newsletterSubscribers.status }).from(newsletterSubscribers)
+      const byStatus: Record<string, number> = {}
+      for (const row of rows) byStatus[row.status] = (byStatus[row.status] ?? 0) + 1
+      return byStatus
+    }
+    expect(await counts()).toEqual({})
+    const a = await confirmedSubscriber()
+    const b = await confirmedSubscriber()
+    await (await visitor().api()).marketing.subscribe({ email: uniqueEmail('wacht') })
+    expect(await counts()).toEqual({ confirmed: 2, pending: 1 })
+    await deps().db.update(newsletterSubscribers).set({ status: 'unsubscribed' }).where(eq(newsletterSubscribers.id, a.id))
+    expect(await counts()).toEqual({ confirmed: 1, pending: 1, unsubscribed: 1 })
+    // One statement touching several rows and statuses at once.
+    await deps().db.update(newsletterSubscribers).set({ status: 'bounced' })
+    expect(await counts()).toEqual({ bounced: 3 })
+    await deps().db.delete(newsletterSubscribers).where(eq(newsletterSubscribers.id, b.id))
+    expect(await counts()).toEqual({ bounced: 2 })
+    expect(await counts()).toEqual(await truth())
+    await truncateAll(server.handle)
+    const again = await adminClient()
+    expect((await (await again.client.api()).admin.marketing.newsletters()).subscribers).toEqual({})
+  })
 })
 
 describe('retention', () => {

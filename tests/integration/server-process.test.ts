@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { budget } from '../helpers/budget.ts'
 
 // The server runs here the way `pnpm start` runs it in production: built by apps/server/build.ts
 // into apps/server/dist/ (rebuilt by this file, so it never tests a stale bundle) and started with
@@ -19,7 +20,7 @@ const children = new Set<ChildProcess>()
  * on a 2-core CI machine shared with the other test workers 60 s was once not enough. A start that
  * fails exits, and `waitForHealth` reports that at once, so a generous budget costs nothing then.
  */
-const HEALTH_BUDGET_MS = 240_000
+const HEALTH_BUDGET_MS = budget(240_000)
 const HOOK_BUDGET_MS = HEALTH_BUDGET_MS + 60_000
 const tempDirs: string[] = []
 
@@ -31,8 +32,8 @@ function tempDir(prefix: string): string {
 
 beforeAll(async () => {
   // ~1 s alone; the budget allows for a 2-core machine busy with the other test workers.
-  await promisify(execFile)(tsx, ['build.ts'], { cwd: serverDir, timeout: 60_000 })
-}, 90_000)
+  await promisify(execFile)(tsx, ['build.ts'], { cwd: serverDir, timeout: budget(60_000) })
+}, budget(90_000))
 
 afterAll(async () => {
   await Promise.all(
@@ -44,7 +45,7 @@ afterAll(async () => {
     }),
   )
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true })
-}, 30_000)
+}, budget(30_000))
 
 interface Started {
   child: ChildProcess
@@ -151,7 +152,7 @@ describe('the server process on embedded defaults', () => {
     const second = startServer({ DATA_DIR: dataDir, PORT: String(port + 1) })
     expect(await second.exited).toBe(1)
     expect(second.output()).toMatch(/is al in gebruik door proces \d+/)
-  }, 60_000)
+  }, budget(60_000))
 
   test('SIGTERM stops gracefully: exit code 0, lock released; a restart keeps data and prints no new password', async () => {
     first.child.kill('SIGTERM')
@@ -175,7 +176,7 @@ test('NODE_ENV=production without database, secrets and mail server refuses to s
   expect(await started.exited).toBe(1)
   expect(started.output()).toMatch(/NODE_ENV=production refuses to start without DATABASE_URL, APP_ORIGIN, SESSION_SECRET, ENCRYPTION_KEYS, SMTP_URL/)
   expect(existsSync(join(dataDir, 'pglite'))).toBe(false)
-}, 60_000)
+}, budget(60_000))
 
 test('the dev mailbox on a server others can reach refuses to start', async () => {
   const dataDir = tempDir('jb-mailbox-')
@@ -183,4 +184,4 @@ test('the dev mailbox on a server others can reach refuses to start', async () =
   expect(await started.exited).toBe(1)
   expect(started.output()).toMatch(/DEV_MAILBOX=on refused: HOST=0\.0\.0\.0 is not a loopback address/)
   expect(existsSync(join(dataDir, 'pglite'))).toBe(false)
-}, 60_000)
+}, budget(60_000))

@@ -126,7 +126,11 @@ export const adminBookingsInput = z
     status: z.enum(coachingBookingStatuses, { error: 'validation.invalid' }).optional(),
     from: z.iso.date({ error: 'validation.invalid' }).optional(),
     to: z.iso.date({ error: 'validation.invalid' }).optional(),
-    page: z.int().min(1).max(10_000).default(1),
+    /** The id of the last booking of the previous page (keyset: start time, id). */
+    cursor: uuid.optional(),
+    /** Sent by tRPC's infinite queries; the list only pages forward. */
+    direction: z.enum(['forward', 'backward']).optional(),
+    limit: z.int().min(1).max(100).default(25),
   })
   .strict()
 export type AdminBookingsInput = z.input<typeof adminBookingsInput>

@@ -27,7 +27,7 @@ export const grantAccessInput = z
   .object({ email: lineString().trim().toLowerCase().max(254).pipe(z.email({ error: 'validation.email' })), courseSlug: slug })
   .strict()
 /** Members per page of `admin.courseAccess.members` (default and most). */
-export const COURSE_MEMBERS_PAGE_SIZE = 50
+export const COURSE_MEMBERS_PAGE_SIZE = 25
 export const COURSE_MEMBERS_PAGE_MAX = 100
 /**
  * One page of a course's members, newest access first. `cursor` is the previous page's `nextCursor` (the

@@ -77,3 +77,12 @@ export const blogPreviewInput = z.object({ body: multilineString().max(100_000, 
 
 export const blogBlockInput = z.object({ userId: uuid, reason: line(500) }).strict()
 export const blogUnblockInput = z.object({ userId: uuid }).strict()
+/** The moderation queue, a page at a time: `cursor` is the id of the last comment of the previous page. */
+export const blogQueueInput = z
+  .object({
+    cursor: uuid.optional(),
+    /** Sent by tRPC's infinite queries; the queue only pages forward. */
+    direction: z.enum(['forward', 'backward']).optional(),
+    limit: z.int().min(1).max(100).default(25),
+  })
+  .strict()

@@ -7,6 +7,7 @@ import {
   blogPostIdInput,
   blogPostInput,
   blogPreviewInput,
+  blogQueueInput,
   blogSlugInput,
   blogTagSchema,
   blogUnblockInput,
@@ -51,7 +52,7 @@ export const adminBlogRouter = router({
   save: adminProcedure.input(blogPostInput).mutation(({ ctx, input }) => savePost(ctx.deps, { authorId: ctx.user.id, post: input })),
   // A mutation only because a long body does not fit a query string; it changes nothing.
   preview: adminProcedure.input(blogPreviewInput).mutation(({ ctx, input }) => previewPost(ctx.deps, input)),
-  queue: adminProcedure.query(({ ctx }) => listModerationQueue(ctx.deps)),
+  queue: adminProcedure.input(blogQueueInput).query(({ ctx, input }) => listModerationQueue(ctx.deps, input)),
   moderate: adminProcedure
     .input(z.object({ commentId: z.uuid(), decision: z.enum(['approve', 'delete']) }).strict())
     .mutation(({ ctx, input }) => moderateComment(ctx.deps, { ...input, moderatorId: ctx.user.id })),

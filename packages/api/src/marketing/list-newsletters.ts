@@ -1,4 +1,4 @@
-import { desc, eq, newsletters, newsletterSubscribers, sql } from '@jouwbot/db'
+import { desc, eq, newsletters, newsletterSubscriberCounts } from '@jouwbot/db'
 import { AppError } from '@jouwbot/shared'
 import type { AppDeps } from '../deps.ts'
 import { renderNewsletterHtml, renderNewsletterText } from './render-newsletter.ts'
@@ -23,11 +23,12 @@ export async function listNewsletters(deps: AppDeps) {
     .from(newsletters)
     .orderBy(desc(newsletters.createdAt))
     .limit(200)
-  const counts = await deps.db
-    .select({ status: newsletterSubscribers.status, count: sql<number>`count(*)::int` })
-    .from(newsletterSubscribers)
-    .groupBy(newsletterSubscribers.status)
-  return { newsletters: rows, subscribers: Object.fromEntries(counts.map((c) => [c.status, Number(c.count)])) as Record<string, number> }
+  // Kept by triggers on newsletter_subscribers (migration 0021): five rows, not a count of every subscriber.
+  const counts = await deps.db.select().from(newsletterSubscriberCounts)
+  return {
+    newsletters: rows,
+    subscribers: Object.fromEntries(counts.filter((c) => c.count > 0).map((c) => [c.status, c.count])) as Record<string, number>,
+  }
 }
 
 /** Admin: one newsletter to edit. */

@@ -536,11 +536,11 @@ export const personalDataCategories: PersonalDataCategory[] = [
       // marketing (blog): comments under blog posts, reports of comments, comment blocks.
       {
         table: 'blog_comments',
-        columns: ['post_id', 'author_id', 'parent_id', 'body', 'status', 'notify_replies', 'created_at', 'edited_at', 'deleted_at'],
+        columns: ['post_id', 'author_id', 'parent_id', 'body', 'body_html', 'status', 'notify_replies', 'created_at', 'edited_at', 'deleted_at'],
         subject: { userColumn: 'author_id' },
         retention: accountLifetime,
         // Emptied and unlinked rather than deleted: other members' replies keep their place under it.
-        erasure: { action: 'anonymise', set: { author_id: null, body: '' } },
+        erasure: { action: 'anonymise', set: { author_id: null, body: '', body_html: '' } },
       },
       {
         table: 'blog_comment_reports',
@@ -1323,6 +1323,7 @@ export const nonPersonalColumns: Record<string, string[]> = {
   newsletter_deliveries: ['newsletter_id', 'subscriber_id'],
   blog_posts: ['id', 'slug', 'title', 'summary', 'body_markdown', 'cover_image_key', 'tags', 'status', 'publish_at', 'language', 'created_at', 'updated_at'],
   blog_comments: ['id'],
+  newsletter_subscriber_counts: ['status', 'count'],
 }
 
 /** Cookies and browser storage the site sets; the cookie list on /privacy is generated from this. */

@@ -55,7 +55,11 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_unique').on(t.email),
     // Admin member search (`ilike '%…%'` on e-mail or name) through a trigram index (pg_trgm, migration 0012).
-    index('users_search_trgm_idx').using('gin', sql`(${t.email} || ' ' || ${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
+    // fastupdate off: with GIN's pending list, rows added since the last vacuum are scanned one by one on every
+    // search (23 ms instead of 0.7 ms for 100k new members, bench:scale); a sign-up pays a little more instead.
+    index('users_search_trgm_idx')
+      .using('gin', sql`(${t.email} || ' ' || ${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`)
+      .with({ fastupdate: false }),
   ],
 )
 

@@ -163,7 +163,10 @@ export const orders = pgTable(
     // `order by created_at desc` (nulls first) cannot use a `desc nulls last` index.
     index('orders_created_idx').on(t.createdAt),
     // Admin order search (`ilike '%…%'` on e-mail or id) through a trigram index; pg_trgm is created in migration 0012.
-    index('orders_search_trgm_idx').using('gin', sql`(${t.buyerEmail} || ' ' || ${t.id}::text) gin_trgm_ops`),
+    // fastupdate off, as users_search_trgm_idx: no pending list of unsorted new orders scanned on every search.
+    index('orders_search_trgm_idx')
+      .using('gin', sql`(${t.buyerEmail} || ' ' || ${t.id}::text) gin_trgm_ops`)
+      .with({ fastupdate: false }),
     check('orders_amounts', sql`${t.totalCents} = ${t.totalExclCents} + ${t.totalVatCents} and ${t.totalCents} > 0`),
     check('orders_refunds_within_total', sql`${t.refundedCents} + ${t.chargedBackCents} <= ${t.totalCents}`),
   ],

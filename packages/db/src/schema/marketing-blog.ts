@@ -55,6 +55,11 @@ export const blogComments = pgTable(
     parentId: uuid().references((): AnyPgColumn => blogComments.id, { onDelete: 'cascade' }),
     /** The member's markdown; emptied when the member deletes the comment. */
     body: text().notNull(),
+    /**
+     * `body` rendered (renderCommentMarkdown) when the comment is written or edited, so lists do not render
+     * markdown per row on every read; null for comments written before it was stored (rendered on read).
+     */
+    bodyHtml: text(),
     status: blogCommentStatus().notNull().default('pending'),
     /** The author wants a mail when someone replies. */
     notifyReplies: boolean().notNull().default(false),

@@ -12,6 +12,6 @@ export async function deleteOwnComment(deps: Pick<AppDeps, 'db' | 'clock'>, opti
   if (!comment) throw new AppError('NOT_FOUND', 'blog.commentNotFound')
   if (comment.authorId !== options.authorId) throw new AppError('FORBIDDEN', 'blog.notYourComment')
   if (comment.deletedAt) return { deleted: true }
-  await deps.db.update(blogComments).set({ body: '', deletedAt: deps.clock.now(), notifyReplies: false }).where(eq(blogComments.id, options.commentId))
+  await deps.db.update(blogComments).set({ body: '', bodyHtml: '', deletedAt: deps.clock.now(), notifyReplies: false }).where(eq(blogComments.id, options.commentId))
   return { deleted: true }
 }

@@ -23,7 +23,7 @@ export async function moderateComment(deps: AppDeps, options: ModerateCommentOpt
       .where(and(eq(blogCommentReports.commentId, comment.id), isNull(blogCommentReports.resolvedAt)))
     await recordAudit(tx.db, { actorUserId: options.moderatorId, subjectUserId: comment.authorId, action: `blog.comment_${options.decision}d`, details: { commentId: comment.id } }, now)
     if (options.decision === 'delete') {
-      if (!comment.deletedAt) await tx.db.update(blogComments).set({ body: '', deletedAt: now, notifyReplies: false }).where(eq(blogComments.id, comment.id))
+      if (!comment.deletedAt) await tx.db.update(blogComments).set({ body: '', bodyHtml: '', deletedAt: now, notifyReplies: false }).where(eq(blogComments.id, comment.id))
       return false
     }
     if (comment.deletedAt) throw new AppError('CONFLICT', 'blog.commentDeleted')

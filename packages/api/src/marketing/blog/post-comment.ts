@@ -5,7 +5,7 @@ import { enforceRateLimit } from '../../auth/rate-limits.ts'
 import { inTransaction } from '../../transaction.ts'
 import { blogRules, visiblePost } from './blog-rules.ts'
 import { checkCommentFormToken } from './comment-form-token.ts'
-import { countLinks } from './markdown.ts'
+import { countLinks, renderCommentMarkdown } from './markdown.ts'
 import { mailReplyToParentAuthor } from './reply-mail.ts'
 
 export interface PostCommentOptions {
@@ -71,6 +71,7 @@ export async function postComment(deps: AppDeps, options: PostCommentOptions) {
         authorId: options.authorId,
         parentId: options.parentId,
         body: options.body,
+        bodyHtml: renderCommentMarkdown(options.body),
         status: trusted ? 'approved' : 'pending',
         notifyReplies: options.notifyReplies,
         createdAt: now,

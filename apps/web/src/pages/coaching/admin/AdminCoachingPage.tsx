@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { coachingBookingStatuses } from '@jouwbot/shared'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,6 +7,7 @@ import { Button } from '../../../components/Button.tsx'
 import { DataTable } from '../../../components/DataTable.tsx'
 import { FormAlert } from '../../../components/FormAlert.tsx'
 import { PageHeader } from '../../../components/PageHeader.tsx'
+import { QueryError } from '../../../components/QueryError.tsx'
 import { QueryState } from '../../../components/QueryState.tsx'
 import { SelectField } from '../../../components/SelectField.tsx'
 import { TextField } from '../../../components/TextField.tsx'
@@ -102,19 +103,24 @@ function BookingsSection() {
   const coaches = useQuery(trpc.admin.coaching.coaches.queryOptions())
   const [draft, setDraft] = useState<Filters>({ coachId: '', status: '', from: '', to: '' })
   const [filters, setFilters] = useState<Filters>(draft)
-  const [page, setPage] = useState(1)
   const input = {
-    page,
     ...(filters.coachId ? { coachId: filters.coachId } : {}),
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.from ? { from: filters.from } : {}),
     ...(filters.to ? { to: filters.to } : {}),
   }
-  const bookings = useQuery({ ...trpc.admin.coaching.bookings.queryOptions(input), placeholderData: keepPreviousData })
+  // Keyset pages with "load more" (no page numbers: counting every booking costs what the list must not).
+  // Every read is audit-logged on the server: no refetching on window focus.
+  const bookings = useInfiniteQuery(
+    trpc.admin.coaching.bookings.infiniteQueryOptions(input, {
+      getNextPageParam: (page) => page.nextCursor ?? undefined,
+      refetchOnWindowFocus: false,
+      placeholderData: keepPreviousData,
+    }),
+  )
   const submit = (event: FormEvent) => {
     event.preventDefault()
     setFilters(draft)
-    setPage(1)
   }
   return (
     <section aria-labelledby="admin-bookings">
@@ -138,36 +144,30 @@ function BookingsSection() {
           {t('adminCoaching.filter')}
         </Button>
       </form>
-      <QueryState query={bookings} isEmpty={(data) => data.bookings.length === 0} empty={<p>{t('adminCoaching.noBookings')}</p>}>
-        {(data) => {
-          const pages = Math.max(1, Math.ceil(data.total / data.pageSize))
-          return (
-            <>
-              <DataTable
-                caption={t('adminCoaching.bookings')}
-                rowKey={(row) => row.id}
-                rowHeader={{ header: t('adminCoaching.colWhen'), cell: (row) => format.dateTime(row.startsAt) }}
-                columns={[
-                  { header: t('adminCoaching.colCoach'), cell: (row) => row.coachName },
-                  { header: t('adminCoaching.colMember'), cell: (row) => `${row.memberName} (${row.memberEmail})` },
-                  { header: t('adminCoaching.colSession'), cell: (row) => row.title },
-                  { header: t('adminCoaching.colStatus'), cell: (row) => <span className={statusBadge(row.status)}>{t(`coachingPage.status.${row.status}`)}</span> },
-                ]}
-                rows={data.bookings}
-              />
-              <nav className="slot-picker__weeks" aria-label={t('adminCoaching.bookings')}>
-                <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                  {t('adminCoaching.previous')}
-                </Button>
-                <span aria-live="polite">{t('adminCoaching.pageOf', { page: data.page, pages, total: data.total })}</span>
-                <Button variant="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-                  {t('adminCoaching.next')}
-                </Button>
-              </nav>
-            </>
-          )
-        }}
+      <QueryState query={bookings} isEmpty={(data) => data.pages.every((page) => page.bookings.length === 0)} empty={<p>{t('adminCoaching.noBookings')}</p>}>
+        {(data) => (
+          <DataTable
+            caption={t('adminCoaching.bookings')}
+            rowKey={(row) => row.id}
+            rowHeader={{ header: t('adminCoaching.colWhen'), cell: (row) => format.dateTime(row.startsAt) }}
+            columns={[
+              { header: t('adminCoaching.colCoach'), cell: (row) => row.coachName },
+              { header: t('adminCoaching.colMember'), cell: (row) => `${row.memberName} (${row.memberEmail})` },
+              { header: t('adminCoaching.colSession'), cell: (row) => row.title },
+              { header: t('adminCoaching.colStatus'), cell: (row) => <span className={statusBadge(row.status)}>{t(`coachingPage.status.${row.status}`)}</span> },
+            ]}
+            rows={data.pages.flatMap((page) => page.bookings)}
+          />
+        )}
       </QueryState>
+      {bookings.isFetchNextPageError ? <QueryError error={bookings.error} onRetry={bookings.fetchNextPage} /> : null}
+      {bookings.hasNextPage ? (
+        <div>
+          <Button variant="secondary" pending={bookings.isFetchingNextPage} pendingLabel={t('common.loading')} onClick={() => void bookings.fetchNextPage()}>
+            {t('adminCoaching.loadMore')}
+          </Button>
+        </div>
+      ) : null}
     </section>
   )
 }

@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { COURSE_MEMBERS_PAGE_SIZE } from '@jouwbot/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ActionStatus } from '../../../components/ActionStatus.tsx'
@@ -14,7 +15,7 @@ import { useLocale } from '../../../lib/useLocale.ts'
 import { useRowAction } from '../../../lib/useRowAction.ts'
 import type { CourseMemberRow } from './types.ts'
 
-const PAGE_SIZE = 50
+const PAGE_SIZE = COURSE_MEMBERS_PAGE_SIZE
 
 interface Props {
   courseSlug: string

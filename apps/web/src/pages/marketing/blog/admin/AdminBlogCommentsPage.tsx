@@ -1,9 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { ActionStatus } from '../../../../components/ActionStatus.tsx'
 import { AdminSection } from '../../../../components/admin/AdminSection.tsx'
 import { Button } from '../../../../components/Button.tsx'
 import { PageHeader } from '../../../../components/PageHeader.tsx'
+import { QueryError } from '../../../../components/QueryError.tsx'
 import { QueryState } from '../../../../components/QueryState.tsx'
 import { formatDateTime } from '../../../../lib/format.ts'
 import { useTRPC } from '../../../../lib/trpc.ts'
@@ -19,7 +20,8 @@ export function AdminBlogCommentsPage() {
   useDocumentTitle(t('blogAdmin.comments.title'))
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const queue = useQuery(trpc.admin.blog.queue.queryOptions())
+  // A page at a time ("load more"); moderating refetches the pages loaded so far.
+  const queue = useInfiniteQuery(trpc.admin.blog.queue.infiniteQueryOptions({}, { getNextPageParam: (page) => page.nextCursor ?? undefined }))
   const blocked = useQuery(trpc.admin.blog.blocked.queryOptions())
   const moderate = useMutation(trpc.admin.blog.moderate.mutationOptions())
   const block = useMutation(trpc.admin.blog.block.mutationOptions())
@@ -41,10 +43,14 @@ export function AdminBlogCommentsPage() {
       <div className="admin-page__sections">
         <AdminSection title={t('blogAdmin.comments.caption')}>
           <ActionStatus action={action} />
-          <QueryState query={queue} empty={<p className="muted">{t('blogAdmin.comments.empty')}</p>}>
-            {(rows) => (
+          <QueryState
+            query={queue}
+            isEmpty={(data) => data.pages.every((page) => page.comments.length === 0)}
+            empty={<p className="muted">{t('blogAdmin.comments.empty')}</p>}
+          >
+            {(data) => (
               <ul className="blog-queue">
-                {rows.map((comment) => (
+                {data.pages.flatMap((page) => page.comments).map((comment) => (
                   <li key={comment.id} className="blog-queue__item">
                     <p className="blog-queue__meta">
                       {t('blogAdmin.comments.author')} <strong>{comment.authorName ?? '—'}</strong> · {t('blogAdmin.comments.post')}{' '}
@@ -85,6 +91,14 @@ export function AdminBlogCommentsPage() {
               </ul>
             )}
           </QueryState>
+          {queue.isFetchNextPageError ? <QueryError error={queue.error} onRetry={queue.fetchNextPage} /> : null}
+          {queue.hasNextPage ? (
+            <div>
+              <Button variant="secondary" pending={queue.isFetchingNextPage} pendingLabel={t('common.loading')} onClick={() => void queue.fetchNextPage()}>
+                {t('blogAdmin.comments.loadMore')}
+              </Button>
+            </div>
+          ) : null}
         </AdminSection>
         <AdminSection title={t('blogAdmin.comments.blockedTitle')}>
           <ActionStatus action={blockAction} />
