@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { eraseDueAccounts } from '@jouwbot/api/privacy'
-import { accountErasures, coachingSessionTypes, coachProfiles, eq } from '@jouwbot/db'
+import { unzipSync } from 'fflate'
+import { buildPendingDataExports, eraseDueAccounts } from '@jouwbot/api/privacy'
+import { accountErasures, coachingSessionTypes, coachProfiles, dataExports, eq } from '@jouwbot/db'
 import { createMember, makeStaff } from '../helpers/accounts.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
@@ -95,11 +96,22 @@ describe('coach photo', () => {
     expect((await fetch(`${server.url}${photoUrl}`)).status).toBe(404)
   })
 
-  test('erasing the coach’s account deletes the photo from storage (the registry’s prefix)', async () => {
+  test('the coach’s data export holds the photo; erasing the account deletes it from storage (the registry’s prefix)', async () => {
     const robin = await coach()
     await upload(robin.cookie, await cameraJpeg())
     const key = await storedKey(robin.id)
     expect(await server.deps.storage.stat(key!)).not.toBeNull()
+
+    const requested = await (await robin.client.api()).privacy.requestExport()
+    expect(await buildPendingDataExports(server.deps)).toMatchObject({ built: 1, failed: 0 })
+    const [archive] = await server.deps.db.select().from(dataExports).where(eq(dataExports.id, requested.id))
+    const chunks: Buffer[] = []
+    for await (const chunk of await server.deps.storage.read(archive!.storageKey!)) chunks.push(Buffer.from(chunk as Uint8Array))
+    const files = unzipSync(new Uint8Array(Buffer.concat(chunks)))
+    const photo = Object.keys(files).find((name) => name === `afbeeldingen/${key!.split('/').at(-1)}`)
+    expect(photo).toBeDefined()
+    expect(await sharp(Buffer.from(files[photo!]!)).metadata()).toMatchObject({ format: 'webp', width: 400 })
+
     const now = server.deps.clock.now()
     await server.deps.db.insert(accountErasures).values({ userId: robin.id, cancelTokenHash: randomUUID(), requestedAt: now, scheduledFor: now })
     expect(await eraseDueAccounts(server.deps)).toEqual({ erased: 1 })
