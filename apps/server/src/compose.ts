@@ -8,6 +8,8 @@ import { invoiceRouter } from './http/checkout/invoices.ts'
 import { checkoutPayRouter } from './http/checkout/pay.ts'
 import { attachmentRouter } from './http/courses/attachments.ts'
 import { certificateRouter } from './http/courses/certificates.ts'
+import { calendarFeedRouter } from './http/coaching/calendar-feed.ts'
+import { coachPhotoRouter } from './http/coaching/coach-photo.ts'
 import { privacyExportRouter } from './http/privacy/exports.ts'
 import { statsCollectRouter } from './http/marketing/stats-collect.ts'
 import { ebookDownloadRouter } from './http/marketing/ebook-download.ts'
@@ -70,6 +72,8 @@ export function composeServer(parts: ServerParts): (req: IncomingMessage, res: S
       attachmentRouter(deps),
       certificateRouter(deps),
       privacyExportRouter(deps),
+      calendarFeedRouter(deps),
+      coachPhotoRouter(deps),
       statsCollectRouter(deps),
       ebookDownloadRouter(deps),
       blogFeedsRouter(deps),

@@ -117,6 +117,8 @@ export const errorKeys = [
   'coaching.requestReused',
   'coaching.timeZoneInvalid',
   'coaching.creditNotFound',
+  'coaching.photoNotAnImage',
+  'coaching.photoTooLarge',
   // marketing (newsletter, e-book)
   'marketing.linkInvalid',
   'marketing.linkExpired',

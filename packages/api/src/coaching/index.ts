@@ -1,6 +1,7 @@
 /** The coaching domain's entry point for jobs, seeds and tests (`@jouwbot/api/coaching`). */
 export { bookSession } from './book-session.ts'
-export { calendarFile, bookingUid } from './calendar-file.ts'
+export { calendarFile, calendarFeed, bookingUid } from './calendar-file.ts'
+export { calendarFeedRateLimit, createCalendarFeed, getCalendarFeedStatus, renderCalendarFeed, revokeCalendarFeed } from './calendar-feed.ts'
 export { cancelBooking } from './cancel-booking.ts'
 export { expireCredits } from './expire-credits.ts'
 export { getCreditAccount, ledgerBalance, listMemberSessions } from './get-credit-account.ts'
@@ -14,3 +15,4 @@ export { REMINDERS, sendReminders } from './send-reminders.ts'
 export { setCoachRole } from './set-coach-role.ts'
 export { takeBackOrderCredits } from './take-back-order-credits.ts'
 export { computeSlots } from './slots.ts'
+export { COACH_PHOTO_MAX_BYTES, coachPhotoPrefix, findCoachPhoto, removeCoachPhoto, uploadCoachPhoto } from './coach-photo.ts'

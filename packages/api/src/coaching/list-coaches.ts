@@ -1,6 +1,7 @@
 import { and, asc, coachProfiles, coachingSessionTypes, eq, inArray } from '@jouwbot/db'
 import { AppError } from '@jouwbot/shared'
 import type { AppDeps } from '../deps.ts'
+import { coachPhotoUrl } from './coach-photo.ts'
 
 export interface PublicCoach {
   id: string
@@ -8,6 +9,8 @@ export interface PublicCoach {
   bioNl: string
   bioEn: string
   languages: string[]
+  /** The square WebP photo (EXIF stripped), or null. */
+  photoUrl: string | null
   /** The kind of place only; where exactly is told to the booked member alone. */
   locationKind: 'video' | 'phone' | 'in_person'
   timeZone: string
@@ -35,6 +38,7 @@ export async function listCoaches(deps: Pick<AppDeps, 'db'>, options: { coachId?
       bioNl: coach.bioNl,
       bioEn: coach.bioEn,
       languages: coach.languages,
+      photoUrl: coachPhotoUrl(coach.userId, coach.photoKey),
       locationKind: coach.locationKind,
       timeZone: coach.timeZone,
       cancelWindowHours: coach.cancelWindowHours,

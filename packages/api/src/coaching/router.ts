@@ -21,6 +21,8 @@ import {
 import { z } from 'zod'
 import { adminProcedure, authedProcedure, coachProcedure, publicProcedure, router } from '../trpc.ts'
 import { bookSession } from './book-session.ts'
+import { removeCoachPhoto } from './coach-photo.ts'
+import { createCalendarFeed, getCalendarFeedStatus, revokeCalendarFeed } from './calendar-feed.ts'
 import { cancelByLink } from './cancel-by-link.ts'
 import { getLinkedSession } from './get-linked-session.ts'
 import { listLinkedSlots } from './list-linked-slots.ts'
@@ -59,6 +61,10 @@ export const coachingRouter = router({
   cancel: authedProcedure.input(cancelInput).mutation(({ ctx, input }) => cancelBooking(ctx.deps, { actor: actorOf(ctx.user), ...input })),
   mySessions: authedProcedure.query(({ ctx }) => listMemberSessions(ctx.deps, { memberId: ctx.user.id })),
   credits: authedProcedure.query(({ ctx }) => getCreditAccount(ctx.deps, { userId: ctx.user.id })),
+  // The private calendar feed (members and coaches): the URL is shown once, when made.
+  calendarFeed: authedProcedure.query(({ ctx }) => getCalendarFeedStatus(ctx.deps, { userId: ctx.user.id })),
+  createCalendarFeed: authedProcedure.mutation(({ ctx }) => createCalendarFeed(ctx.deps, { user: ctx.user })),
+  revokeCalendarFeed: authedProcedure.mutation(({ ctx }) => revokeCalendarFeed(ctx.deps, { userId: ctx.user.id })),
   setTimeZone: authedProcedure.input(memberTimeZoneInput).mutation(({ ctx, input }) => setMemberTimeZone(ctx.deps, { userId: ctx.user.id, ...input })),
 
   // The signed links in the booking mails: no login, one session, used once, until its start.
@@ -72,6 +78,8 @@ export const coachingRouter = router({
   // The coach's own pages.
   ownProfile: coachProcedure.query(({ ctx }) => getOwnCoachProfile(ctx.deps, { coachId: ctx.user.id })),
   updateProfile: coachProcedure.input(coachProfileInput).mutation(({ ctx, input }) => updateCoachProfile(ctx.deps, { coachId: ctx.user.id, profile: input })),
+  // The photo is uploaded over plain HTTP (POST /coaching/coach-photo, the raw image); removed here.
+  removePhoto: coachProcedure.mutation(({ ctx }) => removeCoachPhoto(ctx.deps, { coachId: ctx.user.id })),
   ownSessionTypes: coachProcedure.query(({ ctx }) => listOwnSessionTypes(ctx.deps, { coachId: ctx.user.id })),
   saveSessionType: coachProcedure.input(sessionTypeInput).mutation(({ ctx, input }) => saveSessionType(ctx.deps, { coachId: ctx.user.id, sessionType: input })),
   availability: coachProcedure.query(({ ctx }) => getAvailability(ctx.deps, { coachId: ctx.user.id })),

@@ -3,11 +3,12 @@ import { AppError, type CoachProfileInput } from '@jouwbot/shared'
 import type { AppDeps } from '../deps.ts'
 import type { CoachProfileRow } from './coach-rules.ts'
 import { isValidTimeZone } from './slots.ts'
+import { coachPhotoUrl } from './coach-photo.ts'
 
-export async function getOwnCoachProfile(deps: Pick<AppDeps, 'db'>, options: { coachId: string }): Promise<CoachProfileRow> {
+export async function getOwnCoachProfile(deps: Pick<AppDeps, 'db'>, options: { coachId: string }): Promise<CoachProfileRow & { photoUrl: string | null }> {
   const [profile] = await deps.db.select().from(coachProfiles).where(eq(coachProfiles.userId, options.coachId))
   if (!profile) throw new AppError('NOT_FOUND', 'coaching.coachNotFound')
-  return profile
+  return { ...profile, photoUrl: coachPhotoUrl(profile.userId, profile.photoKey) }
 }
 
 /** The coach edits their own profile, location and booking rules. */

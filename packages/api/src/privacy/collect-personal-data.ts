@@ -4,7 +4,7 @@ import { personalDataCategories, type PersonalDataCategory, type TableLocation }
 
 /**
  * Columns that are never handed out, whatever a category says: password and token hashes, the TOTP
- * secret and state, session ids (the public half of a session token), the cancel-link hash, and the
+ * secret and state, session ids and calendar-feed ids (the public half of a token), the cancel-link hash, and the
  * PDF bytes (these go into the archive as files). Defence in depth next to `export: 'secret'`.
  */
 export const NEVER_EXPORTED = new Set([
@@ -16,6 +16,7 @@ export const NEVER_EXPORTED = new Set([
   'code_hash',
   'cancel_token_hash',
   'sessions.id',
+  'coaching_calendar_feeds.id',
   'invoice_pdfs.pdf',
 ])
 

@@ -702,6 +702,15 @@ export const personalDataCategories: PersonalDataCategory[] = [
         retention: accountLifetime,
         erasure: del,
       },
+      {
+        // The private calendar feed: the export says that one exists (and when it was made and last
+        // fetched), never the token (`id` and `secret_hash` are in NEVER_EXPORTED).
+        table: 'coaching_calendar_feeds',
+        columns: ['id', 'user_id', 'secret_hash', 'created_at', 'last_fetched_at'],
+        subject: { userColumn: 'user_id' },
+        retention: accountLifetime,
+        erasure: del,
+      },
     ],
   },
   {
@@ -738,6 +747,12 @@ export const personalDataCategories: PersonalDataCategory[] = [
         table: 'coaching_session_types',
         columns: ['coach_id', 'title', 'duration_minutes', 'credits', 'active', 'position', 'created_at'],
         subject: { userColumn: 'coach_id' },
+        retention: accountLifetime,
+        erasure: del,
+      },
+      {
+        // The photo (WebP, EXIF stripped, 400×400) under its own prefix: exported and erased from here.
+        storagePrefix: 'coaching/coaches/{userId}/',
         retention: accountLifetime,
         erasure: del,
       },

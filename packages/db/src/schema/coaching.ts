@@ -292,3 +292,24 @@ export const coachingCreditExtensions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.unitId, t.createdAt] })],
 )
+
+/**
+ * The private calendar feed of a member or coach (`GET /coaching/agenda/<id>.<secret>.ics`), one per
+ * user. As with sessions, the token is `<id>.<secret>`: the id is stored as it is, the secret only as
+ * its SHA-256 (compared in constant time), so the URL is shown once, when it is made. A new link
+ * replaces the row (the old URL stops at once); revoking deletes it.
+ */
+export const coachingCalendarFeeds = pgTable(
+  'coaching_calendar_feeds',
+  {
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    secretHash: text().notNull(),
+    createdAt: at().notNull(),
+    /** Last fetched by a calendar app (written at most hourly), so the owner sees it works. */
+    lastFetchedAt: at(),
+  },
+  (t) => [uniqueIndex('coaching_calendar_feeds_user_unique').on(t.userId)],
+)

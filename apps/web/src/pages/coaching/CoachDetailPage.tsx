@@ -38,6 +38,7 @@ export function CoachDetailPage() {
           return (
             <>
               <PageHeader eyebrow={t('coachingPage.eyebrow')} title={profile.displayName} intro={t(`coachingPage.locationKind.${profile.locationKind}`)} />
+              {profile.photoUrl ? <img className="coach-photo coach-photo--large" src={profile.photoUrl} alt={t('coachingPage.photoAlt', { name: profile.displayName })} width={160} height={160} /> : null}
               {bio ? <p className="coach-bio">{bio}</p> : null}
               <p className="muted">
                 {t('coachingPage.languages', { languages: profile.languages.map((code) => t(`coachingPage.language.${code}`, { defaultValue: code })).join(', ') })}

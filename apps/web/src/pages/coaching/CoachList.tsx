@@ -22,6 +22,7 @@ export function CoachList({ lessonId }: { lessonId: string | null }) {
               const bio = locale === 'en' ? coach.bioEn || coach.bioNl : coach.bioNl || coach.bioEn
               return (
                 <li key={coach.id} className="coach-card">
+                  {coach.photoUrl ? <img className="coach-photo" src={coach.photoUrl} alt={t('coachingPage.photoAlt', { name: coach.displayName })} width={96} height={96} loading="lazy" /> : null}
                   <h3 className="coach-card__name">
                     <Link to={`/coaching/coach/${coach.id}${suffix}`}>{coach.displayName}</Link>
                   </h3>

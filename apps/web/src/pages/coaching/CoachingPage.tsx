@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts'
+import { CalendarFeedSection } from './CalendarFeedSection.tsx'
 import { CoachList } from './CoachList.tsx'
 import { CreditsSection } from './CreditsSection.tsx'
 import { MySessions } from './MySessions.tsx'
@@ -29,6 +30,7 @@ export function CoachingPage() {
         <TimeZoneSection format={format} stored={format.stored} />
       </div>
       <MySessions format={format} />
+      <CalendarFeedSection format={format} audience="member" />
       <CoachList lessonId={params.get('les')} />
     </div>
   )

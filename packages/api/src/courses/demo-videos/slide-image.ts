@@ -1,4 +1,3 @@
-import sharp from 'sharp'
 import type { Slide } from './lesson-slides.ts'
 
 /**
@@ -109,5 +108,6 @@ export function slideSvg(slide: Slide, frame: SlideFrame): string {
 }
 
 export async function renderSlidePng(slide: Slide, frame: SlideFrame, file: string): Promise<void> {
+  const { default: sharp } = await import('sharp') // on first use only (bench:memory)
   await sharp(Buffer.from(slideSvg(slide, frame))).png({ compressionLevel: 6 }).toFile(file)
 }

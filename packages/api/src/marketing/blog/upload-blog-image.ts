@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { Readable } from 'node:stream'
-import type { Metadata } from 'sharp'
-import { AppError } from '@jouwbot/shared'
 import type { AppDeps } from '../../deps.ts'
+import { openUploadedImage } from '../../images.ts'
 
 /** Uploaded originals may be this large; what is stored is far smaller. */
 export const BLOG_IMAGE_MAX_BYTES = 15 * 1024 * 1024
 const MAX_WIDTH = 1600
-const acceptedFormats = new Set(['jpeg', 'png', 'webp', 'avif', 'heif', 'gif', 'tiff'])
 
 export const BLOG_IMAGE_PREFIX = 'blog/images/'
 /** `<uuid>.webp` / `<uuid>.avif`: the only names the image route serves. */
@@ -19,17 +17,8 @@ export const blogImageName = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[
  * stored as WebP and AVIF without any metadata (EXIF, GPS, camera: sharp writes none by default).
  */
 export async function uploadBlogImage(deps: Pick<AppDeps, 'storage'>, options: { bytes: Buffer }) {
-  // Loaded on first use: sharp's libvips is native memory the server would otherwise hold from its
-  // start, for an action staff take now and then (bench:memory).
-  const { default: sharp } = await import('sharp')
-  let info: Metadata
-  try {
-    info = await sharp(options.bytes, { limitInputPixels: 50_000_000 }).metadata()
-  } catch {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'error.unsupportedMediaType')
-  }
-  if (!info.format || !acceptedFormats.has(info.format)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'error.unsupportedMediaType')
-  const base = sharp(options.bytes, { limitInputPixels: 50_000_000 }).rotate().resize({ width: MAX_WIDTH, withoutEnlargement: true })
+  const { image } = await openUploadedImage(options.bytes)
+  const base = image.resize({ width: MAX_WIDTH, withoutEnlargement: true })
   const [webp, avif] = await Promise.all([base.clone().webp({ quality: 80 }).toBuffer({ resolveWithObject: true }), base.clone().avif({ quality: 55 }).toBuffer()])
   const id = randomUUID()
   await deps.storage.write(`${BLOG_IMAGE_PREFIX}${id}.webp`, Readable.from([webp.data]), { contentType: 'image/webp', maxBytes: BLOG_IMAGE_MAX_BYTES })

@@ -12,6 +12,7 @@ import { TextField } from '../../../components/TextField.tsx'
 import { describeError } from '../../../lib/errors.ts'
 import { useTRPC } from '../../../lib/trpc.ts'
 import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts'
+import { CoachPhotoSection } from './CoachPhotoSection.tsx'
 
 type Profile = {
   displayName: string
@@ -31,7 +32,7 @@ type Profile = {
   cancelWindowHours: number
 }
 
-/** /coach/profiel — name, bio nl/en, languages, where sessions happen, and the booking rules. */
+/** /coach/profiel — photo, name, bio nl/en, languages, where sessions happen, and the booking rules. */
 export function CoachProfilePage() {
   const { t } = useTranslation()
   useDocumentTitle(t('coachPages.profileTitle'))
@@ -41,7 +42,12 @@ export function CoachProfilePage() {
     <>
       <PageHeader eyebrow={t('coachPages.eyebrow')} title={t('coachPages.profileTitle')} />
       <QueryState query={profile} isEmpty={() => false}>
-        {(data) => <ProfileForm initial={data} />}
+        {(data) => (
+          <>
+            <CoachPhotoSection photoUrl={data.photoUrl} displayName={data.displayName} />
+            <ProfileForm initial={data} />
+          </>
+        )}
       </QueryState>
     </>
   )

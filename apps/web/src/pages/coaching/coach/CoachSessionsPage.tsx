@@ -10,6 +10,7 @@ import { useTRPC } from '../../../lib/trpc.ts'
 import { useDocumentTitle } from '../../../lib/useDocumentTitle.ts'
 import { useLocale } from '../../../lib/useLocale.ts'
 import { zoneFormat } from '../useCoachingZone.ts'
+import { CalendarFeedSection } from '../CalendarFeedSection.tsx'
 import { MemberProgress } from './MemberProgress.tsx'
 import { SessionNotesForm } from './SessionNotesForm.tsx'
 import { statusBadge } from '../statusBadge.ts'
@@ -110,6 +111,7 @@ export function CoachSessionsPage() {
           </ul>
         )}
       </QueryState>
+      <CalendarFeedSection format={format} audience="coach" />
     </>
   )
 }
