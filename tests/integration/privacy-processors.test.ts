@@ -127,8 +127,11 @@ describe('erasure: processors told where they hold data, future bookings cancell
       ['storage_host', 'ours'],
       ['vies', 'none'],
       ['tax_authority', 'none'],
-      ['manychat', 'api'],
     ])
+    // With MANYCHAT_API_KEY the plan names ManyChat too, as the privacy page does.
+    const withChat = makeDeps(db(), { manychat: { clearSubscriber: async () => {} } as unknown as NonNullable<Deps['manychat']> })
+    const chatMember = await createMember(withChat)
+    expect((await (await chatMember.client.api()).privacy.erasurePlan()).processors.map((p) => p.id)).toContain('manychat')
     expect(plan.processors.every((p) => p.reason.nl.length > 0 && p.reason.en.length > 0)).toBe(true)
   })
 })

@@ -22,7 +22,7 @@ type ErasureRow = typeof accountErasures.$inferSelect
  * What erasing the account does, generated from the registry: categories deleted, anonymised
  * (kept without anything pointing to the member), and kept for a legal duty (unlinked).
  */
-export function erasurePlan() {
+export function erasurePlan(options: { chatContactSync?: boolean } = {}) {
   const deleted: { id: CategoryId; label: Localized }[] = []
   const anonymised: { id: CategoryId; label: Localized }[] = []
   const kept: { id: CategoryId; label: Localized; duty: Localized }[] = []
@@ -35,7 +35,10 @@ export function erasurePlan() {
     else deleted.push({ id: category.id, label: category.label })
   }
   // Art. 17(2)/19: what each processor is told, or why nothing (from the registry's declarations).
-  const processors = processorPlan('erasure').map(({ id, name, handling, reason }) => ({ id, name, handling, reason }))
+  // ManyChat only where the overview names it (MANYCHAT_API_KEY set); the erasure step tells it regardless.
+  const processors = processorPlan('erasure')
+    .filter(({ id }) => options.chatContactSync || id !== 'manychat')
+    .map(({ id, name, handling, reason }) => ({ id, name, handling, reason }))
   return { graceDays: ERASURE_GRACE_DAYS, deleted, anonymised, kept, processors }
 }
 
