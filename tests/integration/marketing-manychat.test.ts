@@ -155,7 +155,7 @@ describe('Messenger chat: contact sync with ManyChat', () => {
     emulator.failNext(3, 503)
     await expect(eraseDueAccounts(deps)).rejects.toThrow(/ManyChat/)
     const [midway] = await db().db.select().from(accountErasures).where(eq(accountErasures.userId, sanne.user.id))
-    expect(midway).toMatchObject({ status: 'running', stepsDone: ['sessions', 'storage'] })
+    expect(midway).toMatchObject({ status: 'running', stepsDone: ['sessions', 'bookings', 'storage'] })
     expect(await contactRow(sanne.user.id)).toMatchObject({ state: 'synced' })
     emulator.failNext(0)
 
@@ -165,7 +165,10 @@ describe('Messenger chat: contact sync with ManyChat', () => {
     expect(await contactRow(sanne.user.id)).toBeUndefined()
     // The admin task outlives the account, without anything about her.
     const tasks = await db().db.select().from(privacyRequests).where(eq(privacyRequests.kind, 'chat_removal'))
-    expect(tasks).toEqual([expect.objectContaining({ status: 'open', userId: null, message: null })])
+    // It still says which contact to delete (privacy-processors: kept apart from the anonymised message).
+    expect(tasks).toEqual([expect.objectContaining({ status: 'open', userId: null, message: null, processor: 'manychat', processorCause: 'erasure', processorRef: `ManyChat ${subscriber!.id}` })])
+    const [told] = await db().db.select().from(auditLog).where(eq(auditLog.action, 'privacy.processors_notified'))
+    expect((told!.details as { processors: unknown[] }).processors).toContainEqual({ processor: 'manychat', handling: 'api', outcome: 'cleared_via_api', taskId: tasks[0]!.id })
     const audit = await db().db.select().from(auditLog).where(eq(auditLog.action, 'marketing.chat_contact_removed'))
     expect(audit).toHaveLength(1)
     expect(audit[0]!.subjectUserId).toBeNull()

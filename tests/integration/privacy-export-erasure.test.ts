@@ -89,6 +89,8 @@ async function memberWithEverything(firstName: string, lessonId: string, courseI
     postalCode: '3511 AB',
     city: 'Utrecht',
     country: 'NL',
+    // privacy-processors: the VAT number kept on the profile (encrypted), another than the order's.
+    vatNumber: 'BE 0417.497.106',
   })
 
   const billing: typeof consumerBilling = {
@@ -195,6 +197,7 @@ describe('access and portability (art. 15, 20)', () => {
     const identity = JSON.parse(strFromU8(files['data/identity.json']!)) as { locations: { rows: { first_name: string }[] }[] }
     expect(identity.locations[0]!.rows).toEqual([expect.objectContaining({ first_name: 'Annabel' })])
     expect(everything).toContain('NL219943515B01') // her own VAT number, decrypted
+    expect(everything).toContain('"vat_number": "BE0417497106"') // and the one on her profile
     expect(names.filter((n) => n.startsWith('facturen/') && n.endsWith('.pdf')).length).toBeGreaterThan(0)
     expect(names.filter((n) => n.startsWith('certificaten/'))).toHaveLength(1)
     expect(strFromU8(files['afbeeldingen/avatar.png']!)).toBe('PNG of Annabel')
@@ -266,12 +269,12 @@ describe('erasure (art. 17)', () => {
       }),
     ).rejects.toThrow('power cut')
     const [midway] = await db().select().from(accountErasures).where(eq(accountErasures.userId, anna.id))
-    expect(midway).toMatchObject({ status: 'running', stepsDone: ['sessions', 'storage'] })
+    expect(midway).toMatchObject({ status: 'running', stepsDone: ['sessions', 'bookings', 'storage'] })
     expect(await db().select().from(users).where(eq(users.id, anna.id))).toHaveLength(1)
 
     expect(await eraseDueAccounts(deps())).toEqual({ erased: 1 })
     const [finished] = await db().select().from(accountErasures).where(eq(accountErasures.userId, anna.id))
-    expect(finished).toMatchObject({ status: 'done', stepsDone: ['sessions', 'storage', 'processors', 'database'] })
+    expect(finished).toMatchObject({ status: 'done', stepsDone: ['sessions', 'bookings', 'storage', 'processors', 'database'] })
 
     // Only the invoices (and the orders they belong to) remain, unlinked.
     expect(await db().select().from(users).where(eq(users.id, anna.id))).toEqual([])
@@ -307,6 +310,9 @@ describe('erasure (art. 17)', () => {
     // Anonymised audit details are an empty object, not a JSON string (both drivers).
     const oddDetails = await db().execute(sql`select count(*)::int as n from audit_log where jsonb_typeof(details) <> 'object'`)
     expect(JSON.stringify(oddDetails)).toContain('"n":0')
+
+    // Her profile's VAT number went with the account; Bert's is still there.
+    expect(await db().$count(users, sql`${users.vatNumberEncrypted} is not null`)).toBe(1)
 
     // Bert is untouched.
     expect(await db().select().from(users).where(eq(users.id, bert.id))).toHaveLength(1)

@@ -42,11 +42,19 @@ const restartWithNewKeyFirst = () => {
   server.deps.cipher = createFieldCipher(parseEncryptionKeys(`${NEW},${OLD}`))
 }
 
-/** A member with 2FA who bought with a VAT number: a TOTP secret, an order and an invoice encrypted. */
-async function memberWithEncryptedData(firstName: string): Promise<{ client: TestClient; email: string; password: string; secret: string; vatNumber: string }> {
+/**
+ * A member with 2FA who bought with a VAT number and keeps one on the profile: a TOTP secret, the
+ * profile's VAT number, an order and an invoice encrypted.
+ */
+async function memberWithEncryptedData(
+  firstName: string,
+): Promise<{ client: TestClient; email: string; password: string; secret: string; vatNumber: string; profileVatNumber: string }> {
   const member = await createMember(deps(), { firstName })
   const { secret } = await turnOnTwoFactor(deps(), member.client)
   const vatNumber = firstName === 'Anna' ? 'NL219943515B01' : 'BE0417497106'
+  // The profile's own VAT number (privacy centre), the other one of the two, so each read is told apart.
+  const profileVatNumber = firstName === 'Anna' ? 'BE0417497106' : 'NL219943515B01'
+  await (await member.client.api()).account.updateContactDetails({ phone: '', company: `${firstName} Bots BV`, addressLine: '', postalCode: '', city: '', country: null, vatNumber: profileVatNumber })
   const billing: typeof consumerBilling = {
     name: `${firstName} de Vries`,
     company: `${firstName} Bots BV`,
@@ -59,7 +67,7 @@ async function memberWithEncryptedData(firstName: string): Promise<{ client: Tes
   const bought = await startBuying(member.client, 'premium-cursus', { billing })
   await server.payments!.emulator.setPaymentStatus(bought.paymentId, 'paid')
   await server.payments!.emulator.webhooksIdle()
-  return { ...member, secret, vatNumber }
+  return { ...member, secret, vatNumber, profileVatNumber }
 }
 
 /** Every encrypted value in the database: field → key ids of its values. */
@@ -84,9 +92,13 @@ async function allEncryptedValues() {
 /** What the members rely on: their VAT numbers as the app reads them (last billing, invoices), and 2FA log-in. */
 async function expectReadable(members: Awaited<ReturnType<typeof memberWithEncryptedData>>[]) {
   for (const member of members) {
+    // The checkout starts with the profile's VAT number; the order keeps the one it was placed with.
     const billing = await (await member.client.api()).checkout.lastBilling()
-    expect(billing?.vatNumber).toBe(member.vatNumber)
+    expect(billing?.vatNumber).toBe(member.profileVatNumber)
+    expect((await (await member.client.api()).account.contactDetails()).vatNumber).toBe(member.profileVatNumber)
     const [user] = await db().select().from(users).where(eq(users.email, member.email))
+    const [order] = await db().select().from(orders).where(eq(orders.userId, user!.id))
+    expect(deps().cipher.decrypt(order!.vatNumberEncrypted!)).toBe(member.vatNumber)
     const invoiceRows = await db().select().from(invoices).where(eq(invoices.userId, user!.id))
     expect(invoiceRows.length).toBeGreaterThan(0)
     for (const invoice of invoiceRows) expect(deps().cipher.decrypt(invoice.buyerVatNumberEncrypted!)).toBe(member.vatNumber)
@@ -126,6 +138,7 @@ describe('field-encryption key rotation', () => {
     // The admin's own 2FA secret was set up after the restart, so it is under the new key already.
     expect(listed.valuesByKey).toEqual({
       'users.totp_secret': { old: 2, new: 1 },
+      'users.vat_number_encrypted': { old: 2 },
       'orders.vat_number_encrypted': { old: 2 },
       'invoices.buyer_vat_number_encrypted': { old: 2 },
     })

@@ -61,6 +61,7 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
     encryptionKeys: secrets.encryptionKeys,
     appOrigin: env.APP_ORIGIN,
     devMailbox,
+    mailProvider: Boolean(env.SMTP_URL),
     storage,
     mediaSecret,
     payments: payments.gateway,

@@ -32,6 +32,8 @@ export interface AppDeps {
   devMailbox: boolean
   /** Wakes the mail worker after a commit; mails are delivered anyway on its schedule. */
   onMailQueued?: () => void
+  /** Mails leave through a provider (`SMTP_URL` set): it then holds delivery logs (an erasure tells it). */
+  mailProvider?: boolean
   /** Runs work after the answer went out (sign-up and reset: nothing address-dependent before it). */
   afterAnswer: AfterAnswer
   /** Cached course structures (invalidated by admin changes). */
@@ -76,6 +78,8 @@ export interface AppDepsConfig {
   encryptionKeys: string
   appOrigin: string
   devMailbox: boolean
+  /** `SMTP_URL` is set (see AppDeps.mailProvider). */
+  mailProvider?: boolean
   storage: Storage
   /** Key of the signed media URLs (`deriveMediaSecret(sessionSecret)` at boot). */
   mediaSecret: string
@@ -99,6 +103,7 @@ export function createAppDeps(config: AppDepsConfig): AppDeps {
     pseudonymize: (value) => pseudonymize(config.sessionSecret, value),
     appOrigin: config.appOrigin,
     devMailbox: config.devMailbox,
+    mailProvider: config.mailProvider ?? false,
     courses: new CourseStructureCache(),
     viewerCourses: new ViewerCourseCache(),
     storage: config.storage,

@@ -21,6 +21,11 @@ export const updateContactDetailsInput = z
     postalCode: optionalLine(12),
     city: optionalLine(80),
     country: z.enum(BILLING_COUNTRIES, { error: 'validation.invalid' }).nullable(),
+    /**
+     * The member's EU VAT number (any spacing, e.g. "NL 0044.95.445 B01"); empty clears it, absent leaves
+     * it as it is. Format, check digit and (when configured) VIES are checked by the server.
+     */
+    vatNumber: optionalLine(24).optional(),
   })
   .strict()
 export type ContactDetailsInput = z.input<typeof updateContactDetailsInput>

@@ -83,6 +83,7 @@ export const errorKeys = [
   'checkout.couponExhausted',
   'checkout.couponHeldByYou',
   'checkout.vatNumberInvalid',
+  'contactDetails.vatNumberInvalid',
   'refund.notPaid',
   'refund.tooMuch',
   'refund.rejected',

@@ -1,6 +1,13 @@
 import type { UserRow } from '@jouwbot/auth'
 import { desc, eq, orders } from '@jouwbot/db'
+import { countryForVatPrefix, normalizeVatNumber } from '@jouwbot/vat'
 import type { AppDeps } from '../deps.ts'
+
+/** The billing country a VAT number belongs to (its prefix), for a form with no address yet. */
+function countryOfVatNumber(vatNumber: string): string {
+  const normalized = normalizeVatNumber(vatNumber)
+  return normalized ? countryForVatPrefix(normalized.countryCode) : 'NL'
+}
 
 export interface LastBilling {
   name: string
@@ -12,13 +19,13 @@ export interface LastBilling {
   vatNumber: string
 }
 
-type Buyer = Pick<UserRow, 'id' | 'firstName' | 'lastName' | 'company' | 'addressLine' | 'postalCode' | 'city' | 'country'>
+type Buyer = Pick<UserRow, 'id' | 'firstName' | 'lastName' | 'company' | 'addressLine' | 'postalCode' | 'city' | 'country' | 'vatNumberEncrypted'>
 
 /**
  * The billing details of the buyer's most recent order (whatever became of it), so a second purchase
  * starts with the address typed last time. Only the buyer's own orders; null before the first one.
  * An address the member keeps on the profile (privacy centre, art. 16) comes first: it is the one
- * place where they correct it. The VAT number still comes from the last order.
+ * place where they correct it; so does the VAT number kept there (else the last order's).
  */
 export async function getLastBilling(deps: Pick<AppDeps, 'db' | 'cipher'>, buyer: Buyer): Promise<LastBilling | null> {
   const [last] = await deps.db
@@ -27,7 +34,8 @@ export async function getLastBilling(deps: Pick<AppDeps, 'db' | 'cipher'>, buyer
     .where(eq(orders.userId, buyer.id))
     .orderBy(desc(orders.createdAt))
     .limit(1)
-  const vatNumber = last?.vatNumberEncrypted ? deps.cipher.decrypt(last.vatNumberEncrypted) : ''
+  const kept = buyer.vatNumberEncrypted ?? last?.vatNumberEncrypted ?? null
+  const vatNumber = kept ? deps.cipher.decrypt(kept) : ''
   if (buyer.addressLine && buyer.postalCode && buyer.city && buyer.country) {
     return {
       name: last?.billing.name ?? `${buyer.firstName} ${buyer.lastName}`,
@@ -39,7 +47,11 @@ export async function getLastBilling(deps: Pick<AppDeps, 'db' | 'cipher'>, buyer
       vatNumber,
     }
   }
-  if (!last) return null
+  if (!last) {
+    // No order yet: a VAT number (and company) on the profile still fills the form.
+    if (!buyer.vatNumberEncrypted) return null
+    return { name: `${buyer.firstName} ${buyer.lastName}`, company: buyer.company ?? '', addressLine: buyer.addressLine ?? '', postalCode: buyer.postalCode ?? '', city: buyer.city ?? '', country: buyer.country ?? countryOfVatNumber(vatNumber), vatNumber }
+  }
   const { name, company, addressLine, postalCode, city, country } = last.billing
   return {
     name,

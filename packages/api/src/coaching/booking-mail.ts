@@ -27,7 +27,7 @@ export async function mailBookingParties(
   booking: BookingRow,
   event: BookingEvent,
   now: Date,
-  extra: { canceledByCoach?: boolean; dedupeSuffix?: string } = {},
+  extra: { canceledByCoach?: boolean; dedupeSuffix?: string; only?: 'coach' } = {},
 ): Promise<void> {
   const [member] = await tx
     .select({ email: users.email, firstName: users.firstName, lastName: users.lastName, locale: users.locale, timeZone: coachingMemberSettings.timeZone })
@@ -74,7 +74,8 @@ export async function mailBookingParties(
     canceledByCoach: extra.canceledByCoach ?? false,
   }
   const key = (recipient: string) => `coaching:${booking.id}:${event}:${booking.sequence}:${recipient}${extra.dedupeSuffix ?? ''}`
-  await enqueueMail(
+  // An account being erased: only the coach is told (the member's mail would go with the account).
+  if (extra.only !== 'coach') await enqueueMail(
     tx,
     {
       to: member.email,

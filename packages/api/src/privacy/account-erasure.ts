@@ -1,15 +1,18 @@
 import { randomToken, sha256Hex, type UserRow } from '@jouwbot/auth'
-import { accountErasures, and, asc, eq, inArray, lte, or, sessions, sql, users, type Tx } from '@jouwbot/db'
+import { accountErasures, and, asc, chatContacts, coachingBookings, eq, gt, inArray, lte, or, sessions, sql, users, type Tx } from '@jouwbot/db'
 import { enqueueMail } from '@jouwbot/mail'
 import { AppError, ERASURE_GRACE_DAYS } from '@jouwbot/shared'
 import { recordAudit } from '../audit/record-audit.ts'
 import { appLink, mailLocale } from '../auth/users.ts'
 import type { AppDeps } from '../deps.ts'
+import { mailBookingParties } from '../coaching/booking-mail.ts'
+import { cancelInTransaction } from '../coaching/cancel-booking.ts'
 import { removeChatContact } from '../marketing/chat/sync-chat-contacts.ts'
 import { inTransaction } from '../transaction.ts'
 import { subjectCondition } from './collect-personal-data.ts'
 import { localDate } from './data-exports.ts'
-import { personalDataCategories, recipients, type CategoryId, type Localized, type RecipientId, type TableLocation } from './registry.ts'
+import { personalDataCategories, type CategoryId, type Localized, type TableLocation } from './registry.ts'
+import { openProcessorTasks, processorPlan, type ProcessorNotice } from './tell-processors.ts'
 
 const DAY = 86_400_000
 
@@ -19,7 +22,7 @@ type ErasureRow = typeof accountErasures.$inferSelect
  * What erasing the account does, generated from the registry: categories deleted, anonymised
  * (kept without anything pointing to the member), and kept for a legal duty (unlinked).
  */
-export function erasurePlan() {
+export function erasurePlan(options: { chatContactSync?: boolean } = {}) {
   const deleted: { id: CategoryId; label: Localized }[] = []
   const anonymised: { id: CategoryId; label: Localized }[] = []
   const kept: { id: CategoryId; label: Localized; duty: Localized }[] = []
@@ -31,7 +34,12 @@ export function erasurePlan() {
     else if (actions.some((a) => a.action === 'anonymise')) anonymised.push({ id: category.id, label: category.label })
     else deleted.push({ id: category.id, label: category.label })
   }
-  return { graceDays: ERASURE_GRACE_DAYS, deleted, anonymised, kept }
+  // Art. 17(2)/19: what each processor is told, or why nothing (from the registry's declarations).
+  // ManyChat only where the overview names it (MANYCHAT_API_KEY set); the erasure step tells it regardless.
+  const processors = processorPlan('erasure')
+    .filter(({ id }) => options.chatContactSync || id !== 'manychat')
+    .map(({ id, name, handling, reason }) => ({ id, name, handling, reason }))
+  return { graceDays: ERASURE_GRACE_DAYS, deleted, anonymised, kept, processors }
 }
 
 /** The member's pending (or running) erasure, if any. */
@@ -97,7 +105,7 @@ export async function cancelAccountErasure(deps: AppDeps, who: { token: string }
 }
 
 /** The steps of an erasure, in order; each is recorded when done, so a rerun skips it. */
-export const ERASURE_STEPS = ['sessions', 'storage', 'processors', 'database'] as const
+export const ERASURE_STEPS = ['sessions', 'bookings', 'storage', 'processors', 'database'] as const
 export type ErasureStep = (typeof ERASURE_STEPS)[number]
 
 export interface EraseOptions {
@@ -152,6 +160,25 @@ export async function eraseAccount(deps: AppDeps, erasure: ErasureRow, options: 
         await db.delete(sessions).where(eq(sessions.userId, userId))
         await markStep(db, row, step)
       })
+    } else if (step === 'bookings') {
+      // Future bookings are cancelled (not just deleted) so the coach is told and the slot frees up:
+      // the coach gets the cancellation mail with the calendar CANCEL; the member, being erased, none.
+      await inTransaction(deps, async (tx) => {
+        const future = await tx.db
+          .select()
+          .from(coachingBookings)
+          .where(and(eq(coachingBookings.memberId, userId), eq(coachingBookings.status, 'booked'), gt(coachingBookings.startsAt, now)))
+          .for('update')
+        for (const booking of future) {
+          const canceled = await cancelInTransaction(tx.db, booking, { by: null, reason: 'member', returnCredit: false, now })
+          await mailBookingParties(tx.db, deps, canceled, 'canceled', now, { only: 'coach' })
+        }
+        if (future.length > 0) {
+          await recordAudit(tx.db, { actorUserId: null, subjectUserId: null, action: 'privacy.erasure_bookings_cancelled', details: { erasureId: row.id, bookingIds: future.map((b) => b.id) } }, now)
+        }
+        await markStep(tx.db, row, step)
+      })
+      deps.onMailQueued?.()
     } else if (step === 'storage') {
       for (const category of personalDataCategories) {
         for (const location of category.stored) {
@@ -164,26 +191,24 @@ export async function eraseAccount(deps: AppDeps, erasure: ErasureRow, options: 
       }
       await inTransaction(deps, ({ db }) => markStep(db, row, step))
     } else if (step === 'processors') {
-      // No processor offers an erasure call for what it holds of ours: Mollie keeps payment records
-      // under its own legal duty, the mail provider only what it delivered. What each holds is
-      // recorded here, from the registry, for the processing register and any question later.
-      const told = new Set<RecipientId>()
-      for (const category of personalDataCategories) for (const recipient of category.recipients) told.add(recipient)
-      // ManyChat (marketing, Messenger chat) is the exception: its contact is cleared through its API
-      // and an admin task opened to delete it. A failure throws, so this step is retried by the job
-      // (the clearing is idempotent, the task opened once: see removeChatContact).
+      // Generated from the registry's `onErasure` declarations (see tell-processors.ts): `api` is done
+      // here, `task` opens one admin task per processor that holds something of the member, `ours`
+      // (the storage host) was done by the storage step and is done by the database step, `none` says why.
+      // ManyChat (`api`): its contact is cleared through its API and an admin task opened to delete it.
+      // A failure throws, so this step is retried by the job (the clearing is idempotent, the task
+      // opened once: see removeChatContact); the other tasks are keyed by erasure and processor.
       await removeChatContact(deps, { userId, reason: 'erasure' })
       await inTransaction(deps, async ({ db }) => {
-        await recordAudit(
-          db,
-          {
-            actorUserId: null,
-            subjectUserId: null,
-            action: 'privacy.processors_notified',
-            details: { erasureId: row.id, processors: [...told].filter((id) => id !== 'tax_authority').map((id) => ({ id, name: recipients[id].name })) },
-          },
-          now,
-        )
+        const notices = await openProcessorTasks(db, deps, { cause: 'erasure', causeId: row.id, subject: { userId, email: user?.email ?? '' }, now })
+        // The API part: what removeChatContact left (also on a rerun, when it had nothing more to do).
+        const [contact] = await db.select({ state: chatContacts.state, taskId: chatContacts.removalRequestId }).from(chatContacts).where(eq(chatContacts.userId, userId)).limit(1)
+        const told = notices.map((notice): ProcessorNotice => {
+          if (notice.handling !== 'api' || notice.processor !== 'manychat') return notice
+          if (contact?.state !== 'removed') return { ...notice, outcome: 'nothing_held' }
+          // Without MANYCHAT_API_KEY nothing was cleared: the admin task says to do it by hand.
+          return { ...notice, outcome: deps.manychat ? 'cleared_via_api' : 'task_opened', taskId: contact.taskId }
+        })
+        await recordAudit(db, { actorUserId: null, subjectUserId: null, action: 'privacy.processors_notified', details: { erasureId: row.id, processors: told } }, now)
         await markStep(db, row, step)
       })
     } else {

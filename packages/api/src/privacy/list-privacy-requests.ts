@@ -33,6 +33,9 @@ export async function listPrivacyRequests(
       dueAt: privacyRequests.dueAt,
       resolvedAt: privacyRequests.resolvedAt,
       outcome: privacyRequests.outcome,
+      processor: privacyRequests.processor,
+      processorCause: privacyRequests.processorCause,
+      processorRef: privacyRequests.processorRef,
       userId: privacyRequests.userId,
       email: users.email,
       firstName: users.firstName,
@@ -67,6 +70,7 @@ export async function listMyPrivacyRequests(deps: Pick<AppDeps, 'db'>, { user }:
       dueAt: privacyRequests.dueAt,
       resolvedAt: privacyRequests.resolvedAt,
       outcome: privacyRequests.outcome,
+      processor: privacyRequests.processor,
     })
     .from(privacyRequests)
     .where(eq(privacyRequests.userId, user.id))

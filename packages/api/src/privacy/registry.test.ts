@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { checkRegistry, type SchemaShape } from './check-registry.ts'
 import { categoryIds, consentPurposes, legalBases, personalDataCategories, recipients, retentionRules } from './registry.ts'
 import { schemaTables } from '@jouwbot/db'
+import { processorPlan, processorTaskRefs } from './tell-processors.ts'
 
 function currentSchema(): SchemaShape {
   return new Map([...schemaTables()].map(([name, table]) => [name, [...table.columns.keys()]]))
@@ -73,5 +74,23 @@ describe('privacy registry', () => {
     )
     expect(retentionRules['newsletter-unsubscribed'].schedule).toBe('monthly')
     expect(consentPurposes).toEqual(['statistics', 'newsletter', 'chat'])
+  })
+
+  it('declares for every recipient what an erasure and a restriction do there; every "task" knows what to ask', () => {
+    for (const cause of ['erasure', 'restriction'] as const) {
+      const plan = processorPlan(cause)
+      expect(plan.map((p) => p.id)).toEqual(Object.keys(recipients))
+      for (const { id, handling, reason } of plan) {
+        expect(reason.nl.length, `${id} ${cause}`).toBeGreaterThan(20)
+        expect(reason.en.length, `${id} ${cause}`).toBeGreaterThan(20)
+        if (handling === 'task') expect(processorTaskRefs[id]?.[cause], `${id} is declared 'task' on ${cause}: add processorTaskRefs.${id}.${cause}`).toBeTypeOf('function')
+      }
+    }
+    // The brief's cases: Mollie keeps payment records for its own duty, the mail provider is asked, the
+    // storage host is ours, ManyChat through its API.
+    expect(recipients.mollie.onErasure.handling).toBe('none')
+    expect(recipients.mail_provider.onErasure.handling).toBe('task')
+    expect(recipients.storage_host.onErasure.handling).toBe('ours')
+    expect(recipients.manychat.onErasure.handling).toBe('api')
   })
 })

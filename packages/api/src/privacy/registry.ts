@@ -23,6 +23,17 @@ export const recipients = {
     name: 'Mollie B.V.',
     role: { nl: 'Betaaldienstverlener (verwerker), Amsterdam', en: 'Payment service provider (processor), Amsterdam' },
     transfer: { nl: 'Binnen de EER.', en: 'Within the EEA.' },
+    onErasure: {
+      handling: 'none',
+      reason: {
+        nl: 'Mollie bewaart betaalgegevens op grond van een eigen wettelijke plicht (Wwft en fiscale bewaarplicht); wissen kan Mollie niet.',
+        en: 'Mollie keeps payment records under its own legal duty (anti-money-laundering and tax record-keeping); it cannot erase them.',
+      },
+    },
+    onRestriction: {
+      handling: 'none',
+      reason: { nl: 'Alleen betalingen die je zelf start; die blijven nodig voor de overeenkomst.', en: 'Only payments you start yourself; they remain needed for the contract.' },
+    },
   },
   mail_provider: {
     name: { nl: 'Onze e-mailprovider (SMTP)', en: 'Our e-mail provider (SMTP)' },
@@ -31,21 +42,59 @@ export const recipients = {
       nl: 'Binnen de EER; valt een provider onder Amerikaans recht, dan op basis van het EU-US Data Privacy Framework of de standaardcontractbepalingen van de Europese Commissie.',
       en: 'Within the EEA; where a provider is subject to US law, under the EU-US Data Privacy Framework or the European Commission’s standard contractual clauses.',
     },
+    onErasure: {
+      handling: 'task',
+      reason: {
+        nl: 'De provider heeft geen wis-API: een beheerder vraagt hem binnen een maand de verzendlogboeken van je e-mailadres te wissen (alleen als er via hem mails naar je zijn verstuurd).',
+        en: 'The provider has no erasure API: an administrator asks it within a month to delete the delivery logs of your e-mail address (only if mails to you went through it).',
+      },
+    },
+    onRestriction: {
+      handling: 'stops',
+      reason: {
+        nl: 'We sturen hem niets meer voor je dan wettelijk verplichte e-mails (facturen, beveiliging): nieuwsbrieven stoppen vanzelf.',
+        en: 'We hand it nothing for you but legally required mails (invoices, security): newsletters stop by themselves.',
+      },
+    },
   },
   storage_host: {
     name: { nl: 'Onze hosting- en opslagprovider', en: 'Our hosting and storage provider' },
     role: { nl: 'Host de servers, database en bestanden (verwerker)', en: 'Hosts the servers, database and files (processor)' },
     transfer: { nl: 'Binnen de EER.', en: 'Within the EEA.' },
+    onErasure: {
+      handling: 'ours',
+      reason: { nl: 'Wij wissen zelf je bestanden en databaserijen bij hem (de stappen opslag en database).', en: 'We delete your files and database rows there ourselves (the storage and database steps).' },
+    },
+    onRestriction: {
+      handling: 'none',
+      reason: { nl: 'Bewaren mag tijdens een beperking (art. 18 lid 2 AVG); er wordt niets anders mee gedaan.', en: 'Storing is allowed during a restriction (GDPR art. 18(2)); nothing else is done with it.' },
+    },
   },
   vies: {
     name: { nl: 'VIES (Europese Commissie)', en: 'VIES (European Commission)' },
     role: { nl: 'Controle van btw-nummers van zakelijke kopers', en: 'Checks VAT numbers of business buyers' },
     transfer: { nl: 'Binnen de EU.', en: 'Within the EU.' },
+    onErasure: {
+      handling: 'none',
+      reason: { nl: 'VIES beantwoordt alleen een controle en houdt geen gegevens voor ons bij.', en: 'VIES only answers a check and keeps no data for us.' },
+    },
+    onRestriction: {
+      handling: 'none',
+      reason: { nl: 'Alleen bij een bestelling die je zelf plaatst.', en: 'Only for an order you place yourself.' },
+    },
   },
   tax_authority: {
     name: { nl: 'Belastingdienst (bij controle)', en: 'Dutch Tax Administration (on audit)' },
     role: { nl: 'Wettelijke inzage in de administratie', en: 'Statutory access to the bookkeeping' },
     transfer: { nl: 'Nederland.', en: 'The Netherlands.' },
+    onErasure: {
+      handling: 'none',
+      reason: { nl: 'Geen verwerker: inzage op grond van de wet, in de facturen die we 7 jaar moeten bewaren.', en: 'Not a processor: statutory access to the invoices we must keep for 7 years.' },
+    },
+    onRestriction: {
+      handling: 'none',
+      reason: { nl: 'Geen verwerker: wettelijke inzage gaat voor.', en: 'Not a processor: statutory access takes precedence.' },
+    },
   },
   // marketing (Messenger chat): only with MANYCHAT_API_KEY (the overview leaves it out otherwise)
   manychat: {
@@ -58,9 +107,41 @@ export const recipients = {
       nl: 'Verenigde Staten, op basis van de standaardcontractbepalingen van de Europese Commissie in de verwerkersovereenkomst van ManyChat.',
       en: 'United States, under the European Commission’s standard contractual clauses in ManyChat’s data processing agreement.',
     },
+    onErasure: {
+      handling: 'api',
+      reason: {
+        nl: 'We wissen je naam en e-mailadres bij ManyChat via de API; omdat die geen verwijderopdracht kent, verwijdert een beheerder het contact daarna binnen een maand.',
+        en: 'We clear your name and e-mail address at ManyChat through its API; as it has no delete call, an administrator then deletes the contact within a month.',
+      },
+    },
+    onRestriction: {
+      handling: 'task',
+      reason: {
+        nl: 'We sturen ManyChat niets meer en een beheerder sluit je contact daar binnen een maand uit van berichten.',
+        en: 'We send ManyChat nothing more and an administrator excludes your contact there from messages within a month.',
+      },
+    },
   },
-} as const satisfies Record<string, { name: string | Localized; role: Localized; transfer: Localized }>
+} as const satisfies Record<string, { name: string | Localized; role: Localized; transfer: Localized; onErasure: ProcessorHandling<ErasureHandling>; onRestriction: ProcessorHandling<RestrictionHandling> }>
 export type RecipientId = keyof typeof recipients
+
+/**
+ * What happens at a recipient when a member's account is erased (art. 17(2): processors told where
+ * they hold data) or processing is restricted (art. 18), generated into the erasure's `processors`
+ * step, the restriction grant and the privacy centre:
+ * - `api`: we erase there through its API (and open a task for what the API cannot do);
+ * - `task`: an admin task (a `processor_notice` privacy request, due in a month) to tell it, opened
+ *   once per erasure or restriction and only when it holds something of the member;
+ * - `ours`: nothing to tell, we delete it ourselves (the storage and database steps);
+ * - `stops`: our code stops handing it anything (`mayProcess`, the chat sync), nothing to tell;
+ * - `none`: nothing to do, for the reason given.
+ */
+export type ErasureHandling = 'api' | 'task' | 'ours' | 'none'
+export type RestrictionHandling = 'task' | 'stops' | 'none'
+export interface ProcessorHandling<H extends string> {
+  handling: H
+  reason: Localized
+}
 
 /**
  * The retention rules the jobs apply (`privacy.apply-retention`, see apply-retention.ts: one
@@ -365,12 +446,14 @@ export const personalDataCategories: PersonalDataCategory[] = [
     legalBasis: 'legal_obligation',
     recipients: ['vies', 'tax_authority', 'storage_host'],
     retention: {
-      nl: '7 jaar na het jaar van de factuur (fiscale bewaarplicht). Versleuteld opgeslagen.',
-      en: '7 years after the invoice year (tax record-keeping duty). Stored encrypted.',
+      nl: 'In je profiel zolang je account bestaat (je kunt het altijd wissen); op bestellingen 7 jaar na het jaar van de factuur (fiscale bewaarplicht). Versleuteld opgeslagen.',
+      en: 'In your profile as long as your account exists (you can clear it at any time); on orders 7 years after the invoice year (tax record-keeping duty). Stored encrypted.',
     },
     export: 'include',
     note: { nl: 'Versleuteld per veld (AES-256-GCM).', en: 'Encrypted per field (AES-256-GCM).' },
     stored: [
+      // privacy-processors: the member's own VAT number on the profile (art. 16), pre-fills the checkout
+      { table: 'users', columns: ['vat_number_encrypted'], subject: { userColumn: 'id' }, retention: accountLifetime, erasure: del },
       {
         table: 'orders',
         columns: ['vat_number_encrypted', 'vat_check'],
@@ -1137,6 +1220,23 @@ export const personalDataCategories: PersonalDataCategory[] = [
         erasure: { action: 'anonymise', set: { user_id: null, message: null, outcome: null } },
       },
       {
+        // privacy-processors: a task to tell a processor (the mail provider, ManyChat) where it holds the
+        // member's data must still say so after the erasure; cleared when an admin resolves the task.
+        table: 'privacy_requests',
+        columns: ['processor', 'processor_cause', 'processor_ref'],
+        subject: { userColumn: 'user_id' },
+        retention: { kind: 'until_expiry', column: 'resolved_at' },
+        erasure: {
+          action: 'keep',
+          duty: {
+            nl: 'Het adres dat een verwerker nodig heeft om je gegevens te wissen, tot die taak is afgerond (art. 17 lid 2 en art. 19 AVG).',
+            en: 'The address a processor needs to erase your data, until that task is done (GDPR art. 17(2) and 19).',
+          },
+          untilColumn: 'resolved_at',
+          unlink: [],
+        },
+      },
+      {
         table: 'privacy_settings',
         columns: ['user_id', 'statistics_objected_at', 'restricted_at', 'updated_at'],
         subject: { userColumn: 'user_id' },
@@ -1325,7 +1425,7 @@ export const nonPersonalColumns: Record<string, string[]> = {
     'created_at',
   ],
   privacy_policy_acknowledgements: [],
-  privacy_requests: ['id'],
+  privacy_requests: ['id', 'dedupe_key'],
   privacy_settings: [],
   staff_reviews: ['id', 'reviewed_at', 'note'],
   data_exports: ['id'],

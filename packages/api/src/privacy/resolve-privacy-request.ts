@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 import { appLink, mailLocale } from '../auth/users.ts'
 import type { AppDeps } from '../deps.ts'
 import { inTransaction } from '../transaction.ts'
+import { openProcessorTasks } from './tell-processors.ts'
 
 export interface ResolvePrivacyRequestInput {
   admin: Pick<UserRow, 'id'>
@@ -25,9 +26,11 @@ export async function resolvePrivacyRequest(deps: AppDeps, input: ResolvePrivacy
     const [request] = await db.select().from(privacyRequests).where(eq(privacyRequests.id, input.requestId)).for('update').limit(1)
     if (!request) throw new AppError('NOT_FOUND', 'privacy.requestNotFound')
     if (request.status !== 'open') throw new AppError('CONFLICT', 'privacy.requestAlreadyResolved')
+    // A task for a processor is "done" once told; its reference (an address, a contact id) goes then.
+    const status = input.decision === 'granted' && request.kind === 'processor_notice' ? 'done' : input.decision
     const [updated] = await db
       .update(privacyRequests)
-      .set({ status: input.decision, resolvedAt: now, resolvedBy: input.admin.id, outcome: input.outcome })
+      .set({ status, resolvedAt: now, resolvedBy: input.admin.id, outcome: input.outcome, processorRef: null })
       .where(eq(privacyRequests.id, request.id))
       .returning()
     if (input.decision === 'granted' && request.userId && (request.kind === 'restriction' || request.kind === 'lift_restriction')) {
@@ -36,6 +39,15 @@ export async function resolvePrivacyRequest(deps: AppDeps, input: ResolvePrivacy
         .insert(privacySettings)
         .values({ userId: request.userId, restrictedAt, updatedAt: now })
         .onConflictDoUpdate({ target: privacySettings.userId, set: { restrictedAt, updatedAt: now } })
+    }
+    if (input.decision === 'granted' && request.userId && request.kind === 'restriction') {
+      // Art. 18/19: processors acting for us stop by themselves (`mayProcess`, the chat sync); those the
+      // registry declares `task` on restriction get an admin task, once, in this transaction.
+      const [member] = await db.select({ email: users.email }).from(users).where(eq(users.id, request.userId)).limit(1)
+      if (member) {
+        const processors = await openProcessorTasks(db, deps, { cause: 'restriction', causeId: request.id, subject: { userId: request.userId, email: member.email }, now })
+        await recordAudit(db, { actorUserId: input.admin.id, subjectUserId: request.userId, action: 'privacy.processors_notified', details: { requestId: request.id, cause: 'restriction', processors } }, now)
+      }
     }
     await recordAudit(
       db,

@@ -37,7 +37,7 @@ export const privacyRightsProcedures = {
   exports: authedProcedure.query(({ ctx }) => listMyDataExports(ctx.deps, { user: ctx.user })),
   requestExport: authedProcedure.mutation(({ ctx }) => requestDataExport(ctx.deps, { user: ctx.user })),
   /** Sudo: the password (and code) again before the archive leaves. */
-  erasurePlan: authedProcedure.query(() => erasurePlan()),
+  erasurePlan: authedProcedure.query(({ ctx }) => erasurePlan({ chatContactSync: Boolean(ctx.deps.manychat) })),
   erasure: authedProcedure.query(({ ctx }) => myErasure(ctx.deps, { user: ctx.user })),
   /** Sudo: "delete my account" needs the password (and code) again. */
   requestErasure: sudoProcedure.mutation(({ ctx }) => scheduleAccountErasure(ctx.deps, { user: ctx.user })),

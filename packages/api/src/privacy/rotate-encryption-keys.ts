@@ -31,6 +31,7 @@ interface EncryptedField {
 /** Every column that holds a per-field encrypted value. A test checks this against the schema. */
 export const ENCRYPTED_FIELDS: readonly EncryptedField[] = [
   { name: 'users.totp_secret', table: users, id: users.id, column: users.totpSecret },
+  { name: 'users.vat_number_encrypted', table: users, id: users.id, column: users.vatNumberEncrypted },
   { name: 'orders.vat_number_encrypted', table: orders, id: orders.id, column: orders.vatNumberEncrypted },
   { name: 'invoices.buyer_vat_number_encrypted', table: invoices, id: invoices.id, column: invoices.buyerVatNumberEncrypted, guarded: true },
 ]

@@ -44,6 +44,11 @@ export const users = pgTable(
     city: text(),
     /** ISO 3166-1 alpha-2, one of the billing countries. */
     country: text(),
+    /**
+     * The member's own VAT number (normalised, e.g. NL123456789B01), field-encrypted like the buyer's on
+     * an order; checked on save (format, check digit, VIES when configured), pre-fills the checkout.
+     */
+    vatNumberEncrypted: text(),
     /** Field-encrypted (see @jouwbot/auth/encryption); null when 2FA is off. */
     totpSecret: text(),
     totpEnabledAt: timestamp({ withTimezone: true }),

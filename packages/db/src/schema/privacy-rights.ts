@@ -17,6 +17,8 @@ export const privacyRequestKind = pgEnum('privacy_request_kind', [
   'other',
   // marketing (Messenger chat): delete the contact at ManyChat by hand (its API cannot)
   'chat_removal',
+  // privacy-processors: tell a processor (the mail provider, ManyChat) of an erasure or restriction
+  'processor_notice',
 ])
 export type PrivacyRequestKind = (typeof privacyRequestKind.enumValues)[number]
 
@@ -43,12 +45,23 @@ export const privacyRequests = pgTable(
     resolvedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     /** The answer shown to the member. */
     outcome: text(),
+    /**
+     * `processor_notice`: the processor to tell (a recipient id of the privacy registry), why
+     * (`erasure` or `restriction`), and what it needs to find the data (an e-mail address, a contact
+     * id). `processor_ref` is cleared when the task is resolved.
+     */
+    processor: text(),
+    processorCause: text(),
+    processorRef: text(),
+    /** Makes "open this task once" a constraint: e.g. `erasure:<erasureId>:mail_provider`. */
+    dedupeKey: text(),
   },
   (t) => [
     index('privacy_requests_user_idx').on(t.userId, t.createdAt),
     index('privacy_requests_open_idx').on(t.status, t.dueAt),
     // admin.privacy.requests with status 'all': newest first, a keyset page at a time.
     index('privacy_requests_created_idx').on(t.createdAt, t.id),
+    uniqueIndex('privacy_requests_dedupe_unique').on(t.dedupeKey),
   ],
 )
 

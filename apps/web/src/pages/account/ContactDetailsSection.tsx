@@ -20,9 +20,10 @@ interface Fields {
   postalCode: string
   city: string
   country: string
+  vatNumber: string
 }
 
-/** Art. 16: phone, company and address on the profile, all optional; clearing a field removes it. */
+/** Art. 16: phone, company, address and VAT number on the profile, all optional; clearing a field removes it. */
 export function ContactDetailsSection() {
   const { t } = useTranslation()
   const trpc = useTRPC()
@@ -34,7 +35,7 @@ export function ContactDetailsSection() {
   )
 }
 
-function ContactDetailsForm({ details }: { details: ContactDetails }) {
+function ContactDetailsForm({ details }: { details: Required<ContactDetails> }) {
   const { t } = useTranslation()
   const locale = useLocale()
   const trpc = useTRPC()
@@ -50,6 +51,7 @@ function ContactDetailsForm({ details }: { details: ContactDetails }) {
       postalCode: details.postalCode ?? '',
       city: details.city ?? '',
       country: details.country ?? '',
+      vatNumber: details.vatNumber ?? '',
     },
     toInput: (values) => ({ ...values, country: values.country === '' ? null : values.country }),
     onSubmit: async (input) => {
@@ -67,6 +69,7 @@ function ContactDetailsForm({ details }: { details: ContactDetails }) {
         <TextField label={t('checkout.city')} autoComplete="address-level2" maxLength={80} {...form.field('city')} />
       </div>
       <SelectField label={t('checkout.country')} autoComplete="country" options={countries} {...form.field('country')} />
+      <TextField label={t('contactDetails.vatNumber')} hint={t('contactDetails.vatNumberHint')} className="input--mono" autoComplete="off" spellCheck={false} maxLength={24} {...form.field('vatNumber')} />
       <div className="form__actions">
         <Button type="submit" pending={form.busy} pendingLabel={t('common.saving')}>
           {t('common.save')}

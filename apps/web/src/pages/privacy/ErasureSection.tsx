@@ -65,6 +65,14 @@ export function ErasureSection() {
               ))}
             </ul>
             <p className="muted">{t('privacyCentre.erasure.unlinked')}</p>
+            <h3>{t('privacyCentre.erasure.processors')}</h3>
+            <ul>
+              {what.processors.map((processor) => (
+                <li key={processor.id}>
+                  {processor.name[lang]} — {processor.reason[lang]}
+                </li>
+              ))}
+            </ul>
           </div>
         )}
       </QueryState>

@@ -141,7 +141,7 @@ export async function removeChatContact(deps: AppDeps, options: RemoveChatContac
     if (!current || current.state === 'removed') return
     // Something may be at ManyChat unless the API told us it holds nothing under this address.
     const needsTask = subscriberId !== null || !gateway
-    const requestId = needsTask ? await openRemovalTask(tx.db, { userId: row.userId, subscriberId, cleared, now }) : null
+    const requestId = needsTask ? await openRemovalTask(tx.db, { userId: row.userId, subscriberId, cleared, now, reason: options.reason }) : null
     await tx.db
       .update(chatContacts)
       .set({ state: 'removed', subscriberId, attempts: 0, lastError: null, removedAt: now, removalRequestId: requestId, updatedAt: now })
@@ -155,13 +155,17 @@ export async function removeChatContact(deps: AppDeps, options: RemoveChatContac
   return 'removed'
 }
 
-async function openRemovalTask(db: Tx, input: { userId: string; subscriberId: string | null; cleared: boolean; now: Date }): Promise<string> {
+async function openRemovalTask(db: Tx, input: { userId: string; subscriberId: string | null; cleared: boolean; now: Date; reason: RemoveChatContactOptions['reason'] }): Promise<string> {
   const [request] = await db
     .insert(privacyRequests)
     .values({
       userId: input.userId,
       kind: 'chat_removal',
       status: 'open',
+      // privacy-processors: kept through an erasure (the message is anonymised with the account).
+      processor: 'manychat',
+      processorCause: input.reason,
+      processorRef: input.subscriberId ? `ManyChat ${input.subscriberId}` : null,
       // For the admin: which contact to delete in ManyChat (Contacts → the contact → Delete).
       message: input.subscriberId
         ? `ManyChat ${input.subscriberId}${input.cleared ? '' : ' (not cleared: no MANYCHAT_API_KEY)'}`

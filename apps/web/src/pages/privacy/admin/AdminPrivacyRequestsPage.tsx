@@ -103,6 +103,20 @@ function RequestCard({ request }: { request: AdminPrivacyRequest }) {
         ) : null}
       </p>
       {request.message ? <blockquote>{request.message}</blockquote> : null}
+      {request.processor ? (
+        <p>
+          {t('privacyAdmin.requests.processorTask', {
+            processor: t(`privacyAdmin.requests.processors.${request.processor}`, { defaultValue: request.processor }),
+            cause: t(`privacyAdmin.requests.causes.${request.processorCause ?? 'erasure'}`, { defaultValue: request.processorCause ?? '' }),
+          })}
+          {request.processorRef ? (
+            <>
+              {' '}
+              <code>{request.processorRef}</code>
+            </>
+          ) : null}
+        </p>
+      ) : null}
       {request.status === 'open' ? (
         <div className="form">
           <FormAlert error={error} />
