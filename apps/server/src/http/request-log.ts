@@ -16,7 +16,8 @@ declare module 'http' {
  * answer is finished (`error` for 5xx, `info` otherwise) or the client went away first. It replaced
  * pino-http, which built a child logger and serialisers for every request up front; bench:cpu
  * measured that, with helmet's per-request work, at about a fifth of an empty tRPC query's CPU. The
- * line holds the request id, method and path with query — never cookies or authorisation headers.
+ * line holds the request id, method and the path with its secrets masked (`loggedUrl`) — never
+ * cookies or authorisation headers.
  */
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
@@ -34,11 +35,44 @@ export function requestLog(logger: Logger): RequestHandler {
       },
     })
     res.once('close', () => {
-      const fields = { req: { id, method: req.method, url: req.originalUrl }, res: { statusCode: res.statusCode }, responseTime: Math.round(performance.now() - start) }
+      const fields = { req: { id, method: req.method, url: loggedUrl(req.originalUrl) }, res: { statusCode: res.statusCode }, responseTime: Math.round(performance.now() - start) }
       if (!res.writableFinished) logger.warn(fields, 'request aborted')
       else if (res.statusCode >= 500) logger.error(fields, 'request errored')
       else logger.info(fields, 'request completed')
     })
     next()
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** Token characters (base64url, hex, dotted parts). */
+const TOKEN_CHARS = /^[A-Za-z0-9_~.-]{20,}$/
+/**
+ * A path segment that may be a bearer secret: token characters with a long random-looking run
+ * (16+ characters between hyphens, letters and digits mixed). Slugs are words between hyphens.
+ */
+function looksLikeToken(segment: string): boolean {
+  return TOKEN_CHARS.test(segment) && !UUID.test(segment) && segment.split('-').some((run) => run.length >= 16 && /\d/.test(run) && /[A-Za-z]/.test(run))
+}
+
+/**
+ * The URL as it may be logged. Several links carry their authority in the URL itself (the calendar
+ * feed's `<id>.<secret>.ics`, signed mail and download links, signed video URLs): a log reader must
+ * not be able to use them. Query values are dropped (names kept), and path segments that look like
+ * tokens become `:token`; ids (UUIDs) stay, they grant nothing.
+ */
+export function loggedUrl(url: string): string {
+  const queryAt = url.indexOf('?')
+  const path = queryAt === -1 ? url : url.slice(0, queryAt)
+  const maskedPath = path
+    .split('/')
+    .map((segment) => (looksLikeToken(segment) ? ':token' : segment))
+    .join('/')
+  if (queryAt === -1) return maskedPath
+  const names = url
+    .slice(queryAt + 1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => `${pair.split('=')[0]}=…`)
+  return `${maskedPath}?${names.join('&')}`
 }
