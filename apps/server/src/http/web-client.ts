@@ -59,7 +59,10 @@ export function webClient(distDir: string, deps: AppDeps): Router {
     return router
   }
   router.use('/assets', expressStaticGzip(join(distDir, 'assets'), precompressed({ immutable: true, maxAge: '365d', fallthrough: false })))
-  router.use(expressStaticGzip(distDir, precompressed({ index: false, maxAge: '1h' })))
+  const rootFiles = expressStaticGzip(distDir, precompressed({ index: false, maxAge: '1h' }))
+  // express-static-gzip decodes the path without a guard (a 400 for `/%E0%A4%A`); no file has such a
+  // name, so a path that does not decode goes on to the shell's 404 as every other unknown path.
+  router.use((req, res, next) => (decodes(req.path) ? rootFiles(req, res, next) : next()))
   router.get(SERVER_PATHS, async (req, res, next) => {
     try {
       const content = await shellContent(deps, matchWebRoute(req.path), req.path)
@@ -70,4 +73,13 @@ export function webClient(distDir: string, deps: AppDeps): Router {
     }
   })
   return router
+}
+
+function decodes(path: string): boolean {
+  try {
+    decodeURIComponent(path)
+    return true
+  } catch {
+    return false
+  }
 }
