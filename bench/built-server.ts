@@ -48,7 +48,9 @@ export async function startBuiltServer(dataDir: string, env: Record<string, stri
   let output = ''
   const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', 'dist/index.js'], {
     cwd: serverDir,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', DATA_DIR: dataDir, PORT: String(port), ...env },
+    // DEMO_VIDEOS=off: the demo's background video rendering (minutes of ffmpeg and sharp after a first
+    // start) is work, not idle, and would skew what these benches measure.
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', DATA_DIR: dataDir, PORT: String(port), DEMO_VIDEOS: 'off', ...env },
   })
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
