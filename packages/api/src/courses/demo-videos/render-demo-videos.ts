@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
-import { accessSync, constants, createReadStream } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { and, asc, courseModules, courses, eq, lessons, type LessonChapter } from '@jouwbot/db'
 import type { AppDeps } from '../../deps.ts'
+import { findTool } from '../media/find-tool.ts'
 import { readMp4DurationSeconds } from '../media/mp4-duration.ts'
 import type { LessonText, SlideLimits } from './lesson-slides.ts'
 import { renderLessonVideo } from './render-lesson-video.ts'
@@ -37,22 +38,6 @@ export interface DemoVideoTools {
   espeakPath: string
 }
 
-const isExecutable = (file: string) => {
-  try {
-    accessSync(file, constants.X_OK)
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** The first executable `name` in the folders of `searchPath` (a PATH value), or null. */
-export function findTool(name: string, searchPath = process.env.PATH ?? ''): string | null {
-  for (const dir of searchPath.split(path.delimiter)) {
-    if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name)
-  }
-  return null
-}
 
 /** ffmpeg and espeak-ng on PATH (Debian packages `ffmpeg espeak-ng`), or which of them are missing. */
 export function findDemoVideoTools(searchPath = process.env.PATH ?? ''): DemoVideoTools | { missing: string[] } {

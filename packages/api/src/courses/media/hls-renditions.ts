@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process'
-import { accessSync, constants, createReadStream, createWriteStream } from 'node:fs'
+import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, mkdtemp, readdir, rm, rmdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { contentTypeFor, readText, StorageError, type Storage } from '@jouwbot/storage'
+import { findTool } from './find-tool.ts'
 
 /**
  * HLS renditions of an uploaded lesson video, made with ffmpeg when the machine has it:
@@ -45,22 +46,10 @@ export interface MakeHlsOptions {
   maxFileBytes?: number
 }
 
-const isExecutable = (file: string) => {
-  try {
-    accessSync(file, constants.X_OK)
-    return true
-  } catch {
-    return false
-  }
-}
 
 /** `/usr/bin/ffmpeg`, else the first `ffmpeg` on PATH; null when there is none. */
 export function findFfmpeg(): string | null {
-  if (isExecutable('/usr/bin/ffmpeg')) return '/usr/bin/ffmpeg'
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir && isExecutable(path.join(dir, 'ffmpeg'))) return path.join(dir, 'ffmpeg')
-  }
-  return null
+  return findTool('ffmpeg', `/usr/bin${path.delimiter}${process.env.PATH ?? ''}`)
 }
 
 export function hasFfmpeg(): boolean {
