@@ -4,11 +4,10 @@
  * and the lesson page has the course's lessons beside the video with the current one marked — folded
  * away on the phone until opened.
  */
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { seedShop } from '@jouwbot/api/checkout'
-import { createMember, PASSWORD } from '../helpers/accounts.ts'
-import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
+import { createMember } from '../helpers/accounts.ts'
+import { logIn, openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const COURSE = 'premium-cursus'
@@ -26,14 +25,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.close()
 })
-
-async function logIn(page: Page, email: string, firstName: string): Promise<void> {
-  await page.goto('/login')
-  await page.getByLabel('E-mailadres').fill(email)
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
-  await page.getByRole('heading', { name: `Hoi ${firstName}!` }).waitFor()
-}
 
 for (const width of [{ name: 'desktop', size: { width: 1280, height: 900 } }, { name: 'phone', size: { width: 390, height: 844 } }]) {
   test(`landing → price → checkout → paid → lesson with the curriculum (${width.name})`, async () => {

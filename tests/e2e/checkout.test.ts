@@ -11,12 +11,11 @@
  *    confirmation step, and the buyer sees the refund and the credit note.
  */
 import { readFile } from 'node:fs/promises'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { seedShop } from '@jouwbot/api/checkout'
-import { createMember, makeStaff, PASSWORD } from '../helpers/accounts.ts'
+import { createMember, makeStaff } from '../helpers/accounts.ts'
 import { startBuying } from '../helpers/shop.ts'
-import { logInStaff, openBrowser, type BrowserSession } from '../helpers/browser.ts'
+import { logIn, logInStaff, openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const COURSE = 'premium-cursus'
@@ -34,14 +33,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.close()
 })
-
-async function logIn(page: Page, email: string, firstName: string): Promise<void> {
-  await page.goto('/login')
-  await page.getByLabel('E-mailadres').fill(email)
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
-  await page.getByRole('heading', { name: `Hoi ${firstName}!` }).waitFor()
-}
 
 test('a member buys the Premium Cursus with a coupon, pays at Mollie, gets the lessons and the invoice', async () => {
   const anna = await createMember(server.deps, { firstName: 'Anna' })

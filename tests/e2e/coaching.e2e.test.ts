@@ -4,12 +4,11 @@
  * reschedules through the mail's signed link without logging in (used once), and the coach sees the
  * moved session in their list.
  */
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { seedShop } from '@jouwbot/api/checkout'
 import { coachProfiles, coachingAvailability, coachingBookings, coachingSessionTypes, eq } from '@jouwbot/db'
-import { createMember, makeStaff, PASSWORD } from '../helpers/accounts.ts'
-import { logInStaff, openBrowser, type BrowserSession } from '../helpers/browser.ts'
+import { createMember, makeStaff } from '../helpers/accounts.ts'
+import { logIn, logInStaff, openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 let server: TestServer
@@ -25,14 +24,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.close()
 })
-
-async function logIn(page: Page, email: string, firstName: string): Promise<void> {
-  await page.goto('/login')
-  await page.getByLabel('E-mailadres').fill(email)
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
-  await page.getByRole('heading', { name: `Hoi ${firstName}!` }).waitFor()
-}
 
 const amsterdamTime = (date: Date) => new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(date)
 

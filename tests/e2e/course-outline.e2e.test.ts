@@ -8,8 +8,8 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { grantCourseAccess } from '@jouwbot/api/courses'
-import { createMember, PASSWORD } from '../helpers/accounts.ts'
-import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
+import { createMember } from '../helpers/accounts.ts'
+import { logIn, openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const COURSE = 'premium-cursus'
@@ -26,14 +26,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.close()
 })
-
-async function logIn(page: Page, email: string, firstName: string): Promise<void> {
-  await page.goto('/login')
-  await page.getByLabel('E-mailadres').fill(email)
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
-  await page.getByRole('heading', { name: `Hoi ${firstName}!` }).waitFor()
-}
 
 interface OutlineExchange {
   ifNoneMatch: string | undefined

@@ -14,10 +14,10 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { grantCourseAccess } from '@jouwbot/api/courses'
 import { asc, eq, lessonProgress, lessons } from '@jouwbot/db'
 import { makeHlsRenditions } from '@jouwbot/api/courses'
-import { createMember, PASSWORD } from '../helpers/accounts.ts'
+import { createMember } from '../helpers/accounts.ts'
 import { testStorage } from '../helpers/deps.ts'
 import type { TestClient } from '../helpers/client.ts'
-import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
+import { logIn, openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
 const COURSE = 'premium-cursus'
@@ -49,14 +49,6 @@ function newDevice(): Promise<Page> {
       }
     },
   })
-}
-
-async function logIn(page: Page, email: string, firstName: string): Promise<void> {
-  await page.goto('/login')
-  await page.getByLabel('E-mailadres').fill(email)
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
-  await page.getByRole('heading', { name: `Hoi ${firstName}!` }).waitFor()
 }
 
 async function userId(client: TestClient): Promise<string> {

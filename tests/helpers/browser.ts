@@ -62,15 +62,26 @@ export async function openBrowser(baseURL: string): Promise<BrowserSession> {
   }
 }
 
+/** Fills in the log-in form with the test password (accounts.ts) and sends it. */
+async function submitLogIn(page: Page, email: string): Promise<void> {
+  await page.goto('/login')
+  await page.getByLabel('E-mailadres').fill(email)
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD)
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
+}
+
+/** Logs a member in through the browser and waits for the account page's greeting. */
+export async function logIn(page: Page, email: string, firstName: string): Promise<void> {
+  await submitLogIn(page, email)
+  await page.getByRole('heading', { name: `Hoi ${firstName}!` }).waitFor()
+}
+
 /**
  * Logs a staff member in through the browser: password, then the code of their authenticator app
  * (staff must have 2FA on; `makeStaff` in accounts.ts switches it on and returns the secret).
  */
 export async function logInStaff(page: Page, staff: { email: string; firstName: string; secret: string }, now: Date): Promise<void> {
-  await page.goto('/login')
-  await page.getByLabel('E-mailadres').fill(staff.email)
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
+  await submitLogIn(page, staff.email)
   await page.getByLabel('Code uit je app').fill(totpCode(staff.secret, now))
   await page.getByRole('button', { name: 'Bevestigen', exact: true }).click()
   await page.getByRole('heading', { name: `Hoi ${staff.firstName}!` }).waitFor()
