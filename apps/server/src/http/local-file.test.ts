@@ -9,6 +9,8 @@ import { parseRange, serveLocalFile } from './local-file.ts'
 
 const SIZE = 100_000
 const DATA = Buffer.from(Array.from({ length: SIZE }, (_, i) => (i * 7 + (i >> 8)) & 0xff))
+/** Larger than one read (256 kB): streamed in chunks. */
+const BIG = Buffer.from(Array.from({ length: 700_000 }, (_, i) => (i * 13 + (i >> 10)) & 0xff))
 const MTIME = new Date('2026-02-03T04:05:06.789Z')
 
 let root: string
@@ -26,6 +28,7 @@ beforeAll(async () => {
   await writeFile(file, DATA)
   await utimes(file, MTIME, MTIME)
   await writeFile(path.join(root, 'empty.mp4'), '')
+  await writeFile(path.join(root, 'big.mp4'), BIG)
   await mkdir(path.join(root, 'folder'))
   etag = localEtag(await stat(file))
   lastModified = 'Tue, 03 Feb 2026 04:05:06 GMT'
@@ -148,6 +151,17 @@ describe('serveLocalFile: byte ranges', () => {
     expect((await body(response)).equals(DATA)).toBe(true)
   })
 
+  test.each([
+    ['the whole file', undefined, 0, BIG.length - 1],
+    ['a range of several reads', 'bytes=1000-600999', 1000, 600_999],
+    ['a suffix of several reads', 'bytes=-300000', BIG.length - 300_000, BIG.length - 1],
+  ])('larger than one read, %s: streamed, exactly those bytes', async (_name, range, start, end) => {
+    const response = await get({ 'x-file': 'big.mp4', ...(range && { range }) })
+    expect(response.status).toBe(range ? 206 : 200)
+    expect(response.headers.get('content-length')).toBe(String(end - start + 1))
+    expect((await body(response)).equals(BIG.subarray(start, end + 1))).toBe(true)
+  })
+
   test('parseRange on its own', () => {
     expect(parseRange('bytes=0-9', 10)).toEqual({ start: 0, end: 9 })
     expect(parseRange('bytes=9-', 10)).toEqual({ start: 9, end: 9 })
@@ -252,12 +266,16 @@ describe('serveLocalFile: what it refuses', () => {
     const answers: Array<Record<string, string>> = [{}, { range: 'bytes=0-9' }, { range: `bytes=${SIZE}-` }, { 'if-none-match': etag }, { 'if-match': '"other"' }]
     for (const headers of answers) await body(await get(headers))
     await body(await get({}, 'HEAD'))
+    await body(await get({ 'x-file': 'big.mp4' }))
     // A client that goes away mid-body.
     const aborted = new AbortController()
-    const response = await fetch(base, { signal: aborted.signal })
+    const response = await fetch(base, { signal: aborted.signal, headers: { 'x-file': 'big.mp4' } })
     aborted.abort()
     await response.arrayBuffer().catch(() => {})
-    await vi.waitFor(async () => expect(await openDescriptorsOf(file)).toBe(0))
+    await vi.waitFor(async () => {
+      expect(await openDescriptorsOf(file)).toBe(0)
+      expect(await openDescriptorsOf(path.join(root, 'big.mp4'))).toBe(0)
+    })
     expect(errors).toEqual([])
   })
 })
