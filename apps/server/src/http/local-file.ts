@@ -6,7 +6,7 @@ import { localEtag } from '@jouwbot/storage'
 
 /**
  * Sends one local file over HTTP: what the media routes need of a static file server, in our own
- * lines instead of `send` (which spent most of its time on features we do not use; bench:media).
+ * lines instead of the `send` package (bench:media: the Node path went from 434 to ~300 µs CPU per range).
  *
  *  - The file is opened first and its size and dates come from that descriptor (`fstat`), so the
  *    headers always describe the bytes that are read, even when the file is replaced meanwhile (our
