@@ -3,7 +3,7 @@
  * loop): the lesson video route as `composeServer` mounts it (plain node:http ahead of Express), in
  * 'node' and in 'x-accel' delivery, each with the real authorisation on PostgreSQL — the signed URL,
  * then the lesson, the member and the entitlement from the database:
- *   - as production runs it: `cachedVideoAuthorizer` (a "yes" reused for VIDEO_DECISION_TTL_MS);
+ *   - as production runs it: `cachedLessonMediaAuthorizer(...).video` (a "yes" reused for VIDEO_DECISION_TTL_MS);
  *   - uncached: `authorizeLessonVideo` for every range request (three queries each).
  * Makes its own database (BENCH_DATABASE_URL's server) with one course, one lesson whose video is
  * MEDIA_KEY and one entitled member; prints `{ userId, lessonId }` once listening on BENCH_PORTS, and
@@ -13,7 +13,7 @@ import { createServer } from 'node:http'
 import express from 'express'
 import postgres from 'postgres'
 import { createAppDeps, createCaller, createContextInner } from '@jouwbot/api'
-import { authorizeLessonVideo, cachedVideoAuthorizer, grantCourseAccess, seedCourse } from '@jouwbot/api/courses'
+import { authorizeLessonVideo, cachedLessonMediaAuthorizer, grantCourseAccess, seedCourse } from '@jouwbot/api/courses'
 import { generateEncryptionKey, systemClock } from '@jouwbot/auth'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
 import { and, createDb, eq, isNotNull, lessons, migrate, users } from '@jouwbot/db'
@@ -77,9 +77,9 @@ function serve(port: number, delivery: MediaRouterOptions['delivery'], authorize
 }
 const uncached = (userId: string, lessonId: string) => authorizeLessonVideo(deps, userId, lessonId)
 await Promise.all([
-  serve(ports.node, 'node', cachedVideoAuthorizer(deps)),
+  serve(ports.node, 'node', cachedLessonMediaAuthorizer(deps).video),
   serve(ports.nodeUncached, 'node', uncached),
-  serve(ports.accelNode, 'x-accel', cachedVideoAuthorizer(deps)),
+  serve(ports.accelNode, 'x-accel', cachedLessonMediaAuthorizer(deps).video),
   serve(ports.accelNodeUncached, 'x-accel', uncached),
 ])
 console.log(JSON.stringify({ userId: member!.id, lessonId: lesson!.id }))

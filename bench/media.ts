@@ -1,7 +1,7 @@
 /**
  * Lesson video delivery, side by side in one run (not part of the test suite):
  *   nginx         — nginx serving the file directly with sendfile: the baseline;
- *   node          — the media route in 'node' delivery (HMAC-signed URL, authorizer, `send`);
+ *   node          — the media route in 'node' delivery (HMAC-signed URL, authorizer, http/local-file.ts);
  *   x-accel       — nginx in front of the media route in 'x-accel' delivery: Node authorises, nginx sends;
  *   …, uncached   — the same with the entitlement checked in the database on every range request.
  * The route is mounted as `composeServer` mounts it (node:http ahead of Express), and authorises for

@@ -1,6 +1,6 @@
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { grantCourseAccess, revokeCourseAccess } from '@jouwbot/api/courses'
+import { grantCourseAccess, revokeCourseAccess, VIDEO_DECISION_TTL_MS } from '@jouwbot/api/courses'
 import { asc, eq, lessons, users } from '@jouwbot/db'
 import { hasFfmpeg, makeHlsRenditions } from '@jouwbot/api/courses'
 import { createMember } from '../helpers/accounts.ts'
@@ -158,7 +158,7 @@ describe('HLS route', () => {
     expect((await fetch(`${server.url}/media/lessons/${plain.id}/hls/${token}/master.m3u8`)).status).toBe(403)
   })
 
-  test('a revoked entitlement stops the next playlist or segment request', async () => {
+  test('a revoked entitlement stops the next playlist or segment request once the short-lived "yes" has run out', async () => {
     const viewer = await memberWithId(true)
     const url = (await lessonGet(viewer.client)).hls!.url
     expect((await fetch(server.url + url)).status).toBe(200)
@@ -167,6 +167,10 @@ describe('HLS route', () => {
       { userId: viewer.id, courseId: lesson.courseId, source: 'admin_grant', sourceRef: 'manual', actorUserId: null },
       server.deps.clock.now(),
     )
+    // Segments reuse the decision for a few seconds (like the video's ranges), then the refusal holds.
+    server.deps.clock.advance(VIDEO_DECISION_TTL_MS - 1000)
+    expect((await fetch(server.url + url.replace('master.m3u8', '360p/index.m3u8'))).status).toBe(200)
+    server.deps.clock.advance(1000)
     expect((await fetch(server.url + url)).status).toBe(403)
     expect((await fetch(server.url + url.replace('master.m3u8', '360p/index.m3u8'))).status).toBe(403)
   })

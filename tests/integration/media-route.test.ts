@@ -206,6 +206,8 @@ describe.each(['router', 'handler'] as const)('media route (%s): refusals', (mou
     entitled.set(`${ALICE}/${OTHER_LESSON}`, 'videos/sample.mp4')
     entitled.set(`user-mallory/${LESSON}`, 'videos/sample.mp4')
     const target = new URL(url())
+    // Verified once first: a remembered good signature must not let a changed URL through.
+    expect((await get(target.href, { range: 'bytes=0-0' })).status).toBe(206)
     tamper(target)
     await expectRefused(await get(target.href), 403, 'error.forbidden')
   })

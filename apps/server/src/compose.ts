@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 import type { AppDeps } from '@jouwbot/api'
-import { authorizeLessonHls, cachedVideoAuthorizer, type LessonMediaKind } from '@jouwbot/api/courses'
+import { cachedLessonMediaAuthorizer, type LessonMediaKind } from '@jouwbot/api/courses'
 import { createApp } from './app.ts'
 import { mollieWebhookRouter } from './http/checkout/mollie-webhook.ts'
 import { invoiceRouter } from './http/checkout/invoices.ts'
@@ -92,10 +92,11 @@ export function composeServer(parts: ServerParts): (req: IncomingMessage, res: S
     logger,
   }
   // The handlers set their own headers (nosniff, private caching) and log their own failures.
-  // A player's range requests reuse a "yes" for a few seconds (VIDEO_DECISION_TTL_MS): revocation
-  // takes effect within that window. HLS playlists and segments are checked every time.
-  const video = mediaHandler({ ...media, authorize: cachedVideoAuthorizer(deps) })
-  const hls = hlsMediaHandler({ ...media, authorize: (userId, lessonId) => authorizeLessonHls(deps, userId, lessonId) })
+  // A player's range, playlist and segment requests reuse a "yes" for a few seconds
+  // (VIDEO_DECISION_TTL_MS): revocation takes effect within that window.
+  const authorize = cachedLessonMediaAuthorizer(deps)
+  const video = mediaHandler({ ...media, authorize: authorize.video })
+  const hls = hlsMediaHandler({ ...media, authorize: authorize.hls })
   const checkout = parts.mollieCheckout
   const timeouts = { ...DEFAULT_REQUEST_TIMEOUTS, ...parts.requestTimeouts }
   return (req, res) => {

@@ -1,6 +1,6 @@
 /**
  * Object storage behind one small interface: course media now, invoices and uploads later.
- * `createLocalStorage(rootDir)` keeps objects as files under a folder (served by Node `send` or by nginx
+ * `createLocalStorage(rootDir)` keeps objects as files under a folder (served by Node, `http/local-file.ts`, or by nginx
  * through X-Accel-Redirect); `createS3Storage(...)` talks to S3 or an S3-compatible service (MinIO, R2, …)
  * and can hand out presigned GET URLs.
  */
@@ -17,7 +17,7 @@ export interface Storage {
   readonly kind: 'local' | 's3'
   /** `null` when there is no object under `key` (a folder is no object). */
   stat(key: string): Promise<StoredObject | null>
-  /** Local disk only: absolute path, for sendfile/`send`/X-Accel. */
+  /** Local disk only: absolute path, for Node streaming (`http/local-file.ts`) and X-Accel. */
   localPath?(key: string): string
   /**
    * The object's bytes, or the inclusive byte range `start`–`end` of them. Rejects with

@@ -7,7 +7,7 @@ import type { ByteRange, ListedObject, Storage, StoredObject, WriteOptions } fro
 import { assertValidKey, assertValidPrefix, assertValidRange, ByteLimit, contentTypeFor, isValidKey, StorageError } from './keys.ts'
 
 /**
- * The entity tag of a local file: size and modification time (ms), hex, like nginx's and `send`'s.
+ * The entity tag of a local file: size and modification time (ms), hex, like nginx's.
  * Strong (no `W/`): files only ever change by an atomic rename of a completely written temp file
  * (see `write`), so one size+mtime names one complete set of bytes — which makes byte ranges from
  * different responses safe to combine (`If-Range` needs a strong validator).

@@ -23,18 +23,16 @@ async function lessonMedia(deps: AppDeps, lessonId: string) {
   return row
 }
 
-/** The media route's check, for every request: the lesson's video key when this viewer may watch it. */
+/** The video route's check: the lesson's video key when this viewer may watch it. */
 export async function authorizeLessonVideo(deps: AppDeps, viewerId: string, lessonId: string): Promise<{ key: string } | null> {
-  const row = await lessonMedia(deps, lessonId)
-  if (!row?.videoKey) return null
-  return (await mayWatch(deps, viewerId, row)) ? { key: row.videoKey } : null
+  const grant = await authorizeLessonMedia(deps, viewerId, lessonId)
+  return grant ? { key: grant.videoKey } : null
 }
 
-/** The HLS route's check, for every playlist and segment: the master playlist key when this viewer may watch. */
+/** The HLS route's check: the master playlist key when this viewer may watch and there are renditions. */
 export async function authorizeLessonHls(deps: AppDeps, viewerId: string, lessonId: string): Promise<{ hlsKey: string } | null> {
-  const row = await lessonMedia(deps, lessonId)
-  if (!row?.videoKey || !row.hlsKey) return null
-  return (await mayWatch(deps, viewerId, row)) ? { hlsKey: row.hlsKey } : null
+  const grant = await authorizeLessonMedia(deps, viewerId, lessonId)
+  return grant?.hlsKey ? { hlsKey: grant.hlsKey } : null
 }
 
 /** An attachment download: the file's storage key when this viewer may open the lesson. */
@@ -51,33 +49,57 @@ export async function authorizeAttachment(deps: AppDeps, viewer: UserRow | null,
 }
 
 /**
- * How long the video route may reuse a "yes" for the same viewer and lesson. A player asks for one
- * byte range after another (several a second while seeking); checking the entitlement anew for each
- * one cost three queries per range (bench:media). A revoked entitlement stops playback at the first
- * range request after this window; a "no" is never reused, so access granted a moment ago works at once.
+ * How long the video and HLS routes may reuse a "yes" for the same viewer and lesson. A player asks
+ * for one byte range or segment after another (several a second while seeking); checking the
+ * entitlement anew for each one cost three queries per request (bench:media). A revoked entitlement
+ * stops playback at the first request after this window; a "no" is never reused, so access granted a
+ * moment ago works at once.
  */
 export const VIDEO_DECISION_TTL_MS = 5000
 
+/** What a viewer may fetch of one lesson's media: the MP4 and, when rendered, the HLS master playlist. */
+interface LessonMediaGrant {
+  videoKey: string
+  hlsKey: string | null
+}
+
+async function authorizeLessonMedia(deps: AppDeps, viewerId: string, lessonId: string): Promise<LessonMediaGrant | null> {
+  const row = await lessonMedia(deps, lessonId)
+  if (!row?.videoKey) return null
+  return (await mayWatch(deps, viewerId, row)) ? { videoKey: row.videoKey, hlsKey: row.hlsKey } : null
+}
+
 /**
- * `authorizeLessonVideo` with its positive decisions kept for `ttlMs` (by `deps.clock`), per process,
- * keyed by viewer and lesson. Concurrent range requests share one check. The signed URL is still
- * verified on every request by the route itself (signature, viewer, expiry).
+ * The video and HLS routes' checks (`authorizeLessonVideo`, `authorizeLessonHls`) with their positive
+ * decisions kept for `ttlMs` (by `deps.clock`), per process, keyed by viewer and lesson and shared by
+ * both routes. Concurrent requests share one check. The signed URL is still verified on every request
+ * by the routes themselves (signature, viewer, expiry).
  */
-export function cachedVideoAuthorizer(deps: AppDeps, ttlMs = VIDEO_DECISION_TTL_MS, maxEntries = 10_000) {
-  const granted = new Map<string, { until: number; decision: Promise<{ key: string } | null> }>()
-  return (viewerId: string, lessonId: string): Promise<{ key: string } | null> => {
+export function cachedLessonMediaAuthorizer(deps: AppDeps, ttlMs = VIDEO_DECISION_TTL_MS, maxEntries = 10_000) {
+  const granted = new Map<string, { until: number; decision: Promise<LessonMediaGrant | null> }>()
+  const decide = (viewerId: string, lessonId: string): Promise<LessonMediaGrant | null> => {
     const at = deps.clock.now().getTime()
     const cacheKey = `${viewerId}/${lessonId}`
     const hit = granted.get(cacheKey)
     if (hit && hit.until > at) return hit.decision
     granted.delete(cacheKey)
     if (granted.size >= maxEntries) granted.delete(granted.keys().next().value!) // oldest first
-    const decision = authorizeLessonVideo(deps, viewerId, lessonId)
+    const decision = authorizeLessonMedia(deps, viewerId, lessonId)
     granted.set(cacheKey, { until: at + ttlMs, decision })
     const forget = () => {
       if (granted.get(cacheKey)?.decision === decision) granted.delete(cacheKey)
     }
     decision.then((result) => result ?? forget(), forget)
     return decision
+  }
+  return {
+    video: async (viewerId: string, lessonId: string): Promise<{ key: string } | null> => {
+      const grant = await decide(viewerId, lessonId)
+      return grant ? { key: grant.videoKey } : null
+    },
+    hls: async (viewerId: string, lessonId: string): Promise<{ hlsKey: string } | null> => {
+      const grant = await decide(viewerId, lessonId)
+      return grant?.hlsKey ? { hlsKey: grant.hlsKey } : null
+    },
   }
 }

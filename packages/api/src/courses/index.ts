@@ -1,6 +1,6 @@
 /** The courses domain's entry point for the HTTP adapters, jobs, seeds and tests (`@jouwbot/api/courses`). */
 export { grantCourseAccess, hasCourseAccess, revokeCourseAccess } from './access.ts'
-export { authorizeAttachment, authorizeLessonHls, authorizeLessonVideo, cachedVideoAuthorizer, VIDEO_DECISION_TTL_MS } from './authorize-lesson-media.ts'
+export { authorizeAttachment, authorizeLessonHls, authorizeLessonVideo, cachedLessonMediaAuthorizer, VIDEO_DECISION_TTL_MS } from './authorize-lesson-media.ts'
 export { verifyCertificate } from './verify-certificate.ts'
 export { seedCourse } from './seed-course.ts'
 export type { LessonMediaKind } from './media/attach-lesson-media.ts'

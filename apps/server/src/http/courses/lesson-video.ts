@@ -23,7 +23,7 @@ export interface MediaRouterOptions extends MediaRouteOptions {
 /**
  * Found objects are remembered this long, so a player's stream of range requests costs one stat (one
  * HEAD on S3) per few seconds rather than one each. Only existence and content type are taken from
- * it: bytes, ETag and Last-Modified always come from the file itself (`send`, nginx, S3). An object
+ * it: bytes, ETag and Last-Modified always come from the file itself (local-file, nginx, S3). An object
  * deleted meanwhile gives a 404 from there instead of ours for at most this long.
  */
 const STAT_CACHE_MS = 5000

@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { Router } from 'express'
 import type { Logger } from 'pino'
-import send from 'send'
-import { localEtag, type Storage, type StoredObject } from '@jouwbot/storage'
+import type { Storage, StoredObject } from '@jouwbot/storage'
+import { serveLocalFile } from '../local-file.ts'
 
 /**
  * What the lesson video and HLS routes share: how authorised bytes leave (`deliver`), their error
@@ -16,7 +15,7 @@ import { localEtag, type Storage, type StoredObject } from '@jouwbot/storage'
  *    middlewares (request log, security headers) do not run for media either; failures are still logged.
  *
  * Delivery, one of three ways:
- *  - `node`: Node streams the local file with `send` (ranges, conditional requests, HEAD);
+ *  - `node`: Node streams the local file (`http/local-file.ts`: ranges, conditional requests, HEAD);
  *  - `x-accel`: an empty answer with `X-Accel-Redirect`, nginx serves the file (apps/server/deploy/nginx);
  *  - `redirect`: 302 to a presigned S3 URL valid for a few minutes.
  */
@@ -127,8 +126,10 @@ export function mediaDelivery(options: MediaRouteOptions, failureMessage: string
       res.end()
       return
     }
-    // `send` keeps the Content-Type set above.
-    serveLocalFile(req, res, storage.localPath!(object.key), (error) => fail(req, res, error))
+    const refused = await serveLocalFile(req, res, storage.localPath!(object.key), { contentType, onError: (error) => fail(req, res, error) })
+    if (refused === 404) sendMediaError(req, res, 404, 'error.notFound') // deleted since the stat
+    else if (refused === 416) sendMediaError(req, res, 416, 'error.rangeNotSatisfiable')
+    else if (refused === 412) sendMediaError(req, res, 412, 'error.preconditionFailed')
   }
 
   /** Runs a route's body with the shared headers and failure handling. */
@@ -141,35 +142,4 @@ export function mediaDelivery(options: MediaRouteOptions, failureMessage: string
     }
   }
   return { deliver, guarded }
-}
-
-/**
- * Streams a local file with `send` (express.static's engine): single byte ranges (`a-b`, `a-`, `-n`) as
- * 206 + Content-Range, 416 with `Content-Range: bytes *\/<size>`, If-None-Match / If-Modified-Since →
- * 304, If-Match / If-Unmodified-Since → 412, If-Range, HEAD without a body. Multiple ranges get the
- * whole file (200), which RFC 9110 allows. The file is pointed at as root = its folder and path = its
- * encoded name, because `send` URL-decodes the path it is given.
- */
-function serveLocalFile(req: IncomingMessage, res: ServerResponse, file: string, onError: (error: unknown) => void): void {
-  const stream = send(req, '/' + encodeURIComponent(path.basename(file)), {
-    root: path.dirname(file),
-    dotfiles: 'allow', // the key was validated by the storage; nothing here comes from the URL
-    index: false,
-    cacheControl: false, // ours is set already: `send` would say `public`
-    // `send` hands its options on to fs.createReadStream: 256 kB reads instead of 64 kB ones took
-    // about a fifth off the CPU time per request in bench/media.ts, at up to 256 kB buffered per stream.
-    highWaterMark: 256 * 1024,
-  } as send.SendOptions)
-  // The entity tag comes from the same stat as the bytes sent, in the storage's format.
-  stream.on('headers', (response: ServerResponse, _path: string, stats: { size: number; mtime: Date }) => {
-    response.setHeader('ETag', localEtag(stats))
-  })
-  stream.on('directory', () => sendMediaError(req, res, 404, 'error.notFound'))
-  stream.on('error', (error: { status?: number }) => {
-    if (error.status === 404) sendMediaError(req, res, 404, 'error.notFound') // deleted since the stat
-    else if (error.status === 416) sendMediaError(req, res, 416, 'error.rangeNotSatisfiable')
-    else if (error.status === 412) sendMediaError(req, res, 412, 'error.preconditionFailed')
-    else onError(error)
-  })
-  stream.pipe(res)
 }
