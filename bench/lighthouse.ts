@@ -2,7 +2,7 @@
  * Lighthouse (mobile, its default simulated throttling: slow 4G, 4x CPU slowdown) on the built
  * server in Debian Chromium, for the landing page, the pricing page and a lesson page:
  *
- *   pnpm bench:lighthouse [--runs 3] [--no-build]
+ *   pnpm bench:lighthouse [--runs 3] [--no-build] [--cpu-slowdown N] [--save DIR]
  *
  * The server runs as `pnpm start` runs it (embedded defaults: PGlite in a fresh temp folder, the
  * demo course seeded). The lesson is the demo course's first free-preview video lesson, opened by a
