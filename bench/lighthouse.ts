@@ -2,7 +2,7 @@
  * Lighthouse (mobile, its default simulated throttling: slow 4G, 4x CPU slowdown) on the built
  * server in Debian Chromium, for the landing page, the pricing page and a lesson page:
  *
- *   pnpm bench:lighthouse [--runs 3] [--no-build]
+ *   pnpm bench:lighthouse [--runs 3] [--no-build] [--cpu-slowdown N] [--save DIR]
  *
  * The server runs as `pnpm start` runs it (embedded defaults: PGlite in a fresh temp folder, the
  * demo course seeded). The lesson is the demo course's first free-preview video lesson, opened by a
@@ -14,14 +14,21 @@
  * machine script evaluation looks far slower than on a phone; transfer sizes and LCP's network part
  * do not depend on the load.
  */
+import { mkdir, writeFile } from 'node:fs/promises'
 import { loadavg } from 'node:os'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import { buildAll, startBuiltServer, tempDataDir } from './built-server.ts'
 
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, 'no-build': { type: 'boolean', default: false }, 'cpu-slowdown': { type: 'string' } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    'no-build': { type: 'boolean', default: false },
+    'cpu-slowdown': { type: 'string' },
+    save: { type: 'string' },
+  },
 })
 const RUNS = Number(args.runs)
 /** Lighthouse's default is 4 (a mid-range phone on an unloaded desktop-class host). */
@@ -35,11 +42,18 @@ interface Measurement {
   fcpMs: number
   tbtMs: number
   bytes: number
+  /** Lighthouse's CLS: see `traceLayoutShift` for why it reads 0 here. */
+  cls: number
+  traceCls: number
+  /** The element of the last LCP candidate in the trace (Lighthouse's own audit fails on Chromium 156). */
+  lcpElement: string
+  /** The one-minute load average when the run ended. */
+  load: number
   /** Lighthouse's measure of the host's speed (higher is faster; ~1000+ on an idle desktop). */
   benchmarkIndex: number
 }
 
-async function measure(url: string): Promise<Measurement> {
+async function measure(url: string, reportPath?: string): Promise<Measurement> {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROME_PATH,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -54,6 +68,10 @@ async function measure(url: string): Promise<Measurement> {
     })
     if (!result) throw new Error(`no Lighthouse result for ${url}`)
     const { lhr } = result
+    if (reportPath) {
+      await writeFile(reportPath, JSON.stringify(lhr, null, 1))
+      await writeFile(reportPath.replace(/\.json$/, '.trace.json'), JSON.stringify(result.artifacts.Trace))
+    }
     if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
     const value = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN
     return {
@@ -62,11 +80,56 @@ async function measure(url: string): Promise<Measurement> {
       fcpMs: value('first-contentful-paint'),
       tbtMs: value('total-blocking-time'),
       bytes: value('total-byte-weight'),
+      cls: value('cumulative-layout-shift'),
+      traceCls: traceLayoutShift(result.artifacts.Trace.traceEvents),
+      lcpElement: lcpCandidate(result.artifacts.Trace.traceEvents),
+      load: loadavg()[0]!,
       benchmarkIndex: lhr.environment.benchmarkIndex,
     }
   } finally {
     await chrome.kill()
   }
+}
+
+interface TraceEvent {
+  name: string
+  ts: number
+  args?: { data?: Record<string, unknown> }
+}
+
+/**
+ * CLS from the trace's LayoutShift events (largest session window: gaps under 1 s, at most 5 s),
+ * counting the shifts Chromium flags `had_recent_input`. Lighthouse 12.2.3 drops those after the
+ * first 500 ms, and headless Chromium 156 flags every shift of a Lighthouse run so (its viewport
+ * emulation counts as input; no one touches the page), so Lighthouse reports CLS 0 for pages that
+ * do shift. Its layout-shift, LCP-element and render-blocking audits fail on this Chromium as well
+ * ("reading 'frame_sequence'"); the Lighthouse that knows newer traces needs Node 22.
+ */
+function traceLayoutShift(events: TraceEvent[]): number {
+  const shifts = events
+    .filter((e) => e.name === 'LayoutShift' && e.args?.data?.is_main_frame === true)
+    .map((e) => ({ ts: e.ts / 1000, score: Number(e.args!.data!.weighted_score_delta ?? e.args!.data!.score ?? 0) }))
+    .sort((a, b) => a.ts - b.ts)
+  let worst = 0
+  let window = 0
+  let start = 0
+  let last = Number.NEGATIVE_INFINITY
+  for (const shift of shifts) {
+    if (shift.ts - last > 1000 || shift.ts - start > 5000) {
+      window = 0
+      start = shift.ts
+    }
+    window += shift.score
+    last = shift.ts
+    worst = Math.max(worst, window)
+  }
+  return worst
+}
+
+function lcpCandidate(events: TraceEvent[]): string {
+  const candidates = events.filter((e) => e.name === 'largestContentfulPaint::Candidate' && e.args?.data?.isOutermostMainFrame !== false)
+  const last = candidates.sort((a, b) => a.ts - b.ts).at(-1)?.args?.data
+  return last ? `${String(last.nodeName ?? last.type)} (${String(last.size)} px²)` : '?'
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
@@ -92,23 +155,30 @@ try {
   ]
   console.log(`Lighthouse ${RUNS}× per page, mobile (simulated throttling, CPU slowdown ${CPU_SLOWDOWN ?? 'default 4'}×), ${CHROME_PATH}; load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
   const rows = []
-  for (const [name, path] of pages) {
+  const lcpElements: string[] = []
+  if (args.save) await mkdir(args.save, { recursive: true })
+  for (const [name, pagePath] of pages) {
     const runs: Measurement[] = []
-    for (let run = 0; run < RUNS; run++) runs.push(await measure(`${server.url}${path}`))
+    for (let run = 0; run < RUNS; run++) runs.push(await measure(`${server.url}${pagePath}`, args.save && path.join(args.save, `${name}-${run + 1}.json`)))
     const score = median(runs.map((r) => r.score))
+    lcpElements.push([...new Set(runs.map((r) => r.lcpElement))].join(' / '))
     rows.push({
-      page: `${name} ${path}`,
+      page: `${name} ${pagePath}`,
       score: score.toFixed(2),
       scores: runs.map((r) => r.score.toFixed(2)).join(' '),
       'LCP s': (median(runs.map((r) => r.lcpMs)) / 1000).toFixed(2),
       'FCP s': (median(runs.map((r) => r.fcpMs)) / 1000).toFixed(2),
       'TBT ms': Math.round(median(runs.map((r) => r.tbtMs))),
+      CLS: median(runs.map((r) => r.cls)).toFixed(2),
+      'CLS trace': median(runs.map((r) => r.traceCls)).toFixed(2),
       'transfer kB': Math.round(median(runs.map((r) => r.bytes)) / 1000),
       'host index': Math.round(median(runs.map((r) => r.benchmarkIndex))),
+      load: runs.map((r) => r.load.toFixed(1)).join(' '),
       [`≥ ${TARGET}`]: score >= TARGET ? 'yes' : 'NO',
     })
   }
   console.table(rows)
+  for (const [index, row] of rows.entries()) console.log(`LCP element, ${row.page}: ${lcpElements[index]}`)
   console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
 } finally {
   await server.stop()

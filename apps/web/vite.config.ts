@@ -32,6 +32,11 @@ function packageOf(id: string): string | undefined {
 const MARKDOWN_PACKAGE =
   /^(?:react-markdown|remark-.+|micromark.*|(?:mdast|hast|unist|estree)-util-.+|unified|vfile.*|bail|trough|devlop|zwitch|ccount|longest-streak|trim-lines|is-plain-obj|extend|markdown-table|escape-string-regexp|property-information|(?:space|comma)-separated-tokens|html-url-attributes|style-to-(?:object|js)|inline-style-parser|decode-named-character-reference|character-entities.*|character-reference-invalid|(?:parse|stringify)-entities|is-(?:alphabetical|alphanumerical|decimal|hexadecimal)|@ungap\/structured-clone)$/
 
+function isFormModule(id: string): boolean {
+  const name = packageOf(id)
+  return name === 'react-hook-form' || name === '@hookform/resolvers'
+}
+
 function isMarkdownModule(id: string): boolean {
   return MARKDOWN_PACKAGE.test(packageOf(id) ?? '')
 }
@@ -104,7 +109,10 @@ export default defineConfig({
             // comes before the markdown group, which would otherwise pull React in with its imports.
             // hls.js (~580 kB) loads only when a lesson has HLS renditions, through a dynamic import;
             // uPlot only with the statistics dashboard (its lazy route).
-            { name: 'vendor', test: (id) => /[\\/]node_modules[\\/]/.test(id) && !isMarkdownModule(id) && !/[\\/]hls\.js[\\/]/.test(id) && !/[\\/]uplot[\\/]/.test(id) },
+            { name: 'vendor', test: (id) => /[\\/]node_modules[\\/]/.test(id) && !isMarkdownModule(id) && !isFormModule(id) && !/[\\/]hls\.js[\\/]/.test(id) && !/[\\/]uplot[\\/]/.test(id) },
+            // react-hook-form and its resolvers serve only the form pages (lazy), as zod does. After
+            // vendor, so that React, which they import, stays there instead of coming along.
+            { name: 'forms', test: isFormModule },
             // react-markdown and its unified/micromark tree: only the course pages render Markdown.
             { name: 'markdown', test: isMarkdownModule },
           ],

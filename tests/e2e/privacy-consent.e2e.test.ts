@@ -39,6 +39,25 @@ const necessaryStorage = new Set(
 const storageKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage))
 const cookieNames = async (page: Page) => (await page.context().cookies()).map((c) => c.name).sort()
 
+test('a visitor gets the cookie question with the page itself, not after the server answered', async () => {
+  const page = await browser.newDevice()
+  // Hold every tRPC answer: the question must not depend on one (it used to appear only after
+  // privacy.consent came back, moving the whole page down by the banner's height).
+  const held: Array<() => Promise<void>> = []
+  let holding = true
+  await page.route('**/trpc/**', (route) => (holding ? void held.push(() => route.continue()) : route.continue()))
+  await page.goto('/')
+  const dialog = page.getByRole('dialog', { name: 'Cookies op Jouw Bot' })
+  await dialog.waitFor()
+  await page.getByRole('heading', { level: 1 }).waitFor()
+  expect(held.length).toBeGreaterThan(0)
+  holding = false
+  await Promise.all(held.map((release) => release()))
+  // The server's answer (no choice yet) keeps it open.
+  await page.waitForLoadState('networkidle')
+  expect(await dialog.isVisible()).toBe(true)
+})
+
 test('no cookie but the necessary ones before consent; statistics only after consent, and gone when withdrawn', async () => {
   const page = await browser.newDevice()
   const foreignRequests: string[] = []

@@ -47,6 +47,14 @@ describe('real 404s', () => {
     }
   })
 
+  test('the shell tells the SPA a request came without a session (the cookie banner then needs no round trip)', async () => {
+    const visitor = await get('/prijzen')
+    expect(meta(visitor.text, 'jb-session')).toBe('none')
+    // Whether the session is still valid is for the SPA to ask; a cookie alone means "ask".
+    const withCookie = await fetch(`${server.url}/prijzen`, { headers: { cookie: 'jb_session=some-token' } })
+    expect(meta(await withCookie.text(), 'jb-session')).toBeUndefined()
+  })
+
   test('unknown /api and /trpc paths answer 404 JSON, never the app shell', async () => {
     for (const path of ['/api', '/api/', '/api/onbekend', '/api/stats/iets', '/trpc/bestaat.niet']) {
       const page = await get(path)

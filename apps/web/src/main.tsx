@@ -1,4 +1,4 @@
-import './i18n/index.ts'
+import { i18nReady } from './i18n/index.ts'
 import './styles/base.css'
 import './styles/layout.css'
 import './styles/forms.css'
@@ -9,8 +9,11 @@ import { App } from './App.tsx'
 const root = document.getElementById('root')
 if (!root) throw new Error('#root missing from index.html')
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// Settles at once for Dutch; a browser that chose English waits for its texts (no Dutch flash).
+void i18nReady.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 )

@@ -1,6 +1,6 @@
 import { Navigate, Outlet, type RouteObject } from 'react-router'
 import { Layout } from './components/Layout.tsx'
-import { Loading } from './components/Loading.tsx'
+import { PageLoading } from './components/Loading.tsx'
 import { RequireAdmin } from './components/RequireAdmin.tsx'
 import { RequireAuth } from './components/RequireAuth.tsx'
 import { HomePage } from './pages/site/HomePage.tsx'
@@ -14,10 +14,12 @@ export const routes: RouteObject[] = [
   {
     element: <Layout />,
     errorElement: <RouteErrorPage />,
-    HydrateFallback: Loading,
     children: [
       {
         errorElement: <RouteErrorPage />,
+        // Here, not on the layout: while a lazy page's code loads on the first visit, the header,
+        // the cookie banner and the footer are already there (they used to wait for it).
+        HydrateFallback: PageLoading,
         children: [
           { index: true, element: <HomePage /> },
           {

@@ -5,7 +5,7 @@ import { routes } from './router.tsx'
 
 // The route objects are what is tested, not the pages: the statically imported ones touch the DOM on load.
 vi.mock('./components/Layout.tsx', () => ({ Layout: () => null }))
-vi.mock('./components/Loading.tsx', () => ({ Loading: () => null }))
+vi.mock('./components/Loading.tsx', () => ({ Loading: () => null, PageLoading: () => null }))
 vi.mock('./components/RequireAdmin.tsx', () => ({ RequireAdmin: () => null }))
 vi.mock('./components/RequireAuth.tsx', () => ({ RequireAuth: () => null }))
 vi.mock('./pages/site/HomePage.tsx', () => ({ HomePage: () => null }))

@@ -7,6 +7,7 @@ import express, { type Request, type Response, type Router } from 'express'
 import expressStaticGzip from 'express-static-gzip'
 import type { AppDeps } from '@jouwbot/api'
 import { matchWebRoute } from '@jouwbot/shared'
+import { readSessionToken } from './cookies.ts'
 import { fillShell, shellContent } from './site/public-shell.ts'
 
 /** Paths that belong to the server, never to the SPA: anything unknown below them is a JSON 404. */
@@ -67,7 +68,7 @@ export function webClient(distDir: string, deps: AppDeps): Router {
     try {
       const content = await shellContent(deps, matchWebRoute(req.path), req.path)
       const template = await readFile(index, 'utf8')
-      await sendHtml(req, res, content.status, fillShell(template, content, deps.appOrigin))
+      await sendHtml(req, res, content.status, fillShell(template, content, deps.appOrigin, { guest: readSessionToken(req) === null }))
     } catch (error) {
       next(error)
     }

@@ -1,18 +1,36 @@
 import type { Locale } from '@jouwbot/shared'
-import i18n from 'i18next'
+import i18n, { type BackendModule } from 'i18next'
 import LanguageDetector from 'i18next-browser-languagedetector'
 import { initReactI18next } from 'react-i18next'
-import en from './en.json'
 import nl from './nl.json'
 
 export const LANGUAGE_STORAGE_KEY = 'jouwbot.language'
 export const languages = ['nl', 'en'] as const satisfies readonly Locale[]
 
-void i18n
+/**
+ * Dutch is in the entry chunk; English (100 kB of text) loads only for a browser that chose it,
+ * before the first render (`i18nReady`) or when the language is switched (changeLanguage waits).
+ */
+const englishOnDemand: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    if (language !== 'en') return callback(null, language === 'nl' ? nl : {})
+    import('./en.json').then(
+      (catalog) => callback(null, catalog.default),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+    )
+  },
+}
+
+/** Settles when the chosen language's texts are there (at once for Dutch). */
+export const i18nReady: Promise<unknown> = i18n
+  .use(englishOnDemand)
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: { nl: { translation: nl }, en: { translation: en } },
+    resources: { nl: { translation: nl } },
+    partialBundledLanguages: true,
     // Dutch first; English only when chosen (the choice is kept in localStorage).
     fallbackLng: 'nl',
     supportedLngs: languages,

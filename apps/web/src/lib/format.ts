@@ -6,27 +6,48 @@ export function intlLocale(locale: Locale): string {
   return locale === 'en' ? 'en-GB' : 'nl-NL'
 }
 
+// Making an Intl formatter is costly (tens of ms on a phone for the first few; a price list made
+// one per price on every render), using one is cheap: one per language and kind, made on first use.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>()
+
+function numberFormat(locale: Locale, kind: 'money' | 'decimal'): Intl.NumberFormat {
+  const key = `${kind} ${locale}`
+  let format = formatters.get(key) as Intl.NumberFormat | undefined
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(locale), kind === 'money' ? { style: 'currency', currency: 'EUR' } : { maximumFractionDigits: 2 })
+    formatters.set(key, format)
+  }
+  return format
+}
+
+function dateTimeFormat(locale: Locale, kind: 'dateTime' | 'longDate' | 'time'): Intl.DateTimeFormat {
+  const key = `${kind} ${locale}`
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'dateTime'
+        ? { dateStyle: 'medium', timeStyle: 'short' }
+        : kind === 'longDate'
+          ? { dateStyle: 'long' }
+          : { hour: '2-digit', minute: '2-digit', second: '2-digit' }
+    format = new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: TIME_ZONE })
+    formatters.set(key, format)
+  }
+  return format
+}
+
 /** A timestamp as people in the Netherlands read it, whatever the browser's time zone. */
 export function formatDateTime(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: TIME_ZONE,
-  }).format(date)
+  return dateTimeFormat(locale, 'dateTime').format(date)
 }
 
 /** A date written out (`3 maart 2025`, `3 March 2025`), as the day it was in the Netherlands. */
 export function formatLongDate(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: TIME_ZONE }).format(date)
+  return dateTimeFormat(locale, 'longDate').format(date)
 }
 
 export function formatTime(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZone: TIME_ZONE,
-  }).format(date)
+  return dateTimeFormat(locale, 'time').format(date)
 }
 
 /** A position in a video as players show it: `4:05`, `1:02:09`. */
@@ -50,10 +71,10 @@ export function isoDuration(totalSeconds: number): string {
 
 /** A decimal as the language writes it (`1,5` in Dutch). */
 export function formatDecimal(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(value)
+  return numberFormat(locale, 'decimal').format(value)
 }
 
 /** Euros from cents: `€ 267,30` in Dutch, `€267.30` in English. */
 export function formatMoney(cents: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'EUR' }).format(cents / 100)
+  return numberFormat(locale, 'money').format(cents / 100)
 }

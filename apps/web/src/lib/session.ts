@@ -44,3 +44,11 @@ export function useSessionChanged(): () => Promise<void> {
 function sameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
   return JSON.stringify(a) === JSON.stringify(b)
 }
+
+/**
+ * Whether the page was served to a request without a session cookie (the server marks the shell,
+ * apps/server/src/http/site/public-shell.ts). True means a visitor; false means "ask the server".
+ */
+export function shellSaysGuest(): boolean {
+  return document.querySelector('meta[name="jb-session"]')?.getAttribute('content') === 'none'
+}

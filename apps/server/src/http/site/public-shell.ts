@@ -117,14 +117,19 @@ ${products.length > 0 ? productList(products) : ''}
 
 const attr = (value: string) => escapeHtml(value)
 
-/** Puts the page's head tags and its no-script content into the built index.html. */
-export function fillShell(template: string, content: ShellContent, origin: string): string {
+/**
+ * Puts the page's head tags and its no-script content into the built index.html. `guest`: the
+ * request carried no session cookie, so the SPA knows before any request that it shows a visitor
+ * (the cookie banner then appears with the first paint instead of after a round trip).
+ */
+export function fillShell(template: string, content: ShellContent, origin: string, { guest }: { guest: boolean } = { guest: false }): string {
   const canonical = content.canonicalPath === null ? null : `${origin}${content.canonicalPath}`
   const head = [
     `<meta property="og:title" content="${attr(content.title)}" />`,
     `<meta property="og:description" content="${attr(content.description)}" />`,
     canonical ? `<meta property="og:url" content="${attr(canonical)}" />\n    <link rel="canonical" href="${attr(canonical)}" />` : '',
     content.status === 404 ? '<meta name="robots" content="noindex" />' : '',
+    guest ? '<meta name="jb-session" content="none" />' : '',
   ]
     .filter((line) => line !== '')
     .join('\n    ')

@@ -35,7 +35,7 @@ export function LessonPage() {
   // Access can end while the page is open (a refetch for a fresh video URL then says so).
   if (errorKey === 'course.locked') return <LockedLesson courseSlug={courseSlug} lessonSlug={lessonSlug} />
   if (lesson.data) return <LessonView key={lesson.data.id} lesson={lesson.data} courseSlug={courseSlug} lessonSlug={lessonSlug} />
-  if (lesson.isPending) return <Loading />
+  if (lesson.isPending) return <Loading page />
   if (errorKey && notFoundKeys.has(errorKey)) {
     return <CourseNotFound messageKey={errorKey === 'course.notFound' ? 'course.notFound' : 'lesson.notFound'} />
   }

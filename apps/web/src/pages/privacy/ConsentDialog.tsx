@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Button } from '../../components/Button.tsx'
+import { shellSaysGuest } from '../../lib/session.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { applyConsent, browserIdForSaving, OPEN_CONSENT_EVENT, readConsent, storeConsent } from './consentStore.ts'
 import './privacy.css'
@@ -19,7 +20,12 @@ export function ConsentDialog() {
   const titleId = useId()
   const textId = useId()
   const [stored] = useState(readConsent)
-  const [open, setOpen] = useState<null | 'banner' | 'cookie_settings'>(null)
+  // A visitor without a session and without a choice in this browser has nothing the server could
+  // add: the banner is there from the first paint (no shift, no wait). Anyone else waits for the
+  // server's answer, which may already hold the account's choice.
+  const [open, setOpen] = useState<null | 'banner' | 'cookie_settings'>(() =>
+    (stored?.statistics ?? null) === null && shellSaysGuest() ? 'banner' : null,
+  )
   const [details, setDetails] = useState(false)
   const [statistics, setStatistics] = useState(false)
   const dialogRef = useRef<HTMLDivElement>(null)
