@@ -20,7 +20,7 @@
  *   pnpm bench:scale [--small] [--runs 30] [--explain] [--keep]
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is only used to create and
- * drop the two scratch databases. `--explain` prints the plans of the admin member list queries; `--keep` leaves both databases behind (their names are printed) to
+ * drop the two scratch databases. `--explain` prints the plans of the admin member list queries and of the order search; `--keep` leaves both databases behind (their names are printed) to
  * look at plans by hand.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -29,10 +29,11 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import postgres from 'postgres'
 import { createAppDeps, createCaller, createContextInner, type AppDeps } from '@jouwbot/api'
+import { orderSearchFilter } from '@jouwbot/api/checkout'
 import { grantCourseAccess, seedCourse } from '@jouwbot/api/courses'
 import { createSession, generateEncryptionKey, systemClock, validateSessionToken } from '@jouwbot/auth'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
-import { createDb, migrate, rowsOf, sql, type DatabaseHandle } from '@jouwbot/db'
+import { createDb, desc, migrate, orders, rowsOf, sql, type DatabaseHandle } from '@jouwbot/db'
 import { createLocalStorage } from '@jouwbot/storage'
 
 const { values: args } = parseArgs({
@@ -316,6 +317,14 @@ try {
           where e.course_id = ${fixtures.full.courseId} and e.revoked_at is null${term} order by e.granted_at desc, e.id desc limit 51`),
       )
       console.log(`\nplan, members${search ? ', search' : ''}:\n${plan.map((row) => `  ${row['QUERY PLAN']}`).join('\n')}`)
+    }
+    // The admin order search, by e-mail and by the start of an order number, as listOrdersForAdmin builds it.
+    const someId = (await one<{ id: string }>(full, sql`select id from orders order by created_at desc offset 500 limit 1`)).id
+    for (const search of ['lid4242@', someId.slice(0, 8).toUpperCase()]) {
+      const plan = rowsOf<{ 'QUERY PLAN': string }>(
+        await full.db.execute(sql`explain analyze ${full.db.select().from(orders).where(orderSearchFilter(search)).orderBy(desc(orders.createdAt)).limit(26)}`),
+      )
+      console.log(`\nplan, order search ${search}:\n${plan.map((row) => `  ${row['QUERY PLAN']}`).join('\n')}`)
     }
   }
 
