@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Button } from '../../../components/Button.tsx'
 import { AdminSection } from '../../../components/admin/AdminSection.tsx'
-import { QueryError } from '../../../components/QueryError.tsx'
+import { LoadMore } from '../../../components/LoadMore.tsx'
 import { DataTable, type Column } from '../../../components/DataTable.tsx'
 import { PageHeader } from '../../../components/PageHeader.tsx'
 import { QueryState } from '../../../components/QueryState.tsx'
@@ -150,22 +150,7 @@ export function AdminOrdersPage() {
             />
           )}
         </QueryState>
-        <p className="muted" role="status">
-          {rows.length > 0 ? t('admin.orders.shown', { count: rows.length }) : null}
-        </p>
-        {orders.isFetchNextPageError ? <QueryError error={orders.error} onRetry={orders.fetchNextPage} /> : null}
-        {orders.hasNextPage ? (
-          <div>
-            <Button
-              variant="secondary"
-              pending={orders.isFetchingNextPage}
-              pendingLabel={t('common.loading')}
-              onClick={() => void orders.fetchNextPage()}
-            >
-              {t('admin.orders.loadMore')}
-            </Button>
-          </div>
-        ) : null}
+        <LoadMore query={orders} shown={rows.length > 0 ? t('admin.orders.shown', { count: rows.length }) : null} />
       </AdminSection>
     </div>
   )
