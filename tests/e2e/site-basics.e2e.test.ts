@@ -1,10 +1,12 @@
 /**
  * The site as a whole (issue 13): real 404s still show the SPA's 404 design, the header fits the
- * screen at every width for an admin (the longest nav), the admin orders table reads on a phone.
+ * screen at every width for an admin (the longest nav), the admin orders table reads on a phone, and an
+ * admin list's "load more" (LoadMore) works from the keyboard.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { seedShop } from '@jouwbot/api/checkout'
+import { sql } from '@jouwbot/db'
 import { createMember, makeStaff } from '../helpers/accounts.ts'
 import { logInStaff, openBrowser, type BrowserSession } from '../helpers/browser.ts'
 import { startBuying } from '../helpers/shop.ts'
@@ -133,5 +135,36 @@ test('the admin orders table reads on a phone: no clipping, whole e-mail address
   expect(measured.right).toBeLessThanOrEqual(measured.viewport)
   // Every cell says which column it is.
   await table.getByText('Alexandra').first().waitFor()
+  expect(browser.pageErrors).toEqual([])
+})
+
+test('"Meer laden" on an admin list: keyboard only, the count is announced, the focus stays at the end of the list', async () => {
+  const buyer = await createMember(server.deps, { firstName: 'Lotte', email: 'meer.laden@voorbeeld.nl' })
+  await startBuying(buyer.client, 'premium-cursus')
+  // 29 more orders of the same buyer, so a search for her shows 25 and then 5 more.
+  await server.deps.db.execute(sql`
+    insert into orders (user_id, request_id, status, locale, total_excl_cents, total_vat_cents, total_cents, buyer_email, billing, mode, created_at, updated_at)
+    select o.user_id, gen_random_uuid(), 'expired', 'nl', o.total_excl_cents, o.total_vat_cents, o.total_cents, o.buyer_email, o.billing, 'test',
+      o.created_at - n * interval '1 hour', o.created_at - n * interval '1 hour'
+    from orders o cross join generate_series(1, 29) as n where o.buyer_email = 'meer.laden@voorbeeld.nl'`)
+
+  const admin = await createMember(server.deps, { firstName: 'Bas' })
+  const { secret } = await makeStaff(server.deps, admin)
+  const page = await browser.newDevice()
+  await logInStaff(page, { email: admin.email, firstName: 'Bas', secret }, server.deps.clock.now())
+  await page.goto('/admin/bestellingen')
+  await page.getByRole('searchbox', { name: 'Zoeken' }).fill('MEER.LADEN@')
+  await page.keyboard.press('Enter')
+  const count = page.getByRole('status').filter({ hasText: 'getoond' })
+  await expect.poll(() => count.textContent()).toBe('25 bestellingen getoond.')
+
+  const more = page.getByRole('button', { name: 'Meer laden' })
+  await more.focus()
+  await page.keyboard.press('Enter')
+  await expect.poll(() => count.textContent()).toBe('30 bestellingen getoond.')
+  // The last page: the button is gone, and the focus went to the count instead of the top of the page.
+  expect(await more.count()).toBe(0)
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('30 bestellingen getoond.')
+  expect(await page.locator('table tbody tr').count()).toBe(30)
   expect(browser.pageErrors).toEqual([])
 })

@@ -113,8 +113,8 @@ describe('a limited coupon', () => {
   })
 })
 
-describe('the admin order search (trigram index, issue 14 §2)', () => {
-  test('finds orders by part of the e-mail address or of the order id, and nothing else', async () => {
+describe('the admin order search (issue 14 §2; more in admin-order-search.test.ts)', () => {
+  test('finds orders by part of the e-mail address or the start of the order number, and nothing else', async () => {
     const buyer = await createMember(server.deps, { email: 'zoek.mij-hier@example.nl' })
     const other = await createMember(server.deps)
     const { orderId } = await startBuying(buyer.client, 'coachingsessie')
@@ -124,8 +124,9 @@ describe('the admin order search (trigram index, issue 14 §2)', () => {
     const api = await admin.client.api()
     const found = async (search: string) => (await api.admin.checkout.orders({ limit: 10, search })).orders.map((order) => order.id)
     expect(await found('MIJ-HIER')).toEqual([orderId])
-    expect(await found(orderId.slice(9, 18))).toEqual([orderId])
-    expect(await found(otherId.slice(0, 8))).toEqual([otherId])
+    expect(await found(otherId.slice(0, 8).toUpperCase())).toEqual([otherId])
+    // No search inside ids: the middle of one is not an order number.
+    expect(await found(orderId.slice(9, 18))).toEqual([])
     expect(await found('niet%gevonden')).toEqual([])
   })
 })

@@ -81,10 +81,17 @@ export const adminRefundInput = z
   .refine((input) => !input.coachingOnly || input.amountCents !== undefined, { path: ['amountCents'], error: 'refund.coachingAmount' })
 
 export const ORDER_STATUSES = ['open', 'pending', 'paid', 'failed', 'canceled', 'expired'] as const
+/**
+ * The admin order search: part of the buyer's e-mail address, or the start of the order number (the
+ * first hex digits of the order id, as shown). At least 3 characters: shorter terms match too much to
+ * be a search, and a trigram index needs 3 to narrow anything down.
+ */
+export const ORDER_SEARCH_MIN = 3
+export const orderSearchTerm = lineString().trim().min(ORDER_SEARCH_MIN, { error: 'validation.searchTooShort' }).max(100)
 export const adminOrdersInput = z
   .object({
     status: z.enum(ORDER_STATUSES).optional(),
-    search: lineString().trim().max(100).optional(),
+    search: orderSearchTerm.optional(),
     cursor: z.iso.datetime().optional(),
     /** Sent by tRPC's infinite queries; the list only pages forward. */
     direction: z.enum(['forward', 'backward']).optional(),

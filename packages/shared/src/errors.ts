@@ -174,5 +174,6 @@ export const validationKeys = [
   'validation.httpsUrl',
   'validation.phone',
   'validation.slug',
+  'validation.searchTooShort',
 ] as const
 export type ValidationKey = (typeof validationKeys)[number]

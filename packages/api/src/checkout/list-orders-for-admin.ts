@@ -1,21 +1,18 @@
 import type { UserRow } from '@jouwbot/auth'
-import { and, desc, eq, lt, orders, sql, type SQL } from '@jouwbot/db'
+import { and, desc, eq, lt, orders, type SQL } from '@jouwbot/db'
 import type { adminOrdersInput } from '@jouwbot/shared'
 import type { z } from 'zod'
 import { recordStaffRead } from '../privacy/record-staff-read.ts'
 import type { AppDeps } from '../deps.ts'
 import { withDetails } from './order-details.ts'
+import { orderSearchFilter } from './order-search.ts'
 
 /** Admins see orders to support buyers; every read of this personal data is audit-logged. */
 export async function listOrdersForAdmin(deps: AppDeps, admin: UserRow, input: z.output<typeof adminOrdersInput>) {
   const filters: SQL[] = []
   if (input.status) filters.push(eq(orders.status, input.status))
   if (input.cursor) filters.push(lt(orders.createdAt, new Date(input.cursor)))
-  if (input.search) {
-    const term = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    // The same expression as the trigram index orders_search_trgm_idx (e-mail or order id contains the term).
-    filters.push(sql`(${orders.buyerEmail} || ' ' || ${orders.id}::text) ilike ${term}`)
-  }
+  if (input.search) filters.push(orderSearchFilter(input.search))
   const rows = await deps.db
     .select()
     .from(orders)

@@ -1,11 +1,11 @@
-import { ORDER_STATUSES } from '@jouwbot/shared'
+import { ORDER_STATUSES, orderSearchTerm } from '@jouwbot/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Button } from '../../../components/Button.tsx'
 import { AdminSection } from '../../../components/admin/AdminSection.tsx'
-import { QueryError } from '../../../components/QueryError.tsx'
+import { LoadMore } from '../../../components/LoadMore.tsx'
 import { DataTable, type Column } from '../../../components/DataTable.tsx'
 import { PageHeader } from '../../../components/PageHeader.tsx'
 import { QueryState } from '../../../components/QueryState.tsx'
@@ -23,7 +23,7 @@ import '../checkout.css'
 
 const PAGE_SIZE = 25
 
-/** /admin/bestellingen — every order, newest first, filtered by status and searched by e-mail or order id. */
+/** /admin/bestellingen — every order, newest first, filtered by status and searched by e-mail or the start of the order number. */
 export function AdminOrdersPage() {
   const { t } = useTranslation()
   useDocumentTitle(t('admin.orders.title'))
@@ -32,6 +32,8 @@ export function AdminOrdersPage() {
   const [status, setStatus] = useState<OrderStatus | ''>('')
   const [searchInput, setSearchInput] = useState('')
   const [search, setSearch] = useState('')
+  const [searchError, setSearchError] = useState<string | undefined>()
+  const searchField = useRef<HTMLInputElement>(null)
 
   const filters = { status: status || undefined, search: search || undefined }
   // Every read is audit-logged on the server: no refetching on window focus.
@@ -85,9 +87,19 @@ export function AdminOrdersPage() {
         <form
           role="search"
           className="admin-filters"
+          noValidate
           onSubmit={(event) => {
             event.preventDefault()
-            setSearch(searchInput.trim())
+            // The server's own rule (at least 3 characters), checked here first to say so next to the field.
+            const term = searchInput.trim()
+            const parsed = term === '' ? null : orderSearchTerm.safeParse(term)
+            if (parsed && !parsed.success) {
+              setSearchError(parsed.error.issues[0]!.message)
+              searchField.current?.focus()
+              return
+            }
+            setSearchError(undefined)
+            setSearch(parsed?.data ?? '')
           }}
         >
           <SelectField
@@ -102,6 +114,8 @@ export function AdminOrdersPage() {
           <TextField
             label={t('admin.orders.search')}
             hint={t('admin.orders.searchHint')}
+            error={searchError}
+            ref={searchField}
             type="search"
             value={searchInput}
             maxLength={100}
@@ -136,22 +150,7 @@ export function AdminOrdersPage() {
             />
           )}
         </QueryState>
-        <p className="muted" role="status">
-          {rows.length > 0 ? t('admin.orders.shown', { count: rows.length }) : null}
-        </p>
-        {orders.isFetchNextPageError ? <QueryError error={orders.error} onRetry={orders.fetchNextPage} /> : null}
-        {orders.hasNextPage ? (
-          <div>
-            <Button
-              variant="secondary"
-              pending={orders.isFetchingNextPage}
-              pendingLabel={t('common.loading')}
-              onClick={() => void orders.fetchNextPage()}
-            >
-              {t('admin.orders.loadMore')}
-            </Button>
-          </div>
-        ) : null}
+        <LoadMore query={orders} shown={rows.length > 0 ? t('admin.orders.shown', { count: rows.length }) : null} />
       </AdminSection>
     </div>
   )

@@ -7,7 +7,7 @@ import { Button } from '../../../components/Button.tsx'
 import { DataTable } from '../../../components/DataTable.tsx'
 import { FormAlert } from '../../../components/FormAlert.tsx'
 import { PageHeader } from '../../../components/PageHeader.tsx'
-import { QueryError } from '../../../components/QueryError.tsx'
+import { LoadMore } from '../../../components/LoadMore.tsx'
 import { QueryState } from '../../../components/QueryState.tsx'
 import { SelectField } from '../../../components/SelectField.tsx'
 import { TextField } from '../../../components/TextField.tsx'
@@ -118,6 +118,7 @@ function BookingsSection() {
       placeholderData: keepPreviousData,
     }),
   )
+  const bookingCount = bookings.data?.pages.reduce((sum, page) => sum + page.bookings.length, 0) ?? 0
   const submit = (event: FormEvent) => {
     event.preventDefault()
     setFilters(draft)
@@ -160,14 +161,7 @@ function BookingsSection() {
           />
         )}
       </QueryState>
-      {bookings.isFetchNextPageError ? <QueryError error={bookings.error} onRetry={bookings.fetchNextPage} /> : null}
-      {bookings.hasNextPage ? (
-        <div>
-          <Button variant="secondary" pending={bookings.isFetchingNextPage} pendingLabel={t('common.loading')} onClick={() => void bookings.fetchNextPage()}>
-            {t('adminCoaching.loadMore')}
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore query={bookings} shown={bookingCount > 0 ? t('adminCoaching.shown', { count: bookingCount }) : null} />
     </section>
   )
 }

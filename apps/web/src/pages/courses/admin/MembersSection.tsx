@@ -6,7 +6,7 @@ import { ActionStatus } from '../../../components/ActionStatus.tsx'
 import { AdminSection } from '../../../components/admin/AdminSection.tsx'
 import { Button } from '../../../components/Button.tsx'
 import { DataTable, type Column } from '../../../components/DataTable.tsx'
-import { QueryError } from '../../../components/QueryError.tsx'
+import { LoadMore } from '../../../components/LoadMore.tsx'
 import { QueryState } from '../../../components/QueryState.tsx'
 import { TextField } from '../../../components/TextField.tsx'
 import { formatDateTime } from '../../../lib/format.ts'
@@ -135,22 +135,7 @@ export function MembersSection({ courseSlug, courseTitle }: Props) {
           />
         )}
       </QueryState>
-      <p className="muted" role="status">
-        {rows.length > 0 ? t('admin.members.shown', { count: rows.length }) : null}
-      </p>
-      {members.isFetchNextPageError ? <QueryError error={members.error} onRetry={members.fetchNextPage} /> : null}
-      {members.hasNextPage ? (
-        <div>
-          <Button
-            variant="secondary"
-            pending={members.isFetchingNextPage}
-            pendingLabel={t('common.loading')}
-            onClick={() => void members.fetchNextPage()}
-          >
-            {t('admin.members.loadMore')}
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore query={members} shown={rows.length > 0 ? t('admin.members.shown', { count: rows.length }) : null} />
     </AdminSection>
   )
 }

@@ -5,7 +5,7 @@ import { AdminSection } from '../../../components/admin/AdminSection.tsx'
 import { Button } from '../../../components/Button.tsx'
 import { FormAlert } from '../../../components/FormAlert.tsx'
 import { PageHeader } from '../../../components/PageHeader.tsx'
-import { QueryError } from '../../../components/QueryError.tsx'
+import { LoadMore } from '../../../components/LoadMore.tsx'
 import { QueryState } from '../../../components/QueryState.tsx'
 import { describeError, type ErrorDetails } from '../../../lib/errors.ts'
 import { formatDateTime } from '../../../lib/format.ts'
@@ -47,22 +47,7 @@ export function AdminPrivacyRequestsPage() {
           </div>
         )}
       </QueryState>
-      <p className="muted" role="status">
-        {rows.length > 0 ? t('privacyAdmin.requests.shown', { count: rows.length }) : null}
-      </p>
-      {requests.isFetchNextPageError ? <QueryError error={requests.error} onRetry={requests.fetchNextPage} /> : null}
-      {requests.hasNextPage ? (
-        <div>
-          <Button
-            variant="secondary"
-            pending={requests.isFetchingNextPage}
-            pendingLabel={t('common.loading')}
-            onClick={() => void requests.fetchNextPage()}
-          >
-            {t('privacyAdmin.requests.loadMore')}
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore query={requests} shown={rows.length > 0 ? t('privacyAdmin.requests.shown', { count: rows.length }) : null} />
     </div>
   )
 }

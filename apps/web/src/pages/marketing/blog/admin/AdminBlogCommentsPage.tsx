@@ -4,7 +4,7 @@ import { ActionStatus } from '../../../../components/ActionStatus.tsx'
 import { AdminSection } from '../../../../components/admin/AdminSection.tsx'
 import { Button } from '../../../../components/Button.tsx'
 import { PageHeader } from '../../../../components/PageHeader.tsx'
-import { QueryError } from '../../../../components/QueryError.tsx'
+import { LoadMore } from '../../../../components/LoadMore.tsx'
 import { QueryState } from '../../../../components/QueryState.tsx'
 import { formatDateTime } from '../../../../lib/format.ts'
 import { useTRPC } from '../../../../lib/trpc.ts'
@@ -22,6 +22,7 @@ export function AdminBlogCommentsPage() {
   const queryClient = useQueryClient()
   // A page at a time ("load more"); moderating refetches the pages loaded so far.
   const queue = useInfiniteQuery(trpc.admin.blog.queue.infiniteQueryOptions({}, { getNextPageParam: (page) => page.nextCursor ?? undefined }))
+  const commentCount = queue.data?.pages.reduce((sum, page) => sum + page.comments.length, 0) ?? 0
   const blocked = useQuery(trpc.admin.blog.blocked.queryOptions())
   const moderate = useMutation(trpc.admin.blog.moderate.mutationOptions())
   const block = useMutation(trpc.admin.blog.block.mutationOptions())
@@ -91,14 +92,7 @@ export function AdminBlogCommentsPage() {
               </ul>
             )}
           </QueryState>
-          {queue.isFetchNextPageError ? <QueryError error={queue.error} onRetry={queue.fetchNextPage} /> : null}
-          {queue.hasNextPage ? (
-            <div>
-              <Button variant="secondary" pending={queue.isFetchingNextPage} pendingLabel={t('common.loading')} onClick={() => void queue.fetchNextPage()}>
-                {t('blogAdmin.comments.loadMore')}
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore query={queue} shown={commentCount > 0 ? t('blogAdmin.comments.shown', { count: commentCount }) : null} />
         </AdminSection>
         <AdminSection title={t('blogAdmin.comments.blockedTitle')}>
           <ActionStatus action={blockAction} />
