@@ -5,7 +5,7 @@
  *
  *   bare http        — node:http answering the ping's JSON: the floor of any HTTP answer;
  *   minimal tRPC     — `@trpc/server`'s standalone adapter with one procedure: the floor of a tRPC answer;
- *   system.ping      — the app's empty query (Express, logging, security headers, session lookup, tRPC);
+ *   system.ping      — the app's empty query (Express, logging, security headers, tRPC; no session lookup);
  *   course.outline   — the member's full outline (unconditional, ~15 kB);
  *   lesson.get       — a locked video lesson the member is entitled to;
  *   lesson.saveProgress — the player's periodic save (POST, same-origin, superjson input; one connection).

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { grantCourseAccess } from '@jouwbot/api/courses'
-import { eq, lessons } from '@jouwbot/db'
+import { grantCourseAccess, revokeCourseAccess } from '@jouwbot/api/courses'
+import { and, eq, lessonProgress, lessons } from '@jouwbot/db'
 import { createMember } from '../helpers/accounts.ts'
 import { COURSE, seedPremiumCursus } from '../helpers/course.ts'
 import { makeDeps } from '../helpers/deps.ts'
@@ -19,7 +19,7 @@ async function entitledMember() {
     (await client.api()).lesson.saveProgress({ lessonId: lesson.id, positionSeconds, playedRanges, clientTime })
   // The player reports as soon as the lesson opens; credit for watching counts from there.
   await save(0, [])
-  return { deps, client, lesson, rows, save }
+  return { deps, client, lesson, rows, save, me, course }
 }
 
 describe('lesson progress', () => {
@@ -132,6 +132,27 @@ describe('lesson progress', () => {
     await expect(
       (await client.api()).lesson.saveProgress({ lessonId: other.id, positionSeconds: 3, playedRanges: [], clientTime: deps.clock.now() }),
     ).rejects.toMatchObject({ message: 'lesson.notFound' })
+  })
+
+  test('a save right after a save still checks the entitlement, the lesson and the row as stored now', async () => {
+    const { deps, save, lesson, me, course } = await entitledMember()
+    deps.clock.advance(10_000)
+    expect(await save(10, [[0, 10]])).toMatchObject({ watchedRanges: [[0, 10]] })
+    // Another server process (or tab) wrote the row meanwhile: its range is kept.
+    await deps.db
+      .update(lessonProgress)
+      .set({ watchedRanges: [[0, 10], [30, 35]], watchedSeconds: 15 })
+      .where(and(eq(lessonProgress.userId, me.id), eq(lessonProgress.lessonId, lesson.id)))
+    deps.clock.advance(5_000)
+    expect(await save(15, [[0, 15]])).toMatchObject({ positionSeconds: 15, watchedRanges: [[0, 15], [30, 35]] })
+    // The lesson's video replaced by a shorter one: the position is capped by the new duration.
+    await deps.db.update(lessons).set({ durationSeconds: 12 }).where(eq(lessons.id, lesson.id))
+    deps.clock.advance(5_000)
+    expect(await save(20, [[0, 20]])).toMatchObject({ positionSeconds: 12 })
+    // Access revoked: the very next save is refused.
+    await revokeCourseAccess(deps.db, { userId: me.id, courseId: course.id, source: 'admin_grant', sourceRef: 'manual', actorUserId: null }, deps.clock.now())
+    deps.clock.advance(5_000)
+    await expect(save(25, [[0, 25]])).rejects.toMatchObject({ message: 'course.locked' })
   })
 
   test('text lessons are marked done by hand; video lessons only by watching', async () => {

@@ -23,29 +23,47 @@ export interface RequestMeta {
   local?: boolean
 }
 
-export interface Context {
-  deps: AppDeps
+/** Who is calling: the session behind the cookie and its user, or nobody. */
+export interface Viewer {
   session: SessionRow | null
   user: UserRow | null
+}
+
+export interface Context {
+  deps: AppDeps
+  /**
+   * The caller's session and user, looked up on the first call and shared by every later one of the
+   * same context (one HTTP request, a batch included). Procedures get them as `ctx.session` /
+   * `ctx.user` through `publicProcedure`; `sessionlessProcedure` never asks, so an empty query
+   * (`system.ping`) costs no session query.
+   */
+  viewer(): Promise<Viewer>
   cookies: SessionCookies
   request: RequestMeta
   /** Set by the HTTP adapter for non-streamed responses: procedures may hand it pre-serialised results. */
   prepared: PreparedResults | null
 }
 
-/** The request-free context: tests and the HTTP adapter both build it through here. */
+/**
+ * The request-free context: tests and the HTTP adapter both build it through here. Either the
+ * viewer is known (`session`, `user`: tests) or `loadViewer` finds it (the HTTP adapter: from the
+ * cookie), at most once however often and however concurrently it is asked for.
+ */
 export function createContextInner(input: {
   deps: AppDeps
   session?: SessionRow | null
   user?: UserRow | null
+  loadViewer?: () => Promise<Viewer>
   cookies: SessionCookies
   request: RequestMeta
   prepared?: PreparedResults | null
 }): Context {
+  const { loadViewer } = input
+  let viewer: Promise<Viewer> | undefined
+  if (!loadViewer) viewer = Promise.resolve({ session: input.session ?? null, user: input.user ?? null })
   return {
     deps: input.deps,
-    session: input.session ?? null,
-    user: input.user ?? null,
+    viewer: () => (viewer ??= loadViewer!()),
     cookies: input.cookies,
     request: input.request,
     prepared: input.prepared ?? null,

@@ -3,6 +3,7 @@ import superjson from 'superjson'
 import { z, ZodError } from 'zod'
 import { AppError, type ErrorKey } from '@jouwbot/shared'
 import { SUDO_MINUTES } from '@jouwbot/shared'
+import type { SessionRow, UserRow } from '@jouwbot/auth'
 import type { Context } from './context.ts'
 import { PreparedResult, type Preparable } from './prepared.ts'
 
@@ -76,7 +77,17 @@ const appErrors = t.middleware(async ({ next }) => {
   return result
 })
 
-export const publicProcedure = t.procedure.use(appErrors)
+/**
+ * For procedures that never look at who is calling (`system.ping`, the seller's public details):
+ * no session query. Their context has no `session` or `user` to read by mistake.
+ */
+export const sessionlessProcedure = t.procedure.use(appErrors)
+
+/** Every other procedure: `ctx.session` / `ctx.user` (null for a visitor), looked up once per request. */
+export const publicProcedure = sessionlessProcedure.use(async ({ ctx, next }) => {
+  const { session, user } = await ctx.viewer()
+  return next({ ctx: { session, user } })
+})
 
 function deny(code: 'UNAUTHORIZED' | 'FORBIDDEN', key: ErrorKey): never {
   throw new TRPCError({ code, message: key, cause: new AppError(code, key) })
@@ -99,32 +110,34 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
  * Staff (coach, admin) reach members' personal data, so every staff procedure needs 2FA switched on
  * (and, through `authedProcedure`, proved on this session). The key leads the client to 2FA set-up.
  */
-const staffTwoFactor = t.middleware(({ ctx, next }) => {
-  if (!ctx.user?.totpEnabledAt) deny('FORBIDDEN', 'privacy.staffTwoFactorRequired')
+function assertStaffTwoFactor(user: UserRow): void {
+  if (!user.totpEnabledAt) deny('FORBIDDEN', 'privacy.staffTwoFactorRequired')
+}
+
+export const coachProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'coach' && ctx.user.role !== 'admin') deny('FORBIDDEN', 'error.forbidden')
+  assertStaffTwoFactor(ctx.user)
   return next()
 })
 
-export const coachProcedure = authedProcedure
-  .use(({ ctx, next }) => {
-    if (ctx.user.role !== 'coach' && ctx.user.role !== 'admin') deny('FORBIDDEN', 'error.forbidden')
-    return next()
-  })
-  .use(staffTwoFactor)
-
-export const adminProcedure = authedProcedure
-  .use(({ ctx, next }) => {
-    if (ctx.user.role !== 'admin') deny('FORBIDDEN', 'error.forbidden')
-    return next()
-  })
-  .use(staffTwoFactor)
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin') deny('FORBIDDEN', 'error.forbidden')
+  assertStaffTwoFactor(ctx.user)
+  return next()
+})
 
 /** "Sudo mode": security changes need the password (and code) entered in the last 10 minutes. */
-const recentReauthentication = t.middleware(({ ctx, next }) => {
-  const age = ctx.deps.clock.now().getTime() - (ctx.session?.reauthenticatedAt.getTime() ?? 0)
+function assertRecentReauthentication(ctx: Pick<Context, 'deps'> & { session: SessionRow }): void {
+  const age = ctx.deps.clock.now().getTime() - ctx.session.reauthenticatedAt.getTime()
   if (age > SUDO_MINUTES * 60_000) deny('FORBIDDEN', 'auth.reauthenticationRequired')
+}
+
+export const sudoProcedure = authedProcedure.use(({ ctx, next }) => {
+  assertRecentReauthentication(ctx)
   return next()
 })
-
-export const sudoProcedure = authedProcedure.use(recentReauthentication)
 /** Admin actions that move money (refunds) also need sudo mode. */
-export const adminSudoProcedure = adminProcedure.use(recentReauthentication)
+export const adminSudoProcedure = adminProcedure.use(({ ctx, next }) => {
+  assertRecentReauthentication(ctx)
+  return next()
+})

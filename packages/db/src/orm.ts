@@ -9,6 +9,7 @@ export {
   desc,
   eq,
   exists,
+  getTableColumns,
   gt,
   gte,
   ilike,

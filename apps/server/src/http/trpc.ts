@@ -6,7 +6,7 @@ import type { Request, RequestHandler, Response } from 'express'
 import type { AnyTRPCRouter } from '@trpc/server'
 import { incomingMessageToRequest, internal_exceptionHandler, type NodeHTTPCreateContextFn } from '@trpc/server/adapters/node-http'
 import { resolveResponse, type HTTPErrorHandler, type ResponseMetaFn, type TRPCRequestInfo } from '@trpc/server/http'
-import { appRouter, createContextInner, type AppDeps, type AppRouter } from '@jouwbot/api'
+import { appRouter, createContextInner, type AppDeps, type AppRouter, type Viewer } from '@jouwbot/api'
 import { PreparedResult, PreparedResults } from '@jouwbot/api/prepared'
 import { validateSessionToken } from '@jouwbot/auth'
 import type { Logger } from 'pino'
@@ -39,14 +39,19 @@ export function trpcHandler(deps: AppDeps, logger: Logger, secureCookies: boolea
 
   const createContext: NodeHTTPCreateContextFn<AppRouter, Request, Response> = async ({ req, res, info }) => {
     const cookies = sessionCookies(res, secureCookies)
-    const token = readSessionToken(req)
-    const validation = token ? await validateSessionToken(deps.db, token, deps.clock.now()) : null
-    if (token && !validation) cookies.clear()
-    if (token && validation?.renewed) cookies.set(token, validation.session.expiresAt)
-    return createContextInner({
+    // The session is looked up when the first procedure asks (never, for `system.ping`), once per request.
+    const loadViewer = async (): Promise<Viewer> => {
+      const token = readSessionToken(req)
+      if (!token) return { session: null, user: null }
+      const validation = await validateSessionToken(deps.db, token, deps.clock.now())
+      if (!validation) cookies.clear()
+      else if (validation.renewed) cookies.set(token, validation.session.expiresAt)
+      return { session: validation?.session ?? null, user: validation?.user ?? null }
+    }
+    const streamed = isStreamed(info)
+    const ctx = createContextInner({
       deps,
-      session: validation?.session ?? null,
-      user: validation?.user ?? null,
+      loadViewer,
       cookies,
       // Worked out when a procedure asks (log-in, rate limits, the dev mailbox): most never do,
       // and the proxy-aware address and the cookie parse were a measurable part of every call.
@@ -64,8 +69,12 @@ export function trpcHandler(deps: AppDeps, logger: Logger, secureCookies: boolea
         },
       },
       // Streamed answers (jsonl batches, subscriptions) are written as tRPC produces them.
-      prepared: isStreamed(info) ? null : new PreparedResults(),
+      prepared: streamed ? null : new PreparedResults(),
     })
+    // A streamed answer sends its headers before the procedures finish: a renewed or cleared
+    // session cookie must be known before that.
+    if (streamed) await ctx.viewer()
+    return ctx
   }
 
   async function handle(req: Request, res: Response, path: string): Promise<void> {

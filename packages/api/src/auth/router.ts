@@ -12,7 +12,7 @@ import {
   recoveryCodeLoginInput,
   verifyTotpInput,
 } from '@jouwbot/shared'
-import type { Context } from '../context.ts'
+import type { Context, Viewer } from '../context.ts'
 import { authedProcedure, publicProcedure, router, sudoProcedure, twoFactorPendingProcedure } from '../trpc.ts'
 import { changePassword } from './change-password.ts'
 import { confirmEmailChange } from './confirm-email-change.ts'
@@ -32,7 +32,7 @@ import type { LogInClient, NewSession } from './start-session.ts'
 import { verifyEmail } from './verify-email.ts'
 
 /** What the log-in services need to know about the request. */
-const clientOf = (ctx: Pick<Context, 'session' | 'request'>): LogInClient => ({
+const clientOf = (ctx: Pick<Context, 'request'> & Pick<Viewer, 'session'>): LogInClient => ({
   currentSessionId: ctx.session?.id ?? null,
   userAgent: ctx.request.userAgent,
   ip: ctx.request.ip,

@@ -1,4 +1,4 @@
-import { and, entitlements, eq, lessonProgress, lessons, sql, type AnyPgColumn, type DbOrTx } from '@jouwbot/db'
+import { and, entitlements, eq, getTableColumns, lessonProgress, lessons, sql, type AnyPgColumn, type DbOrTx } from '@jouwbot/db'
 
 /**
  * The statements behind `lesson.get` and `lesson.saveProgress`, prepared once per database handle
@@ -11,6 +11,8 @@ import { and, entitlements, eq, lessonProgress, lessons, sql, type AnyPgColumn, 
 const entitled = sql<boolean>`exists (select 1 from ${entitlements} where ${entitlements.userId} = ${sql.placeholder('userId')} and ${entitlements.courseId} = ${lessons.courseId} and ${entitlements.revokedAt} is null)`
 const progressJoin = and(eq(lessonProgress.lessonId, lessons.id), eq(lessonProgress.userId, sql.placeholder('userId')))
 const progressVersion = sql<string | null>`${lessonProgress}.xmin::text`
+/** A written progress row with its new row version: the next save of it can start from there. */
+const savedProgress = { ...getTableColumns(lessonProgress), version: sql<string>`${lessonProgress}.xmin::text` }
 /** A placeholder encoded as `column` encodes its values (JSON): what `update().set()` accepts. */
 const bound = (name: string, column: AnyPgColumn) => sql`${sql.param(sql.placeholder(name), column)}`
 
@@ -57,7 +59,7 @@ function build(db: DbOrTx) {
       .insert(lessonProgress)
       .values({ userId: sql.placeholder('userId'), lessonId: sql.placeholder('lessonId'), courseId: sql.placeholder('courseId'), ...progressValues })
       .onConflictDoNothing()
-      .returning()
+      .returning(savedProgress)
       .prepare('progress_insert'),
     /** A later save, only if the row is still the version that was read; no row otherwise (read again). */
     updateProgress: db
@@ -70,8 +72,29 @@ function build(db: DbOrTx) {
           sql`${lessonProgress}.xmin = ${sql.placeholder('version')}::text::xid`,
         ),
       )
-      .returning()
+      .returning(savedProgress)
       .prepare('progress_update'),
+    /**
+     * A save computed from the row this process wrote last (no read): the same compare-and-set,
+     * and in the same statement the lesson must still be published with the duration and course
+     * the save was computed for, and the viewer still entitled (unless free preview, or staff).
+     * No row: anything changed, and the save takes the reading path.
+     */
+    updateKnownProgress: db
+      .update(lessonProgress)
+      .set(progressValues)
+      .where(
+        and(
+          eq(lessonProgress.userId, sql.placeholder('userId')),
+          eq(lessonProgress.lessonId, sql.placeholder('lessonId')),
+          sql`${lessonProgress}.xmin = ${sql.placeholder('version')}::text::xid`,
+          sql`exists (select 1 from ${lessons} where ${lessons.id} = ${lessonProgress.lessonId} and ${lessons.published}
+            and ${lessons.courseId} = ${sql.placeholder('courseId')} and ${lessons.durationSeconds} = ${sql.placeholder('durationSeconds')}
+            and (${lessons.freePreview} or ${sql.placeholder('seesEveryCourse')}::boolean or ${entitled}))`,
+        ),
+      )
+      .returning(savedProgress)
+      .prepare('progress_update_known'),
   }
 }
 

@@ -54,18 +54,75 @@ function nextProgress(current: StoredProgress, lesson: { durationSeconds: number
 /** A save that found its row changed by another save reads it again this often, then queues on the row lock. */
 const OPTIMISTIC_ATTEMPTS = 3
 
+type SavedRow = StoredProgress & Pick<typeof lessonProgress.$inferSelect, 'watchedSeconds'> & { version: string }
+interface KnownProgress {
+  lesson: { id: string; courseId: string; durationSeconds: number }
+  row: SavedRow
+}
+
+/**
+ * The row each recent save wrote, with its row version, per database handle and member+lesson: a
+ * player saves every few seconds, and the next save starts from here instead of reading. Only a
+ * hint — the write is a compare-and-set on the row version that also re-checks the lesson and the
+ * entitlement, so a row changed elsewhere (another tab, another process, "mark complete") or a lost
+ * entitlement sends the save down the reading path. Bounded: the oldest entries go first.
+ */
+const KNOWN_LIMIT = 10_000
+const knownByDb = new WeakMap<object, Map<string, KnownProgress>>()
+
+function knownProgress(db: object): Map<string, KnownProgress> {
+  let known = knownByDb.get(db)
+  if (!known) {
+    known = new Map()
+    knownByDb.set(db, known)
+  }
+  return known
+}
+
+function remember(known: Map<string, KnownProgress>, key: string, value: KnownProgress): void {
+  known.delete(key) // re-inserted at the end: the map's order is the eviction order
+  known.set(key, value)
+  if (known.size > KNOWN_LIMIT) known.delete(known.keys().next().value!)
+}
+
 /**
  * Stores where the member is and what was watched. Idempotent (the same save twice changes
  * nothing), monotonic (coverage and completion never go back), and concurrent saves from two tabs
  * cannot lose each other's ranges: a save writes only if the row is still the version it read (a
- * compare-and-set on the row version) and otherwise reads it again and merges once more. Two
- * prepared round trips, no transaction: the read (lesson, entitlement, progress) and the write.
- * Under heavy contention for one row (many tabs at once) a save that lost a few times takes the
- * row lock instead (`saveProgressLocked`), so none can starve.
+ * compare-and-set on the row version) and otherwise reads it again and merges once more. A save
+ * that follows this process's last save of the row is one statement (the write, checking lesson
+ * and entitlement itself); otherwise two prepared round trips: the read (lesson, entitlement,
+ * progress) and the write. Under heavy contention for one row (many tabs at once) a save that lost
+ * a few times takes the row lock instead (`saveProgressLocked`), so none can starve.
  */
 export async function saveProgress(deps: AppDeps, viewer: UserRow, input: ProgressInput) {
   const now = deps.clock.now()
   const queries = lessonQueries(deps.db)
+  const known = knownProgress(deps.db)
+  const key = `${viewer.id}:${input.lessonId}`
+  const toParams = (values: ReturnType<typeof nextProgress>) => ({
+    ...values,
+    userId: viewer.id,
+    lessonId: input.lessonId,
+    lastClientTime: values.lastClientTime?.toISOString() ?? null,
+    completedAt: values.completedAt?.toISOString() ?? null,
+    updatedAt: now.toISOString(),
+  })
+
+  const last = known.get(key)
+  if (last) {
+    const { lesson, row } = last
+    const [saved] = await queries.updateKnownProgress.execute({
+      ...toParams(nextProgress(row, lesson, input, now)),
+      version: row.version,
+      courseId: lesson.courseId,
+      durationSeconds: lesson.durationSeconds,
+      seesEveryCourse: seesEveryCourse(viewer),
+    })
+    if (saved) return afterSave(deps, viewer, known, key, lesson, saved)
+    known.delete(key) // changed elsewhere, or no longer allowed: read and decide below
+  }
+
   for (let attempt = 1; ; attempt++) {
     const [found] = await queries.progressForViewer.execute({ lessonId: input.lessonId, userId: viewer.id })
     if (!found || !found.lesson.published) throw new AppError('NOT_FOUND', 'lesson.notFound')
@@ -73,24 +130,21 @@ export async function saveProgress(deps: AppDeps, viewer: UserRow, input: Progre
     if (!lesson.freePreview && !seesEveryCourse(viewer) && !found.entitled) throw new AppError('FORBIDDEN', 'course.locked')
     // No row yet: as if one had been made a moment ago, so the first save credits what fits in that moment.
     const current = found.progress ?? { watchedRanges: [], positionSeconds: 0, lastClientTime: null, completedAt: null, updatedAt: new Date(now.getTime() - SLACK_SECONDS * 1000) }
-    const values = { userId: viewer.id, lessonId: lesson.id, ...nextProgress(current, lesson, input, now) }
-    const params = {
-      ...values,
-      lastClientTime: values.lastClientTime?.toISOString() ?? null,
-      completedAt: values.completedAt?.toISOString() ?? null,
-      updatedAt: now.toISOString(),
-    }
+    const params = toParams(nextProgress(current, lesson, input, now))
     const [saved] = found.progress
       ? await queries.updateProgress.execute({ ...params, version: found.version })
       : await queries.insertProgress.execute({ ...params, courseId: lesson.courseId })
-    if (saved) {
-      // After the write: a read in between must not cache the old state again.
-      deps.viewerCourses.invalidate(viewer.id)
-      return toProgress(saved, lesson.durationSeconds)
-    }
+    if (saved) return afterSave(deps, viewer, known, key, lesson, saved)
     // Another save changed (or made) the row since the read: merge into what it wrote.
     if (attempt >= OPTIMISTIC_ATTEMPTS) return saveProgressLocked(deps, viewer, input, now)
   }
+}
+
+function afterSave(deps: AppDeps, viewer: UserRow, known: Map<string, KnownProgress>, key: string, lesson: KnownProgress['lesson'], saved: SavedRow) {
+  remember(known, key, { lesson: { id: lesson.id, courseId: lesson.courseId, durationSeconds: lesson.durationSeconds }, row: saved })
+  // After the write: a read in between must not cache the old state again.
+  deps.viewerCourses.invalidate(viewer.id)
+  return toProgress(saved, lesson.durationSeconds)
 }
 
 /** The same save in a transaction holding the row lock: the fallback when the row keeps changing. */
@@ -138,7 +192,7 @@ export async function markLessonComplete(deps: AppDeps, viewer: UserRow, lessonI
   return result
 }
 
-function toProgress(row: typeof lessonProgress.$inferSelect, durationSeconds: number) {
+function toProgress(row: Pick<typeof lessonProgress.$inferSelect, 'positionSeconds' | 'watchedSeconds' | 'watchedRanges' | 'completedAt'>, durationSeconds: number) {
   return {
     positionSeconds: row.positionSeconds,
     watchedPercent: durationSeconds > 0 ? Math.min(100, Math.floor((row.watchedSeconds / durationSeconds) * 100)) : 0,

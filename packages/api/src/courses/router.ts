@@ -1,5 +1,5 @@
 import { certificateCodeInput, courseSlugInput, lessonIdInput, lessonRefInput, saveProgressInput } from '@jouwbot/shared'
-import type { Context } from '../context.ts'
+import type { Viewer } from '../context.ts'
 import { answerPrepared, authedProcedure, publicProcedure, router } from '../trpc.ts'
 import { claimCertificate } from './claim-certificate.ts'
 import { courseOutline } from './get-course-outline.ts'
@@ -30,7 +30,7 @@ export const certificateRouter = router({
 })
 
 /** A half-finished 2FA login does not count as a viewer. */
-function viewerOf(ctx: Pick<Context, 'user' | 'session'>) {
+function viewerOf(ctx: Viewer) {
   if (!ctx.user || !ctx.session) return null
   if (ctx.user.totpEnabledAt && !ctx.session.twoFactorVerified) return null
   return ctx.user

@@ -10,7 +10,7 @@ import {
   scheduleNewsletterInput,
   subscribeNewsletterInput,
 } from '@jouwbot/shared'
-import type { Context } from '../context.ts'
+import type { Viewer } from '../context.ts'
 import { adminProcedure, authedProcedure, publicProcedure, router } from '../trpc.ts'
 import { confirmEbook } from './confirm-ebook.ts'
 import { confirmSubscription } from './confirm-subscription.ts'
@@ -26,7 +26,7 @@ import { subscribeNewsletter } from './subscribe-newsletter.ts'
 import { unsubscribeNewsletter } from './unsubscribe-newsletter.ts'
 
 /** The signed-in member, only once fully logged in (a pending second factor counts as a visitor). */
-const memberOf = (ctx: Context) => (ctx.user && ctx.session && (!ctx.user.totpEnabledAt || ctx.session.twoFactorVerified) ? ctx.user : null)
+const memberOf = (ctx: Viewer) => (ctx.user && ctx.session && (!ctx.user.totpEnabledAt || ctx.session.twoFactorVerified) ? ctx.user : null)
 
 /** marketing.* — the free e-book and the newsletter (public and member procedures). */
 export const newsletterRouter = router({
