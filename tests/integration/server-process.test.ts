@@ -216,28 +216,71 @@ test('a failing migration on a first start: exit code 1, a clear Dutch message, 
   // A table the first migration creates already exists: that migration fails.
   await onFolder(sql`create table users (id integer)`)
 
-  for (let attempt = 1; attempt <= 2; attempt++) {
-    const started = startServer({ DATA_DIR: dataDir, PORT: '0' })
-    expect(await started.exited).toBe(1)
-    expect(started.output()).toMatch(/Het voorbereiden van de datamap \S+pglite is mislukt \(database, migraties, demo-inhoud; proces \d+\):/)
-    expect(started.output()).toMatch(/relation "users" already exists/)
-    expect(started.output()).toMatch(/Er is niets als klaar gemarkeerd: los de oorzaak op en start opnieuw/)
-    expect(readdirSync(folder)).not.toContain('.jouwbot.lock')
-    expect(readdirSync(folder)).not.toContain(PREPARED_MARKER)
-  }
+  const failed = startServer({ DATA_DIR: dataDir, PORT: '0' })
+  expect(await failed.exited).toBe(1)
+  expect(failed.output()).toMatch(/Het voorbereiden van de datamap \S+pglite is mislukt \(database, migraties, demo-inhoud; proces \d+\):/)
+  expect(failed.output()).toMatch(/relation "users" already exists/)
+  expect(failed.output()).toMatch(/Er is niets als klaar gemarkeerd: los de oorzaak op en start opnieuw/)
+  expect(readdirSync(folder)).not.toContain('.jouwbot.lock')
+  expect(readdirSync(folder)).not.toContain(PREPARED_MARKER)
 
+  // Repaired, the next start prepares the folder again (in its child) and serves.
   await onFolder(sql`drop table users`)
   const port = 40_000 + Math.floor(Math.random() * 10_000)
-  const repaired = startServer({ DATA_DIR: dataDir, PORT: String(port) })
+  const repaired = startServer({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' })
   try {
     await waitForHealth(`http://127.0.0.1:${port}`, repaired)
     expect(repaired.output()).toMatch(/wachtwoord: [a-z0-9]{20}/)
+    expect(logLines(repaired).find((line) => line.msg === 'data folder prepared')?.preparer).not.toBe(repaired.child.pid)
     expect(readdirSync(folder)).toContain(PREPARED_MARKER)
   } finally {
     repaired.child.kill('SIGTERM')
     expect(await repaired.exited).toBe(0)
   }
 }, HOOK_BUDGET_MS + budget(120_000))
+
+test('with a DATABASE_URL that cannot be reached the start fails: no embedded database instead, no preparation', async () => {
+  const dataDir = tempDir('jb-no-postgres-')
+  const started = startServer({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/jouwbot', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' })
+  expect(await started.exited).toBe(1)
+  expect(started.output()).toMatch(/ECONNREFUSED/)
+  expect(started.output()).not.toMatch(/embedded PGlite|preparing the data folder/)
+  expect(existsSync(join(dataDir, 'pglite'))).toBe(false)
+}, budget(60_000))
+
+// PostgreSQL runs only (TEST_DATABASE_URL; CI runs this file on both databases): production's way to start.
+if (process.env.TEST_DATABASE_URL) {
+  test('with DATABASE_URL the server migrates and seeds an empty PostgreSQL database in its own process, no data folder', async () => {
+    const adminUrl = new URL(process.env.TEST_DATABASE_URL!)
+    const name = `${adminUrl.pathname.slice(1) || 'jouwbot_test'}_server_process`
+    adminUrl.pathname = '/postgres'
+    const admin = await createDb(adminUrl.toString(), { max: 1 })
+    const run = (statement: string) => admin.db.execute(sql.raw(statement))
+    const databaseUrl = new URL(process.env.TEST_DATABASE_URL!)
+    databaseUrl.pathname = `/${name}`
+    const dataDir = tempDir('jb-postgres-')
+    const port = 40_000 + Math.floor(Math.random() * 10_000)
+    try {
+      await run(`drop database if exists "${name}" with (force)`)
+      await run(`create database "${name}"`)
+      const started = startServer({ DATABASE_URL: databaseUrl.toString(), DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' })
+      try {
+        await waitForHealth(`http://127.0.0.1:${port}`, started)
+        expect(started.output()).toMatch(/wachtwoord: [a-z0-9]{20}/)
+        const lines = logLines(started)
+        expect(lines.filter((line) => line.msg === 'demo course seeded').map((line) => line.pid)).toEqual([started.child.pid])
+        expect(lines.filter((line) => line.pid !== started.child.pid || line.preparer !== undefined)).toEqual([])
+        expect(existsSync(join(dataDir, 'pglite'))).toBe(false)
+      } finally {
+        started.child.kill('SIGTERM')
+        expect(await started.exited).toBe(0)
+      }
+    } finally {
+      await run(`drop database if exists "${name}" with (force)`)
+      await admin.close()
+    }
+  }, HOOK_BUDGET_MS)
+}
 
 test('NODE_ENV=production without database, secrets and mail server refuses to start', async () => {
   const dataDir = tempDir('jb-prod-')
