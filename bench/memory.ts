@@ -3,7 +3,8 @@
  *
  *   pnpm bench:memory [--settle 30] [--no-build]
  *
- * Starts the built server on a fresh, empty data folder (first start: migrations and the demo seed),
+ * Starts the built server on a fresh, empty data folder (first start: initdb, migrations and the demo
+ * seed, done by its short-lived preparation child; the RSS measured is the serving process's),
  * waits until /healthz answers and then `--settle` seconds more without any request, and reads its
  * RSS from /proc (as it is, and after a full GC); stops it (SIGTERM) and starts it again on the same folder (second start). The
  * target is ≤ 350 MB idle for both. A preloaded probe (bench/memory-probe.mjs) prints where the

@@ -79,7 +79,9 @@ const externalNpmPackages: Plugin = {
 await rm(outdir, { recursive: true, force: true })
 const started = Date.now()
 await build({
-  entryPoints: [fileURLToPath(new URL('./src/index.ts', import.meta.url))],
+  // index.js, and prepare.js: the child that prepares the embedded database on a first start
+  // (data-folder-preparation.ts finds it next to the entry the server was started from).
+  entryPoints: ['index', 'prepare'].map((name) => fileURLToPath(new URL(`./src/${name}.ts`, import.meta.url))),
   outdir,
   bundle: true,
   platform: 'node',
@@ -89,4 +91,4 @@ await build({
   logLevel: 'warning',
   plugins: [externalNpmPackages, sourceImportMeta],
 })
-console.log(`apps/server/dist/index.js built in ${Date.now() - started} ms`)
+console.log(`apps/server/dist/index.js and prepare.js built in ${Date.now() - started} ms`)

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createDb, latestMigrationTag, PREPARED_MARKER, sql } from '@jouwbot/db'
 import { budget } from '../helpers/budget.ts'
 
 // The server runs here the way `pnpm start` runs it in production: built by apps/server/build.ts
@@ -66,6 +67,15 @@ function startServer(env: Record<string, string>): Started {
   return { child, output: () => output, exited }
 }
 
+/** The server's JSON log lines (pino: every line names the process that wrote it). */
+function logLines(started: Started): { pid: number; msg: string; preparer?: number }[] {
+  return started
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { pid: number; msg: string; preparer?: number })
+}
+
 async function waitForHealth(url: string, started: Started): Promise<void> {
   const until = Date.now() + HEALTH_BUDGET_MS
   while (Date.now() < until) {
@@ -87,8 +97,8 @@ describe('the server process on embedded defaults', () => {
   let first: Started
 
   beforeAll(async () => {
-    // As the root `pnpm start` runs it: the dev mailbox on, for this machine only.
-    first = startServer({ DATA_DIR: dataDir, PORT: String(port), DEV_MAILBOX: 'on' })
+    // As the root `pnpm start` runs it: the dev mailbox on, for this machine only. Info lines name who prepared the folder.
+    first = startServer({ DATA_DIR: dataDir, PORT: String(port), DEV_MAILBOX: 'on', LOG_LEVEL: 'info' })
     await waitForHealth(url, first)
   }, HOOK_BUDGET_MS)
 
@@ -98,6 +108,21 @@ describe('the server process on embedded defaults', () => {
     expect(secrets.encryptionKeys).toMatch(/^k1:[A-Za-z0-9+/]{43}=$/)
     expect(first.output()).toMatch(/wachtwoord: [a-z0-9]{20}/)
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok', db: 'ok' })
+  })
+
+  test('the first start prepares the data folder in a child process of its own, and marks it prepared', () => {
+    const server = first.child.pid!
+    const lines = logLines(first)
+    const prepared = lines.find((line) => line.msg === 'data folder prepared')
+    expect(prepared?.pid).toBe(server)
+    const preparer = prepared!.preparer!
+    expect(preparer).not.toBe(server)
+    // The preparation's work was logged by the child; the server found it done.
+    const seeded = lines.filter((line) => ['privacy statement version published', 'demo course seeded', 'demo blog posts seeded'].includes(line.msg))
+    expect(seeded.map((line) => line.pid)).toEqual([preparer, preparer, preparer])
+    expect(lines.find((line) => line.msg === 'Jouw Bot is listening')?.pid).toBe(server)
+    const marker = JSON.parse(readFileSync(join(dataDir, 'pglite', PREPARED_MARKER), 'utf8')) as { migration: string }
+    expect(marker.migration).toBe(latestMigrationTag())
   })
 
   test('seeds the Premium Cursus once and streams a free preview by byte range', async () => {
@@ -159,16 +184,103 @@ describe('the server process on embedded defaults', () => {
     expect(await first.exited).toBe(0)
     expect(readdirSync(join(dataDir, 'pglite'))).not.toContain('.jouwbot.lock')
 
-    const again = startServer({ DATA_DIR: dataDir, PORT: String(port) })
+    const marker = readFileSync(join(dataDir, 'pglite', PREPARED_MARKER), 'utf8')
+    const again = startServer({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' })
     try {
       await waitForHealth(url, again)
       expect(again.output()).not.toMatch(/wachtwoord:/)
+      // No preparation on a prepared folder: no child, every line from the server itself, the marker untouched.
+      const lines = logLines(again)
+      expect(lines.find((line) => line.msg === 'Jouw Bot is listening')).toBeDefined()
+      expect(lines.filter((line) => line.pid !== again.child.pid || line.preparer !== undefined)).toEqual([])
+      expect(readFileSync(join(dataDir, 'pglite', PREPARED_MARKER), 'utf8')).toBe(marker)
     } finally {
       again.child.kill('SIGTERM')
       expect(await again.exited).toBe(0)
     }
   }, HOOK_BUDGET_MS)
 })
+
+test('a failing migration on a first start: exit code 1, a clear Dutch message, no lock or marker left, and the next start tries again', async () => {
+  const dataDir = tempDir('jb-prepare-fails-')
+  const folder = join(dataDir, 'pglite')
+  /** Opens the folder in this process (the server is not running) to break or repair it. */
+  async function onFolder(statement: ReturnType<typeof sql>): Promise<void> {
+    const handle = await createDb(folder)
+    try {
+      await handle.db.execute(statement)
+    } finally {
+      await handle.close()
+    }
+  }
+  // A table the first migration creates already exists: that migration fails.
+  await onFolder(sql`create table users (id integer)`)
+
+  const failed = startServer({ DATA_DIR: dataDir, PORT: '0' })
+  expect(await failed.exited).toBe(1)
+  expect(failed.output()).toMatch(/Het voorbereiden van de datamap \S+pglite is mislukt \(database, migraties, demo-inhoud; proces \d+\):/)
+  expect(failed.output()).toMatch(/relation "users" already exists/)
+  expect(failed.output()).toMatch(/Er is niets als klaar gemarkeerd: los de oorzaak op en start opnieuw/)
+  expect(readdirSync(folder)).not.toContain('.jouwbot.lock')
+  expect(readdirSync(folder)).not.toContain(PREPARED_MARKER)
+
+  // Repaired, the next start prepares the folder again (in its child) and serves.
+  await onFolder(sql`drop table users`)
+  const port = 40_000 + Math.floor(Math.random() * 10_000)
+  const repaired = startServer({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' })
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}`, repaired)
+    expect(repaired.output()).toMatch(/wachtwoord: [a-z0-9]{20}/)
+    expect(logLines(repaired).find((line) => line.msg === 'data folder prepared')?.preparer).not.toBe(repaired.child.pid)
+    expect(readdirSync(folder)).toContain(PREPARED_MARKER)
+  } finally {
+    repaired.child.kill('SIGTERM')
+    expect(await repaired.exited).toBe(0)
+  }
+}, HOOK_BUDGET_MS + budget(120_000))
+
+test('with a DATABASE_URL that cannot be reached the start fails: no embedded database instead, no preparation', async () => {
+  const dataDir = tempDir('jb-no-postgres-')
+  const started = startServer({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/jouwbot', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' })
+  expect(await started.exited).toBe(1)
+  expect(started.output()).toMatch(/ECONNREFUSED/)
+  expect(started.output()).not.toMatch(/embedded PGlite|preparing the data folder/)
+  expect(existsSync(join(dataDir, 'pglite'))).toBe(false)
+}, budget(60_000))
+
+// PostgreSQL runs only (TEST_DATABASE_URL; CI runs this file on both databases): production's way to start.
+if (process.env.TEST_DATABASE_URL) {
+  test('with DATABASE_URL the server migrates and seeds an empty PostgreSQL database in its own process, no data folder', async () => {
+    const adminUrl = new URL(process.env.TEST_DATABASE_URL!)
+    const name = `${adminUrl.pathname.slice(1) || 'jouwbot_test'}_server_process`
+    adminUrl.pathname = '/postgres'
+    const admin = await createDb(adminUrl.toString(), { max: 1 })
+    const run = (statement: string) => admin.db.execute(sql.raw(statement))
+    const databaseUrl = new URL(process.env.TEST_DATABASE_URL!)
+    databaseUrl.pathname = `/${name}`
+    const dataDir = tempDir('jb-postgres-')
+    const port = 40_000 + Math.floor(Math.random() * 10_000)
+    try {
+      await run(`drop database if exists "${name}" with (force)`)
+      await run(`create database "${name}"`)
+      const started = startServer({ DATABASE_URL: databaseUrl.toString(), DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' })
+      try {
+        await waitForHealth(`http://127.0.0.1:${port}`, started)
+        expect(started.output()).toMatch(/wachtwoord: [a-z0-9]{20}/)
+        const lines = logLines(started)
+        expect(lines.filter((line) => line.msg === 'demo course seeded').map((line) => line.pid)).toEqual([started.child.pid])
+        expect(lines.filter((line) => line.pid !== started.child.pid || line.preparer !== undefined)).toEqual([])
+        expect(existsSync(join(dataDir, 'pglite'))).toBe(false)
+      } finally {
+        started.child.kill('SIGTERM')
+        expect(await started.exited).toBe(0)
+      }
+    } finally {
+      await run(`drop database if exists "${name}" with (force)`)
+      await admin.close()
+    }
+  }, HOOK_BUDGET_MS)
+}
 
 test('NODE_ENV=production without database, secrets and mail server refuses to start', async () => {
   const dataDir = tempDir('jb-prod-')

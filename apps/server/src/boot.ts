@@ -3,22 +3,22 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createAppDeps, type AppDeps } from '@jouwbot/api'
 import { createManyChatGateway } from '@jouwbot/manychat'
-import { seedAdmin } from '@jouwbot/api/auth'
-import { seedPrivacyPolicy } from '@jouwbot/api/privacy'
 import { deriveMediaSecret } from '@jouwbot/api/courses'
 import { prepareDummyPasswordHash } from '@jouwbot/auth'
-import { createDb, lockDataDir, migrate, sql, type DatabaseHandle } from '@jouwbot/db'
+import { createDb, lockDataDir, sql, type DatabaseHandle } from '@jouwbot/db'
 import { startJobRunner, type JobRunner } from '@jouwbot/jobs'
 import { createDevMailboxTransport, createSmtpTransport } from '@jouwbot/mail'
 import pino, { type Logger } from 'pino'
 import { composeServer } from './compose.ts'
-import { demoVideosEnabled, demoVideosWanted, seedDemoContent } from './demo-content.ts'
+import { defaultPreparationEntry, prepareDataFolder } from './data-folder-preparation.ts'
+import { setUpDatabase } from './database-setup.ts'
+import { demoVideosEnabled, demoVideosWanted } from './demo-content.ts'
 import { DEFAULT_REQUEST_TIMEOUTS, HEADERS_TIMEOUT_MS } from './http/request-timeouts.ts'
 import type { Env } from './env.ts'
 import { jobDefinitions, QUEUES } from './jobs.ts'
 import { createMediaStorage, storageOrigins } from './media-storage.ts'
 import { createPayments, createVatChecker, EMULATOR_CHECKOUT_PREFIX, sellerFromEnv } from './payments.ts'
-import { resolveSecrets } from './secrets.ts'
+import { resolveSecrets, type Secrets } from './secrets.ts'
 
 export const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
@@ -29,24 +29,45 @@ export interface RunningServer {
   stop(): Promise<void>
 }
 
+export interface BootOptions {
+  logger?: Logger
+  webDist?: string | null
+  /** The embedded database's preparation child (default: prepare.ts/.js next to the entry script). */
+  preparationEntry?: string
+}
+
 /**
- * Starts everything in order: database (locked PGlite folder or PostgreSQL), migrations, the
- * first admin, jobs, HTTP. `stop` undoes it in reverse; index.ts calls it on SIGTERM/SIGINT.
+ * Starts everything in order: database (locked PGlite folder, prepared by a child process on its
+ * first start, or PostgreSQL), migrations, the first admin, jobs, HTTP. `stop` undoes it in reverse;
+ * index.ts calls it on SIGTERM/SIGINT. A start that fails releases the folder's lock.
  */
-export async function boot(env: Env, options: { logger?: Logger; webDist?: string | null } = {}): Promise<RunningServer> {
+export async function boot(env: Env, options: BootOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: env.LOG_LEVEL })
   const secrets = resolveSecrets(env)
 
   let releaseLock = () => {}
-  let databaseUrl = env.DATABASE_URL
-  if (!databaseUrl) {
-    const folder = join(env.DATA_DIR, 'pglite')
-    releaseLock = lockDataDir(folder)
-    databaseUrl = folder
-    logger.info({ folder }, 'using the embedded PGlite database')
+  try {
+    let databaseUrl = env.DATABASE_URL
+    if (!databaseUrl) {
+      const folder = join(env.DATA_DIR, 'pglite')
+      releaseLock = lockDataDir(folder)
+      databaseUrl = folder
+      logger.info({ folder }, 'using the embedded PGlite database')
+      await prepareDataFolder(folder, { entry: options.preparationEntry ?? defaultPreparationEntry(), logger })
+    }
+    return await start(env, options, { logger, secrets, databaseUrl, releaseLock })
+  } catch (error) {
+    releaseLock()
+    throw error
   }
+}
+
+async function start(
+  env: Env,
+  options: BootOptions,
+  { logger, secrets, databaseUrl, releaseLock }: { logger: Logger; secrets: Secrets; databaseUrl: string; releaseLock: () => void },
+): Promise<RunningServer> {
   const handle = await createDb(databaseUrl)
-  await migrate(handle)
 
   // Only when asked for (loadEnv refused it anywhere but a loopback-only, http, proxy-less server);
   // the list then answers requests from this machine only (`isLocalRequest`).
@@ -76,21 +97,8 @@ export async function boot(env: Env, options: { logger?: Logger; webDist?: strin
   })
 
   await prepareDummyPasswordHash()
-  // The privacy statement versions shipped with the code (a new one mails every member once). Before
-  // the first admin exists, so a fresh install mails nobody.
-  const policy = await seedPrivacyPolicy(deps)
-  if (policy.published) logger.info({ version: policy.published }, 'privacy statement version published')
-  const admin = await seedAdmin(deps, env.ADMIN_EMAIL)
-  if (admin) {
-    // Printed once, on the first start only; it is not stored anywhere in readable form.
-    console.log(
-      `\n  First admin account created — write this down, it is shown only once:\n` +
-        `    e-mail:     ${admin.email}\n    wachtwoord: ${admin.password}\n`,
-    )
-  }
-
-  // Demo content, once: the Premium Cursus with its sample videos, the shop, the blog (never in production).
-  await seedDemoContent(deps, env, { storage, logger })
+  // Migrations and seeds: after the embedded database's preparation child, only checks that find them done.
+  await setUpDatabase(handle, deps, env, { storage, logger })
 
   // The demo course's own lesson videos, rendered in the background (never in production).
   const demoVideos = { enabled: demoVideosEnabled(env), wake: () => {} }

@@ -27,7 +27,7 @@ export function demoVideosEnabled(env: Pick<Env, 'NODE_ENV' | 'DEMO_VIDEOS'>): b
 
 /** Seeds the demo content once (each seed is marked in seed_runs); nothing at all in production. */
 export async function seedDemoContent(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'courses'>,
   env: Pick<Env, 'NODE_ENV'>,
   options: { storage: Storage; logger: Pick<DemoLogger, 'info'> },
 ): Promise<{ course: boolean; blog: boolean } | null> {

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || (error instanceof Error && error.name === 'DataDirLockedError')) {
+  if (error instanceof ConfigError || (error instanceof Error && ['DataDirLockedError', 'PrepareError'].includes(error.name))) {
     console.error(`\n${error.message}\n`)
   } else {
     console.error(error)

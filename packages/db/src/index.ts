@@ -1,6 +1,7 @@
 export * from './client.ts'
 export * from './migrate.ts'
 export * from './data-dir-lock.ts'
+export * from './prepared-marker.ts'
 export * from './schema/index.ts'
 export * from './rows.ts'
 export * from './orm.ts'

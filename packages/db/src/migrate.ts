@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
@@ -18,4 +20,12 @@ export async function migrate(handle: DatabaseHandle): Promise<void> {
     await sql`select pg_advisory_xact_lock(7270736901)`
     await migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder })
   })
+}
+
+/** The tag of the newest committed migration (`drizzle/meta/_journal.json`), e.g. `0023_privacy_processors`. */
+export function latestMigrationTag(): string {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] }
+  const last = journal.entries.at(-1)
+  if (!last) throw new Error(`${migrationsFolder}: the migration journal is empty`)
+  return last.tag
 }

@@ -3,6 +3,7 @@ export { grantCourseAccess, hasCourseAccess, revokeCourseAccess } from './access
 export { authorizeAttachment, authorizeLessonHls, authorizeLessonVideo, cachedLessonMediaAuthorizer, VIDEO_DECISION_TTL_MS } from './authorize-lesson-media.ts'
 export { verifyCertificate } from './verify-certificate.ts'
 export { seedCourse } from './seed-course.ts'
+export { CourseStructureCache } from './course-structure.ts'
 export type { LessonMediaKind } from './media/attach-lesson-media.ts'
 export { findLessonForUpload } from './media/find-lesson-for-upload.ts'
 export { deleteHlsRenditions, hasFfmpeg, hlsPrefixFor, makeHlsRenditions, playlistEntries } from './media/hls-renditions.ts'

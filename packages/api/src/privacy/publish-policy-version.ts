@@ -18,7 +18,13 @@ export interface PublishPolicyOptions {
  * row and, when `notify`, a mail per member (deduplicated per member and version). Members also see a
  * notice on their next visit (`getPolicyNotice`) until they close it.
  */
-export async function publishPolicyVersion(deps: AppDeps, options: PublishPolicyOptions): Promise<{ version: number; notified: number }> {
+/** What publishing needs (the first start prepares the database with just these, in a child process). */
+export type PublishPolicyDeps = Pick<AppDeps, 'db' | 'clock' | 'appOrigin' | 'seller' | 'onMailQueued'>
+
+export async function publishPolicyVersion(
+  deps: PublishPolicyDeps,
+  options: PublishPolicyOptions,
+): Promise<{ version: number; notified: number }> {
   const now = deps.clock.now()
   const result = await inTransaction(deps, async (tx) => {
     // Serialise publishers: the next number is max + 1, and the primary key refuses a second one anyway.

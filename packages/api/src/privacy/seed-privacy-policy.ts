@@ -1,7 +1,6 @@
 import { privacyPolicyVersions } from '@jouwbot/db'
-import type { AppDeps } from '../deps.ts'
 import { currentPolicyVersion } from './policy-versions.ts'
-import { publishPolicyVersion } from './publish-policy-version.ts'
+import { publishPolicyVersion, type PublishPolicyDeps } from './publish-policy-version.ts'
 import { policyV1, policyV2 } from './policy/texts.ts'
 
 /**
@@ -9,7 +8,7 @@ import { policyV1, policyV2 } from './policy/texts.ts'
  * was published then, no notice) and version 2, published now with a mail and notice to every member.
  * Idempotent: run at every boot.
  */
-export async function seedPrivacyPolicy(deps: AppDeps): Promise<{ published: number | null }> {
+export async function seedPrivacyPolicy(deps: PublishPolicyDeps): Promise<{ published: number | null }> {
   await deps.db.insert(privacyPolicyVersions).values(policyV1).onConflictDoNothing()
   const current = await currentPolicyVersion(deps.db, deps.clock.now())
   if (current && current.version >= policyV2.version) return { published: null }

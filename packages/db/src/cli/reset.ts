@@ -1,5 +1,5 @@
 // pnpm db:reset — drops every table (and the job queue schema) and migrates again. Refuses in production.
-import { createDb, lockDataDir, migrate, sql } from '../index.ts'
+import { clearPrepared, createDb, lockDataDir, migrate, sql } from '../index.ts'
 import { databaseTarget } from './target.ts'
 
 if (process.env.NODE_ENV === 'production') {
@@ -9,6 +9,8 @@ if (process.env.NODE_ENV === 'production') {
 const target = databaseTarget()
 const release = target.kind === 'pglite' ? lockDataDir(target.url) : () => {}
 try {
+  // The next start prepares the emptied folder again (admin, demo content) in its own process.
+  if (target.kind === 'pglite') clearPrepared(target.url)
   const handle = await createDb(target.url)
   await handle.db.execute(sql`drop schema if exists public cascade`)
   await handle.db.execute(sql`drop schema if exists drizzle cascade`)
