@@ -6,7 +6,7 @@ import fc from 'fast-check'
  * fast-check printed), so a failure replays exactly:
  * `PROPERTY_SEED=… PROPERTY_PATH=… pnpm vitest run --project integration tests/integration/checkout-property.test.ts`.
  */
-export function propertyParameters<T>(runs: number): fc.Parameters<T> & { numRuns: number } {
+export function propertyParameters<T>(runs: number, options: { timeLimitMs?: number } = {}): fc.Parameters<T> & { numRuns: number } {
   const numRuns = Number(process.env.PROPERTY_RUNS ?? runs)
   if (!Number.isInteger(numRuns) || numRuns < 1) throw new Error('PROPERTY_RUNS must be a whole number, at least 1')
   const seed = process.env.PROPERTY_SEED === undefined ? undefined : Number(process.env.PROPERTY_SEED)
@@ -16,9 +16,10 @@ export function propertyParameters<T>(runs: number): fc.Parameters<T> & { numRun
     numRuns: path ? 1 : numRuns,
     ...(seed !== undefined ? { seed } : {}),
     ...(path ? { path } : {}),
-    // Every run costs real database work: a shrink that needs more than this is read from the log.
     maxSkipsPerRun: 0,
-    endOnFailure: false,
+    // Shrinking replays whole sequences: stop in time to report the smallest failure found so far
+    // rather than let the test's own timeout swallow it.
+    ...(options.timeLimitMs ? { interruptAfterTimeLimit: options.timeLimitMs, markInterruptAsFailure: true } : {}),
   }
 }
 

@@ -14,9 +14,13 @@ import { startTestServer, type TestServer } from '../helpers/test-server.ts'
  * `pnpm bench:checkout-property` runs 10,000 (README "Proof"). Replay: PROPERTY_SEED / PROPERTY_PATH.
  */
 
-const parameters = propertyParameters<unknown>(12)
 /** Per sequence on a loaded 2-core machine, with a wide margin (a ceiling against hanging, not a speed claim). */
 const PER_RUN_MS = 2_000
+const CI_RUNS = 12
+const runs = Number(process.env.PROPERTY_RUNS ?? CI_RUNS)
+/** Runs, then shrinking (as many sequences again, at most 2 minutes more), then the report. */
+const timeout = budget(30_000 + runs * PER_RUN_MS * 2 + 120_000)
+const parameters = propertyParameters<unknown>(CI_RUNS, { timeLimitMs: timeout - budget(20_000) })
 
 let server: TestServer | undefined
 afterAll(async () => {
@@ -52,4 +56,4 @@ test('refunds, chargebacks and reversals in any order: money, invoices, access a
     console.log(`checkout property: ${parameters.numRuns} sequences in ${(ms / 1000).toFixed(1)} s (${(ms / parameters.numRuns).toFixed(1)} ms per sequence), load ${load}`)
     console.log(`sequences reaching: ${JSON.stringify(reached)}`)
   }
-}, budget(30_000 + parameters.numRuns * PER_RUN_MS))
+}, timeout)
