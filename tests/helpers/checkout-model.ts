@@ -60,7 +60,7 @@ export interface Scenario {
 
 export const scenario: fc.Arbitrary<Scenario> = fc.record({
   orders: fc.array(fc.record({ product: fc.constantFrom(...PRODUCTS), coupon: fc.boolean() }), { minLength: 1, maxLength: 4 }),
-  steps: fc.array(step, { minLength: 1, maxLength: 40, size: 'medium' }),
+  steps: fc.array(step, { minLength: 3, maxLength: 40 }),
 })
 
 export interface World {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, test } from 'vitest'
 import fc from 'fast-check'
 import { budget } from '../helpers/budget.ts'
 import { checkInvariants } from '../helpers/checkout-invariants.ts'
-import { playStep, scenario, settle, setUpWorld } from '../helpers/checkout-model.ts'
+import { playStep, scenario, settle, setUpWorld, type Scenario } from '../helpers/checkout-model.ts'
 import { assertProperty, propertyParameters } from '../helpers/property.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
@@ -11,7 +11,8 @@ import { startTestServer, type TestServer } from '../helpers/test-server.ts'
  * fast-check plays random sequences of payments, webhooks (held, late, repeated, concurrent), retries,
  * jobs, admin and dashboard refunds with their lifecycle, chargebacks and their reversals against one
  * server and one Mollie emulator, and shrinks a failure to its shortest sequence. CI runs a few;
- * `pnpm bench:checkout-property` runs 10,000 (README "Proof"). Replay: PROPERTY_SEED / PROPERTY_PATH.
+ * `pnpm bench:checkout-property` runs 10,000 (README "Proof"). Replay: PROPERTY_SEED / PROPERTY_PATH,
+ * or PROPERTY_EXAMPLE='<the counterexample's JSON>' once the generators have changed.
  */
 
 /** Per sequence on a loaded 2-core machine, with a wide margin (a ceiling against hanging, not a speed claim). */
@@ -20,7 +21,9 @@ const CI_RUNS = 12
 const runs = Number(process.env.PROPERTY_RUNS ?? CI_RUNS)
 /** Runs, then shrinking (as many sequences again, at most 2 minutes more), then the report. */
 const timeout = budget(30_000 + runs * PER_RUN_MS * 2 + 120_000)
-const parameters = propertyParameters<unknown>(CI_RUNS, { timeLimitMs: timeout - budget(20_000) })
+const parameters = propertyParameters<[Scenario]>(CI_RUNS, { timeLimitMs: timeout - budget(20_000) })
+// A counterexample as printed (its JSON), replayed first even after the generators changed.
+if (process.env.PROPERTY_EXAMPLE) parameters.examples = [[JSON.parse(process.env.PROPERTY_EXAMPLE) as Scenario]]
 
 let server: TestServer | undefined
 afterAll(async () => {
