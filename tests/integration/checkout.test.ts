@@ -747,6 +747,31 @@ describe('refunds and chargebacks', () => {
       expect(await invoicesFor(orderId, 'credit_note')).toHaveLength(2)
     })
 
+    test('reversed in the same news as a new chargeback: the new one counts in full, access waits for its reversal', async () => {
+      const { orderId, paymentId, buyer } = await paidOrder()
+      const first = await emulator().addChargeback(paymentId, 69_700)
+      await emulator().reverseChargeback(first.id, { webhook: 'none' })
+      const second = await emulator().addChargeback(paymentId, 69_700, { webhook: 'none' })
+      expect(await emulator().deliverWebhook(paymentId)).toEqual([200])
+
+      // The reversal is taken off before the new chargeback is capped by what is still out.
+      expect((await orderRow(orderId)).chargedBackCents).toBe(69_700)
+      expect(await invoicesFor(orderId, 'credit_note')).toHaveLength(2)
+      expect(await corrections(orderId)).toHaveLength(1)
+      // Not given back and ended again in one go: no access, no sessions, and the buyer is not told of any.
+      expect(await outlineUnlocked(buyer.client)).toBe(false)
+      expect(await credits(buyer.email)).toBe(0)
+      const [mail] = await buyerMails(buyer.email)
+      expect(mail!.text).not.toContain('weer toegang')
+      expect(mail!.text).not.toContain('staan weer voor je klaar')
+
+      await emulator().reverseChargeback(second.id)
+      expect((await orderRow(orderId)).chargedBackCents).toBe(0)
+      expect(await outlineUnlocked(buyer.client)).toBe(true)
+      expect(await credits(buyer.email)).toBe(3)
+      expect(await corrections(orderId)).toHaveLength(2)
+    })
+
     test('is found by the daily look at chargebacks that stand, when no webhook comes', async () => {
       const { orderId, paymentId, buyer } = await paidOrder()
       const chargeback = await emulator().addChargeback(paymentId, 20_000)

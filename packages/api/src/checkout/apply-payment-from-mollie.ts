@@ -1,4 +1,4 @@
-import { couponRedemptions, coupons, desc, eq, orderLines, orders, payments, sql } from '@jouwbot/db'
+import { chargebacks, couponRedemptions, coupons, desc, eq, inArray, orderLines, orders, payments, sql } from '@jouwbot/db'
 import { FINAL_PAYMENT_STATUSES, isMolliePaymentId, type GatewayChargeback, type GatewayPayment, type GatewayRefund, type PaymentStatus } from '@jouwbot/payments'
 import { isUuid } from '@jouwbot/shared'
 import { recordAudit } from '../audit/record-audit.ts'
@@ -17,6 +17,7 @@ import { pushRefundToMollie } from './push-refund-to-mollie.ts'
 import { recordChargeback } from './record-chargeback.ts'
 import { recordExternalRefund } from './record-external-refund.ts'
 import { recordPayment } from './record-payment.ts'
+import { isDeadRefund } from './refund-status.ts'
 import { alertShop } from './shop-alerts.ts'
 import type { OrderRow } from './types.ts'
 
@@ -123,8 +124,7 @@ async function applyInTransaction(deps: TxDeps, state: RemoteState): Promise<App
   }
 
   if (order.status === 'paid' && order.paidPaymentId === remote.id) {
-    for (const chargeback of state.remoteChargebacks) await recordChargeback(deps, { order, paymentId: remote.id, chargeback, effects, now })
-    for (const refund of state.remoteRefunds) await recordExternalRefund(deps, { order, paymentId: remote.id, remote: refund, effects, now })
+    await applyMoneyNews(deps, { order, paymentId: remote.id, remoteRefunds: state.remoteRefunds, remoteChargebacks: state.remoteChargebacks, effects, now })
   } else {
     await updateDuplicateRefunds(deps, { order, remoteRefunds: state.remoteRefunds, now })
     for (const chargeback of state.remoteChargebacks) {
@@ -136,6 +136,31 @@ async function applyInTransaction(deps: TxDeps, state: RemoteState): Promise<App
     }
   }
   return 'applied'
+}
+
+/**
+ * One read of Mollie can bring several pieces of news. What gives money back to us (refunds that
+ * failed or were canceled, reversed chargebacks) is applied before what takes money out (new
+ * chargebacks, then refunds): each new one is capped by what is still out, and money that came back
+ * in the same news is no longer out.
+ */
+async function applyMoneyNews(
+  deps: TxDeps,
+  input: { order: OrderRow; paymentId: string; remoteRefunds: GatewayRefund[]; remoteChargebacks: GatewayChargeback[]; effects: OrderEffects; now: Date },
+): Promise<void> {
+  const { order, paymentId, effects, now } = input
+  const deadRefunds = input.remoteRefunds.filter((refund) => isDeadRefund(refund.status))
+  const liveRefunds = input.remoteRefunds.filter((refund) => !isDeadRefund(refund.status))
+  const reversed = input.remoteChargebacks.filter((chargeback) => chargeback.reversedAt)
+  const standing = input.remoteChargebacks.filter((chargeback) => !chargeback.reversedAt)
+  // A new chargeback in the same news takes back what a reversal would give back: access waits for
+  // the next reversal (the reversal row keeps it), rather than being given and ended again at once.
+  const known = standing.length === 0 ? [] : await deps.db.select({ id: chargebacks.id }).from(chargebacks).where(inArray(chargebacks.id, standing.map((chargeback) => chargeback.id)))
+  const accessWaits = known.length < standing.length
+  for (const refund of deadRefunds) await recordExternalRefund(deps, { order, paymentId, remote: refund, effects, now })
+  for (const chargeback of reversed) await recordChargeback(deps, { order, paymentId, chargeback, effects, now, accessWaits })
+  for (const chargeback of standing) await recordChargeback(deps, { order, paymentId, chargeback, effects, now })
+  for (const refund of liveRefunds) await recordExternalRefund(deps, { order, paymentId, remote: refund, effects, now })
 }
 
 /** Everything a paid order delivers, each exactly once (unique keys), in the paying transaction. */

@@ -20,13 +20,13 @@ import type { ChargebackRow, OrderRow } from './types.ts'
  */
 export async function recordChargeback(
   deps: TxDeps,
-  input: { order: OrderRow; paymentId: string; chargeback: GatewayChargeback; effects: OrderEffects; now: Date },
+  input: { order: OrderRow; paymentId: string; chargeback: GatewayChargeback; effects: OrderEffects; now: Date; accessWaits?: boolean },
 ): Promise<void> {
-  const { order, paymentId, chargeback, effects, now } = input
+  const { order, paymentId, chargeback, effects, now, accessWaits = false } = input
   const tx = deps.db
   const [known] = await tx.select().from(chargebacks).where(eq(chargebacks.id, chargeback.id))
   if (known) {
-    if (chargeback.reversedAt) await recordChargebackReversal(deps, { order, chargeback: known, reversedAt: chargeback.reversedAt, effects, now })
+    if (chargeback.reversedAt) await recordChargebackReversal(deps, { order, chargeback: known, reversedAt: chargeback.reversedAt, effects, now, accessWaits })
     return
   }
   if (chargeback.reversedAt) {
@@ -37,7 +37,7 @@ export async function recordChargeback(
       .values({ id: chargeback.id, orderId: order.id, paymentId, amountCents: chargeback.amountCents, countedCents: 0, createdAt: chargeback.createdAt, recordedAt: now })
       .onConflictDoNothing()
       .returning()
-    if (row) await recordChargebackReversal(deps, { order, chargeback: row, reversedAt: chargeback.reversedAt, effects, now })
+    if (row) await recordChargebackReversal(deps, { order, chargeback: row, reversedAt: chargeback.reversedAt, effects, now, accessWaits })
     return
   }
   // Never more than is left: the bank took back money we may already have refunded.
@@ -72,9 +72,9 @@ export async function recordChargeback(
  */
 async function recordChargebackReversal(
   deps: TxDeps,
-  input: { order: OrderRow; chargeback: ChargebackRow; reversedAt: Date; effects: OrderEffects; now: Date },
+  input: { order: OrderRow; chargeback: ChargebackRow; reversedAt: Date; effects: OrderEffects; now: Date; accessWaits: boolean },
 ): Promise<void> {
-  const { order, chargeback, reversedAt, effects, now } = input
+  const { order, chargeback, reversedAt, effects, now, accessWaits } = input
   const tx = deps.db
   const inserted = await tx
     .insert(chargebackReversals)
@@ -90,7 +90,7 @@ async function recordChargebackReversal(
     .limit(1)
   const correction = creditNote ? await issueCreditNoteCorrection(deps, { order, creditNote, because: 'chargebackReversed', now }) : null
   if (correction) effects.issued.push(correction)
-  const restored = await restoreAccessIfPaidFor(tx, order, effects, now)
+  const restored = accessWaits ? { courseRestored: false, sessionsRestored: 0 } : await restoreAccessIfPaidFor(tx, order, effects, now)
   await recordAudit(
     tx,
     {

@@ -12,4 +12,4 @@ export { createEmulatorCa, issueServerCertificate, loadOrCreateEmulatorCa, type 
 export { CHECKOUT_OUTCOMES, type CheckoutHandler, type CheckoutOutcome } from './checkout-page.ts'
 export { EmulatorStateError, type MollieErrorBody } from './errors.ts'
 export type { WebhookDelivery } from './webhooks.ts'
-export { NEXT_PAYMENT_STATUS } from './status-rules.ts'
+export { NEXT_PAYMENT_STATUS, NEXT_REFUND_STATUS } from './status-rules.ts'
