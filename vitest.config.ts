@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 // .ci/run sets TEST_REPORT_FILE to collect totals across runs; locally only the console reporter.
@@ -6,6 +7,10 @@ const reportFile = process.env.TEST_REPORT_FILE
 export default defineConfig({
   test: {
     reporters: reportFile ? ['default', ['json', { outputFile: reportFile }]] : ['default'],
+    // vitest's default is one worker less than the cores: a single worker on CI's 2 cores, where the
+    // integration files (which often wait on a server process, ffmpeg, a schedule or PostgreSQL) then
+    // ran one after another. At least two; each worker has its own database (tests/helpers/test-db.ts).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {

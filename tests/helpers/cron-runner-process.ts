@@ -1,7 +1,8 @@
 /**
  * A job runner in its own process for tests/integration/jobs-once.test.ts: the real runner
  * (`startJobRunner`, pg-boss) on DATABASE_URL with one job on a one-minute schedule, whose handler leaves
- * a row in cron_once.runs naming this process. Prints `ready` once started; SIGTERM stops it.
+ * a row in cron_once.runs naming this process. SCHEDULE_CHECK_SECONDS and POLLING_SECONDS set how often
+ * it checks the schedule and polls (the test's values). Prints `ready` once started; SIGTERM stops it.
  */
 import pino from 'pino'
 import { createDb, sql } from '@jouwbot/db'
@@ -23,6 +24,7 @@ const runner = await startJobRunner(
     },
   ],
   logger,
+  { scheduleCheckSeconds: Number(process.env.SCHEDULE_CHECK_SECONDS ?? 30), pollingSeconds: Number(process.env.POLLING_SECONDS ?? 2) },
 )
 process.stdout.write('ready\n')
 process.once('SIGTERM', () => {

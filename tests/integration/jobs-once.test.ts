@@ -14,14 +14,19 @@ import { budget } from '../helpers/budget.ts'
  * PGlite the same two runners share the database inside one process: the same pg-boss code path decides
  * who sends an occurrence, only without the process boundary. Either way the test runs; its name says which.
  *
- * The job runs every minute (pg-boss's slot is a minute), so the test waits for two runs and one more
- * cron pass after them (about two and a half minutes).
+ * The job runs every minute (pg-boss's slot is a minute, whatever the expression). The runners check the
+ * schedule every second instead of pg-boss's default 30 s, so each of them finds an occurrence due in
+ * every pass of the minute it stays due: far more chances to send it twice than in production, not
+ * fewer. The test waits for two runs (the second comes with the next whole minute: up to a minute,
+ * half a minute on average), then for a few more passes and an idle queue.
  */
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL)
 const JOB = 'test.cron-once'
 const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url))
 const runnerScript = fileURLToPath(new URL('../helpers/cron-runner-process.ts', import.meta.url))
 const root = fileURLToPath(new URL('../..', import.meta.url))
+/** pg-boss's shortest schedule check and queue polling (its defaults: 30 s and our 2 s). */
+const TIMING = { scheduleCheckSeconds: 1, pollingSeconds: 0.5 }
 
 let handle: DatabaseHandle | undefined
 const children = new Set<ChildProcess>()
@@ -62,7 +67,13 @@ beforeAll(async () => {
 async function startRunnerProcess(url: string): Promise<ChildProcess> {
   const child = spawn(tsx, [runnerScript], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATABASE_URL: url,
+      SCHEDULE_CHECK_SECONDS: String(TIMING.scheduleCheckSeconds),
+      POLLING_SECONDS: String(TIMING.pollingSeconds),
+    },
   })
   children.add(child)
   let output = ''
@@ -106,23 +117,40 @@ describe(onPostgres ? 'two job runner processes on one PostgreSQL database' : 't
             await db.db.execute(sql`insert into cron_once.runs (runner) values (${name})`)
           },
         }
-        inProcess.push(await startJobRunner(db, [definition], logger))
+        inProcess.push(await startJobRunner(db, [definition], logger, TIMING))
       }
       stopAll = async () => {
         for (const runner of inProcess.splice(0)) await runner.stop()
       }
     }
 
-    // Two runs (two schedule periods), then one more cron pass (30 s) plus the worker's polling, so a
-    // duplicate of the last period would have had its chance to appear.
-    const until = Date.now() + budget(240_000)
-    let runs = 0
-    while (runs < 2) {
-      if (Date.now() > until) throw new Error(`only ${runs} scheduled run(s) within the budget`)
-      await new Promise((resolve) => setTimeout(resolve, 1000))
-      runs = (await query<{ n: number }>(sql`select count(*)::int as n from cron_once.runs`))[0]!.n
+    const until = Date.now() + budget(150_000)
+    const waitFor = async (failure: () => string, done: () => Promise<boolean>) => {
+      while (!(await done())) {
+        if (Date.now() > until) throw new Error(`${failure()} within the budget`)
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
     }
-    await new Promise((resolve) => setTimeout(resolve, 40_000))
+    // Two runs: two schedule periods. The first period stopped being due (a minute after its
+    // occurrence) before the second one was sent, so every pass of both runners has had its chance to
+    // send the first one again.
+    let runs = 0
+    await waitFor(
+      () => `only ${runs} scheduled run(s)`,
+      async () => (runs = (await query<{ n: number }>(sql`select count(*)::int as n from cron_once.runs`))[0]!.n) >= 2,
+    )
+    // Then the second period's chance: passes for a few more seconds after its run (pg-boss stamps
+    // pgboss.version.cron_on at each pass), and nothing left queued or running.
+    await waitFor(
+      () => 'no schedule check 3 s after the second run, or jobs still queued',
+      async () =>
+        (
+          await query<{ ready: boolean }>(sql`
+            select (select cron_on from pgboss.version) > (select max(ran_at) from cron_once.runs) + interval '3 seconds'
+              and not exists (select 1 from pgboss.job where name in (${JOB}, '__pgboss__send-it') and state in ('created', 'retry', 'active'))
+              as ready`)
+        )[0]!.ready,
+    )
     await stopAll()
 
     // pg-boss files each occurrence under its minute slot; one forwarded occurrence per slot...
@@ -139,5 +167,5 @@ describe(onPostgres ? 'two job runner processes on one PostgreSQL database' : 't
     const ran = await query<{ runner: string }>(sql`select runner from cron_once.runs order by id`)
     expect(ran.length, 'one run per completed job').toBe(jobs.filter((job) => job.state === 'completed').length)
     expect(ran.length).toBeGreaterThanOrEqual(2)
-  }, budget(420_000))
+  }, budget(240_000))
 })

@@ -16,6 +16,17 @@ export interface JobRunner {
   stop(): Promise<void>
 }
 
+/**
+ * How often the runner looks for work. The defaults suit production; tests that wait on a schedule
+ * shorten them. A schedule's resolution stays pg-boss's minute slot whatever these are.
+ */
+export interface JobRunnerTiming {
+  /** Seconds between two checks of the schedules (pg-boss's cron pass and its forwarding worker): 30 by default, 1–45. */
+  scheduleCheckSeconds?: number
+  /** Seconds between two polls of each queue by its worker: 2 by default, at least 0.5. */
+  pollingSeconds?: number
+}
+
 export interface JobLogger {
   info(fields: object, message: string): void
   error(fields: object, message: string): void
@@ -31,11 +42,16 @@ export async function startJobRunner(
   handle: DatabaseHandle,
   definitions: JobDefinition<never>[],
   logger: JobLogger,
+  timing: JobRunnerTiming = {},
 ): Promise<JobRunner> {
+  const scheduling =
+    timing.scheduleCheckSeconds === undefined
+      ? {}
+      : { cronMonitorIntervalSeconds: timing.scheduleCheckSeconds, cronWorkerIntervalSeconds: timing.scheduleCheckSeconds }
   const boss =
     handle.kind === 'pglite'
-      ? new PgBoss({ db: fromPglite(handle.pglite), backend: 'pglite' })
-      : new PgBoss({ connectionString: handle.url, max: 3 })
+      ? new PgBoss({ db: fromPglite(handle.pglite), backend: 'pglite', ...scheduling })
+      : new PgBoss({ connectionString: handle.url, max: 3, ...scheduling })
   boss.on('error', (error) => logger.error({ err: error }, 'job runner error'))
   await boss.start()
 
@@ -45,7 +61,7 @@ export async function startJobRunner(
       retryDelay: definition.retryDelaySeconds ?? 30,
       retryBackoff: true,
     })
-    await boss.work(definition.name, { pollingIntervalSeconds: 2 }, async (jobs: Job<object>[]) => {
+    await boss.work(definition.name, { pollingIntervalSeconds: timing.pollingSeconds ?? 2 }, async (jobs: Job<object>[]) => {
       for (const job of jobs) {
         try {
           await definition.handler(job.data as never)
