@@ -6,6 +6,8 @@ const reportFile = process.env.TEST_REPORT_FILE
 
 export default defineConfig({
   test: {
+    // Every temp folder of a run in one place, removed at the end (tests/helpers/temp-root.ts).
+    globalSetup: ['tests/helpers/temp-root.ts'],
     reporters: reportFile ? ['default', ['json', { outputFile: reportFile }]] : ['default'],
     // vitest's default is one worker less than the cores: a single worker on CI's 2 cores, where the
     // integration files (which often wait on a server process, ffmpeg, a schedule or PostgreSQL) then
