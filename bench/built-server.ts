@@ -3,6 +3,7 @@
  * embedded defaults: PGlite in a fresh temp DATA_DIR, the demo course and shop seeded), for the
  * benches that look at the whole process (bench:lighthouse, bench:memory).
  */
+import { onInterrupt } from './cleanup.ts'
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
@@ -30,6 +31,7 @@ export function freePort(): Promise<number> {
 
 export async function tempDataDir(name: string): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), `jouwbot-${name}-`))
+  onInterrupt(() => rm(dir, { recursive: true, force: true }))
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) }
 }
 
@@ -67,6 +69,7 @@ export async function startBuiltServer(dataDir: string, env: Record<string, stri
     await exited
     clearTimeout(timer)
   }
+  onInterrupt(stop)
   const until = Date.now() + 240_000
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)

@@ -19,6 +19,7 @@
  *
  *   pnpm bench:cpu [--seconds 3] [--rounds 3] [--connections 8] [--client auto|wrk|autocannon]
  */
+import { onInterrupt } from './cleanup.ts'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -43,6 +44,14 @@ const scratch = mkdtempSync(join(tmpdir(), 'jb-bench-cpu-'))
 const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./outline-server.ts', import.meta.url))], {
   stdio: ['ignore', 'pipe', 'inherit'],
 })
+/** The server drops its database when it stops (SIGTERM); a Ctrl-C here stops it too. */
+async function stopChild(): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  await exited
+}
+onInterrupt(stopChild)
 try {
   const first = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', resolve)
@@ -128,9 +137,6 @@ try {
   console.log(verdict('system.ping', 'minimal tRPC', 1.5))
   console.log(`  ${'minimal tRPC / bare http'.padEnd(38)} ${(perRequest('minimal tRPC') / perRequest('bare http')).toFixed(2)}×  (for scale)`)
 } finally {
-  if (child.exitCode === null) {
-    child.kill('SIGTERM')
-    await new Promise((resolve) => child.once('exit', resolve))
-  }
+  await stopChild()
   rmSync(scratch, { recursive: true, force: true })
 }

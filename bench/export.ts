@@ -22,6 +22,8 @@
  *
  * PGlite in memory by default; TEST_DATABASE_URL=postgres://… runs it on PostgreSQL (a fresh database).
  */
+// First: TMPDIR for the test helpers' temp folders (tests/helpers/deps.ts makes one on import).
+import './cleanup.ts'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { seedShop } from '@jouwbot/api/checkout'

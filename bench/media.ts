@@ -16,6 +16,7 @@
  * One nginx worker and one Node process. The load generator is wrk when installed (apt-get install
  * wrk), else autocannon; it needs a core of its own, so on a 2-core machine all three share the rest.
  */
+import { onInterrupt } from './cleanup.ts'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -102,6 +103,11 @@ async function check(name: string, url: string, file: Buffer) {
 
 const dir = await mkdtemp(path.join(tmpdir(), 'jouwbot-bench-'))
 const children: ChildProcess[] = []
+const stopChildren = async () => {
+  for (const child of children) child.kill('SIGTERM')
+  await Promise.all(children.map((child) => running(child) && new Promise((resolve) => child.once('exit', resolve))))
+}
+onInterrupt(stopChildren)
 try {
   await chmod(dir, 0o755) // nginx workers run as nobody when started by root
   const mediaRoot = path.join(dir, 'media')
@@ -189,7 +195,6 @@ try {
   console.log()
   for (const name of names.slice(1)) console.log(`  ${`${name} / nginx`.padEnd(27)} ${verdict(name, name.startsWith('node') ? 0.5 : 0.9)}`)
 } finally {
-  for (const child of children) child.kill('SIGTERM')
-  await Promise.all(children.map((child) => running(child) && new Promise((resolve) => child.once('exit', resolve))))
+  await stopChildren()
   await rm(dir, { recursive: true, force: true })
 }

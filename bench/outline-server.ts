@@ -4,9 +4,10 @@
  * baselines in this same process, each on its own port: a minimal tRPC server (the standalone
  * adapter, one procedure, no context) and bare node:http answering the same JSON. Prints one JSON
  * line `{ url, cookie, minimalUrl, bareUrl, lesson }`, then serves until killed (and drops its
- * database on SIGTERM).
+ * database on SIGTERM or SIGINT, or when the set-up fails; its media folder goes with ./cleanup.ts).
  */
-import { createServer } from 'node:http'
+import { onInterrupt } from './cleanup.ts'
+import { createServer, type Server } from 'node:http'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -25,86 +26,99 @@ import { createLocalStorage } from '@jouwbot/storage'
 const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const name = `jouwbot_bench_${process.pid}`
 const admin = postgres(base, { max: 1, onnotice: () => {} })
-await admin.unsafe(`create database "${name}"`)
-const url = new URL(base)
-url.pathname = `/${name}`
-const handle = await createDb(url.toString(), { max: 20 })
-await migrate(handle)
-
-const storage = createLocalStorage(mkdtempSync(join(tmpdir(), 'jb-bench-media-')))
-// The bench never pays or checks VAT numbers: those gateways are left empty.
-type DepsConfig = Parameters<typeof createAppDeps>[0]
-const deps = createAppDeps({
-  payments: {} as DepsConfig['payments'],
-  mollieWebhookUrl: undefined,
-  vatChecker: {} as DepsConfig['vatChecker'],
-  seller: { name: 'Bench', addressLines: [], country: 'NL', kvkNumber: '0', vatNumber: 'NL000000000B00', iban: null, email: 'bench@example.nl' },
-  db: handle.db,
-  sessionSecret: 'bench-session-secret-bench-session-secret',
-  encryptionKeys: generateEncryptionKey('bench'),
-  appOrigin: 'http://127.0.0.1',
-  devMailbox: false,
-  storage,
-  mediaSecret: 'bench-media-secret-bench-media-secret-0000',
-  clock: systemClock,
-})
-await seedCourse(deps, premiumCursus, { mediaDir, storage })
-
-// One verified, entitled member, logged in through the real procedures.
-let token = ''
-const caller = createCaller(
-  createContextInner({
-    deps,
-    cookies: { set: (t) => (token = t), clear: () => {} },
-    request: { requestId: 'bench', ip: '127.0.0.1', userAgent: 'bench' },
-  }),
-)
-await caller.auth.signUp({ email: 'bench@example.nl', password: 'bench-wachtwoord-2026', firstName: 'Bench', lastName: 'Mark' })
-await deps.afterAnswer.settled() // the account is made after the answer
-const now = new Date()
-await handle.db.update(users).set({ emailVerifiedAt: now }).where(eq(users.email, 'bench@example.nl'))
-await caller.auth.logIn({ email: 'bench@example.nl', password: 'bench-wachtwoord-2026' })
-const [member] = await handle.db.select().from(users).where(eq(users.email, 'bench@example.nl'))
-const [course] = await handle.db.execute(sql`select id from courses where slug = ${premiumCursus.slug}`).then((r) => (Array.isArray(r) ? r : []))
-await grantCourseAccess(handle.db, { userId: member!.id, courseId: (course as { id: string }).id, source: 'admin_grant', sourceRef: 'manual', actorUserId: null }, now)
-
-// A lesson with a video that is not a free preview: the member's entitlement is checked for it.
-const [lesson] = await handle.db
-  .select({ id: lessons.id, slug: lessons.slug })
-  .from(lessons)
-  .where(and(isNotNull(lessons.videoKey), eq(lessons.freePreview, false)))
-  .limit(1)
-
-const app = createApp({ deps, logger: pino({ level: 'silent' }), pingDb: async () => {}, webDist: null })
-const server = createServer(app)
-
-// The baselines: the least a tRPC answer costs, and the least any HTTP answer costs.
-const t = initTRPC.create()
-const minimalRouter = t.router({ system: t.router({ ping: t.procedure.query(() => ({ ok: true as const })) }) })
-const minimal = createServer(createHTTPHandler({ router: minimalRouter, basePath: '/trpc/' }))
-const pong = Buffer.from(JSON.stringify({ result: { data: { json: { ok: true } } } }))
-const bare = createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': pong.length })
-  res.end(pong)
-})
-const listen = async (s: ReturnType<typeof createServer>) => {
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))
-  return `http://127.0.0.1:${(s.address() as { port: number }).port}`
+const servers: Server[] = []
+let handle: Awaited<ReturnType<typeof createDb>> | undefined
+let stopping: Promise<void> | undefined
+/** Closes everything and drops the database; once, whichever way the process ends. */
+function stop(): Promise<void> {
+  stopping ??= (async () => {
+    for (const s of servers) s.close()
+    await handle?.close()
+    await admin.unsafe(`drop database if exists "${name}" with (force)`)
+    await admin.end()
+  })()
+  return stopping
 }
-console.log(
-  JSON.stringify({
-    url: await listen(server),
-    cookie: `jb_session=${token}`,
-    minimalUrl: await listen(minimal),
-    bareUrl: await listen(bare),
-    lesson: { courseSlug: premiumCursus.slug, lessonSlug: lesson!.slug, lessonId: lesson!.id },
-  }),
-)
+onInterrupt(stop)
 
-process.once('SIGTERM', async () => {
-  for (const s of [server, minimal, bare]) s.close()
-  await handle.close()
-  await admin.unsafe(`drop database if exists "${name}" with (force)`)
-  await admin.end()
-  process.exit(0)
-})
+try {
+  await admin.unsafe(`create database "${name}"`)
+  const url = new URL(base)
+  url.pathname = `/${name}`
+  handle = await createDb(url.toString(), { max: 20 })
+  await migrate(handle)
+
+  const storage = createLocalStorage(mkdtempSync(join(tmpdir(), 'jb-bench-media-')))
+  // The bench never pays or checks VAT numbers: those gateways are left empty.
+  type DepsConfig = Parameters<typeof createAppDeps>[0]
+  const deps = createAppDeps({
+    payments: {} as DepsConfig['payments'],
+    mollieWebhookUrl: undefined,
+    vatChecker: {} as DepsConfig['vatChecker'],
+    seller: { name: 'Bench', addressLines: [], country: 'NL', kvkNumber: '0', vatNumber: 'NL000000000B00', iban: null, email: 'bench@example.nl' },
+    db: handle.db,
+    sessionSecret: 'bench-session-secret-bench-session-secret',
+    encryptionKeys: generateEncryptionKey('bench'),
+    appOrigin: 'http://127.0.0.1',
+    devMailbox: false,
+    storage,
+    mediaSecret: 'bench-media-secret-bench-media-secret-0000',
+    clock: systemClock,
+  })
+  await seedCourse(deps, premiumCursus, { mediaDir, storage })
+
+  // One verified, entitled member, logged in through the real procedures.
+  let token = ''
+  const caller = createCaller(
+    createContextInner({
+      deps,
+      cookies: { set: (t) => (token = t), clear: () => {} },
+      request: { requestId: 'bench', ip: '127.0.0.1', userAgent: 'bench' },
+    }),
+  )
+  await caller.auth.signUp({ email: 'bench@example.nl', password: 'bench-wachtwoord-2026', firstName: 'Bench', lastName: 'Mark' })
+  await deps.afterAnswer.settled() // the account is made after the answer
+  const now = new Date()
+  await handle.db.update(users).set({ emailVerifiedAt: now }).where(eq(users.email, 'bench@example.nl'))
+  await caller.auth.logIn({ email: 'bench@example.nl', password: 'bench-wachtwoord-2026' })
+  const [member] = await handle.db.select().from(users).where(eq(users.email, 'bench@example.nl'))
+  const [course] = await handle.db.execute(sql`select id from courses where slug = ${premiumCursus.slug}`).then((r) => (Array.isArray(r) ? r : []))
+  await grantCourseAccess(handle.db, { userId: member!.id, courseId: (course as { id: string }).id, source: 'admin_grant', sourceRef: 'manual', actorUserId: null }, now)
+
+  // A lesson with a video that is not a free preview: the member's entitlement is checked for it.
+  const [lesson] = await handle.db
+    .select({ id: lessons.id, slug: lessons.slug })
+    .from(lessons)
+    .where(and(isNotNull(lessons.videoKey), eq(lessons.freePreview, false)))
+    .limit(1)
+
+  const app = createApp({ deps, logger: pino({ level: 'silent' }), pingDb: async () => {}, webDist: null })
+  const server = createServer(app)
+
+  // The baselines: the least a tRPC answer costs, and the least any HTTP answer costs.
+  const t = initTRPC.create()
+  const minimalRouter = t.router({ system: t.router({ ping: t.procedure.query(() => ({ ok: true as const })) }) })
+  const minimal = createServer(createHTTPHandler({ router: minimalRouter, basePath: '/trpc/' }))
+  const pong = Buffer.from(JSON.stringify({ result: { data: { json: { ok: true } } } }))
+  const bare = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': pong.length })
+    res.end(pong)
+  })
+  const listen = async (s: Server) => {
+    servers.push(s)
+    await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))
+    return `http://127.0.0.1:${(s.address() as { port: number }).port}`
+  }
+  console.log(
+    JSON.stringify({
+      url: await listen(server),
+      cookie: `jb_session=${token}`,
+      minimalUrl: await listen(minimal),
+      bareUrl: await listen(bare),
+      lesson: { courseSlug: premiumCursus.slug, lessonSlug: lesson!.slug, lessonId: lesson!.id },
+    }),
+  )
+} catch (error) {
+  await stop()
+  throw error
+}

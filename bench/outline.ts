@@ -17,6 +17,7 @@
  * The load generator is wrk when installed (apt-get install wrk), else autocannon; on a 2-core
  * machine it shares the cores with the server and PostgreSQL.
  */
+import { onInterrupt } from './cleanup.ts'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -41,6 +42,14 @@ const scratch = mkdtempSync(join(tmpdir(), 'jb-bench-outline-'))
 const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./outline-server.ts', import.meta.url))], {
   stdio: ['ignore', 'pipe', 'inherit'],
 })
+/** The server drops its database when it stops (SIGTERM); a Ctrl-C here stops it too. */
+async function stopChild(): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  await exited
+}
+onInterrupt(stopChild)
 const first = await new Promise<string>((resolve, reject) => {
   createInterface({ input: child.stdout }).once('line', resolve)
   child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)))
@@ -114,9 +123,6 @@ try {
       `${revalidated ? `, ${(revalidated.rps / summary.ping!.rps).toFixed(2)}× revalidated` : ''} (target ≥ 1.0×; ${CONNECTIONS} connections, PostgreSQL)`,
   )
 } finally {
-  if (child.exitCode === null) {
-    child.kill('SIGTERM')
-    await new Promise((resolve) => child.once('exit', resolve))
-  }
+  await stopChild()
   rmSync(scratch, { recursive: true, force: true })
 }

@@ -23,6 +23,7 @@
  * drop the two scratch databases. `--explain` prints the plans of the admin member list queries and of the order search; `--keep` leaves both databases behind (their names are printed) to
  * look at plans by hand.
  */
+import { onInterrupt } from './cleanup.ts'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -72,6 +73,7 @@ async function open(name: string): Promise<DatabaseHandle> {
 
 async function dropAll(): Promise<void> {
   for (const handle of handles.splice(0)) await handle.close().catch(() => {})
+  rmSync(media, { recursive: true, force: true })
   if (args.keep && made.length > 0) {
     // --keep: the filled database stays for EXPLAIN by hand; drop it with `drop database … with (force)`.
     console.log(`kept: ${made.join(', ')}`)
@@ -84,15 +86,10 @@ async function dropAll(): Promise<void> {
   } finally {
     await admin.end()
   }
-  rmSync(media, { recursive: true, force: true })
 }
 
 // Ctrl-C or a kill still drops the scratch databases.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void dropAll().finally(() => process.exit(130))
-  })
-}
+onInterrupt(dropAll)
 
 function depsFor(handle: DatabaseHandle): AppDeps {
   // The bench never pays or checks VAT numbers: those gateways are left empty.

@@ -4,7 +4,8 @@ import fc from 'fast-check'
  * How a fast-check property runs: `runs` sequences by default (CI), or what the environment asks —
  * PROPERTY_RUNS (how many), PROPERTY_SEED (a run's seed) and PROPERTY_PATH (the shrunk counterexample
  * fast-check printed), so a failure replays exactly:
- * `PROPERTY_SEED=… PROPERTY_PATH=… pnpm vitest run --project integration tests/integration/checkout-property.test.ts`.
+ * `PROPERTY_SEED=… PROPERTY_PATH=… pnpm vitest run --project integration tests/integration/checkout-property.test.ts`
+ * (or coaching-property.test.ts).
  */
 export function propertyParameters<T>(runs: number, options: { timeLimitMs?: number } = {}): fc.Parameters<T> & { numRuns: number } {
   const numRuns = Number(process.env.PROPERTY_RUNS ?? runs)
@@ -34,15 +35,4 @@ export async function assertProperty<T>(property: fc.IAsyncPropertyWithHooks<T>,
     throw new Error(`Property failed; replay with ${replay}\n${fc.defaultReportMessage(details) ?? ''}`, { cause: details.errorInstance })
   }
   return details
-}
-
-/**
- * The seeds of a hand-rolled seeded property test (coaching): `count` by default, or PROPERTY_SEEDS of
- * them from PROPERTY_SEED_START (default 1), e.g. to replay one failing seed.
- */
-export function propertySeeds(count: number): number[] {
-  const n = Number(process.env.PROPERTY_SEEDS ?? count)
-  const start = Number(process.env.PROPERTY_SEED_START ?? 1)
-  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(start)) throw new Error('PROPERTY_SEEDS and PROPERTY_SEED_START must be whole numbers, PROPERTY_SEEDS at least 1')
-  return Array.from({ length: n }, (_, i) => start + i)
 }
