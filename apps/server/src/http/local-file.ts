@@ -47,6 +47,8 @@ export type LocalFileRefusal = 404 | 412 | 416
 const READ_CHUNK = 256 * 1024
 /** Read buffers kept for reuse (4 MB at most); more concurrent ranges than this allocate and drop theirs. */
 const SPARE_BUFFERS_MAX = 16
+/** Reads up to this size get a buffer of their own size instead of a pooled 256 kB one. */
+const SMALL_READ = 16 * 1024
 
 /**
  * Buffers of READ_CHUNK bytes, reused from one range to the next instead of a fresh 256 kB each time
@@ -107,19 +109,22 @@ export async function serveLocalFile(req: IncomingMessage, res: ServerResponse, 
     if (length <= READ_CHUNK) {
       // A player's range fits one read: into a buffer and out in one write, without a stream. The read is
       // synchronous, like open (see openFile) and like nginx's own reads without `aio threads`.
-      const buffer = takeBuffer()
+      // Small reads (playlists, captions, a player's first probe) take a buffer of their own size.
+      const pooled = length > SMALL_READ
+      const buffer = pooled ? takeBuffer() : Buffer.allocUnsafe(length)
+      const release = () => pooled && giveBack(buffer)
       let bytesRead: number
       try {
         bytesRead = readSync(fd, buffer, 0, length, start)
       } catch (error) {
-        giveBack(buffer)
+        release()
         throw error
       }
       if (bytesRead !== length) {
-        giveBack(buffer)
+        release()
         throw new Error('serveLocalFile: the file is shorter than its stat')
       }
-      res.end(buffer.subarray(0, length), () => giveBack(buffer))
+      res.end(buffer.subarray(0, length), release)
       return undefined
     }
     streaming = true
