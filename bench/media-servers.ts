@@ -1,28 +1,33 @@
 /**
  * Child process of bench/media.ts (apart, so the load generator and the servers do not share an event
- * loop): the lesson video route as `composeServer` mounts it (plain node:http ahead of Express), in
- * 'node' and in 'x-accel' delivery, each with the real authorisation on PostgreSQL — the signed URL,
- * then the lesson, the member and the entitlement from the database:
- *   - as production runs it: `cachedLessonMediaAuthorizer(...).video` (a "yes" reused for VIDEO_DECISION_TTL_MS);
- *   - uncached: `authorizeLessonVideo` for every range request (three queries each).
+ * loop): the lesson video route in 'node' and in 'x-accel' delivery, each with the real authorisation
+ * on PostgreSQL — the signed URL, then the lesson, the member and the entitlement from the database:
+ *   - as production runs it: boot.ts's request listener, `composeServer` (its `cachedLessonMediaAuthorizer`
+ *     reuses a "yes" for VIDEO_DECISION_TTL_MS);
+ *   - uncached: the route ahead of Express with `authorizeLessonVideo` for every range request (three queries each).
  * Makes its own database (BENCH_DATABASE_URL's server) with one course, one lesson whose video is
- * MEDIA_KEY and one entitled member; prints `{ userId, lessonId }` once listening on BENCH_PORTS, and
- * drops the database on SIGTERM.
+ * MEDIA_KEY and one entitled member; prints `{ userId, lessonId }` once listening on BENCH_PORTS (TCP)
+ * and BENCH_SOCKETS (Unix sockets, as with LISTEN_SOCKET: what nginx uses in front), and drops the
+ * database on SIGTERM.
  */
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import express from 'express'
+import pino from 'pino'
 import postgres from 'postgres'
 import { createAppDeps, createCaller, createContextInner } from '@jouwbot/api'
-import { authorizeLessonVideo, cachedLessonMediaAuthorizer, grantCourseAccess, seedCourse } from '@jouwbot/api/courses'
+import { authorizeLessonVideo, grantCourseAccess, seedCourse } from '@jouwbot/api/courses'
 import { generateEncryptionKey, systemClock } from '@jouwbot/auth'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
 import { and, createDb, eq, isNotNull, lessons, migrate, users } from '@jouwbot/db'
 import { mediaHandler, type MediaRouterOptions } from '@jouwbot/server/http/courses'
+import { composeServer } from '@jouwbot/server/compose'
+import { listenOnUnixSocket } from '@jouwbot/server/http/unix-socket'
 import { createLocalStorage } from '@jouwbot/storage'
 
-const { MEDIA_ROOT, MEDIA_SECRET, BENCH_PORTS, MEDIA_KEY } = process.env
-if (!MEDIA_ROOT || !MEDIA_SECRET || !BENCH_PORTS || !MEDIA_KEY) throw new Error('bench/media-servers.ts is started by bench/media.ts')
-const ports = JSON.parse(BENCH_PORTS) as Record<'node' | 'nodeUncached' | 'accelNode' | 'accelNodeUncached', number>
+const { MEDIA_ROOT, MEDIA_SECRET, BENCH_PORTS, BENCH_SOCKETS, MEDIA_KEY } = process.env
+if (!MEDIA_ROOT || !MEDIA_SECRET || !BENCH_PORTS || !BENCH_SOCKETS || !MEDIA_KEY) throw new Error('bench/media-servers.ts is started by bench/media.ts')
+const ports = JSON.parse(BENCH_PORTS) as Record<'node' | 'nodeUncached' | 'accelNodeTcp', number>
+const sockets = JSON.parse(BENCH_SOCKETS) as Record<'accelNode' | 'accelNodeUncached', string>
 
 const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const name = `jouwbot_bench_media_${process.pid}`
@@ -67,19 +72,32 @@ const [lesson] = await handle.db.select().from(lessons).where(and(isNotNull(less
 await handle.db.update(lessons).set({ videoKey: MEDIA_KEY }).where(eq(lessons.id, lesson!.id))
 await grantCourseAccess(handle.db, { userId: member!.id, courseId: lesson!.courseId, source: 'admin_grant', sourceRef: 'manual', actorUserId: null }, new Date())
 
-const common = { secret: MEDIA_SECRET, storage, now: () => new Date(), xAccelPrefix: '/_protected_media/' }
-function serve(port: number, delivery: MediaRouterOptions['delivery'], authorize: MediaRouterOptions['authorize']) {
+/**
+ * The production request listener (`composeServer`, as boot.ts creates it, with its own cached
+ * authoriser): the request timeout, the video route ahead of Express, Express behind it.
+ */
+function composed(delivery: MediaRouterOptions['delivery']) {
+  return composeServer({ deps, logger: pino({ level: 'silent' }), pingDb: async () => {}, webDist: null, mediaSecret: MEDIA_SECRET!, mediaDelivery: delivery, xAccelPrefix: '/_protected_media/' })
+}
+/** The same route with the entitlement checked in the database on every request (no cached "yes"). */
+function uncached(delivery: MediaRouterOptions['delivery']) {
   const app = express()
   app.disable('x-powered-by')
-  const media = mediaHandler({ ...common, delivery, authorize })
-  const server = createServer((req, res) => media(req, res) || app(req, res))
-  return new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()))
+  const authorize = (userId: string, lessonId: string) => authorizeLessonVideo(deps, userId, lessonId)
+  const media = mediaHandler({ secret: MEDIA_SECRET!, storage, now: () => new Date(), xAccelPrefix: '/_protected_media/', delivery, authorize })
+  return (req: IncomingMessage, res: ServerResponse) => media(req, res) || app(req, res)
 }
-const uncached = (userId: string, lessonId: string) => authorizeLessonVideo(deps, userId, lessonId)
+/** On a loopback port, or (as with LISTEN_SOCKET) a Unix socket. */
+function serve(at: number | string, listener: (req: IncomingMessage, res: ServerResponse) => void) {
+  const server = createServer(listener)
+  if (typeof at === 'string') return listenOnUnixSocket(server, at)
+  return new Promise<void>((resolve) => server.listen(at, '127.0.0.1', () => resolve()))
+}
 await Promise.all([
-  serve(ports.node, 'node', cachedLessonMediaAuthorizer(deps).video),
-  serve(ports.nodeUncached, 'node', uncached),
-  serve(ports.accelNode, 'x-accel', cachedLessonMediaAuthorizer(deps).video),
-  serve(ports.accelNodeUncached, 'x-accel', uncached),
+  serve(ports.node, composed('node')),
+  serve(ports.nodeUncached, uncached('node')),
+  serve(sockets.accelNode, composed('x-accel')),
+  serve(sockets.accelNodeUncached, uncached('x-accel')),
+  serve(ports.accelNodeTcp, composed('x-accel')),
 ])
 console.log(JSON.stringify({ userId: member!.id, lessonId: lesson!.id }))

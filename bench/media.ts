@@ -3,9 +3,11 @@
  *   nginx         — nginx serving the file directly with sendfile: the baseline;
  *   node          — the media route in 'node' delivery (HMAC-signed URL, authorizer, http/local-file.ts);
  *   x-accel       — nginx in front of the media route in 'x-accel' delivery: Node authorises, nginx sends;
- *   …, uncached   — the same with the entitlement checked in the database on every range request.
- * The route is mounted as `composeServer` mounts it (node:http ahead of Express), and authorises for
- * real, on PostgreSQL (BENCH_DATABASE_URL): see bench/media-servers.ts.
+ *                   nginx reaches the app over a Unix socket (LISTEN_SOCKET), as apps/server/deploy/nginx does;
+ *   …, uncached   — the same with the entitlement checked in the database on every range request;
+ *   x-accel, tcp  — x-accel with nginx reaching the app over loopback TCP instead, for comparison.
+ * node and x-accel run boot.ts's request listener (`composeServer`: the route ahead of Express), which
+ * authorises for real, on PostgreSQL (BENCH_DATABASE_URL): see bench/media-servers.ts.
  * Load: random 256 kB byte ranges of a 5 MB file at a fixed concurrency, loopback only, bounded in time.
  * Targets run in rounds, in a rotating order, so drift on a shared machine hits them alike. Besides
  * throughput it reports the servers' CPU time per request (nginx worker + Node process, from /proc),
@@ -52,7 +54,15 @@ const freePort = () =>
     server.on('error', reject)
   })
 
-const nginxConfig = (dir: string, mediaRoot: string, ports: Record<string, number>) => `daemon off;
+/**
+ * The proxy settings of apps/server/deploy/nginx/jouwbot.conf (`location /`): what production pays
+ * per request on the way to the app.
+ */
+const proxyToApp = (upstream: string) =>
+  `proxy_pass http://${upstream}; proxy_http_version 1.1; proxy_set_header Connection ""; ` +
+  'proxy_set_header Host $host; proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; proxy_set_header X-Forwarded-Proto $scheme;'
+
+const nginxConfig = (dir: string, mediaRoot: string, ports: Record<string, number>, sockets: Record<string, string>) => `daemon off;
 worker_processes 1;
 pid ${dir}/nginx.pid;
 error_log stderr warn;
@@ -70,11 +80,15 @@ http {
     listen 127.0.0.1:${ports.direct};
     location /media/ { alias ${mediaRoot}/; }
   }
-${[['accel', 'accelNode'], ['accelUncached', 'accelNodeUncached']].map(([front, app]) => `
-  upstream ${app} { server 127.0.0.1:${ports[app!]}; keepalive 64; }
+${[
+  ['accel', 'accelNode', `unix:${sockets.accelNode}`],
+  ['accelUncached', 'accelNodeUncached', `unix:${sockets.accelNodeUncached}`],
+  ['accelTcp', 'accelNodeTcp', `127.0.0.1:${ports.accelNodeTcp}`],
+].map(([front, app, address]) => `
+  upstream ${app} { server ${address}; keepalive 64; keepalive_timeout 4s; }
   server { # X-Accel as in apps/server/deploy/nginx/jouwbot.conf: Node authorises, nginx sends
     listen 127.0.0.1:${ports[front!]};
-    location / { proxy_pass http://${app}; proxy_http_version 1.1; proxy_set_header Connection ""; }
+    location / { ${proxyToApp(app!)} }
     location /_protected_media/ { internal; alias ${mediaRoot}/; }
   }`).join('')}
 }
@@ -118,10 +132,12 @@ try {
   await writeFile(path.join(mediaRoot, KEY), file)
 
   const ports: Record<string, number> = {}
-  for (const name of ['direct', 'node', 'nodeUncached', 'accel', 'accelNode', 'accelUncached', 'accelNodeUncached']) ports[name] = await freePort()
-  await writeFile(path.join(dir, 'nginx.conf'), nginxConfig(dir, mediaRoot, ports))
+  for (const name of ['direct', 'node', 'nodeUncached', 'accel', 'accelUncached', 'accelTcp', 'accelNodeTcp']) ports[name] = await freePort()
+  // nginx reaches the app over a Unix socket (LISTEN_SOCKET), as the deploy example does; 'x-accel, tcp' over loopback TCP.
+  const sockets = { accelNode: path.join(dir, 'accel.sock'), accelNodeUncached: path.join(dir, 'accel-uncached.sock') }
+  await writeFile(path.join(dir, 'nginx.conf'), nginxConfig(dir, mediaRoot, ports, sockets))
   const serverFile = path.join(import.meta.dirname, 'media-servers.ts')
-  const env = { MEDIA_ROOT: mediaRoot, MEDIA_SECRET: SECRET, BENCH_PORTS: JSON.stringify(ports), MEDIA_KEY: KEY, NODE_ENV: 'production' }
+  const env = { MEDIA_ROOT: mediaRoot, MEDIA_SECRET: SECRET, BENCH_PORTS: JSON.stringify(ports), BENCH_SOCKETS: JSON.stringify(sockets), MEDIA_KEY: KEY, NODE_ENV: 'production' }
   const node = spawn(process.execPath, [...process.execArgv, serverFile], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
   children.push(node)
   const ids = await new Promise<string>((resolve, reject) => {
@@ -136,6 +152,7 @@ try {
     'node, uncached': `http://127.0.0.1:${ports.nodeUncached}${signed}`,
     'x-accel': `http://127.0.0.1:${ports.accel}${signed}`,
     'x-accel, uncached': `http://127.0.0.1:${ports.accelUncached}${signed}`,
+    'x-accel, tcp': `http://127.0.0.1:${ports.accelTcp}${signed}`,
   }
   type Target = keyof typeof targets
 

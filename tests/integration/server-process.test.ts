@@ -1,6 +1,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { request } from 'node:http'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
@@ -76,6 +77,19 @@ function logLines(started: Started): { pid: number; msg: string; preparer?: numb
     .map((line) => JSON.parse(line) as { pid: number; msg: string; preparer?: number })
 }
 
+/** GET over the Unix socket `file`. */
+function getOverSocket(file: string, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    request({ socketPath: file, path }, (response) => {
+      let body = ''
+      response.on('data', (chunk: Buffer) => (body += chunk))
+      response.on('end', () => resolve({ status: response.statusCode!, body }))
+    })
+      .on('error', reject)
+      .end()
+  })
+}
+
 async function waitForHealth(url: string, started: Started): Promise<void> {
   const until = Date.now() + HEALTH_BUDGET_MS
   while (Date.now() < until) {
@@ -94,11 +108,12 @@ describe('the server process on embedded defaults', () => {
   const dataDir = tempDir('jb-server-')
   const port = 30_000 + Math.floor(Math.random() * 10_000)
   const url = `http://127.0.0.1:${port}`
+  const socketFile = join(tempDir('jb-socket-'), 'app.sock')
   let first: Started
 
   beforeAll(async () => {
     // As the root `pnpm start` runs it: the dev mailbox on, for this machine only. Info lines name who prepared the folder.
-    first = startServer({ DATA_DIR: dataDir, PORT: String(port), DEV_MAILBOX: 'on', LOG_LEVEL: 'info' })
+    first = startServer({ DATA_DIR: dataDir, PORT: String(port), DEV_MAILBOX: 'on', LOG_LEVEL: 'info', LISTEN_SOCKET: socketFile })
     await waitForHealth(url, first)
   }, HOOK_BUDGET_MS)
 
@@ -173,16 +188,23 @@ describe('the server process on embedded defaults', () => {
     expect((await fetch(`${url}/trpc/devMailbox.list`, { headers: { 'x-forwarded-for': '127.0.0.1' } })).status).toBe(404)
   })
 
+  test('LISTEN_SOCKET: the same server answers over its Unix socket, where no peer counts as this machine', async () => {
+    expect(await getOverSocket(socketFile, '/healthz')).toEqual({ status: 200, body: '{"status":"ok","db":"ok"}' })
+    // nginx passes on anyone's request over the socket: the dev mailbox does not answer it.
+    expect((await getOverSocket(socketFile, '/trpc/devMailbox.list')).status).toBe(404)
+  })
+
   test('a second process on the same PGlite folder refuses with a clear error', async () => {
     const second = startServer({ DATA_DIR: dataDir, PORT: String(port + 1) })
     expect(await second.exited).toBe(1)
     expect(second.output()).toMatch(/is al in gebruik door proces \d+/)
   }, budget(60_000))
 
-  test('SIGTERM stops gracefully: exit code 0, lock released; a restart keeps data and prints no new password', async () => {
+  test('SIGTERM stops gracefully: exit code 0, lock released, socket file removed; a restart keeps data and prints no new password', async () => {
     first.child.kill('SIGTERM')
     expect(await first.exited).toBe(0)
     expect(readdirSync(join(dataDir, 'pglite'))).not.toContain('.jouwbot.lock')
+    expect(existsSync(socketFile)).toBe(false)
 
     const marker = readFileSync(join(dataDir, 'pglite', PREPARED_MARKER), 'utf8')
     const again = startServer({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'info' })

@@ -14,6 +14,7 @@ import { defaultPreparationEntry, prepareDataFolder } from './data-folder-prepar
 import { setUpDatabase } from './database-setup.ts'
 import { demoVideosEnabled, demoVideosWanted } from './demo-content.ts'
 import { DEFAULT_REQUEST_TIMEOUTS, HEADERS_TIMEOUT_MS } from './http/request-timeouts.ts'
+import { listenOnUnixSocket } from './http/unix-socket.ts'
 import type { Env } from './env.ts'
 import { jobDefinitions, QUEUES } from './jobs.ts'
 import { createMediaStorage, storageOrigins } from './media-storage.ts'
@@ -114,29 +115,34 @@ async function start(
     jobs.send(QUEUES.marketingChatSync).catch((error: unknown) => logger.warn({ err: error }, 'could not wake the chat sync'))
   }
 
-  const server: Server = createServer(
-    composeServer({
-      deps,
-      logger,
-      pingDb: async () => {
-        await handle.db.execute(sql`select 1`)
-      },
-      webDist: options.webDist === undefined ? defaultWebDist : options.webDist,
-      trustProxy: env.TRUST_PROXY,
-      mediaSecret,
-      mediaDelivery: delivery,
-      xAccelPrefix: env.MEDIA_X_ACCEL_PREFIX,
-      mediaOrigins: storageOrigins(env),
-      onVideoStored: (lessonId) =>
-        void jobs.send(QUEUES.lessonHls, { lessonId }).catch((error: unknown) => logger.warn({ err: error, lessonId }, 'could not queue HLS')),
-      mollieCheckout: payments.emulator ? { prefix: EMULATOR_CHECKOUT_PREFIX, handler: payments.emulator.checkoutHandler } : null,
-      formOrigins: payments.formOrigins,
-    }),
-  )
+  const handler = composeServer({
+    deps,
+    logger,
+    pingDb: async () => {
+      await handle.db.execute(sql`select 1`)
+    },
+    webDist: options.webDist === undefined ? defaultWebDist : options.webDist,
+    trustProxy: env.TRUST_PROXY,
+    mediaSecret,
+    mediaDelivery: delivery,
+    xAccelPrefix: env.MEDIA_X_ACCEL_PREFIX,
+    mediaOrigins: storageOrigins(env),
+    onVideoStored: (lessonId) =>
+      void jobs.send(QUEUES.lessonHls, { lessonId }).catch((error: unknown) => logger.warn({ err: error, lessonId }, 'could not queue HLS')),
+    mollieCheckout: payments.emulator ? { prefix: EMULATOR_CHECKOUT_PREFIX, handler: payments.emulator.checkoutHandler } : null,
+    formOrigins: payments.formOrigins,
+  })
+  const server: Server = createServer(handler)
   // Node's request timeout is one number per server: the upload limit, as a backstop. composeServer
   // cuts every other request after DEFAULT_REQUEST_TIMEOUTS.defaultMs (slow bodies hold no connection).
   server.requestTimeout = DEFAULT_REQUEST_TIMEOUTS.uploadMs
   server.headersTimeout = HEADERS_TIMEOUT_MS
+  // LISTEN_SOCKET: the same listener on a Unix socket as well, for nginx (http/unix-socket.ts).
+  const socketServer: Server | null = env.LISTEN_SOCKET ? createServer(handler) : null
+  if (socketServer) {
+    socketServer.requestTimeout = server.requestTimeout
+    socketServer.headersTimeout = server.headersTimeout
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(env.PORT, env.HOST, () => {
@@ -144,9 +150,17 @@ async function start(
       resolve()
     })
   })
+  if (socketServer) {
+    try {
+      await listenOnUnixSocket(socketServer, env.LISTEN_SOCKET!)
+    } catch (error) {
+      await new Promise((resolve) => server.close(resolve))
+      throw error
+    }
+  }
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : env.PORT
-  logger.info({ host: env.HOST, port, origin: env.APP_ORIGIN, devMailbox }, 'Jouw Bot is listening')
+  logger.info({ host: env.HOST, port, socket: env.LISTEN_SOCKET, origin: env.APP_ORIGIN, devMailbox }, 'Jouw Bot is listening')
   if (!env.SMTP_URL && !devMailbox) {
     logger.warn('SMTP_URL is not set: mails stay in the outbox, unsent. For a local try-out set DEV_MAILBOX=on to read them at /dev/mailbox.')
   }
@@ -158,10 +172,16 @@ async function start(
     handle,
     stop: () =>
       (stopping ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve())
-          server.closeAllConnections()
-        })
+        await Promise.all(
+          [server, socketServer].map(
+            (listening) =>
+              listening &&
+              new Promise<void>((resolve) => {
+                listening.close(() => resolve())
+                listening.closeAllConnections()
+              }),
+          ),
+        )
         await deps.afterAnswer.settled()
         await jobs.stop()
         await payments.emulator?.close()

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { envVariableNames, loadEnv, repoRoot } from './env.ts'
 
 describe('configuration', () => {
@@ -70,6 +72,16 @@ describe('configuration', () => {
     expect(loadEnv({ DEV_MAILBOX: 'on' }).DEV_MAILBOX).toBe('on')
     expect(loadEnv({ DEV_MAILBOX: 'on', HOST: '::1' }).HOST).toBe('::1')
     expect(loadEnv({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0')
+  })
+
+  test('LISTEN_SOCKET: an absolute socket path in a folder that exists, or a clear message', () => {
+    expect(loadEnv({}).LISTEN_SOCKET).toBeUndefined()
+    const folder = tmpdir()
+    expect(loadEnv({ LISTEN_SOCKET: path.join(folder, 'jouwbot.sock') }).LISTEN_SOCKET).toBe(path.join(folder, 'jouwbot.sock'))
+    expect(() => loadEnv({ LISTEN_SOCKET: 'run/jouwbot.sock' })).toThrow(/LISTEN_SOCKET: must be an absolute, normalised path/)
+    expect(() => loadEnv({ LISTEN_SOCKET: '/run/../tmp/jouwbot.sock' })).toThrow(/LISTEN_SOCKET: must be an absolute, normalised path/)
+    expect(() => loadEnv({ LISTEN_SOCKET: `/run/${'x'.repeat(110)}.sock` })).toThrow(/LISTEN_SOCKET: is too long for a Unix socket path/)
+    expect(() => loadEnv({ LISTEN_SOCKET: path.join(folder, 'no-such-folder-jouwbot', 'app.sock') })).toThrow(/LISTEN_SOCKET=.*the folder .*no-such-folder-jouwbot does not exist/)
   })
 
   test('the dev mailbox is refused on any server others can reach', () => {

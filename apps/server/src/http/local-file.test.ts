@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readdir, readlink, rm, stat, utimes, writeFile } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer, get as httpGet, type Server } from 'node:http'
+import { connect, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
@@ -15,11 +15,15 @@ const MTIME = new Date('2026-02-03T04:05:06.789Z')
 
 let root: string
 let server: Server
+let unixServer: Server
+let unixSocket: string
 let base: string
 let file: string
 let etag: string
 let lastModified: string
 const errors: Error[] = []
+/** Requests serveLocalFile has answered (resolved). */
+let answered = 0
 
 /** A server that serves the file named by the `x-file` header (relative to `root`, or raw when `x-raw`). */
 beforeAll(async () => {
@@ -32,21 +36,27 @@ beforeAll(async () => {
   await mkdir(path.join(root, 'folder'))
   etag = localEtag(await stat(file))
   lastModified = 'Tue, 03 Feb 2026 04:05:06 GMT'
+  /** Also on a Unix socket: its send buffer (~200 kB) takes a 256 kB answer only as the client reads. */
+  unixSocket = path.join(root, 'http.sock')
   server = createServer((req, res) => {
     const name = String(req.headers['x-file'] ?? 'video.mp4')
     const target = req.headers['x-raw'] ? name : path.join(root, name)
     serveLocalFile(req, res, target, { contentType: 'video/mp4', onError: (error) => errors.push(error) }).then(
       (refused) => {
+        answered++
         if (refused) res.writeHead(refused, { 'content-type': 'text/plain' }).end(`refused ${refused}`)
       },
       () => res.writeHead(500).end('thrown'),
     )
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  unixServer = createServer((req, res) => server.emit('request', req, res))
+  await new Promise<void>((resolve) => unixServer.listen(unixSocket, resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve))
+  await new Promise((resolve) => unixServer.close(resolve))
   await rm(root, { recursive: true, force: true })
 })
 
@@ -277,6 +287,63 @@ describe('serveLocalFile: what it refuses', () => {
       expect(await openDescriptorsOf(path.join(root, 'big.mp4'))).toBe(0)
     })
     expect(errors).toEqual([])
+  })
+})
+
+describe('serveLocalFile: read buffers', () => {
+  const RANGE = 200_003 // one read (≤ 256 kB), and a size nothing else here allocates
+
+  /** GETs a range of big.mp4 with node:http and compares it chunk by chunk (no Buffer.concat of the body). */
+  const rangeMatches = (start: number, length: number) =>
+    new Promise<boolean>((resolve, reject) => {
+      const url = new URL(base)
+      const headers = { 'x-file': 'big.mp4', range: `bytes=${start}-${start + length - 1}` }
+      httpGet({ host: url.hostname, port: url.port, headers }, (response) => {
+        let offset = 0
+        let same = response.statusCode === 206
+        response.on('data', (chunk: Buffer) => {
+          same &&= chunk.equals(BIG.subarray(start + offset, start + offset + chunk.length))
+          offset += chunk.length
+        })
+        response.on('end', () => resolve(same && offset === length))
+      }).on('error', reject)
+    })
+
+  test('ranges one after another reuse one read buffer instead of allocating one each', async () => {
+    expect(await rangeMatches(0, RANGE)).toBe(true) // a spare buffer exists from here on
+    const allocUnsafe = vi.spyOn(Buffer, 'allocUnsafe')
+    const allocUnsafeSlow = vi.spyOn(Buffer, 'allocUnsafeSlow')
+    try {
+      for (let i = 1; i <= 5; i++) expect(await rangeMatches(i * 1000, RANGE)).toBe(true)
+      const large = [...allocUnsafe.mock.calls, ...allocUnsafeSlow.mock.calls].filter(([size]) => size >= RANGE)
+      expect(large).toEqual([])
+    } finally {
+      allocUnsafe.mockRestore()
+      allocUnsafeSlow.mockRestore()
+    }
+  })
+
+  test('a buffer the socket has not yet taken whole is not reused: a slow reader still gets its own bytes', async () => {
+    // The slow client asks for the largest one-read range and reads nothing yet: the socket takes only
+    // part of it (a Unix socket: loopback TCP would take it all), the rest waits in the server's buffer
+    // while other ranges are read and sent.
+    const length = 256 * 1024
+    const slow = connect(unixSocket)
+    const received: Buffer[] = []
+    slow.on('data', (chunk: Buffer) => received.push(chunk))
+    const ended = new Promise((resolve) => slow.once('end', resolve))
+    slow.pause()
+    const before = answered
+    slow.write(`GET / HTTP/1.1\r\nHost: x\r\nX-File: big.mp4\r\nRange: bytes=0-${length - 1}\r\nConnection: close\r\n\r\n`)
+    await vi.waitFor(() => expect(answered).toBeGreaterThan(before))
+    for (let i = 1; i <= 4; i++) expect(await rangeMatches(400_000 + i * 1000, length)).toBe(true)
+    slow.resume()
+    await ended
+    const raw = Buffer.concat(received)
+    const headerEnd = raw.indexOf('\r\n\r\n') + 4
+    expect(raw.subarray(0, 12).toString()).toBe('HTTP/1.1 206')
+    expect(raw.length - headerEnd).toBe(length)
+    expect(raw.subarray(headerEnd).equals(BIG.subarray(0, length))).toBe(true)
   })
 })
 
