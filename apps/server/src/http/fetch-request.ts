@@ -8,7 +8,7 @@ import { incomingMessageToRequest } from '@trpc/server/adapters/node-http'
  * types). tRPC reads that body with `text()`; giving it to `Request` as a web stream bridged from
  * the socket cost about 100 µs of CPU per mutation (undici's body machinery; bench:cpu, the
  * progress save). Here it is read as a plain string, with the same size limit and the same
- * PAYLOAD_TOO_LARGE error, and handed to tRPC by `text()`. Anything else (GET, other types) goes
+ * PAYLOAD_TOO_LARGE error, and handed to tRPC by `text()`; the abort signal is the same too. Anything else (GET, other types) goes
  * through tRPC's own conversion unchanged.
  */
 export function toFetchRequest(req: IncomingMessage, res: ServerResponse, opts: { maxBodySize: number }): Request {
@@ -27,15 +27,20 @@ export function toFetchRequest(req: IncomingMessage, res: ServerResponse, opts: 
   }
   res.once('close', onClose)
   req.once('aborted', onAbort)
-  return new ReadBodyRequest(requestUrl(req), { method: req.method!, headers: requestHeaders(req), signal: controller.signal }, readText(req, opts.maxBodySize))
+  return new ReadBodyRequest(requestUrl(req), { method: req.method!, headers: requestHeaders(req) }, readText(req, opts.maxBodySize), controller.signal)
 }
 
-/** A request whose body is already being read as text, and is only ever asked for as text (or JSON). */
+/**
+ * A request whose body is already being read as text, and is only ever asked for as text (or JSON).
+ * Its `signal` is the client's own: given to `Request`, undici would make a second one following it
+ * (listeners, a weak reference, a finalisation registry), about 50 µs per request.
+ */
 class ReadBodyRequest extends Request {
   readonly #text: Promise<string>
-  constructor(url: URL, init: RequestInit, text: Promise<string>) {
+  constructor(url: URL, init: RequestInit, text: Promise<string>, signal: AbortSignal) {
     super(url, init)
     this.#text = text
+    Object.defineProperty(this, 'signal', { value: signal, enumerable: true })
   }
   override text(): Promise<string> {
     return this.#text
