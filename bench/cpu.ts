@@ -8,9 +8,22 @@
  *   system.ping      — the app's empty query (Express, logging, security headers, tRPC; no session lookup);
  *   course.outline   — the member's full outline (unconditional, ~15 kB);
  *   lesson.get       — a locked video lesson the member is entitled to;
- *   lesson.saveProgress — the player's periodic save (POST, same-origin, superjson input; one connection).
+ *   lesson.saveProgress — the player's periodic save (POST, same-origin, superjson input): as many
+ *                         players as connections, each a different entitled member saving the same
+ *                         lesson on its own connection (its own row);
+ *   saveProgress, 1 conn — the same save from one player on one connection (this bench's
+ *                         earlier shape), shown for reference.
  *
- * All with the same logged-in, entitled member's cookie on PostgreSQL (BENCH_DATABASE_URL). The
+ * Why the save runs as several players: CPU per request depends on how many requests share the
+ * server's wake-ups (epoll, the HTTP parse loop, the PostgreSQL round trips' callbacks). One
+ * connection waits for each save's commit before sending the next, so the server idles between
+ * requests and every save pays all of them alone, while the GET targets share them over 8
+ * connections — not like for like. Several connections saving ONE row would measure contention
+ * instead (compare-and-set retries, the row lock). So: 8 connections, 8 rows, as 8 members
+ * watching at once. (The save is not throttled: at one connection it runs at the round-trip rate,
+ * the session lookup plus the write and its commit, ~70/s on this machine.)
+ *
+ * All with a logged-in, entitled member's cookie on PostgreSQL (BENCH_DATABASE_URL). The
  * figure is the server process's user + system CPU (from /proc) over a fixed-time load divided by
  * the requests answered, so a machine shared with other work slows the run but hardly moves the
  * figure. PostgreSQL's own CPU is not in it. Targets run in rounds of rotating order; the printout
@@ -43,6 +56,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'jb-bench-cpu-'))
 
 const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./outline-server.ts', import.meta.url))], {
   stdio: ['ignore', 'pipe', 'inherit'],
+  env: { ...process.env, BENCH_PLAYERS: String(CONNECTIONS) },
 })
 /** The server drops its database when it stops (SIGTERM); a Ctrl-C here stops it too. */
 async function stopChild(): Promise<void> {
@@ -57,9 +71,10 @@ try {
     createInterface({ input: child.stdout }).once('line', resolve)
     child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)))
   })
-  const { url, cookie, minimalUrl, bareUrl, lesson } = JSON.parse(first) as {
+  const { url, cookie, players, minimalUrl, bareUrl, lesson } = JSON.parse(first) as {
     url: string
     cookie: string
+    players: string[]
     minimalUrl: string
     bareUrl: string
     lesson: { courseSlug: string; lessonSlug: string; lessonId: string }
@@ -71,37 +86,40 @@ try {
     json: { lessonId: lesson.lessonId, positionSeconds: 12, playedRanges: [[0, 12]], clientTime: new Date().toISOString() },
     meta: { values: { clientTime: ['Date'] } },
   })
+  const save: FixedLoadOptions = {
+    ...common,
+    url: `${url}/trpc/lesson.saveProgress`,
+    method: 'POST',
+    body: progressBody,
+    headers: { ...member, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+  }
   const targets: Record<string, FixedLoadOptions> = {
     'bare http': { ...common, url: `${bareUrl}/trpc/system.ping`, headers: {} },
     'minimal tRPC': { ...common, url: `${minimalUrl}/trpc/system.ping`, headers: {} },
     'system.ping': { ...common, url: `${url}/trpc/system.ping`, headers: member },
     'course.outline': { ...common, url: query('course.outline', { courseSlug: lesson.courseSlug }), headers: member },
     'lesson.get': { ...common, url: query('lesson.get', { courseSlug: lesson.courseSlug, lessonSlug: lesson.lessonSlug }), headers: member },
-    // One connection: a member's saves of one lesson come one after another from one player. Several
-    // connections saving the same row measure contention (re-reads, the row lock), not cost.
-    'lesson.saveProgress': {
-      ...common,
-      connections: 1,
-      url: `${url}/trpc/lesson.saveProgress`,
-      method: 'POST',
-      body: progressBody,
-      headers: { ...member, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
-    },
+    // One player per connection, each its own member: a row's saves come one after another (see above).
+    'lesson.saveProgress': { ...save, perConnection: players.map((playerCookie) => ({ cookie: playerCookie })) },
+    'saveProgress, 1 conn': { ...save, connections: 1 },
   }
 
-  // Every target must answer what it should, or the figures mean nothing.
+  // Every target must answer what it should (for every player), or the figures mean nothing.
   for (const [name, target] of Object.entries(targets)) {
-    const init: RequestInit = { method: target.method ?? 'GET', headers: target.headers }
-    if (target.body !== undefined) init.body = target.body
-    const response = await fetch(target.url, init)
-    const text = await response.text()
-    if (response.status !== 200) throw new Error(`${name}: ${response.status} ${text.slice(0, 300)}`)
+    for (const own of target.perConnection ?? [{}]) {
+      const init: RequestInit = { method: target.method ?? 'GET', headers: { ...target.headers, ...own } }
+      if (target.body !== undefined) init.body = target.body
+      const response = await fetch(target.url, init)
+      const text = await response.text()
+      if (response.status !== 200) throw new Error(`${name}: ${response.status} ${text.slice(0, 300)}`)
+    }
   }
 
   const load = (options: FixedLoadOptions): Promise<LoadResult> =>
     useWrk ? wrkFixedLoad(options, join(scratch, 'load.lua')) : autocannonFixedLoad(options)
   const names = Object.keys(targets)
-  console.log(`${ROUNDS} rounds × ${SECONDS} s per target, ${CONNECTIONS} connections, load generator ${useWrk ? 'wrk (1 thread)' : 'autocannon'}`)
+  const generator = useWrk ? 'wrk (1 thread; one per connection for the players)' : 'autocannon'
+  console.log(`${ROUNDS} rounds × ${SECONDS} s per target, ${CONNECTIONS} connections (${players.length} players saving), load generator ${generator}`)
   for (const name of names) await load({ ...targets[name]!, seconds: Math.min(2, SECONDS) }) // warm-up: JIT, pool, caches
 
   const totals = Object.fromEntries(names.map((n) => [n, { cpu: 0, requests: 0, rps: [] as number[] }]))
@@ -135,6 +153,7 @@ try {
   console.log(verdict('lesson.get', 'course.outline', 1.5))
   console.log(verdict('lesson.saveProgress', 'course.outline', 1.5))
   console.log(verdict('system.ping', 'minimal tRPC', 1.5))
+  console.log(`  ${'saveProgress, 1 conn / course.outline'.padEnd(38)} ${(perRequest('saveProgress, 1 conn') / perRequest('course.outline')).toFixed(2)}×  (one player alone: for reference)`)
   console.log(`  ${'minimal tRPC / bare http'.padEnd(38)} ${(perRequest('minimal tRPC') / perRequest('bare http')).toFixed(2)}×  (for scale)`)
 } finally {
   await stopChild()

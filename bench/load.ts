@@ -65,33 +65,81 @@ export interface FixedLoadOptions {
   /** GET unless set (bench:cpu posts a mutation). */
   method?: 'GET' | 'POST'
   body?: string
+  /**
+   * One entry per connection (then `connections` is its length): headers that connection sends
+   * with every request on top of `headers`, e.g. its own member's cookie, so that each connection
+   * is one client and no two ever touch the same row at once.
+   */
+  perConnection?: Record<string, string>[]
 }
 
 /** The same request over and over with autocannon; 2xx and 3xx answers count, anything else is an error. */
-export async function autocannonFixedLoad({ url, seconds, connections, headers, method = 'GET', body }: FixedLoadOptions): Promise<LoadResult> {
-  const r = await autocannon({ url, connections, duration: seconds, headers, method, ...(body !== undefined && { body }) })
+export async function autocannonFixedLoad({ url, seconds, connections, headers, method = 'GET', body, perConnection }: FixedLoadOptions): Promise<LoadResult> {
+  // autocannon keeps a context per connection: the first request of each picks the next entry.
+  let next = 0
+  const own = perConnection && [
+    {
+      setupRequest: (request: autocannon.Request, context: { own?: Record<string, string> }) => {
+        context.own ??= perConnection[next++ % perConnection.length]!
+        return { ...request, headers: { ...request.headers, ...context.own } }
+      },
+    },
+  ]
+  const r = await autocannon({
+    url,
+    connections: perConnection?.length ?? connections,
+    duration: seconds,
+    headers,
+    method,
+    ...(body !== undefined && { body }),
+    ...(own && { requests: own }),
+  })
   const errors = r.errors + r.timeouts + r['4xx'] + r['5xx']
   return { requests: r.requests.total, rps: r.requests.average, mbps: r.throughput.average / 1e6, p99: r.latency.p99, errors }
 }
 
-/** The same request over and over with wrk (one thread); statuses ≥ 400 count as errors. */
-export async function wrkFixedLoad({ url, seconds, connections, headers, method = 'GET', body }: FixedLoadOptions, scriptFile: string): Promise<LoadResult> {
+/**
+ * The same request over and over with wrk (one thread); statuses ≥ 400 count as errors. With
+ * `perConnection`, one thread per connection (wrk's Lua has no per-connection state, only
+ * per-thread), each sending its entry's headers.
+ */
+export async function wrkFixedLoad({ url, seconds, connections, headers, method = 'GET', body, perConnection }: FixedLoadOptions, scriptFile: string): Promise<LoadResult> {
+  const own = perConnection
+    ? `local own = ${luaTable(perConnection.map(luaTable))}
+local handed = 0
+setup = function(thread)
+  handed = handed + 1
+  thread:set("mine", handed)
+end
+init = function(args)
+  for name, value in pairs(own[mine]) do wrk.headers[name] = value end
+end
+`
+    : ''
+  const threads = perConnection?.length ?? 1
   writeFileSync(
     scriptFile,
     `wrk.method = "${method}"
-${body !== undefined ? `wrk.body = ${JSON.stringify(body)}\n` : ''}done = function(s, latency)
+${body !== undefined ? `wrk.body = ${JSON.stringify(body)}\n` : ''}${own}done = function(s, latency)
   local e = s.errors
   io.write(string.format("RESULT %d %d %d %d %d\\n", s.requests, s.bytes, s.duration, e.connect + e.read + e.write + e.timeout + e.status, latency:percentile(99)))
 end`,
   )
   const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`])
-  const child = spawn('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, ...headerArgs, '-s', scriptFile, url], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const connectionArgs = [`-t${threads}`, `-c${perConnection?.length ?? connections}`]
+  const child = spawn('wrk', [...connectionArgs, `-d${seconds}s`, ...headerArgs, '-s', scriptFile, url], { stdio: ['ignore', 'pipe', 'inherit'] })
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => (output += chunk))
   await new Promise((resolve) => child.once('exit', resolve))
   const [requests = 0, bytes = 0, micros = 0, errors = 0, p99 = 0] = (/RESULT (.*)/.exec(output)?.[1] ?? '').split(' ').map(Number)
   if (!micros) throw new Error(`wrk failed: ${output}`)
   return { requests, rps: requests / (micros / 1e6), mbps: bytes / micros, p99: Math.round(p99 / 1000), errors }
+}
+
+/** A Lua table constructor: a list of already written values, or a map of strings. */
+function luaTable(entries: string[] | Record<string, string>): string {
+  if (Array.isArray(entries)) return `{ ${entries.join(', ')} }`
+  return `{ ${Object.entries(entries).map(([name, value]) => `[${JSON.stringify(name)}] = ${JSON.stringify(value)}`).join(', ')} }`
 }
 
 /** CPU time (user + system, all threads) used so far by these processes, in µs. Linux /proc only. */

@@ -3,8 +3,10 @@
  * Premium Cursus, one entitled member, and the real app on a random port. bench:cpu also gets the
  * baselines in this same process, each on its own port: a minimal tRPC server (the standalone
  * adapter, one procedure, no context) and bare node:http answering the same JSON. Prints one JSON
- * line `{ url, cookie, minimalUrl, bareUrl, lesson }`, then serves until killed (and drops its
- * database on SIGTERM or SIGINT, or when the set-up fails; its media folder goes with ./cleanup.ts).
+ * line `{ url, cookie, players, minimalUrl, bareUrl, lesson }` (`players`: the session cookies of
+ * BENCH_PLAYERS entitled members, default 1, the first being `cookie`), then serves until killed (and
+ * drops its database on SIGTERM or SIGINT, or when the set-up fails; its media folder goes with
+ * ./cleanup.ts).
  */
 import { onInterrupt } from './cleanup.ts'
 import { createServer, type Server } from 'node:http'
@@ -67,23 +69,33 @@ try {
   })
   await seedCourse(deps, premiumCursus, { mediaDir, storage })
 
-  // One verified, entitled member, logged in through the real procedures.
-  let token = ''
-  const caller = createCaller(
-    createContextInner({
-      deps,
-      cookies: { set: (t) => (token = t), clear: () => {} },
-      request: { requestId: 'bench', ip: '127.0.0.1', userAgent: 'bench' },
-    }),
-  )
-  await caller.auth.signUp({ email: 'bench@example.nl', password: 'bench-wachtwoord-2026', firstName: 'Bench', lastName: 'Mark' })
-  await deps.afterAnswer.settled() // the account is made after the answer
-  const now = new Date()
-  await handle.db.update(users).set({ emailVerifiedAt: now }).where(eq(users.email, 'bench@example.nl'))
-  await caller.auth.logIn({ email: 'bench@example.nl', password: 'bench-wachtwoord-2026' })
-  const [member] = await handle.db.select().from(users).where(eq(users.email, 'bench@example.nl'))
+  // Verified, entitled members, each signed up and logged in through the real procedures (each from
+  // its own address: sign-up is limited per IP). The first is "the member" of every target;
+  // bench:cpu asks for more (BENCH_PLAYERS) so that each of its connections saves its own row.
+  const players = Math.max(1, Number(process.env.BENCH_PLAYERS ?? 1))
   const [course] = await handle.db.execute(sql`select id from courses where slug = ${premiumCursus.slug}`).then((r) => (Array.isArray(r) ? r : []))
-  await grantCourseAccess(handle.db, { userId: member!.id, courseId: (course as { id: string }).id, source: 'admin_grant', sourceRef: 'manual', actorUserId: null }, now)
+  const now = new Date()
+  const db = handle.db
+  const entitledMember = async (index: number): Promise<string> => {
+    let token = ''
+    const caller = createCaller(
+      createContextInner({
+        deps,
+        cookies: { set: (t) => (token = t), clear: () => {} },
+        request: { requestId: 'bench', ip: `127.0.0.${index + 1}`, userAgent: 'bench' },
+      }),
+    )
+    const email = index === 0 ? 'bench@example.nl' : `bench-${index}@example.nl`
+    await caller.auth.signUp({ email, password: 'bench-wachtwoord-2026', firstName: 'Bench', lastName: 'Mark' })
+    await deps.afterAnswer.settled() // the account is made after the answer
+    await db.update(users).set({ emailVerifiedAt: now }).where(eq(users.email, email))
+    await caller.auth.logIn({ email, password: 'bench-wachtwoord-2026' })
+    const [member] = await db.select().from(users).where(eq(users.email, email))
+    await grantCourseAccess(db, { userId: member!.id, courseId: (course as { id: string }).id, source: 'admin_grant', sourceRef: 'manual', actorUserId: null }, now)
+    return `jb_session=${token}`
+  }
+  const cookies: string[] = []
+  for (let i = 0; i < players; i++) cookies.push(await entitledMember(i))
 
   // A lesson with a video that is not a free preview: the member's entitlement is checked for it.
   const [lesson] = await handle.db
@@ -112,7 +124,8 @@ try {
   console.log(
     JSON.stringify({
       url: await listen(server),
-      cookie: `jb_session=${token}`,
+      cookie: cookies[0],
+      players: cookies,
       minimalUrl: await listen(minimal),
       bareUrl: await listen(bare),
       lesson: { courseSlug: premiumCursus.slug, lessonSlug: lesson!.slug, lessonId: lesson!.id },

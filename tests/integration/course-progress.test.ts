@@ -155,6 +155,28 @@ describe('lesson progress', () => {
     await expect(save(25, [[0, 25]])).rejects.toMatchObject({ message: 'course.locked' })
   })
 
+  test('a save answers what was stored, fractional seconds as the database keeps them, also when it follows a save', async () => {
+    const { deps, save, lesson, me } = await entitledMember()
+    const stored = async () =>
+      (await deps.db.select().from(lessonProgress).where(and(eq(lessonProgress.userId, me.id), eq(lessonProgress.lessonId, lesson.id))))[0]!
+    deps.clock.advance(10_000)
+    const first = await save(7.123456789, [[0.000123456789, 7.123456789]])
+    let row = await stored()
+    expect(row.positionSeconds).not.toBe(7.123456789) // a real (float4) keeps about 7 digits
+    expect(first).toMatchObject({ positionSeconds: row.positionSeconds, watchedRanges: row.watchedRanges, completed: false })
+    expect(first.watchedPercent).toBe(Math.floor((row.watchedSeconds / lesson.durationSeconds) * 100))
+    // A late beacon keeps the position: the one remembered from the write, which is the stored one.
+    const late = await save(2, [[0.000123456789, 7.123456789]], new Date(deps.clock.now().getTime() - 60_000))
+    row = await stored()
+    expect(late).toMatchObject({ positionSeconds: row.positionSeconds, watchedRanges: row.watchedRanges })
+    deps.clock.advance(3_000)
+    const next = await save(9.987654321, [[0.000123456789, 9.987654321]])
+    row = await stored()
+    expect(next).toMatchObject({ positionSeconds: row.positionSeconds, watchedRanges: row.watchedRanges })
+    expect(row.lastClientTime).toEqual(deps.clock.now())
+    expect(row.updatedAt).toEqual(deps.clock.now())
+  })
+
   test('text lessons are marked done by hand; video lessons only by watching', async () => {
     const { deps, client, rows } = await entitledMember()
     const text = rows[5]!

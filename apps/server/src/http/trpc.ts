@@ -4,13 +4,14 @@ import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import type { Request, RequestHandler, Response } from 'express'
 import type { AnyTRPCRouter } from '@trpc/server'
-import { incomingMessageToRequest, internal_exceptionHandler, type NodeHTTPCreateContextFn } from '@trpc/server/adapters/node-http'
+import { internal_exceptionHandler, type NodeHTTPCreateContextFn } from '@trpc/server/adapters/node-http'
 import { resolveResponse, type HTTPErrorHandler, type ResponseMetaFn, type TRPCRequestInfo } from '@trpc/server/http'
 import { appRouter, createContextInner, type AppDeps, type AppRouter, type Viewer } from '@jouwbot/api'
 import { PreparedResult, PreparedResults } from '@jouwbot/api/prepared'
 import { validateSessionToken } from '@jouwbot/auth'
 import type { Logger } from 'pino'
 import { readDeviceCookie, readSessionToken, sessionCookies } from './cookies.ts'
+import { toFetchRequest } from './fetch-request.ts'
 import { isLocalRequest } from './local-request.ts'
 
 export const TRPC_MAX_BODY_BYTES = 100 * 1024
@@ -20,8 +21,8 @@ export const TRPC_MAX_BATCH_SIZE = 10
  * tRPC over Express: context from the session cookie, errors logged with the request id.
  *
  * tRPC's own `resolveResponse` handles every request; this adapter differs from
- * `createExpressMiddleware` only in how it writes the answer. A non-streamed answer is written
- * in one piece with a Content-Length, and prepared results (see `PreparedResults` in
+ * `createExpressMiddleware` in how it reads a JSON body (`toFetchRequest`) and how it writes the
+ * answer. A non-streamed answer is written in one piece with a Content-Length, and prepared results (see `PreparedResults` in
  * `@jouwbot/api/context`) are swapped in as the bytes their service produced. When every result
  * of a request is prepared, the answer carries an ETag built from theirs with
  * `Cache-Control: private, no-cache`, and a matching `If-None-Match` gets 304 before any of
@@ -82,7 +83,7 @@ export function trpcHandler(deps: AppDeps, logger: Logger, secureCookies: boolea
     let streamed = false
     const response = await resolveResponse({
       router: appRouter,
-      req: incomingMessageToRequest(req, res, { maxBodySize: TRPC_MAX_BODY_BYTES }),
+      req: toFetchRequest(req, res, { maxBodySize: TRPC_MAX_BODY_BYTES }),
       path,
       error: null,
       maxBatchSize: TRPC_MAX_BATCH_SIZE,

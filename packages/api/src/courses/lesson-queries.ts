@@ -1,4 +1,4 @@
-import { and, entitlements, eq, getTableColumns, lessonProgress, lessons, sql, type AnyPgColumn, type DbOrTx } from '@jouwbot/db'
+import { and, entitlements, eq, lessonProgress, lessons, sql, type AnyPgColumn, type DbOrTx } from '@jouwbot/db'
 
 /**
  * The statements behind `lesson.get` and `lesson.saveProgress`, prepared once per database handle
@@ -11,8 +11,22 @@ import { and, entitlements, eq, getTableColumns, lessonProgress, lessons, sql, t
 const entitled = sql<boolean>`exists (select 1 from ${entitlements} where ${entitlements.userId} = ${sql.placeholder('userId')} and ${entitlements.courseId} = ${lessons.courseId} and ${entitlements.revokedAt} is null)`
 const progressJoin = and(eq(lessonProgress.lessonId, lessons.id), eq(lessonProgress.userId, sql.placeholder('userId')))
 const progressVersion = sql<string | null>`${lessonProgress}.xmin::text`
-/** A written progress row with its new row version: the next save of it can start from there. */
-const savedProgress = { ...getTableColumns(lessonProgress), version: sql<string>`${lessonProgress}.xmin::text` }
+/**
+ * What a write returns: the row's new version, and the two `real` columns as stored (float4, so not
+ * always the number sent). Every other column is exactly what was sent (jsonb keeps a number's
+ * digits, the timestamps go in whole milliseconds): the caller has those already.
+ */
+const savedProgress = {
+  positionSeconds: lessonProgress.positionSeconds,
+  watchedSeconds: lessonProgress.watchedSeconds,
+  version: sql<string>`${lessonProgress}.xmin::text`,
+}
+/** The compare-and-set: the viewer's row of the lesson, only while it is the version that was read. */
+const sameVersion = and(
+  eq(lessonProgress.userId, sql.placeholder('userId')),
+  eq(lessonProgress.lessonId, sql.placeholder('lessonId')),
+  sql`${lessonProgress}.xmin = ${sql.placeholder('version')}::text::xid`,
+)
 /** A placeholder encoded as `column` encodes its values (JSON): what `update().set()` accepts. */
 const bound = (name: string, column: AnyPgColumn) => sql`${sql.param(sql.placeholder(name), column)}`
 
@@ -65,13 +79,7 @@ function build(db: DbOrTx) {
     updateProgress: db
       .update(lessonProgress)
       .set(progressValues)
-      .where(
-        and(
-          eq(lessonProgress.userId, sql.placeholder('userId')),
-          eq(lessonProgress.lessonId, sql.placeholder('lessonId')),
-          sql`${lessonProgress}.xmin = ${sql.placeholder('version')}::text::xid`,
-        ),
-      )
+      .where(sameVersion)
       .returning(savedProgress)
       .prepare('progress_update'),
     /**
@@ -85,9 +93,7 @@ function build(db: DbOrTx) {
       .set(progressValues)
       .where(
         and(
-          eq(lessonProgress.userId, sql.placeholder('userId')),
-          eq(lessonProgress.lessonId, sql.placeholder('lessonId')),
-          sql`${lessonProgress}.xmin = ${sql.placeholder('version')}::text::xid`,
+          sameVersion,
           sql`exists (select 1 from ${lessons} where ${lessons.id} = ${lessonProgress.lessonId} and ${lessons.published}
             and ${lessons.courseId} = ${sql.placeholder('courseId')} and ${lessons.durationSeconds} = ${sql.placeholder('durationSeconds')}
             and (${lessons.freePreview} or ${sql.placeholder('seesEveryCourse')}::boolean or ${entitled}))`,

@@ -100,10 +100,13 @@ export async function saveProgress(deps: AppDeps, viewer: UserRow, input: Progre
   const queries = lessonQueries(deps.db)
   const known = knownProgress(deps.db)
   const key = `${viewer.id}:${input.lessonId}`
+  // The statements' placeholders, named one by one: spreading the values cost more than the rest of this function.
   const toParams = (values: ReturnType<typeof nextProgress>) => ({
-    ...values,
     userId: viewer.id,
     lessonId: input.lessonId,
+    watchedRanges: values.watchedRanges,
+    watchedSeconds: values.watchedSeconds,
+    positionSeconds: values.positionSeconds,
     lastClientTime: values.lastClientTime?.toISOString() ?? null,
     completedAt: values.completedAt?.toISOString() ?? null,
     updatedAt: now.toISOString(),
@@ -112,14 +115,15 @@ export async function saveProgress(deps: AppDeps, viewer: UserRow, input: Progre
   const last = known.get(key)
   if (last) {
     const { lesson, row } = last
+    const next = nextProgress(row, lesson, input, now)
     const [saved] = await queries.updateKnownProgress.execute({
-      ...toParams(nextProgress(row, lesson, input, now)),
+      ...toParams(next),
       version: row.version,
       courseId: lesson.courseId,
       durationSeconds: lesson.durationSeconds,
       seesEveryCourse: seesEveryCourse(viewer),
     })
-    if (saved) return afterSave(deps, viewer, known, key, lesson, saved)
+    if (saved) return afterSave(deps, viewer, known, key, lesson, { ...next, ...saved })
     known.delete(key) // changed elsewhere, or no longer allowed: read and decide below
   }
 
@@ -130,16 +134,18 @@ export async function saveProgress(deps: AppDeps, viewer: UserRow, input: Progre
     if (!lesson.freePreview && !seesEveryCourse(viewer) && !found.entitled) throw new AppError('FORBIDDEN', 'course.locked')
     // No row yet: as if one had been made a moment ago, so the first save credits what fits in that moment.
     const current = found.progress ?? { watchedRanges: [], positionSeconds: 0, lastClientTime: null, completedAt: null, updatedAt: new Date(now.getTime() - SLACK_SECONDS * 1000) }
-    const params = toParams(nextProgress(current, lesson, input, now))
+    const next = nextProgress(current, lesson, input, now)
+    const params = toParams(next)
     const [saved] = found.progress
       ? await queries.updateProgress.execute({ ...params, version: found.version })
       : await queries.insertProgress.execute({ ...params, courseId: lesson.courseId })
-    if (saved) return afterSave(deps, viewer, known, key, lesson, saved)
+    if (saved) return afterSave(deps, viewer, known, key, lesson, { ...next, ...saved })
     // Another save changed (or made) the row since the read: merge into what it wrote.
     if (attempt >= OPTIMISTIC_ATTEMPTS) return saveProgressLocked(deps, viewer, input, now)
   }
 }
 
+/** `saved`: what the save wrote, with the row version and the `real` columns as the write returned them. */
 function afterSave(deps: AppDeps, viewer: UserRow, known: Map<string, KnownProgress>, key: string, lesson: KnownProgress['lesson'], saved: SavedRow) {
   remember(known, key, { lesson: { id: lesson.id, courseId: lesson.courseId, durationSeconds: lesson.durationSeconds }, row: saved })
   // After the write: a read in between must not cache the old state again.

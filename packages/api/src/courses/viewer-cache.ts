@@ -7,7 +7,9 @@
  * of the last TTL, not every viewer since the start.
  */
 export class ViewerCourseCache<T> {
-  private readonly entries = new Map<string, { at: number; value: Promise<T> }>()
+  private readonly entries = new Map<string, Entry<T>>()
+  /** Each viewer's keys: every progress save invalidates its viewer, without a scan of all viewers' entries. */
+  private readonly keysByUser = new Map<string, Set<string>>()
   private sweptAt = Date.now()
   constructor(
     private readonly ttlMs = 10_000,
@@ -21,18 +23,40 @@ export class ViewerCourseCache<T> {
     if (hit && now - hit.at < this.ttlMs) return hit.value
     if (now - this.sweptAt >= this.ttlMs) {
       this.sweptAt = now
-      for (const [k, entry] of this.entries) if (now - entry.at >= this.ttlMs) this.entries.delete(k)
+      for (const [k, entry] of this.entries) if (now - entry.at >= this.ttlMs) this.drop(k, entry)
     }
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!)
-    const value = load()
-    this.entries.set(key, { at: now, value })
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key)
+    if (this.entries.size >= this.maxEntries) {
+      const [oldestKey, oldest] = this.entries.entries().next().value!
+      this.drop(oldestKey, oldest)
+    }
+    const entry = { userId, at: now, value: load() }
+    this.entries.set(key, entry)
+    let keys = this.keysByUser.get(userId)
+    if (!keys) this.keysByUser.set(userId, (keys = new Set()))
+    keys.add(key)
+    entry.value.catch(() => {
+      if (this.entries.get(key) === entry) this.drop(key, entry)
     })
-    return value
+    return entry.value
   }
 
   invalidate(userId: string): void {
-    for (const key of this.entries.keys()) if (key.startsWith(`${userId}:`)) this.entries.delete(key)
+    const keys = this.keysByUser.get(userId)
+    if (!keys) return
+    for (const key of keys) this.entries.delete(key)
+    this.keysByUser.delete(userId)
   }
+
+  private drop(key: string, entry: Entry<T>): void {
+    this.entries.delete(key)
+    const keys = this.keysByUser.get(entry.userId)
+    keys?.delete(key)
+    if (keys?.size === 0) this.keysByUser.delete(entry.userId)
+  }
+}
+
+interface Entry<T> {
+  userId: string
+  at: number
+  value: Promise<T>
 }
