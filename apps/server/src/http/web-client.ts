@@ -6,6 +6,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib'
 import express, { type Request, type Response, type Router } from 'express'
 import expressStaticGzip from 'express-static-gzip'
 import type { AppDeps } from '@jouwbot/api'
+import type { Logger } from 'pino'
 import { matchWebRoute } from '@jouwbot/shared'
 import { readSessionToken } from './cookies.ts'
 import { fillShell, shellContent } from './site/public-shell.ts'
@@ -72,7 +73,14 @@ export function webClient(distDir: string, deps: AppDeps): Router {
       const pattern = matchWebRoute(req.path)
       const guest = readSessionToken(req) === null
       const content = await shellContent(deps, pattern, req.path)
-      const rendered = guest && renderer && content.status === 200 ? await renderer.render(req, res, pattern) : null
+      // A page that fails to render on the server still works as the plain shell (the browser renders it).
+      const rendered =
+        guest && renderer && content.status === 200
+          ? await renderer.render(req, res, pattern).catch((error: unknown) => {
+              ;(req as { log?: Logger }).log?.error({ err: error, requestId: req.id }, 'server rendering failed; sent the plain shell')
+              return null
+            })
+          : null
       const template = await readFile(index, 'utf8')
       await sendHtml(req, res, content.status, fillShell(template, content, deps.appOrigin, { guest, rendered }))
     } catch (error) {
