@@ -53,6 +53,22 @@ interface Measurement {
   benchmarkIndex: number
 }
 
+/**
+ * Lighthouse 12.2.3 sometimes finds no navigationStart of the main frame in Chromium 156's trace
+ * (NO_NAVSTART, "Please run Lighthouse again": the trace holds only other frames' events); such a
+ * run is repeated, up to twice, and said so.
+ */
+async function measureWithRetry(url: string, reportPath?: string): Promise<Measurement> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await measure(url, reportPath)
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes('NO_NAVSTART')) throw error
+      console.log(`${url}: NO_NAVSTART, run again (attempt ${attempt + 1})`)
+    }
+  }
+}
+
 async function measure(url: string, reportPath?: string): Promise<Measurement> {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROME_PATH,
@@ -159,7 +175,7 @@ try {
   if (args.save) await mkdir(args.save, { recursive: true })
   for (const [name, pagePath] of pages) {
     const runs: Measurement[] = []
-    for (let run = 0; run < RUNS; run++) runs.push(await measure(`${server.url}${pagePath}`, args.save && path.join(args.save, `${name}-${run + 1}.json`)))
+    for (let run = 0; run < RUNS; run++) runs.push(await measureWithRetry(`${server.url}${pagePath}`, args.save && path.join(args.save, `${name}-${run + 1}.json`)))
     const score = median(runs.map((r) => r.score))
     lcpElements.push([...new Set(runs.map((r) => r.lcpElement))].join(' / '))
     rows.push({

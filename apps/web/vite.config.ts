@@ -80,44 +80,51 @@ function precompress(): Plugin {
   }
 }
 
-export default defineConfig({
-  plugins: [react(), precompress()],
+// `vite build` makes the browser's client in dist/; `vite build --ssr src/entry-server.tsx` the
+// server-rendering module in dist-ssr/ (outside dist/, which is served), loaded by the server
+// (apps/server/src/http/site/server-render.ts). npm packages stay external there (Node loads them).
+export default defineConfig(({ isSsrBuild }) => ({
+  plugins: isSsrBuild ? [react()] : [react(), precompress()],
   server: {
     // Every path the server answers itself (apps/server/src/app.ts, boot.ts and http/) goes to the API;
     // everything else, e.g. the client pages /certificaat/:code and /admin/…, stays with Vite.
     proxy: Object.fromEntries(SERVER_PATHS.map((path) => [path, { target: api, changeOrigin: false }])),
   },
-  build: {
-    outDir: 'dist',
-    // Modern browsers only; the polyfill would just add bytes to the entry chunk.
-    modulePreload: { polyfill: false },
-    sourcemap: false,
-    rolldownOptions: {
-      output: {
-        codeSplitting: {
-          groups: [
-            // zod is only needed by pages that validate (forms), which load lazily. Matched by package
-            // name: a path test for `/zod/` also caught @hookform/resolvers/zod, and with it (groups take
-            // their modules' dependencies along) react-hook-form and React itself, so every page loaded it.
-            // The shared schemas (`@jouwbot/shared`'s index, all built on zod) go with it: left to the
-            // default chunking, rolldown merged them, as a dependency common to many lazy pages, into
-            // the entry chunk, and zod with them. The zod-free modules the shell needs (error keys, the
-            // Messenger link) form their own small chunk first, so the zod group does not take them along.
-            { name: 'shared', test: /[\\/]packages[\\/]shared[\\/]src[\\/](errors|messenger)\.ts$/ },
-            { name: 'zod', test: (id) => packageOf(id) === 'zod' || /[\\/]packages[\\/]shared[\\/]src[\\/]/.test(id) },
-            // Everything else from node_modules changes less often than the app: its own chunk. It
-            // comes before the markdown group, which would otherwise pull React in with its imports.
-            // hls.js (~580 kB) loads only when a lesson has HLS renditions, through a dynamic import;
-            // uPlot only with the statistics dashboard (its lazy route).
-            { name: 'vendor', test: (id) => /[\\/]node_modules[\\/]/.test(id) && !isMarkdownModule(id) && !isFormModule(id) && !/[\\/]hls\.js[\\/]/.test(id) && !/[\\/]uplot[\\/]/.test(id) },
-            // react-hook-form and its resolvers serve only the form pages (lazy), as zod does. After
-            // vendor, so that React, which they import, stays there instead of coming along.
-            { name: 'forms', test: isFormModule },
-            // react-markdown and its unified/micromark tree: only the course pages render Markdown.
-            { name: 'markdown', test: isMarkdownModule },
-          ],
+  build: isSsrBuild
+    ? { outDir: 'dist-ssr', sourcemap: false, emptyOutDir: true, copyPublicDir: false }
+    : {
+      outDir: 'dist',
+      // .vite/manifest.json: which CSS a lazy page needs, linked in the head of its server-rendered HTML.
+      manifest: true,
+      // Modern browsers only; the polyfill would just add bytes to the entry chunk.
+      modulePreload: { polyfill: false },
+      sourcemap: false,
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [
+              // zod is only needed by pages that validate (forms), which load lazily. Matched by package
+              // name: a path test for `/zod/` also caught @hookform/resolvers/zod, and with it (groups take
+              // their modules' dependencies along) react-hook-form and React itself, so every page loaded it.
+              // The shared schemas (`@jouwbot/shared`'s index, all built on zod) go with it: left to the
+              // default chunking, rolldown merged them, as a dependency common to many lazy pages, into
+              // the entry chunk, and zod with them. The zod-free modules the shell needs (error keys, the
+              // Messenger link) form their own small chunk first, so the zod group does not take them along.
+              { name: 'shared', test: /[\\/]packages[\\/]shared[\\/]src[\\/](errors|messenger)\.ts$/ },
+              { name: 'zod', test: (id) => packageOf(id) === 'zod' || /[\\/]packages[\\/]shared[\\/]src[\\/]/.test(id) },
+              // Everything else from node_modules changes less often than the app: its own chunk. It
+              // comes before the markdown group, which would otherwise pull React in with its imports.
+              // hls.js (~580 kB) loads only when a lesson has HLS renditions, through a dynamic import;
+              // uPlot only with the statistics dashboard (its lazy route).
+              { name: 'vendor', test: (id) => /[\\/]node_modules[\\/]/.test(id) && !isMarkdownModule(id) && !isFormModule(id) && !/[\\/]hls\.js[\\/]/.test(id) && !/[\\/]uplot[\\/]/.test(id) },
+              // react-hook-form and its resolvers serve only the form pages (lazy), as zod does. After
+              // vendor, so that React, which they import, stays there instead of coming along.
+              { name: 'forms', test: isFormModule },
+              // react-markdown and its unified/micromark tree: only the course pages render Markdown.
+              { name: 'markdown', test: isMarkdownModule },
+            ],
+          },
         },
       },
     },
-  },
-})
+}))

@@ -46,7 +46,9 @@ test('a visitor gets the cookie question with the page itself, not after the ser
   const held: Array<() => Promise<void>> = []
   let holding = true
   await page.route('**/trpc/**', (route) => (holding ? void held.push(() => route.continue()) : route.continue()))
-  await page.goto('/')
+  // A page the browser renders itself (the landing page comes server-rendered with the banner in
+  // its HTML and asks nothing at all: server-render.e2e.test.ts).
+  await page.goto('/cursussen')
   const dialog = page.getByRole('dialog', { name: 'Cookies op Jouw Bot' })
   await dialog.waitFor()
   await page.getByRole('heading', { level: 1 }).waitFor()

@@ -1,15 +1,14 @@
-import { QueryClientProvider } from '@tanstack/react-query'
-import { useState } from 'react'
-import { createBrowserRouter, RouterProvider } from 'react-router'
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { RouterProvider, type DataRouter } from 'react-router'
 import { SudoProvider } from './components/SudoProvider.tsx'
-import { makeQueryClient, makeTrpcClient, TRPCProvider } from './lib/trpc.ts'
-import { routes } from './router.tsx'
+import { setHydrating } from './lib/ssr.ts'
+import { makeTrpcClient, TRPCProvider } from './lib/trpc.ts'
 
-const router = createBrowserRouter(routes)
-
-export function App() {
-  const [queryClient] = useState(makeQueryClient)
+export function App({ router, queryClient }: { router: DataRouter; queryClient: QueryClient }) {
   const [trpcClient] = useState(makeTrpcClient)
+  // The first commit is done: components start from this browser's own state from now on.
+  useEffect(() => setHydrating(false), [])
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

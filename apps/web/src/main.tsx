@@ -1,19 +1,54 @@
-import { i18nReady } from './i18n/index.ts'
+import i18n, { i18nReady } from './i18n/index.ts'
 import './styles/base.css'
 import './styles/layout.css'
 import './styles/forms.css'
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+import { hydrate } from '@tanstack/react-query'
+import { startTransition, StrictMode } from 'react'
+import { createRoot, hydrateRoot } from 'react-dom/client'
+import { createBrowserRouter, matchRoutes } from 'react-router'
 import { App } from './App.tsx'
+import { readSsrState, setHydrating } from './lib/ssr.ts'
+import { makeQueryClient } from './lib/trpc.ts'
+import { routes } from './router.tsx'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('#root missing from index.html')
 
-// Settles at once for Dutch; a browser that chose English waits for its texts (no Dutch flash).
-void i18nReady.then(() =>
-  createRoot(root).render(
+async function start(container: HTMLElement): Promise<void> {
+  // Settles at once for Dutch; a browser that chose English waits for its texts (no Dutch flash).
+  await i18nReady
+  const queryClient = makeQueryClient()
+  // Server-rendered (a public page for a visitor, in Dutch: entry-server.tsx) and this browser
+  // wants Dutch: hydrate it. Otherwise render from scratch (React replaces the markup).
+  const state = readSsrState()
+  if (state && i18n.resolvedLanguage === 'nl') {
+    hydrate(queryClient, state.queries)
+    // The page's lazy route module must be there before hydrating, or the router would start
+    // with its loading fallback instead of the markup the server sent.
+    await Promise.all(
+      (matchRoutes(routes, window.location) ?? []).map(async ({ route }) => {
+        if (typeof route.lazy !== 'function') return
+        Object.assign(route, await route.lazy(), { lazy: undefined })
+      }),
+    )
+    setHydrating(true)
+    // In a transition, hydration yields to the browser every few milliseconds instead of holding
+    // the main thread for the whole page (the page is readable already; taps are replayed).
+    startTransition(() => {
+      hydrateRoot(
+        container,
+        <StrictMode>
+          <App router={createBrowserRouter(routes)} queryClient={queryClient} />
+        </StrictMode>,
+      )
+    })
+    return
+  }
+  createRoot(container).render(
     <StrictMode>
-      <App />
+      <App router={createBrowserRouter(routes)} queryClient={queryClient} />
     </StrictMode>,
-  ),
-)
+  )
+}
+
+void start(root)

@@ -6,9 +6,11 @@ import { brotliCompress, constants, gzip } from 'node:zlib'
 import express, { type Request, type Response, type Router } from 'express'
 import expressStaticGzip from 'express-static-gzip'
 import type { AppDeps } from '@jouwbot/api'
+import type { Logger } from 'pino'
 import { matchWebRoute } from '@jouwbot/shared'
 import { readSessionToken } from './cookies.ts'
 import { fillShell, shellContent } from './site/public-shell.ts'
+import { serverRenderer } from './site/server-render.ts'
 
 /** Paths that belong to the server, never to the SPA: anything unknown below them is a JSON 404. */
 const SERVER_PATHS = /^(?!\/(api|trpc|healthz|webhooks|media|attachments|certificates)(\/|$)).*/
@@ -44,7 +46,8 @@ async function sendHtml(req: Request, res: Response, status: number, html: strin
  * every other GET that is not a server path gets index.html, never cached, so deploys show at once.
  * The status follows the SPA's route table (`@jouwbot/shared` `webRoutePatterns`): 404 outside it,
  * with the SPA's own 404 page. The shell carries each page's title, description, OpenGraph tags and,
- * for the public pages, their content in a `<noscript>` block (public-shell.ts).
+ * for the public pages, their content in a `<noscript>` block (public-shell.ts). A visitor without a
+ * session gets the landing, pricing, course and lesson pages server-rendered (server-render.ts).
  *
  * Static files go out precompressed: the web build writes `.br` and `.gz` next to each text file and
  * express-static-gzip picks the best one the request's Accept-Encoding allows (with the original's
@@ -64,11 +67,22 @@ export function webClient(distDir: string, deps: AppDeps): Router {
   // express-static-gzip decodes the path without a guard (a 400 for `/%E0%A4%A`); no file has such a
   // name, so a path that does not decode goes on to the shell's 404 as every other unknown path.
   router.use((req, res, next) => (decodes(req.path) ? rootFiles(req, res, next) : next()))
+  const renderer = serverRenderer(distDir, deps)
   router.get(SERVER_PATHS, async (req, res, next) => {
     try {
-      const content = await shellContent(deps, matchWebRoute(req.path), req.path)
+      const pattern = matchWebRoute(req.path)
+      const guest = readSessionToken(req) === null
+      const content = await shellContent(deps, pattern, req.path)
+      // A page that fails to render on the server still works as the plain shell (the browser renders it).
+      const rendered =
+        guest && renderer && content.status === 200
+          ? await renderer.render(req, res, pattern).catch((error: unknown) => {
+              ;(req as { log?: Logger }).log?.error({ err: error, requestId: req.id }, 'server rendering failed; sent the plain shell')
+              return null
+            })
+          : null
       const template = await readFile(index, 'utf8')
-      await sendHtml(req, res, content.status, fillShell(template, content, deps.appOrigin, { guest: readSessionToken(req) === null }))
+      await sendHtml(req, res, content.status, fillShell(template, content, deps.appOrigin, { guest, rendered }))
     } catch (error) {
       next(error)
     }

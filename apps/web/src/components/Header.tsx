@@ -117,7 +117,9 @@ export function Header() {
  */
 function useCompactHeader(contentKey: string) {
   const ref = useRef<HTMLDivElement>(null)
-  const [state, setState] = useState({ on: false, key: contentKey })
+  // Folded to start with: the server cannot measure, and a folded row fits every width, so the
+  // server-rendered header does not shift on a phone (on a wide screen it unfolds after hydration).
+  const [state, setState] = useState({ on: true, key: contentKey })
   // The width the full row needed when it last did not fit.
   const needed = useRef(0)
   const on = state.on && state.key === contentKey
@@ -131,6 +133,15 @@ function useCompactHeader(contentKey: string) {
           needed.current = inner.scrollWidth
           setState({ on: true, key: contentKey })
         }
+      } else if (needed.current === 0) {
+        // Folded from the start: unfold the class for one measurement instead of a render and a
+        // second one to fold back (on a phone that pair ran inside hydration, forcing two layouts).
+        const header = inner.parentElement
+        header?.classList.remove('site-header--compact')
+        const fits = inner.scrollWidth <= inner.clientWidth
+        if (!fits) needed.current = inner.scrollWidth
+        header?.classList.add('site-header--compact')
+        if (fits) setState({ on: false, key: contentKey })
       } else if (inner.clientWidth >= needed.current) {
         setState({ on: false, key: contentKey })
       }

@@ -46,6 +46,7 @@ export const i18nReady: Promise<unknown> = i18n
   })
 
 function syncHtmlLang(lng: string | undefined): void {
+  if (typeof document === 'undefined') return // server rendering (entry-server.tsx): Dutch
   document.documentElement.lang = lng === 'en' ? 'en' : 'nl'
 }
 syncHtmlLang(i18n.resolvedLanguage)

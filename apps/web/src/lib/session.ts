@@ -50,5 +50,7 @@ function sameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
  * apps/server/src/http/site/public-shell.ts). True means a visitor; false means "ask the server".
  */
 export function shellSaysGuest(): boolean {
+  // On the server (entry-server.tsx) only requests without a session cookie are rendered.
+  if (typeof document === 'undefined') return true
   return document.querySelector('meta[name="jb-session"]')?.getAttribute('content') === 'none'
 }

@@ -5,6 +5,7 @@ import type { WebRoutePattern } from '@jouwbot/shared'
 // The same Dutch texts the SPA shows, so the script-free version cannot drift from it.
 import nl from '../../../../web/src/i18n/nl.json' with { type: 'json' }
 import { escapeHtml, html, raw, type SafeHtml } from '../marketing/public-page.ts'
+import type { ServerRendered } from './server-render.ts'
 
 /**
  * What the SPA shell carries for a visitor without JavaScript, a crawler or a share preview: the
@@ -122,7 +123,12 @@ const attr = (value: string) => escapeHtml(value)
  * request carried no session cookie, so the SPA knows before any request that it shows a visitor
  * (the cookie banner then appears with the first paint instead of after a round trip).
  */
-export function fillShell(template: string, content: ShellContent, origin: string, { guest }: { guest: boolean } = { guest: false }): string {
+export function fillShell(
+  template: string,
+  content: ShellContent,
+  origin: string,
+  { guest, rendered = null }: { guest: boolean; rendered?: ServerRendered | null } = { guest: false },
+): string {
   const canonical = content.canonicalPath === null ? null : `${origin}${content.canonicalPath}`
   const head = [
     `<meta property="og:title" content="${attr(content.title)}" />`,
@@ -133,10 +139,25 @@ export function fillShell(template: string, content: ShellContent, origin: strin
   ]
     .filter((line) => line !== '')
     .join('\n    ')
-  return template
+  const filled = template
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(content.title)}</title>`)
     .replace(/<meta name="description" content="[^"]*"\s*\/?>/, () => `<meta name="description" content="${attr(content.description)}" />`)
     .replace(/\s*<meta property="og:(title|description)" content="[^"]*"\s*\/?>/g, '')
     .replace(/<meta property="og:locale" content="[^"]*"\s*\/?>/, (tag) => `${tag}\n    ${head}`)
-    .replace(/<div id="root"><\/div>/, () => `<div id="root"></div>\n    <noscript>${content.body.value}</noscript>`)
+  if (!rendered) return filled.replace(/<div id="root"><\/div>/, () => `<div id="root"></div>\n    <noscript>${content.body.value}</noscript>`)
+  // Server-rendered: the page is readable as it is (no <noscript> copy). Its scripts are asked for
+  // only after the HTML has painted (page-scripts.js), so the first paint waits for the HTML and
+  // the stylesheets alone; the lazy page's CSS is linked here, or the page would paint unstyled
+  // until its script loaded it.
+  const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(filled)?.[1]
+  if (!entry) throw new Error('index.html has no module script')
+  const preloads = [...new Set([...[...filled.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((match) => match[1]!), ...rendered.scripts])]
+  return filled
+    .replace(/\s*<link rel="modulepreload" crossorigin href="[^"]+">/g, '')
+    .replace(
+      /<script type="module" crossorigin src="[^"]+"><\/script>/,
+      () => `<script src="/page-scripts.js" defer data-entry="${attr(entry)}" data-preload="${attr(preloads.join(' '))}"></script>`,
+    )
+    .replace('</head>', () => `${rendered.css.map((href) => `  <link rel="stylesheet" crossorigin href="${attr(href)}">\n`).join('')}  </head>`)
+    .replace(/<div id="root"><\/div>/, () => `<div id="root">${rendered.html}</div>\n    ${rendered.stateScript}`)
 }

@@ -4,6 +4,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Button } from '../../components/Button.tsx'
 import { shellSaysGuest } from '../../lib/session.ts'
+import { renderingServerMarkup } from '../../lib/ssr.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { applyConsent, browserIdForSaving, OPEN_CONSENT_EVENT, readConsent, storeConsent } from './consentStore.ts'
 import './privacy.css'
@@ -23,8 +24,10 @@ export function ConsentDialog() {
   // A visitor without a session and without a choice in this browser has nothing the server could
   // add: the banner is there from the first paint (no shift, no wait). Anyone else waits for the
   // server's answer, which may already hold the account's choice.
+  // Server-rendered markup (a visitor) always carries the banner: the server cannot read this
+  // browser's choice, so hydration starts from the banner and a stored choice closes it right after.
   const [open, setOpen] = useState<null | 'banner' | 'cookie_settings'>(() =>
-    (stored?.statistics ?? null) === null && shellSaysGuest() ? 'banner' : null,
+    (renderingServerMarkup() || (stored?.statistics ?? null) === null) && shellSaysGuest() ? 'banner' : null,
   )
   const [details, setDetails] = useState(false)
   const [statistics, setStatistics] = useState(false)
@@ -33,6 +36,10 @@ export function ConsentDialog() {
   const consentInput = stored?.browserId ? { browserId: stored.browserId } : {}
   const consent = useQuery(trpc.privacy.consent.queryOptions(consentInput))
   const save = useMutation(trpc.privacy.setConsent.mutationOptions())
+
+  useEffect(() => {
+    if ((stored?.statistics ?? null) !== null) setOpen((current) => (current === 'banner' ? null : current))
+  }, [stored])
 
   // The remembered choice (account for members, this browser for visitors) decides; otherwise ask.
   const remembered = consent.data?.choices.statistics ?? stored?.statistics ?? null

@@ -1,0 +1,118 @@
+/**
+ * Server-rendered public pages (issue 14 §3): a visitor without a session gets the landing page,
+ * the pricing page and a free-preview lesson as HTML that reads without JavaScript (in Dutch, with
+ * the cookie banner), the browser hydrates that markup without replacing it, and the data put into
+ * the page is only what the API gives the visitor — never a paid lesson's content.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { seedShop } from '@jouwbot/api/checkout'
+import { eq, lessons } from '@jouwbot/db'
+import { createMember } from '../helpers/accounts.ts'
+import { openBrowser, type BrowserSession } from '../helpers/browser.ts'
+import { COURSE } from '../helpers/course.ts'
+import { startTestServer, type TestServer } from '../helpers/test-server.ts'
+
+let server: TestServer
+let browser: BrowserSession
+let freeLesson: { slug: string; title: string }
+let paidLesson: { slug: string; title: string }
+
+beforeAll(async () => {
+  server = await startTestServer({ seedCourse: true })
+  await seedShop(server.deps, COURSE)
+  browser = await openBrowser(server.url)
+  const anna = await createMember(server.deps, { firstName: 'Anna' })
+  const outline = await (await anna.client.api()).course.outline({ courseSlug: COURSE })
+  const lessons = outline.modules.flatMap((module) => module.lessons)
+  freeLesson = lessons.find((lesson) => lesson.freePreview)!
+  paidLesson = lessons.find((lesson) => !lesson.freePreview)!
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** The HTML as a client without JavaScript gets it, and what is inside `#root`. */
+async function fetchPage(path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.url}${path}`, { headers })
+  const html = await response.text()
+  const root = /<div id="root">([\s\S]*?)<\/div>\s*(?:<script type="application\/json"|<noscript>)/.exec(html)?.[1] ?? ''
+  return { status: response.status, html, root }
+}
+
+test('landing, pricing and a free-preview lesson arrive rendered, in Dutch, with the cookie banner', async () => {
+  const pages = [
+    ['/', 'Bouw, verkoop en onderhoud winstgevende Messenger-chatbots'],
+    ['/prijzen', 'Kies je pakket'],
+    [`/cursus/${COURSE}/les/${freeLesson.slug}`, freeLesson.title],
+  ] as const
+  for (const [path, heading] of pages) {
+    const page = await fetchPage(path)
+    expect(page.status).toBe(200)
+    expect(page.root).toContain(`>${heading.replace(/&/g, '&amp;')}</h1>`)
+    expect(page.root).toContain('Cookies op Jouw Bot')
+    expect(page.html).toContain('id="jb-ssr-state"')
+    // The scripts are asked for after the first paint (page-scripts.js), not while the HTML parses.
+    expect(page.html).toMatch(/<script src="\/page-scripts\.js" defer data-entry="\/assets\/index-[^"]+\.js"/)
+    expect(page.html).not.toMatch(/<script type="module"|rel="modulepreload"/)
+  }
+})
+
+test('the browser hydrates the server markup: nothing replaced, no error', async () => {
+  for (const path of ['/', '/prijzen', `/cursus/${COURSE}/les/${freeLesson.slug}`]) {
+    const page = await browser.newDevice({
+      // Records every element removed from the page, from before the HTML is parsed.
+      initScript: () => {
+        const removed: string[] = []
+        Object.assign(window, { removedElements: removed })
+        new MutationObserver((records) => {
+          for (const record of records) for (const node of record.removedNodes) if (node instanceof Element) removed.push(node.tagName)
+        }).observe(document, { subtree: true, childList: true })
+      },
+    })
+    const messages: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') messages.push(message.text())
+    })
+    const heading = await (await fetchPage(path)).root.match(/<h1[^>]*>([^<]+)<\/h1>/)?.[1]
+    await page.goto(path)
+    // Hydrated: on this wide window React unfolds the header the server sent folded (it cannot measure).
+    await page.locator('.site-header:not(.site-header--compact)').waitFor()
+    expect(await page.locator('h1').first().innerHTML()).toBe(heading)
+    expect(await page.evaluate(() => (window as unknown as { removedElements: string[] }).removedElements)).toEqual([])
+    expect(messages).toEqual([])
+    await page.context().close()
+  }
+  expect(browser.pageErrors).toEqual([])
+  expect(browser.cspViolations).toEqual([])
+})
+
+test('a browser that chose English gets the page in English (rendered anew, not hydrated in Dutch)', async () => {
+  const page = await browser.newDevice({ initScript: () => localStorage.setItem('jouwbot.language', 'en') })
+  await page.goto('/')
+  await page.getByRole('heading', { level: 1, name: 'Build, sell and maintain profitable Messenger chatbots' }).waitFor()
+  expect(await page.locator('h1').count()).toBe(1)
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+  expect(browser.pageErrors).toEqual([])
+  await page.context().close()
+})
+
+test("a paid lesson's content never reaches a visitor's page", async () => {
+  const page = await fetchPage(`/cursus/${COURSE}/les/${paidLesson.slug}`)
+  expect(page.status).toBe(200)
+  const [lesson] = await server.handle.db.select().from(lessons).where(eq(lessons.slug, paidLesson.slug))
+  expect(lesson?.bodyMarkdown.length).toBeGreaterThan(60)
+  // Neither the markup nor the embedded query cache holds the lesson's text or a video address.
+  expect(page.html).not.toContain(lesson!.bodyMarkdown.slice(0, 60))
+  expect(page.html).not.toContain('/media/')
+  // The free preview, by contrast, carries its text (the same data the API gives a visitor).
+  const [free] = await server.handle.db.select().from(lessons).where(eq(lessons.slug, freeLesson.slug))
+  expect((await fetchPage(`/cursus/${COURSE}/les/${freeLesson.slug}`)).html).toContain(JSON.stringify(free!.bodyMarkdown.slice(0, 60)).slice(1, -1))
+})
+
+test('a request with a session cookie gets the plain shell, rendered in the browser as before', async () => {
+  const page = await fetchPage('/prijzen', { cookie: 'jb_session=any-session' })
+  expect(page.html).not.toContain('id="jb-ssr-state"')
+  expect(page.html).toContain('<div id="root"></div>')
+})
