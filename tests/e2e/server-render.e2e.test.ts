@@ -107,6 +107,7 @@ test('a visitor who answered the cookie question gets the next page without the 
     if (message.type() === 'error' || message.type() === 'warning') errors.push(message.text())
   })
   await page.goto('/prijzen')
+  await page.locator('.site-header:not(.site-header--compact)').waitFor() // hydrated
   await page.getByTestId('consent-dialog').getByRole('button', { name: 'Alles weigeren' }).click()
   await page.getByTestId('consent-dialog').waitFor({ state: 'detached' })
   const cookie = (await page.context().cookies()).find((c) => c.name === 'jb_prefs')
@@ -167,6 +168,11 @@ test('a browser with an English choice from before the cookie existed gets the c
 })
 
 test('a malformed preference cookie is ignored: Dutch, with the banner', async () => {
+  // The well-formed value, for contrast: English, no banner.
+  const valid = await fetchPage('/prijzen', { cookie: 'jb_prefs=v1.c1.en' })
+  expect(valid.root).toContain('>Choose your package</h1>')
+  expect(valid.root).not.toContain('Cookies on Jouw Bot')
+  expect(valid.root).not.toContain('consent-dialog')
   for (const value of ['v1.c1.de', 'v2.c1.en', 'v1.c1.en;x', 'c1.en', 'v1.c1.en.extra', '']) {
     const page = await fetchPage('/prijzen', { cookie: `jb_prefs=${encodeURIComponent(value)}` })
     expect(page.html).toContain('<html lang="nl">')
