@@ -88,7 +88,9 @@ test('no cookie but the necessary ones before consent; statistics only after con
 
   await reject.click()
   await dialog.waitFor({ state: 'detached' })
-  expect(await cookieNames(page)).toEqual([])
+  // Only the strictly necessary mirror of "answered" for the server's rendering (no id, not the choice).
+  expect(await cookieNames(page)).toEqual(['jb_prefs'])
+  expect((await page.context().cookies()).find((c) => c.name === 'jb_prefs')?.value).toBe('v1.c1.nl')
   const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('jouwbot.consent')))!) as { browserId: string; statistics: boolean }
   expect(stored.statistics).toBe(false)
 
@@ -103,13 +105,13 @@ test('no cookie but the necessary ones before consent; statistics only after con
   await dialog.getByRole('checkbox', { name: /Statistieken/ }).check()
   await dialog.getByRole('button', { name: 'Keuze opslaan' }).click()
   await dialog.waitFor({ state: 'detached' })
-  expect(await cookieNames(page)).toEqual(['jb_stats'])
+  expect(await cookieNames(page)).toEqual(['jb_prefs', 'jb_stats'])
 
   // Withdrawing is as easy: the same dialog, one click.
   await page.getByRole('button', { name: 'Cookie-instellingen' }).click()
   await dialog.getByRole('button', { name: 'Alles weigeren' }).click()
   await dialog.waitFor({ state: 'detached' })
-  expect(await cookieNames(page)).toEqual([])
+  expect(await cookieNames(page)).toEqual(['jb_prefs'])
 
   // The server's consent log has the three choices of this browser, with text version and channel.
   const log = (await server.deps.db.select().from(consentRecords)).filter((r) => r.browserId === stored.browserId)

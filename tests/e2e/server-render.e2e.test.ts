@@ -1,7 +1,7 @@
 /**
  * Server-rendered public pages (issue 14 §3): a visitor without a session gets the landing page,
  * the pricing page and a free-preview lesson as HTML that reads without JavaScript (in Dutch, with
- * the cookie banner), the browser hydrates that markup without replacing it, and the data put into
+ * the cookie banner, unless the visitor's `jb_prefs` cookie says otherwise), the browser hydrates that markup without replacing it, and the data put into
  * the page is only what the API gives the visitor — never a paid lesson's content.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
@@ -59,18 +59,20 @@ test('landing, pricing and a free-preview lesson arrive rendered, in Dutch, with
   }
 })
 
+/** Records every element removed from the page, from before the HTML is parsed (on every load). */
+function recordRemovedElements() {
+  const removed: string[] = []
+  Object.assign(window, { removedElements: removed })
+  new MutationObserver((records) => {
+    for (const record of records) for (const node of record.removedNodes) if (node instanceof Element) removed.push(node.tagName)
+  }).observe(document, { subtree: true, childList: true })
+}
+const removedElements = (page: Awaited<ReturnType<BrowserSession['newDevice']>>) =>
+  page.evaluate(() => (window as unknown as { removedElements: string[] }).removedElements)
+
 test('the browser hydrates the server markup: nothing replaced, no error', async () => {
   for (const path of ['/', '/prijzen', `/cursus/${COURSE}/les/${freeLesson.slug}`]) {
-    const page = await browser.newDevice({
-      // Records every element removed from the page, from before the HTML is parsed.
-      initScript: () => {
-        const removed: string[] = []
-        Object.assign(window, { removedElements: removed })
-        new MutationObserver((records) => {
-          for (const record of records) for (const node of record.removedNodes) if (node instanceof Element) removed.push(node.tagName)
-        }).observe(document, { subtree: true, childList: true })
-      },
-    })
+    const page = await browser.newDevice({ initScript: recordRemovedElements })
     const messages: string[] = []
     page.on('console', (message) => {
       if (message.type() === 'error') messages.push(message.text())
@@ -80,7 +82,7 @@ test('the browser hydrates the server markup: nothing replaced, no error', async
     // Hydrated: on this wide window React unfolds the header the server sent folded (it cannot measure).
     await page.locator('.site-header:not(.site-header--compact)').waitFor()
     expect(await page.locator('h1').first().innerHTML()).toBe(heading)
-    expect(await page.evaluate(() => (window as unknown as { removedElements: string[] }).removedElements)).toEqual([])
+    expect(await removedElements(page)).toEqual([])
     expect(messages).toEqual([])
     await page.context().close()
   }
@@ -96,6 +98,87 @@ test('a browser that chose English gets the page in English (rendered anew, not 
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
   expect(browser.pageErrors).toEqual([])
   await page.context().close()
+})
+
+test('a visitor who answered the cookie question gets the next page without the banner, hydrated as it is', async () => {
+  const page = await browser.newDevice({ initScript: recordRemovedElements })
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') errors.push(message.text())
+  })
+  await page.goto('/prijzen')
+  await page.locator('.site-header:not(.site-header--compact)').waitFor() // hydrated
+  await page.getByTestId('consent-dialog').getByRole('button', { name: 'Alles weigeren' }).click()
+  await page.getByTestId('consent-dialog').waitFor({ state: 'detached' })
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'jb_prefs')
+  expect(cookie?.value).toBe('v1.c1.nl')
+  expect(cookie?.sameSite).toBe('Lax')
+
+  // The server's HTML for this browser has no banner.
+  const html = await fetchPage('/', { cookie: `jb_prefs=${cookie!.value}` })
+  expect(html.root).toContain('>Bouw, verkoop en onderhoud winstgevende Messenger-chatbots</h1>')
+  expect(html.root).not.toContain('consent-dialog')
+  expect(html.root).not.toContain('Cookies op Jouw Bot')
+
+  // And the browser hydrates it without a mismatch and without a banner appearing.
+  await page.goto('/')
+  await page.locator('.site-header:not(.site-header--compact)').waitFor()
+  expect(await page.getByTestId('consent-dialog').count()).toBe(0)
+  expect(await removedElements(page)).toEqual([])
+  expect(errors.filter((text) => /hydrat|did not match/i.test(text))).toEqual([])
+  expect(browser.pageErrors).toEqual([])
+  await page.context().close()
+})
+
+test('a visitor who chose English gets English HTML from the server, hydrated in English', async () => {
+  const page = await browser.newDevice({ initScript: recordRemovedElements })
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  await page.goto('/')
+  await page.locator('.site-header:not(.site-header--compact)').waitFor()
+  await page.getByRole('button', { name: 'English' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Build, sell and maintain profitable Messenger chatbots' }).waitFor()
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'jb_prefs')
+  expect(cookie?.value).toBe('v1.c0.en')
+
+  const html = await fetchPage('/prijzen', { cookie: `jb_prefs=${cookie!.value}` })
+  expect(html.html).toContain('<html lang="en">')
+  expect(html.root).toContain('>Choose your package</h1>')
+  expect(html.root).not.toContain('Kies je pakket')
+
+  // Hydrated, not replaced: the server's heading element stays.
+  await page.goto('/prijzen')
+  await page.locator('.site-header:not(.site-header--compact)').waitFor()
+  expect(await page.locator('h1').first().textContent()).toBe('Choose your package')
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+  expect(await removedElements(page)).toEqual([])
+  expect(errors).toEqual([])
+  expect(browser.pageErrors).toEqual([])
+  await page.context().close()
+})
+
+test('a browser with an English choice from before the cookie existed gets the cookie at start-up', async () => {
+  const page = await browser.newDevice({ initScript: () => localStorage.setItem('jouwbot.language', 'en') })
+  await page.goto('/')
+  await page.getByRole('heading', { level: 1, name: 'Build, sell and maintain profitable Messenger chatbots' }).waitFor()
+  expect((await page.context().cookies()).find((c) => c.name === 'jb_prefs')?.value).toBe('v1.c0.en')
+  await page.context().close()
+})
+
+test('a malformed preference cookie is ignored: Dutch, with the banner', async () => {
+  // The well-formed value, for contrast: English, no banner.
+  const valid = await fetchPage('/prijzen', { cookie: 'jb_prefs=v1.c1.en' })
+  expect(valid.root).toContain('>Choose your package</h1>')
+  expect(valid.root).not.toContain('Cookies on Jouw Bot')
+  expect(valid.root).not.toContain('consent-dialog')
+  for (const value of ['v1.c1.de', 'v2.c1.en', 'v1.c1.en;x', 'c1.en', 'v1.c1.en.extra', '']) {
+    const page = await fetchPage('/prijzen', { cookie: `jb_prefs=${encodeURIComponent(value)}` })
+    expect(page.html).toContain('<html lang="nl">')
+    expect(page.root).toContain('>Kies je pakket</h1>')
+    expect(page.root).toContain('Cookies op Jouw Bot')
+  }
 })
 
 test("a paid lesson's content never reaches a visitor's page", async () => {

@@ -1,13 +1,15 @@
 import { dehydrate, QueryClientProvider } from '@tanstack/react-query'
 import { createTRPCClient, TRPCClientError, type TRPCLink } from '@trpc/client'
 import { observable } from '@trpc/server/observable'
+import type { SitePrefs } from '@jouwbot/shared'
 import { StrictMode } from 'react'
+import { I18nextProvider } from 'react-i18next'
 import { prerenderToNodeStream } from 'react-dom/static'
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router'
 import superjson from 'superjson'
-import './i18n/index.ts'
+import i18n from './i18n/index.ts'
 import { SudoProvider } from './components/SudoProvider.tsx'
-import { SSR_STATE_ID, type SsrState } from './lib/ssr.ts'
+import { ServerPrefsContext, SSR_STATE_ID, type SsrState } from './lib/ssr.ts'
 import { makeQueryClient, TRPCProvider, type AppRouter } from './lib/trpc.ts'
 import { routes } from './router.tsx'
 
@@ -22,6 +24,9 @@ import { routes } from './router.tsx'
  * a render records every query it uses in the cache, they are fetched, and the page is rendered
  * again until no new query appears (at most a few rounds). Failed queries are left out, so the
  * browser asks for them again, as without server rendering.
+ *
+ * `prefs` (the visitor's `jb_prefs` cookie) picks the language and whether the cookie banner is in
+ * the page; they go into the state too, and the browser hydrates from the same.
  */
 export type ServerQuery = (path: string, input: unknown) => Promise<unknown>
 
@@ -35,23 +40,29 @@ export interface RenderResult {
 
 const MAX_ROUNDS = 4
 
-export async function render(url: URL, query: ServerQuery): Promise<RenderResult | null> {
+export async function render(url: URL, query: ServerQuery, prefs: SitePrefs): Promise<RenderResult | null> {
   const handler = createStaticHandler(routes)
   const context = await handler.query(new Request(url.href))
   if (context instanceof Response) return null // a <Navigate> or redirect: leave it to the browser
   const router = createStaticRouter(handler.dataRoutes, context)
   const queryClient = makeQueryClient()
   const trpcClient = createTRPCClient<AppRouter>({ links: [serverLink(query)] })
+  // Its own instance per render: concurrent renders may be in different languages.
+  const translations = await forLanguage(prefs.language)
 
   const app = (
     <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-          <SudoProvider>
-            <StaticRouterProvider router={router} context={context} hydrate={false} />
-          </SudoProvider>
-        </TRPCProvider>
-      </QueryClientProvider>
+      <I18nextProvider i18n={translations}>
+        <ServerPrefsContext value={prefs}>
+          <QueryClientProvider client={queryClient}>
+            <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+              <SudoProvider>
+                <StaticRouterProvider router={router} context={context} hydrate={false} />
+              </SudoProvider>
+            </TRPCProvider>
+          </QueryClientProvider>
+        </ServerPrefsContext>
+      </I18nextProvider>
     </StrictMode>
   )
 
@@ -70,7 +81,7 @@ export async function render(url: URL, query: ServerQuery): Promise<RenderResult
     queryClient.removeQueries({ predicate: (q) => q.state.status !== 'success' })
   }
 
-  const state: SsrState = { queries: dehydrate(queryClient) }
+  const state: SsrState = { queries: dehydrate(queryClient), prefs }
   // `<` escaped: the JSON can never close its script element, whatever a text contains.
   const json = JSON.stringify(superjson.serialize(state)).replace(/</g, '\\u003c')
   return {
@@ -78,6 +89,14 @@ export async function render(url: URL, query: ServerQuery): Promise<RenderResult
     stateScript: `<script type="application/json" id="${SSR_STATE_ID}">${json}</script>`,
     status: context.statusCode,
   }
+}
+
+/** An i18next instance in `language`, sharing the loaded texts (English is loaded on first use). */
+async function forLanguage(language: SitePrefs['language']): Promise<typeof i18n> {
+  if (language === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
+    i18n.addResourceBundle('en', 'translation', (await import('./i18n/en.json')).default)
+  }
+  return i18n.cloneInstance({ lng: language })
 }
 
 /** The whole page, waiting for every lazy part (unlike renderToString, which would leave fallbacks). */

@@ -7,8 +7,10 @@ import { startTransition, StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { createBrowserRouter, matchRoutes } from 'react-router'
 import { App } from './App.tsx'
-import { readSsrState, setHydrating } from './lib/ssr.ts'
+import { updatePrefsCookie } from './lib/prefsCookie.ts'
+import { readSsrState, ServerPrefsContext, setHydrating } from './lib/ssr.ts'
 import { makeQueryClient } from './lib/trpc.ts'
+import { readConsent } from './pages/privacy/consentStore.ts'
 import { routes } from './router.tsx'
 
 const root = document.getElementById('root')
@@ -17,11 +19,15 @@ if (!root) throw new Error('#root missing from index.html')
 async function start(container: HTMLElement): Promise<void> {
   // Settles at once for Dutch; a browser that chose English waits for its texts (no Dutch flash).
   await i18nReady
+  const language = i18n.resolvedLanguage === 'en' ? 'en' : 'nl'
+  // The cookie mirrors localStorage for the server's next render (existing choices get it too).
+  updatePrefsCookie({ consentAnswered: (readConsent()?.statistics ?? null) !== null, language })
   const queryClient = makeQueryClient()
-  // Server-rendered (a public page for a visitor, in Dutch: entry-server.tsx) and this browser
-  // wants Dutch: hydrate it. Otherwise render from scratch (React replaces the markup).
+  // Server-rendered (a public page for a visitor, in the language of its `jb_prefs` cookie:
+  // entry-server.tsx) in the language this browser wants: hydrate it, starting from the choices the
+  // server used. Otherwise render from scratch (React replaces the markup).
   const state = readSsrState()
-  if (state && i18n.resolvedLanguage === 'nl') {
+  if (state && state.prefs.language === language) {
     hydrate(queryClient, state.queries)
     // The page's lazy route module must be there before hydrating, or the router would start
     // with its loading fallback instead of the markup the server sent.
@@ -38,7 +44,9 @@ async function start(container: HTMLElement): Promise<void> {
       hydrateRoot(
         container,
         <StrictMode>
-          <App router={createBrowserRouter(routes)} queryClient={queryClient} />
+          <ServerPrefsContext value={state.prefs}>
+            <App router={createBrowserRouter(routes)} queryClient={queryClient} />
+          </ServerPrefsContext>
         </StrictMode>,
       )
     })

@@ -1,6 +1,7 @@
 import { parseCookie, stringifySetCookie } from 'cookie'
 import type { Request, Response } from 'express'
 import type { SessionCookies } from '@jouwbot/api'
+import { parseSitePrefs, PREFS_COOKIE, type SitePrefs } from '@jouwbot/shared'
 
 export const SESSION_COOKIE = 'jb_session'
 /** Marks a browser an account logged in on before (packages/api/src/auth/known-devices.ts). */
@@ -17,6 +18,13 @@ export function readDeviceCookie(req: Request): string | null {
   const header = req.headers.cookie
   if (!header) return null
   return parseCookie(header)[DEVICE_COOKIE] ?? null
+}
+
+/** The visitor's language and cookie-question answer (set by the browser); null when absent or malformed. */
+export function readPrefsCookie(req: Request): SitePrefs | null {
+  const header = req.headers.cookie
+  if (!header) return null
+  return parseSitePrefs(parseCookie(header)[PREFS_COOKIE])
 }
 
 /** HttpOnly, SameSite=Lax, Secure whenever the site is served over HTTPS. */

@@ -2,6 +2,7 @@ import type { Locale } from '@jouwbot/shared'
 import i18n, { type BackendModule } from 'i18next'
 import LanguageDetector from 'i18next-browser-languagedetector'
 import { initReactI18next } from 'react-i18next'
+import { updatePrefsCookie } from '../lib/prefsCookie.ts'
 import nl from './nl.json'
 
 export const LANGUAGE_STORAGE_KEY = 'jouwbot.language'
@@ -51,6 +52,8 @@ function syncHtmlLang(lng: string | undefined): void {
 }
 syncHtmlLang(i18n.resolvedLanguage)
 i18n.on('languageChanged', syncHtmlLang)
+// A switch is mirrored for the server's rendering (main.tsx mirrors the choice found at start-up).
+i18n.on('languageChanged', (lng) => updatePrefsCookie({ language: lng === 'en' ? 'en' : 'nl' }))
 
 /** The current UI language as one of the supported locales. */
 export function currentLocale(): Locale {

@@ -1,4 +1,6 @@
 import type { DehydratedState } from '@tanstack/react-query'
+import { DEFAULT_SITE_PREFS, type SitePrefs } from '@jouwbot/shared'
+import { createContext } from 'react'
 import superjson from 'superjson'
 
 /** The id of the `<script type="application/json">` holding a server-rendered page's query cache. */
@@ -7,7 +9,15 @@ export const SSR_STATE_ID = 'jb-ssr-state'
 /** What the server puts next to server-rendered markup (entry-server.tsx); superjson-encoded. */
 export interface SsrState {
   queries: DehydratedState
+  /** The visitor's choices the server rendered with (its `jb_prefs` cookie); hydration starts from them. */
+  prefs: SitePrefs
 }
+
+/**
+ * The choices server-rendered markup was made with: set on the server and while hydrating, so a
+ * component starts from what the server rendered (e.g. the cookie banner shown or not).
+ */
+export const ServerPrefsContext = createContext<SitePrefs>(DEFAULT_SITE_PREFS)
 
 /** The server-rendered page's state, or null for a page the browser renders itself. */
 export function readSsrState(): SsrState | null {

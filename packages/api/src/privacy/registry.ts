@@ -1482,6 +1482,17 @@ export const cookies: CookieDeclaration[] = [
     firstParty: true,
   },
   {
+    name: 'jb_prefs',
+    purpose: 'necessary',
+    kind: 'cookie',
+    description: {
+      nl: 'Een kopie van je taalkeuze en van het feit dat je de cookievraag beantwoordde (niet wat je koos), zodat onze server de pagina meteen in jouw taal en zonder cookiemelding stuurt. Geen id, geen persoonsgegevens. Alleen als je een keuze maakte.',
+      en: 'A copy of your language choice and of the fact that you answered the cookie question (not what you chose), so our server sends the page in your language and without the cookie notice right away. No id, no personal data. Only once you made a choice.',
+    },
+    lifetime: { nl: '12 maanden, verlengd bij elke wijziging', en: '12 months, renewed on every change' },
+    firstParty: true,
+  },
+  {
     name: 'jouwbot.playbackRate, jouwbot.captions',
     purpose: 'necessary',
     kind: 'localStorage',

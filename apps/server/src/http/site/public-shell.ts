@@ -158,6 +158,7 @@ export function fillShell(
       /<script type="module" crossorigin src="[^"]+"><\/script>/,
       () => `<script src="/page-scripts.js" defer data-entry="${attr(entry)}" data-preload="${attr(preloads.join(' '))}"></script>`,
     )
+    .replace(/<html lang="nl">/, () => `<html lang="${rendered.language}">`)
     .replace('</head>', () => `${rendered.css.map((href) => `  <link rel="stylesheet" crossorigin href="${attr(href)}">\n`).join('')}  </head>`)
     .replace(/<div id="root"><\/div>/, () => `<div id="root">${rendered.html}</div>\n    ${rendered.stateScript}`)
 }

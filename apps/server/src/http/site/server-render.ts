@@ -4,14 +4,15 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Request, Response } from 'express'
 import { appRouter, createContextInner, type AppDeps } from '@jouwbot/api'
-import type { WebRoutePattern } from '@jouwbot/shared'
-import { sessionCookies } from '../cookies.ts'
+import { DEFAULT_SITE_PREFS, type SitePrefs, type WebRoutePattern } from '@jouwbot/shared'
+import { readPrefsCookie, sessionCookies } from '../cookies.ts'
 
 /**
  * Server rendering of the public pages for visitors (no session cookie): the web build's
  * `dist-ssr/entry-server.js` renders the same React components the browser runs, so the page
  * paints from the HTML before its scripts arrive, and the browser hydrates it (apps/web/src/main.tsx).
- * Members, and every other page, get the plain shell as before.
+ * Members, and every other page, get the plain shell as before. The visitor's `jb_prefs` cookie (a
+ * mirror of choices kept in localStorage) decides the language and whether the cookie banner shows.
  */
 
 /** Rendered on the server for a visitor, with the source module of each lazy page (for its CSS). */
@@ -23,7 +24,7 @@ const RENDERED: Partial<Record<WebRoutePattern, string | null>> = {
 }
 
 interface EntryServer {
-  render(url: URL, query: (path: string, input: unknown) => Promise<unknown>): Promise<{ html: string; stateScript: string; status: number } | null>
+  render(url: URL, query: (path: string, input: unknown) => Promise<unknown>, prefs: SitePrefs): Promise<{ html: string; stateScript: string; status: number } | null>
 }
 
 interface ManifestChunk {
@@ -40,6 +41,8 @@ export interface ServerRendered {
   stateScript: string
   /** Stylesheets of the lazy page (the entry's own are in the template already). */
   css: string[]
+  /** The language the page was rendered in (the `<html lang>`). */
+  language: SitePrefs['language']
   /** The lazy page's script chunks, preloaded with the entry's (the browser hydrates only once it has them). */
   scripts: string[]
 }
@@ -81,12 +84,14 @@ export function serverRenderer(distDir: string, deps: AppDeps): ServerRenderer |
         if (typeof target !== 'function') throw new Error(`no query ${path}`)
         return (target as (input: unknown) => Promise<unknown>)(input)
       }
-      const rendered = await entry.render(new URL(req.originalUrl, deps.appOrigin), query)
+      const prefs = readPrefsCookie(req) ?? DEFAULT_SITE_PREFS
+      const rendered = await entry.render(new URL(req.originalUrl, deps.appOrigin), query, prefs)
       if (!rendered || rendered.status !== 200) return null
       const module = RENDERED[pattern]
       return {
         html: rendered.html,
         stateScript: rendered.stateScript,
+        language: prefs.language,
         css: module ? unique(chunksOf(manifest, module).flatMap((chunk) => chunk.css ?? [])) : [],
         scripts: module ? unique(chunksOf(manifest, module).map((chunk) => chunk.file)) : [],
       }

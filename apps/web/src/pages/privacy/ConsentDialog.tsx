@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useContext, useEffect, useId, useRef, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Button } from '../../components/Button.tsx'
 import { shellSaysGuest } from '../../lib/session.ts'
-import { renderingServerMarkup } from '../../lib/ssr.ts'
+import { renderingServerMarkup, ServerPrefsContext } from '../../lib/ssr.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import { applyConsent, browserIdForSaving, OPEN_CONSENT_EVENT, readConsent, storeConsent } from './consentStore.ts'
 import './privacy.css'
@@ -21,13 +21,15 @@ export function ConsentDialog() {
   const titleId = useId()
   const textId = useId()
   const [stored] = useState(readConsent)
+  const serverPrefs = useContext(ServerPrefsContext)
   // A visitor without a session and without a choice in this browser has nothing the server could
   // add: the banner is there from the first paint (no shift, no wait). Anyone else waits for the
   // server's answer, which may already hold the account's choice.
-  // Server-rendered markup (a visitor) always carries the banner: the server cannot read this
-  // browser's choice, so hydration starts from the banner and a stored choice closes it right after.
+  // Server-rendered markup (a visitor) carries the banner unless the `jb_prefs` cookie, the mirror
+  // of this browser's choice, says it was answered; hydration starts from what the server rendered
+  // and the effects below settle it from localStorage right after (should the two ever differ).
   const [open, setOpen] = useState<null | 'banner' | 'cookie_settings'>(() =>
-    (renderingServerMarkup() || (stored?.statistics ?? null) === null) && shellSaysGuest() ? 'banner' : null,
+    (renderingServerMarkup() ? !serverPrefs.consentAnswered : (stored?.statistics ?? null) === null) && shellSaysGuest() ? 'banner' : null,
   )
   const [details, setDetails] = useState(false)
   const [statistics, setStatistics] = useState(false)

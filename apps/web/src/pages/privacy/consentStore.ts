@@ -1,3 +1,5 @@
+import { updatePrefsCookie } from '../../lib/prefsCookie.ts'
+
 /**
  * The cookie choices of this browser, kept in localStorage (`jouwbot.consent`, a strictly necessary
  * entry declared in the privacy registry) with a random browser id that the server's consent log uses
@@ -44,6 +46,7 @@ export function storeConsent(consent: StoredConsent): void {
   } catch {
     // Storage unavailable: the choice still applies for this page view and is logged on the server.
   }
+  updatePrefsCookie({ consentAnswered: consent.statistics !== null })
   applyConsent(consent.statistics === true)
 }
 
