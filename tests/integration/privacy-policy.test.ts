@@ -105,7 +105,7 @@ describe('the privacy statement', () => {
     const vat = overview.categories.find((c) => c.id === 'vat_number')!
     expect(vat).toMatchObject({ legalBasis: 'legal_obligation', recipients: expect.arrayContaining([expect.objectContaining({ id: 'vies' })]) })
     expect(overview.recipients.map((r) => r.id)).toEqual(expect.arrayContaining(['mollie', 'mail_provider', 'storage_host']))
-    expect(overview.cookies.filter((c) => c.purpose === 'necessary').map((c) => c.name)).toEqual(['jb_session', 'jouwbot.language', 'jouwbot.consent', 'jb_prefs', 'jouwbot.playbackRate, jouwbot.captions'])
+    expect(overview.cookies.filter((c) => c.purpose === 'necessary').map((c) => c.name)).toEqual(['jb_session', 'jb_device', 'jouwbot.language', 'jouwbot.consent', 'jb_prefs', 'jouwbot.playbackRate, jouwbot.captions'])
     expect(overview.retentionRules.find((r) => r.id === 'newsletter-unsubscribed')).toMatchObject({ schedule: 'monthly' })
     expect(overview.recipients.map((r) => r.name.en).join(' ')).not.toMatch(/Google|ManyChat|Huddle/)
   })

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import type { Response } from 'express'
-import { sessionCookies } from './cookies.ts'
+import { cookies as declaredCookies } from '@jouwbot/api/privacy'
+import { PREFS_COOKIE } from '@jouwbot/shared'
+import { DEVICE_COOKIE, SESSION_COOKIE, sessionCookies } from './cookies.ts'
+import { STATS_COOKIE } from './marketing/stats-collect.ts'
 
 function fakeResponse() {
   const headers: string[] = []
@@ -24,4 +27,9 @@ describe('session cookie', () => {
     sessionCookies(res, true).clear()
     expect(headers[0]).toMatch(/^jb_session=; Max-Age=0/)
   })
+})
+
+test('every cookie the server sets or reads is declared on /privacy', () => {
+  const declared = declaredCookies.filter((c) => c.kind === 'cookie').map((c) => c.name)
+  expect(declared.sort()).toEqual([SESSION_COOKIE, DEVICE_COOKIE, PREFS_COOKIE, STATS_COOKIE].sort())
 })

@@ -1463,6 +1463,17 @@ export const cookies: CookieDeclaration[] = [
     firstParty: true,
   },
   {
+    name: 'jb_device',
+    purpose: 'necessary',
+    kind: 'cookie',
+    description: {
+      nl: 'Herkent deze browser als een waarop je eerder inlogde, zodat mislukte inlogpogingen van anderen jou niet buitensluiten (HttpOnly, alleen bij inloggen verstuurd). Bevat per account een willekeurige code met een handtekening; wij bewaren er niets van.',
+      en: 'Recognises this browser as one you logged in on before, so other people’s failed log-in attempts do not lock you out (HttpOnly, sent only when logging in). Holds a random code with a signature per account; we store nothing of it.',
+    },
+    lifetime: { nl: '12 maanden na de laatste keer inloggen', en: '12 months after your last log-in' },
+    firstParty: true,
+  },
+  {
     name: 'jouwbot.language',
     purpose: 'necessary',
     kind: 'localStorage',

@@ -66,4 +66,4 @@ export function countServerPageView(deps: AppDeps, req: Request, onError: (error
     .catch(onError)
 }
 
-const STATS_COOKIE = 'jb_stats'
+export const STATS_COOKIE = 'jb_stats'
