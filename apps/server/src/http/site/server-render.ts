@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Request, Response } from 'express'
+import type { Request } from 'express'
 import { appRouter, createContextInner, type AppDeps } from '@jouwbot/api'
 import type { WebRoutePattern } from '@jouwbot/shared'
-import { sessionCookies } from '../cookies.ts'
+import { RenderCache } from './render-cache.ts'
 
 /**
  * Server rendering of the public pages for visitors (no session cookie): the web build's
@@ -20,6 +20,33 @@ const RENDERED: Partial<Record<WebRoutePattern, string | null>> = {
   '/prijzen': 'src/pages/checkout/PricingPage.tsx',
   '/cursus/:courseSlug': 'src/pages/courses/CoursePage.tsx',
   '/cursus/:courseSlug/les/:lessonSlug': 'src/pages/courses/LessonPage.tsx',
+}
+
+/** Rendered pages kept per (URL, preferences): enough for every public page and language. */
+export const RENDER_CACHE_ENTRIES = 500
+/** How long a rendered page is served again; an admin edit in this process shows at once. */
+export const RENDER_CACHE_TTL_MS = 15_000
+
+/**
+ * The visitor's preferences the render reads, part of the cache key. Every value of the request
+ * that the rendered page depends on must be here (the preference cookie's language and banner
+ * answer go here when the render reads them); today the render reads none, so all are defaults.
+ */
+export interface RenderPreferences {
+  language: 'nl' | 'en'
+  bannerAnswered: boolean
+}
+export function renderPreferences(_req: Request): RenderPreferences {
+  return { language: 'nl', bannerAnswered: false }
+}
+
+/** The cache key of a rendered page: the URL it was rendered from (path and query) and the preferences. */
+export function renderKey(url: URL, { language, bannerAnswered }: RenderPreferences): string {
+  return `${language}|${bannerAnswered ? 1 : 0}|${url.pathname}${url.search}`
+}
+
+const refuseCookie = (): never => {
+  throw new Error('a query set a cookie during server rendering')
 }
 
 interface EntryServer {
@@ -45,7 +72,7 @@ export interface ServerRendered {
 }
 
 export interface ServerRenderer {
-  render(req: Request, res: Response, pattern: WebRoutePattern | null): Promise<ServerRendered | null>
+  render(req: Request, pattern: WebRoutePattern | null): Promise<ServerRendered | null>
 }
 
 /** The renderer for a web build, or null when the build has no server entry (the shell alone). */
@@ -59,37 +86,60 @@ export function serverRenderer(distDir: string, deps: AppDeps): ServerRenderer |
       import(pathToFileURL(entryFile).href) as Promise<EntryServer>,
       readFile(manifestFile, 'utf8').then((text) => JSON.parse(text) as Record<string, ManifestChunk>),
     ]).then(([entry, manifest]) => ({ entry, manifest })))
-  const secure = deps.appOrigin.startsWith('https://')
 
-  return {
-    async render(req, res, pattern) {
-      if (pattern === null || !(pattern in RENDERED)) return null
-      const { entry, manifest } = await load()
-      // A visitor's context, as the tRPC adapter builds it for a request without a session: the
-      // page holds exactly what the API would answer this visitor (a paid lesson stays locked).
-      const ctx = createContextInner({
-        deps,
-        session: null,
-        user: null,
-        cookies: sessionCookies(res, secure),
-        request: { requestId: String(req.id ?? ''), ip: req.ip ?? 'unknown', userAgent: req.headers['user-agent'] ?? null },
+  // What a render may depend on is (URL, preferences): the context below is a guest's, the same for
+  // every visitor, so one render serves them all for a short while (render-cache.ts).
+  const cache = new RenderCache<ServerRendered | null>({
+    maxEntries: RENDER_CACHE_ENTRIES,
+    ttlMs: RENDER_CACHE_TTL_MS,
+    now: () => deps.clock.now().getTime(),
+    generation: () => deps.courses.generation,
+  })
+
+  const renderUrl = async (url: URL, pattern: WebRoutePattern, req: Request): Promise<{ value: ServerRendered | null; cache: boolean }> => {
+    const { entry, manifest } = await load()
+    // A visitor's context, as the tRPC adapter builds it for a request without a session: the
+    // page holds exactly what the API would answer this visitor (a paid lesson stays locked). The
+    // render is shared by every visitor of the page, so nothing of this request may end up in it:
+    // no cookie (queries never set one; if one did, the render fails and the shell goes out).
+    const ctx = createContextInner({
+      deps,
+      session: null,
+      user: null,
+      cookies: { set: refuseCookie, clear: refuseCookie },
+      request: { requestId: String(req.id ?? ''), ip: req.ip ?? 'unknown', userAgent: req.headers['user-agent'] ?? null },
+    })
+    const caller = appRouter.createCaller(ctx) as unknown
+    let failed = false
+    const query = async (path: string, input: unknown) => {
+      let target: unknown = caller
+      for (const part of path.split('.')) target = (target as Record<string, unknown>)[part]
+      if (typeof target !== 'function') throw new Error(`no query ${path}`)
+      // The page leaves a failed query to the browser: fine for this request, not for a cached page.
+      return (target as (input: unknown) => Promise<unknown>)(input).catch((error: unknown) => {
+        failed = true
+        throw error
       })
-      const caller = appRouter.createCaller(ctx) as unknown
-      const query = async (path: string, input: unknown) => {
-        let target: unknown = caller
-        for (const part of path.split('.')) target = (target as Record<string, unknown>)[part]
-        if (typeof target !== 'function') throw new Error(`no query ${path}`)
-        return (target as (input: unknown) => Promise<unknown>)(input)
-      }
-      const rendered = await entry.render(new URL(req.originalUrl, deps.appOrigin), query)
-      if (!rendered || rendered.status !== 200) return null
-      const module = RENDERED[pattern]
-      return {
+    }
+    const rendered = await entry.render(url, query)
+    if (!rendered || rendered.status !== 200) return { value: null, cache: false }
+    const module = RENDERED[pattern]
+    return {
+      value: {
         html: rendered.html,
         stateScript: rendered.stateScript,
         css: module ? unique(chunksOf(manifest, module).flatMap((chunk) => chunk.css ?? [])) : [],
         scripts: module ? unique(chunksOf(manifest, module).map((chunk) => chunk.file)) : [],
-      }
+      },
+      cache: !failed,
+    }
+  }
+
+  return {
+    async render(req, pattern) {
+      if (pattern === null || !(pattern in RENDERED)) return null
+      const url = new URL(req.originalUrl, deps.appOrigin)
+      return cache.get(renderKey(url, renderPreferences(req)), () => renderUrl(url, pattern, req))
     },
   }
 }
