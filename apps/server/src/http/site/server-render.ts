@@ -112,14 +112,16 @@ export function serverRenderer(distDir: string, deps: AppDeps): ServerRenderer |
     const caller = appRouter.createCaller(ctx) as unknown
     let failed = false
     const query = async (path: string, input: unknown) => {
-      let target: unknown = caller
-      for (const part of path.split('.')) target = (target as Record<string, unknown>)[part]
-      if (typeof target !== 'function') throw new Error(`no query ${path}`)
       // The page leaves a failed query to the browser: fine for this request, not for a cached page.
-      return (target as (input: unknown) => Promise<unknown>)(input).catch((error: unknown) => {
+      try {
+        let target: unknown = caller
+        for (const part of path.split('.')) target = (target as Record<string, unknown>)[part]
+        if (typeof target !== 'function') throw new Error(`no query ${path}`)
+        return await (target as (input: unknown) => Promise<unknown>)(input)
+      } catch (error) {
         failed = true
         throw error
-      })
+      }
     }
     const rendered = await entry.render(url, query)
     if (!rendered || rendered.status !== 200) return { value: null, cache: false }
