@@ -12,7 +12,12 @@
  *                         players as connections, each a different entitled member saving the same
  *                         lesson on its own connection (its own row);
  *   saveProgress, 1 conn — the same save from one player on one connection (this bench's
- *                         earlier shape), shown for reference.
+ *                         earlier shape), shown for reference;
+ *   GET / (visitor), GET /prijzen (visitor) — the server-rendered public pages for a visitor
+ *                         without a session cookie (apps/server/src/http/site/server-render.ts);
+ *   GET / (shell)        — the same page for the member: the plain shell, the reference line
+ *                         (the difference is what the server render costs per request).
+ *   These need the web build (`pnpm --filter @jouwbot/web build`, incl. dist-ssr).
  *
  * Why the save runs as several players: CPU per request depends on how many requests share the
  * server's wake-ups (epoll, the HTTP parse loop, the PostgreSQL round trips' callbacks). One
@@ -102,6 +107,9 @@ try {
     // One player per connection, each its own member: a row's saves come one after another (see above).
     'lesson.saveProgress': { ...save, perConnection: players.map((playerCookie) => ({ cookie: playerCookie })) },
     'saveProgress, 1 conn': { ...save, connections: 1 },
+    'GET / (shell)': { ...common, url: `${url}/`, headers: member },
+    'GET / (visitor)': { ...common, url: `${url}/`, headers: {} },
+    'GET /prijzen (visitor)': { ...common, url: `${url}/prijzen`, headers: {} },
   }
 
   // Every target must answer what it should (for every player), or the figures mean nothing.
@@ -112,6 +120,10 @@ try {
       const response = await fetch(target.url, init)
       const text = await response.text()
       if (response.status !== 200) throw new Error(`${name}: ${response.status} ${text.slice(0, 300)}`)
+      // The page targets must be what they are named: rendered for the visitor, the shell for the member.
+      if (name.startsWith('GET ') && text.includes('<div id="root"></div>') !== name.endsWith('(shell)')) {
+        throw new Error(`${name}: not ${name.endsWith('(shell)') ? 'the plain shell' : 'server-rendered'} (is the web build there?)`)
+      }
     }
   }
 
@@ -154,6 +166,9 @@ try {
   console.log(verdict('lesson.saveProgress', 'course.outline', 1.5))
   console.log(verdict('system.ping', 'minimal tRPC', 1.5))
   console.log(`  ${'saveProgress, 1 conn / course.outline'.padEnd(38)} ${(perRequest('saveProgress, 1 conn') / perRequest('course.outline')).toFixed(2)}×  (one player alone: for reference)`)
+  for (const page of ['GET / (visitor)', 'GET /prijzen (visitor)']) {
+    console.log(`  ${`${page} / GET / (shell)`.padEnd(38)} ${(perRequest(page) / perRequest('GET / (shell)')).toFixed(2)}×  (the server render's cost)`)
+  }
   console.log(`  ${'minimal tRPC / bare http'.padEnd(38)} ${(perRequest('minimal tRPC') / perRequest('bare http')).toFixed(2)}×  (for scale)`)
 } finally {
   await stopChild()

@@ -6,7 +6,8 @@
  * line `{ url, cookie, players, minimalUrl, bareUrl, lesson }` (`players`: the session cookies of
  * BENCH_PLAYERS entitled members, default 1, the first being `cookie`), then serves until killed (and
  * drops its database on SIGTERM or SIGINT, or when the set-up fails; its media folder goes with
- * ./cleanup.ts).
+ * ./cleanup.ts). The app serves the web build (apps/web/dist and dist-ssr: `pnpm --filter
+ * @jouwbot/web build`) for bench:cpu's page targets; without it those answer 503.
  */
 import { onInterrupt } from './cleanup.ts'
 import { createServer, type Server } from 'node:http'
@@ -23,6 +24,7 @@ import { generateEncryptionKey, systemClock } from '@jouwbot/auth'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
 import { and, createDb, eq, isNotNull, lessons, migrate, sql, users } from '@jouwbot/db'
 import { createApp } from '@jouwbot/server/app'
+import { defaultWebDist } from '@jouwbot/server/boot'
 import { createLocalStorage } from '@jouwbot/storage'
 
 const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -104,7 +106,7 @@ try {
     .where(and(isNotNull(lessons.videoKey), eq(lessons.freePreview, false)))
     .limit(1)
 
-  const app = createApp({ deps, logger: pino({ level: 'silent' }), pingDb: async () => {}, webDist: null })
+  const app = createApp({ deps, logger: pino({ level: 'silent' }), pingDb: async () => {}, webDist: defaultWebDist })
   const server = createServer(app)
 
   // The baselines: the least a tRPC answer costs, and the least any HTTP answer costs.

@@ -76,7 +76,7 @@ export function webClient(distDir: string, deps: AppDeps): Router {
       // A page that fails to render on the server still works as the plain shell (the browser renders it).
       const rendered =
         guest && renderer && content.status === 200
-          ? await renderer.render(req, res, pattern).catch((error: unknown) => {
+          ? await renderer.render(req, pattern).catch((error: unknown) => {
               ;(req as { log?: Logger }).log?.error({ err: error, requestId: req.id }, 'server rendering failed; sent the plain shell')
               return null
             })

@@ -84,6 +84,8 @@ export async function loadCourseStructure(db: DbOrTx, slug: string): Promise<Cou
 export class CourseStructureCache {
   private readonly entries = new Map<string, { at: number; value: Promise<CourseStructure | null> }>()
   private slugs: { at: number; value: Promise<string[]> } | undefined
+  /** Goes up with every `invalidate`: caches built on the structures (rendered pages) compare it. */
+  generation = 0
   constructor(private readonly ttlMs = 60_000) {}
 
   publishedSlugs(db: DbOrTx): Promise<string[]> {
@@ -109,6 +111,7 @@ export class CourseStructureCache {
   }
 
   invalidate(slug?: string): void {
+    this.generation++
     this.slugs = undefined
     if (slug) this.entries.delete(slug)
     else this.entries.clear()

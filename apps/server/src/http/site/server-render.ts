@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Request, Response } from 'express'
+import type { Request } from 'express'
 import { appRouter, createContextInner, type AppDeps } from '@jouwbot/api'
 import { DEFAULT_SITE_PREFS, type SitePrefs, type WebRoutePattern } from '@jouwbot/shared'
-import { readPrefsCookie, sessionCookies } from '../cookies.ts'
+import { readPrefsCookie } from '../cookies.ts'
+import { RenderCache, renderBudget } from './render-cache.ts'
 
 /**
  * Server rendering of the public pages for visitors (no session cookie): the web build's
@@ -21,6 +22,30 @@ const RENDERED: Partial<Record<WebRoutePattern, string | null>> = {
   '/prijzen': 'src/pages/checkout/PricingPage.tsx',
   '/cursus/:courseSlug': 'src/pages/courses/CoursePage.tsx',
   '/cursus/:courseSlug/les/:lessonSlug': 'src/pages/courses/LessonPage.tsx',
+}
+
+/** Rendered pages kept per (URL, preferences): enough for every public page and language. */
+export const RENDER_CACHE_ENTRIES = 500
+/** How long a rendered page is served again; an admin edit in this process shows at once. */
+export const RENDER_CACHE_TTL_MS = 15_000
+/** Renders a process starts per second for pages not in the cache; past it, visitors get the plain shell. */
+export const RENDERS_PER_SECOND = 20
+
+/**
+ * The visitor's preferences the render reads (the `jb_prefs` cookie: language, cookie question
+ * answered), part of the cache key: every value of the request the rendered page depends on is here.
+ */
+export function renderPreferences(req: Request): SitePrefs {
+  return readPrefsCookie(req) ?? DEFAULT_SITE_PREFS
+}
+
+/** The cache key of a rendered page: the URL it was rendered from (path and query) and the preferences. */
+export function renderKey(url: URL, { language, consentAnswered }: SitePrefs): string {
+  return `${language}|${consentAnswered ? 1 : 0}|${url.pathname}${url.search}`
+}
+
+const refuseCookie = (): never => {
+  throw new Error('a query set a cookie during server rendering')
 }
 
 interface EntryServer {
@@ -39,16 +64,16 @@ export interface ServerRendered {
   html: string
   /** The query cache as a JSON script element (main.tsx hydrates from it). */
   stateScript: string
+  /** The language it was rendered in (`<html lang>`). */
+  language: SitePrefs['language']
   /** Stylesheets of the lazy page (the entry's own are in the template already). */
   css: string[]
-  /** The language the page was rendered in (the `<html lang>`). */
-  language: SitePrefs['language']
   /** The lazy page's script chunks, preloaded with the entry's (the browser hydrates only once it has them). */
   scripts: string[]
 }
 
 export interface ServerRenderer {
-  render(req: Request, res: Response, pattern: WebRoutePattern | null): Promise<ServerRendered | null>
+  render(req: Request, pattern: WebRoutePattern | null): Promise<ServerRendered | null>
 }
 
 /** The renderer for a web build, or null when the build has no server entry (the shell alone). */
@@ -62,39 +87,68 @@ export function serverRenderer(distDir: string, deps: AppDeps): ServerRenderer |
       import(pathToFileURL(entryFile).href) as Promise<EntryServer>,
       readFile(manifestFile, 'utf8').then((text) => JSON.parse(text) as Record<string, ManifestChunk>),
     ]).then(([entry, manifest]) => ({ entry, manifest })))
-  const secure = deps.appOrigin.startsWith('https://')
 
-  return {
-    async render(req, res, pattern) {
-      if (pattern === null || !(pattern in RENDERED)) return null
-      const { entry, manifest } = await load()
-      // A visitor's context, as the tRPC adapter builds it for a request without a session: the
-      // page holds exactly what the API would answer this visitor (a paid lesson stays locked).
-      const ctx = createContextInner({
-        deps,
-        session: null,
-        user: null,
-        cookies: sessionCookies(res, secure),
-        request: { requestId: String(req.id ?? ''), ip: req.ip ?? 'unknown', userAgent: req.headers['user-agent'] ?? null },
-      })
-      const caller = appRouter.createCaller(ctx) as unknown
-      const query = async (path: string, input: unknown) => {
+  // What a render may depend on is (URL, preferences): the context below is a guest's, the same for
+  // every visitor, so one render serves them all for a short while (render-cache.ts).
+  const cache = new RenderCache<ServerRendered | null>({
+    maxEntries: RENDER_CACHE_ENTRIES,
+    ttlMs: RENDER_CACHE_TTL_MS,
+    now: () => deps.clock.now().getTime(),
+    generation: () => deps.courses.generation,
+  })
+
+  const budget = renderBudget(RENDERS_PER_SECOND, () => deps.clock.now().getTime())
+
+  const renderUrl = async (url: URL, prefs: SitePrefs, pattern: WebRoutePattern, req: Request): Promise<{ value: ServerRendered | null; cache: boolean }> => {
+    const { entry, manifest } = await load()
+    // A visitor's context, as the tRPC adapter builds it for a request without a session: the
+    // page holds exactly what the API would answer this visitor (a paid lesson stays locked). The
+    // render is shared by every visitor of the page, so nothing of this request may end up in it:
+    // no cookie (queries never set one; if one did, the render fails and the shell goes out).
+    const ctx = createContextInner({
+      deps,
+      session: null,
+      user: null,
+      cookies: { set: refuseCookie, clear: refuseCookie },
+      request: { requestId: String(req.id ?? ''), ip: req.ip ?? 'unknown', userAgent: req.headers['user-agent'] ?? null },
+    })
+    const caller = appRouter.createCaller(ctx) as unknown
+    let failed = false
+    const query = async (path: string, input: unknown) => {
+      // The page leaves a failed query to the browser: fine for this request, not for a cached page.
+      try {
         let target: unknown = caller
         for (const part of path.split('.')) target = (target as Record<string, unknown>)[part]
         if (typeof target !== 'function') throw new Error(`no query ${path}`)
-        return (target as (input: unknown) => Promise<unknown>)(input)
+        return await (target as (input: unknown) => Promise<unknown>)(input)
+      } catch (error) {
+        failed = true
+        throw error
       }
-      const prefs = readPrefsCookie(req) ?? DEFAULT_SITE_PREFS
-      const rendered = await entry.render(new URL(req.originalUrl, deps.appOrigin), query, prefs)
-      if (!rendered || rendered.status !== 200) return null
-      const module = RENDERED[pattern]
-      return {
+    }
+    const rendered = await entry.render(url, query, prefs)
+    if (!rendered || rendered.status !== 200) return { value: null, cache: false }
+    const module = RENDERED[pattern]
+    return {
+      value: {
         html: rendered.html,
         stateScript: rendered.stateScript,
         language: prefs.language,
         css: module ? unique(chunksOf(manifest, module).flatMap((chunk) => chunk.css ?? [])) : [],
         scripts: module ? unique(chunksOf(manifest, module).map((chunk) => chunk.file)) : [],
-      }
+      },
+      cache: !failed,
+    }
+  }
+
+  return {
+    async render(req, pattern) {
+      if (pattern === null || !(pattern in RENDERED)) return null
+      const url = new URL(req.originalUrl, deps.appOrigin)
+      const prefs = renderPreferences(req)
+      const key = renderKey(url, prefs)
+      if (!cache.has(key) && !budget.take()) return null
+      return cache.get(key, () => renderUrl(url, prefs, pattern, req))
     },
   }
 }
