@@ -123,7 +123,10 @@ const stopChildren = async () => {
 }
 onInterrupt(stopChildren)
 try {
-  await chmod(dir, 0o755) // nginx workers run as nobody when started by root
+  // nginx workers run as nobody when started by root: they must pass through this folder and its
+  // parent, the per-run temp folder ./cleanup.ts makes (0700 as mkdtemp makes it).
+  await chmod(path.dirname(dir), 0o755)
+  await chmod(dir, 0o755)
   const mediaRoot = path.join(dir, 'media')
   await mkdir(path.join(mediaRoot, 'videos'), { recursive: true })
   // ASCII, not random bytes: the servers never look at the content, but autocannon decodes every
