@@ -2,7 +2,11 @@
  * Lighthouse (mobile, its default simulated throttling: slow 4G, 4x CPU slowdown) on the built
  * server in Debian Chromium, for the landing page, the pricing page and a lesson page:
  *
- *   pnpm bench:lighthouse [--runs 3] [--no-build] [--cpu-slowdown N] [--save DIR]
+ *   pnpm bench:lighthouse [--runs 3] [--no-build] [--cpu-slowdown N] [--save DIR [--profile]]
+ *
+ * `--profile` adds V8's sampling profiler to the saved traces (which functions a long task ran;
+ * open the .trace.json in Chromium's Performance panel). It costs main-thread time, so the figures
+ * of such a run are not comparable with others.
  *
  * The server runs as `pnpm start` runs it (embedded defaults: PGlite in a fresh temp folder, the
  * demo course seeded). The lesson is the demo course's first free-preview video lesson, opened by a
@@ -28,6 +32,7 @@ const { values: args } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'cpu-slowdown': { type: 'string' },
     save: { type: 'string' },
+    profile: { type: 'boolean', default: false },
   },
 })
 const RUNS = Number(args.runs)
@@ -80,6 +85,7 @@ async function measure(url: string, reportPath?: string): Promise<Measurement> {
       output: 'json',
       logLevel: 'error',
       onlyCategories: ['performance'],
+      ...(args.profile ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' } : {}),
       ...(CPU_SLOWDOWN === undefined ? {} : { throttling: { cpuSlowdownMultiplier: CPU_SLOWDOWN } }),
     })
     if (!result) throw new Error(`no Lighthouse result for ${url}`)

@@ -109,8 +109,8 @@ export default defineConfig(({ isSsrBuild }) => ({
               // The shared schemas (`@jouwbot/shared`'s index, all built on zod) go with it: left to the
               // default chunking, rolldown merged them, as a dependency common to many lazy pages, into
               // the entry chunk, and zod with them. The zod-free modules the shell needs (error keys, the
-              // Messenger link) form their own small chunk first, so the zod group does not take them along.
-              { name: 'shared', test: /[\\/]packages[\\/]shared[\\/]src[\\/](errors|messenger)\.ts$/ },
+              // Messenger link, the `jb_prefs` cookie format) form their own small chunk first, so the zod group does not take them along.
+              { name: 'shared', test: /[\\/]packages[\\/]shared[\\/]src[\\/](errors|messenger|site-prefs)\.ts$/ },
               { name: 'zod', test: (id) => packageOf(id) === 'zod' || /[\\/]packages[\\/]shared[\\/]src[\\/]/.test(id) },
               // Everything else from node_modules changes less often than the app: its own chunk. It
               // comes before the markdown group, which would otherwise pull React in with its imports.

@@ -48,7 +48,10 @@ export const i18nReady: Promise<unknown> = i18n
 
 function syncHtmlLang(lng: string | undefined): void {
   if (typeof document === 'undefined') return // server rendering (entry-server.tsx): Dutch
-  document.documentElement.lang = lng === 'en' ? 'en' : 'nl'
+  const lang = lng === 'en' ? 'en' : 'nl'
+  // Only on a change: setting it, even to the value it has, invalidates the style of the whole
+  // (server-rendered) page at start-up.
+  if (document.documentElement.lang !== lang) document.documentElement.lang = lang
 }
 syncHtmlLang(i18n.resolvedLanguage)
 i18n.on('languageChanged', syncHtmlLang)

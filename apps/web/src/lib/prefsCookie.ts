@@ -1,4 +1,4 @@
-import { DEFAULT_SITE_PREFS, formatSitePrefs, parseSitePrefs, PREFS_COOKIE, PREFS_COOKIE_MAX_AGE_SECONDS, type SitePrefs } from '@jouwbot/shared'
+import { DEFAULT_SITE_PREFS, formatSitePrefs, parseSitePrefs, PREFS_COOKIE, PREFS_COOKIE_MAX_AGE_SECONDS, type SitePrefs } from '@jouwbot/shared/site-prefs'
 
 /**
  * Keeps the `jb_prefs` cookie (packages/shared/src/site-prefs.ts) in step with the choices in

@@ -1,5 +1,5 @@
 import type { DehydratedState } from '@tanstack/react-query'
-import { DEFAULT_SITE_PREFS, type SitePrefs } from '@jouwbot/shared'
+import { DEFAULT_SITE_PREFS, type SitePrefs } from '@jouwbot/shared/site-prefs'
 import { createContext } from 'react'
 import superjson from 'superjson'
 

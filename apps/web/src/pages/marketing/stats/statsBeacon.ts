@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { useLocation } from 'react-router'
+import { runWhenIdle } from '../../../lib/idle.ts'
 import { readConsent } from '../../privacy/consentStore.ts'
 
 /** The server route that counts a page view (apps/server/src/http/marketing/stats-collect.ts). */
@@ -47,6 +48,7 @@ export function useStatsBeacon(): void {
   useEffect(() => {
     const referrer = first.current ? referrerHost() : undefined
     first.current = false
-    sendPageView(pathname, referrer)
+    // Nobody waits for it: after the page's start-up (hydration's effects), not inside it.
+    runWhenIdle(() => sendPageView(pathname, referrer))
   }, [pathname])
 }
