@@ -233,8 +233,13 @@ afterAll(async () => {
   await server?.close()
 })
 
-/** Waits until the page has its heading and nothing is loading any more. */
+/**
+ * Waits until the page runs (a server-rendered page is hydrated: App's mark), has its heading and
+ * nothing is loading any more.
+ */
 async function settle(page: Page): Promise<void> {
+  // Pages of the web app only (the blog's server pages run no script).
+  if ((await page.locator('#root').count()) > 0) await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' })
   await page.locator('main h1, h1').first().waitFor()
   await page.waitForFunction(() => document.querySelectorAll('.loading, .spinner, [aria-busy="true"]').length === 0)
   await page.evaluate(() => document.fonts.ready.then(() => undefined))

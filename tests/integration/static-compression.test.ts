@@ -42,9 +42,12 @@ function decoded(response: Raw): Buffer {
   return response.body
 }
 
+/** A session cookie (any value): the page goes out as the plain shell, not server-rendered for a visitor. */
+const MEMBER = { cookie: 'jb_session=lid' }
+
 /** The entry script and stylesheet the shell links to (hashed names change with every build). */
 async function shellAssets(): Promise<{ script: string; stylesheet: string }> {
-  const html = decoded(await get('/')).toString('utf8')
+  const html = decoded(await get('/', MEMBER)).toString('utf8')
   const script = /<script type="module" crossorigin src="(\/assets\/index-[^"]+\.js)"/.exec(html)?.[1]
   const stylesheet = /<link rel="stylesheet" crossorigin href="(\/assets\/index-[^"]+\.css)"/.exec(html)?.[1]
   expect(script).toBeDefined()
@@ -101,26 +104,30 @@ describe('hashed assets', () => {
 })
 
 describe('the page shell (index.html, filled per request)', () => {
-  test('is compressed as the browser accepts, never cached without revalidation, and answers 304 to its ETag', async () => {
-    const plain = await get('/prijzen', { 'accept-encoding': 'identity' })
+  test.each([
+    ['the plain shell (a member)', MEMBER, '<div id="root"></div>'],
+    ['a page server-rendered for a visitor', {}, '<div id="root"><'],
+  ])('%s is compressed as the browser accepts, never cached without revalidation, and answers 304 to its ETag', async (_name, cookie, root) => {
+    const plain = await get('/prijzen', { ...cookie, 'accept-encoding': 'identity' })
     expect(plain.status).toBe(200)
     expect(plain.headers['content-encoding']).toBeUndefined()
-    expect(plain.body.toString('utf8')).toContain('<div id="root"></div>')
+    expect(plain.body.toString('utf8')).toContain(root)
 
     for (const encoding of ['br', 'gzip'] as const) {
       const accept = encoding === 'br' ? 'gzip, deflate, br' : 'gzip, deflate'
-      const response = await get('/prijzen', { 'accept-encoding': accept })
+      const response = await get('/prijzen', { ...cookie, 'accept-encoding': accept })
       expect(response.status, encoding).toBe(200)
       expect(response.headers['content-encoding'], encoding).toBe(encoding)
       expect(response.headers['content-type'], encoding).toMatch(/^text\/html/)
       expect(response.headers['cache-control'], encoding).toBe('no-cache')
       expect(response.headers.vary, encoding).toMatch(/accept-encoding/i)
       expect(decoded(response).toString('utf8'), encoding).toBe(plain.body.toString('utf8'))
-      const again = await get('/prijzen', { 'accept-encoding': accept, 'if-none-match': String(response.headers.etag) })
+      const again = await get('/prijzen', { ...cookie, 'accept-encoding': accept, 'if-none-match': String(response.headers.etag) })
       expect(again.status, encoding).toBe(304)
     }
+  })
 
-    // The 404 shell is compressed too and keeps its status.
+  test('the 404 shell is compressed too and keeps its status', async () => {
     const missing = await get('/bestaat-niet', { 'accept-encoding': 'br' })
     expect(missing.status).toBe(404)
     expect(missing.headers['content-encoding']).toBe('br')
