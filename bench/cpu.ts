@@ -37,13 +37,11 @@
  *
  *   pnpm bench:cpu [--seconds 3] [--rounds 3] [--connections 8] [--client auto|wrk|autocannon]
  */
-import { onInterrupt } from './cleanup.ts'
-import { spawn } from 'node:child_process'
+import './cleanup.ts'
+import { startOutlineServer } from './outline-child.ts'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { autocannonFixedLoad, cpuMicros, type FixedLoadOptions, type LoadResult, wrkFixedLoad, wrkInstalled } from './load.ts'
 
@@ -59,31 +57,18 @@ const [SECONDS, ROUNDS, CONNECTIONS] = [Number(args.seconds), Number(args.rounds
 const useWrk = args.client === 'wrk' || (args.client === 'auto' && wrkInstalled())
 const scratch = mkdtempSync(join(tmpdir(), 'jb-bench-cpu-'))
 
-const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./outline-server.ts', import.meta.url))], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, BENCH_PLAYERS: String(CONNECTIONS) },
-})
-/** The server drops its database when it stops (SIGTERM); a Ctrl-C here stops it too. */
-async function stopChild(): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  child.kill('SIGTERM')
-  await exited
+type ServerInfo = {
+  url: string
+  cookie: string
+  players: string[]
+  minimalUrl: string
+  bareUrl: string
+  lesson: { courseSlug: string; lessonSlug: string; lessonId: string }
 }
-onInterrupt(stopChild)
+const server = await startOutlineServer<ServerInfo>({ BENCH_PLAYERS: String(CONNECTIONS) })
+const child = server.child
 try {
-  const first = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', resolve)
-    child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)))
-  })
-  const { url, cookie, players, minimalUrl, bareUrl, lesson } = JSON.parse(first) as {
-    url: string
-    cookie: string
-    players: string[]
-    minimalUrl: string
-    bareUrl: string
-    lesson: { courseSlug: string; lessonSlug: string; lessonId: string }
-  }
+  const { url, cookie, players, minimalUrl, bareUrl, lesson } = server.info
   const query = (path: string, input: unknown) => `${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`
   const common = { seconds: SECONDS, connections: CONNECTIONS }
   const member = { cookie }
@@ -171,6 +156,6 @@ try {
   }
   console.log(`  ${'minimal tRPC / bare http'.padEnd(38)} ${(perRequest('minimal tRPC') / perRequest('bare http')).toFixed(2)}×  (for scale)`)
 } finally {
-  await stopChild()
+  await server.stop()
   rmSync(scratch, { recursive: true, force: true })
 }

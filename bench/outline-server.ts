@@ -10,6 +10,7 @@
  * @jouwbot/web build`) for bench:cpu's page targets; without it those answer 503.
  */
 import { onInterrupt } from './cleanup.ts'
+import { benchDeps } from './bench-deps.ts'
 import { createServer, type Server } from 'node:http'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,9 +19,8 @@ import { initTRPC } from '@trpc/server'
 import { createHTTPHandler } from '@trpc/server/adapters/standalone'
 import pino from 'pino'
 import postgres from 'postgres'
-import { createAppDeps, createCaller, createContextInner } from '@jouwbot/api'
+import { createCaller, createContextInner } from '@jouwbot/api'
 import { grantCourseAccess, seedCourse } from '@jouwbot/api/courses'
-import { generateEncryptionKey, systemClock } from '@jouwbot/auth'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
 import { and, createDb, eq, isNotNull, lessons, migrate, sql, users } from '@jouwbot/db'
 import { createApp } from '@jouwbot/server/app'
@@ -53,22 +53,7 @@ try {
   await migrate(handle)
 
   const storage = createLocalStorage(mkdtempSync(join(tmpdir(), 'jb-bench-media-')))
-  // The bench never pays or checks VAT numbers: those gateways are left empty.
-  type DepsConfig = Parameters<typeof createAppDeps>[0]
-  const deps = createAppDeps({
-    payments: {} as DepsConfig['payments'],
-    mollieWebhookUrl: undefined,
-    vatChecker: {} as DepsConfig['vatChecker'],
-    seller: { name: 'Bench', addressLines: [], country: 'NL', kvkNumber: '0', vatNumber: 'NL000000000B00', iban: null, email: 'bench@example.nl' },
-    db: handle.db,
-    sessionSecret: 'bench-session-secret-bench-session-secret',
-    encryptionKeys: generateEncryptionKey('bench'),
-    appOrigin: 'http://127.0.0.1',
-    devMailbox: false,
-    storage,
-    mediaSecret: 'bench-media-secret-bench-media-secret-0000',
-    clock: systemClock,
-  })
+  const deps = benchDeps(handle.db, storage)
   await seedCourse(deps, premiumCursus, { mediaDir, storage })
 
   // Verified, entitled members, each signed up and logged in through the real procedures (each from

@@ -24,15 +24,16 @@
  * look at plans by hand.
  */
 import { onInterrupt } from './cleanup.ts'
+import { benchDeps } from './bench-deps.ts'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import postgres from 'postgres'
-import { createAppDeps, createCaller, createContextInner, type AppDeps } from '@jouwbot/api'
+import { createCaller, createContextInner, type AppDeps } from '@jouwbot/api'
 import { orderSearchFilter } from '@jouwbot/api/checkout'
 import { grantCourseAccess, seedCourse } from '@jouwbot/api/courses'
-import { createSession, generateEncryptionKey, systemClock, validateSessionToken } from '@jouwbot/auth'
+import { createSession, validateSessionToken } from '@jouwbot/auth'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
 import { createDb, desc, migrate, orders, rowsOf, sql, type DatabaseHandle } from '@jouwbot/db'
 import { createLocalStorage } from '@jouwbot/storage'
@@ -91,24 +92,7 @@ async function dropAll(): Promise<void> {
 // Ctrl-C or a kill still drops the scratch databases.
 onInterrupt(dropAll)
 
-function depsFor(handle: DatabaseHandle): AppDeps {
-  // The bench never pays or checks VAT numbers: those gateways are left empty.
-  type DepsConfig = Parameters<typeof createAppDeps>[0]
-  return createAppDeps({
-    payments: {} as DepsConfig['payments'],
-    mollieWebhookUrl: undefined,
-    vatChecker: {} as DepsConfig['vatChecker'],
-    seller: { name: 'Bench', addressLines: [], country: 'NL', kvkNumber: '0', vatNumber: 'NL000000000B00', iban: null, email: 'bench@example.nl' },
-    db: handle.db,
-    sessionSecret: 'bench-session-secret-bench-session-secret',
-    encryptionKeys: generateEncryptionKey('bench'),
-    appOrigin: 'http://127.0.0.1',
-    devMailbox: false,
-    storage: createLocalStorage(media),
-    mediaSecret: 'bench-media-secret-bench-media-secret-0000',
-    clock: systemClock,
-  })
-}
+const depsFor = (handle: DatabaseHandle): AppDeps => benchDeps(handle.db, createLocalStorage(media))
 
 const one = async <T>(handle: DatabaseHandle, query: ReturnType<typeof sql>): Promise<T> => rowsOf<T>(await handle.db.execute(query))[0]!
 
