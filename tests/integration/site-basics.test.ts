@@ -161,6 +161,29 @@ describe('public pages without JavaScript', () => {
     expect(content).toContain('incl. 21% btw')
   })
 
+  test('a visitor who chose English gets the head in English too, rendered or not', async () => {
+    await seedShopFixture(server.deps)
+    const english = { headers: { cookie: 'jb_prefs=v1.c1.en' } }
+    const prices = await fetch(`${server.url}/prijzen`, english).then((r) => r.text())
+    expect(prices).toContain('<html lang="en">')
+    expect(prices).toContain('<title>Choose your package — Jouw Bot</title>')
+    expect(meta(prices, 'og:title')).toBe('Choose your package — Jouw Bot')
+    expect(meta(prices, 'og:locale')).toBe('en_GB')
+    expect(prices.match(/property="og:locale"/g)).toHaveLength(1)
+    expect(readable(prices)).toMatch(/<h1[^>]*>Choose your package<\/h1>/)
+    expect(readable(prices)).not.toContain('Kies je pakket')
+    // A page the server does not render: the head and the script-free notice in English.
+    const ebook = await fetch(`${server.url}/stappenplan`, english).then((r) => r.text())
+    expect(ebook).toContain('<html lang="en">')
+    expect(meta(ebook, 'og:locale')).toBe('en_GB')
+    expect(noscript(ebook)).toContain('This page needs JavaScript')
+    // Without the cookie: Dutch.
+    const dutch = (await get('/prijzen')).text
+    expect(dutch).toContain('<html lang="nl">')
+    expect(meta(dutch, 'og:locale')).toBe('nl_NL')
+    expect(noscript((await get('/stappenplan')).text)).toContain('Deze pagina heeft JavaScript nodig')
+  })
+
   test('the e-book page says what the free guide holds', async () => {
     const page = await get('/stappenplan')
     expect(meta(page.text, 'og:title')).toContain('Je eerste Messenger-chatbot in 5 minuten')

@@ -10,7 +10,7 @@ import type { Logger } from 'pino'
 import { matchWebRoute } from '@jouwbot/shared'
 import { readSessionToken } from './cookies.ts'
 import { fillShell, shellContent } from './site/public-shell.ts'
-import { serverRenderer } from './site/server-render.ts'
+import { renderPreferences, serverRenderer } from './site/server-render.ts'
 
 /** Paths that belong to the server, never to the SPA: anything unknown below them is a JSON 404. */
 const SERVER_PATHS = /^(?!\/(api|trpc|healthz|webhooks|media|attachments|certificates)(\/|$)).*/
@@ -72,7 +72,7 @@ export function webClient(distDir: string, deps: AppDeps): Router {
     try {
       const pattern = matchWebRoute(req.path)
       const guest = readSessionToken(req) === null
-      const content = await shellContent(deps, pattern, req.path)
+      const content = await shellContent(deps, pattern, req.path, renderPreferences(req).language)
       // A page that fails to render on the server still works as the plain shell (the browser renders it).
       const rendered =
         guest && renderer && content.status === 200

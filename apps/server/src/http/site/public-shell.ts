@@ -1,8 +1,9 @@
 import type { AppDeps } from '@jouwbot/api'
 import { formatEuro, listActiveProducts } from '@jouwbot/api/checkout'
 import { renderPostMarkdown } from '@jouwbot/api/marketing/blog'
-import type { WebRoutePattern } from '@jouwbot/shared'
-// The same Dutch texts the SPA shows, so the script-free version cannot drift from it.
+import type { SitePrefs, WebRoutePattern } from '@jouwbot/shared'
+// The same texts the SPA shows, so the script-free version cannot drift from it.
+import en from '../../../../web/src/i18n/en.json' with { type: 'json' }
 import nl from '../../../../web/src/i18n/nl.json' with { type: 'json' }
 import { escapeHtml, html, raw, type SafeHtml } from '../marketing/public-page.ts'
 import type { ServerRendered } from './server-render.ts'
@@ -15,6 +16,8 @@ import type { ServerRendered } from './server-render.ts'
  */
 export interface ShellContent {
   status: 200 | 404
+  /** The texts' language: `<html lang>` and `og:locale`. */
+  language: SitePrefs['language']
   title: string
   description: string
   /** Path of the canonical address (made absolute with APP_ORIGIN); none for a 404. */
@@ -24,95 +27,119 @@ export interface ShellContent {
 
 const SITE = 'Jouw Bot'
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => String(values[key] ?? ''))
-const inclVat = (basisPoints: number) => fill(nl.pricing.inclVat, { rate: basisPoints / 100 })
 
-const notFound = (): ShellContent => ({
+type Language = SitePrefs['language']
+const TEXTS: Record<Language, typeof nl> = { nl, en }
+/** Link texts of the notice for pages that need a script (not in the SPA's texts: the SPA never shows it). */
+const JS_NEEDED: Record<Language, { before: string; home: string; and: string }> = {
+  nl: { before: 'Deze pagina heeft JavaScript nodig. Zet JavaScript aan, of lees verder op ', home: 'de homepage', and: 'en' },
+  en: { before: 'This page needs JavaScript. Turn JavaScript on, or read on at ', home: 'the home page', and: 'and' },
+}
+/** `og:locale` of the page's language. */
+export const OG_LOCALE: Record<Language, string> = { nl: 'nl_NL', en: 'en_GB' }
+
+const notFound = (language: Language): ShellContent => ({
   status: 404,
-  title: `${nl.notFound.title} — ${SITE}`,
-  description: nl.notFound.text,
+  language,
+  title: `${TEXTS[language].notFound.title} — ${SITE}`,
+  description: TEXTS[language].notFound.text,
   canonicalPath: null,
-  body: html`<div class="container page-narrow"><h1>${nl.notFound.title}</h1><p>${nl.notFound.text}</p><p><a href="/">${nl.common.backHome}</a></p></div>`,
+  body: html`<div class="container page-narrow"><h1>${TEXTS[language].notFound.title}</h1><p>${TEXTS[language].notFound.text}</p><p><a href="/">${TEXTS[language].common.backHome}</a></p></div>`,
 })
 
 type Product = Awaited<ReturnType<typeof listActiveProducts>>[number]
 
-const productList = (products: Product[]): SafeHtml =>
-  products.length === 0
-    ? html`<p>${nl.pricing.emptyText}</p>`
+const productList = (products: Product[], language: Language): SafeHtml => {
+  const t = TEXTS[language]
+  return products.length === 0
+    ? html`<p>${t.pricing.emptyText}</p>`
     : html`<ul>${products.map(
-        (p) => html`<li><h2>${p.name}</h2><p>${p.description}</p><p><strong>${formatEuro(p.priceCents, 'nl')}</strong> ${inclVat(p.vatRateBasisPoints)}</p><p><a href="/afrekenen/${p.slug}">${nl.pricing.buy}: ${p.name}</a></p></li>`,
+        (p) =>
+          html`<li><h2>${p.name}</h2><p>${p.description}</p><p><strong>${formatEuro(p.priceCents, language)}</strong> ${fill(t.pricing.inclVat, { rate: p.vatRateBasisPoints / 100 })}</p><p><a href="/afrekenen/${p.slug}">${t.pricing.buy}: ${p.name}</a></p></li>`,
       )}</ul>`
+}
 
-const jsNeeded = html`<p class="container">${'Deze pagina heeft JavaScript nodig. Zet JavaScript aan, of lees verder op '}<a href="/">${'de homepage'}</a>, <a href="/prijzen">${nl.pricing.eyebrow}</a> ${'en'} <a href="/blog">Blog</a>.</p>`
+const jsNeeded = (language: Language): SafeHtml => {
+  const words = JS_NEEDED[language]
+  return html`<p class="container">${words.before}<a href="/">${words.home}</a>, <a href="/prijzen">${TEXTS[language].pricing.eyebrow}</a> ${words.and} <a href="/blog">Blog</a>.</p>`
+}
 
-/** The content for one route of the SPA; `null` pattern means no route matched (a 404). */
-export async function shellContent(deps: AppDeps, pattern: WebRoutePattern | null, pathname: string): Promise<ShellContent> {
-  if (pattern === null) return notFound()
+/**
+ * The content for one route of the SPA in the visitor's language (their `jb_prefs` cookie; Dutch
+ * without it); `null` pattern means no route matched (a 404).
+ */
+export async function shellContent(deps: AppDeps, pattern: WebRoutePattern | null, pathname: string, language: Language = 'nl'): Promise<ShellContent> {
+  const t = TEXTS[language]
+  if (pattern === null) return notFound(language)
   const canonicalPath = pathname.replace(/(.)\/$/, '$1')
   switch (pattern) {
     case '/': {
-      const products = await listActiveProducts(deps.db, 'nl')
+      const products = await listActiveProducts(deps.db, language)
       const coursePrices = products.filter((p) => p.includesCourse).map((p) => p.priceCents)
       const [courseSlug] = await deps.courses.publishedSlugs(deps.db)
-      const h = nl.home
+      const h = t.home
       const phases = [h.course.build, h.course.launch, h.course.sell]
       return {
         status: 200,
+        language,
         title: `${SITE} — ${h.hero.title}`,
         description: h.hero.lead,
         canonicalPath: '/',
         body: html`<div class="container">
 <p>${h.hero.eyebrow}</p><h1>${h.hero.title}</h1><p>${h.hero.lead}</p>
-${coursePrices.length > 0 ? html`<p>${fill(h.hero.price, { price: formatEuro(Math.min(...coursePrices), 'nl') })}</p>` : ''}
+${coursePrices.length > 0 ? html`<p>${fill(h.hero.price, { price: formatEuro(Math.min(...coursePrices), language) })}</p>` : ''}
 <p><a href="/prijzen">${h.hero.cta}</a>${courseSlug ? html` · <a href="/cursus/${courseSlug}">${h.hero.secondary}</a>` : ''}</p>
 <ul><li>${h.hero.point1}</li><li>${h.hero.point2}</li><li>${h.hero.point3}</li></ul>
 <h2>${h.course.title}</h2><p>${h.course.lead}</p>
 ${phases.map((phase) => html`<h3>${phase.title}</h3><p>${phase.text}</p><ul>${phase.points.map((point) => html`<li>${point}</li>`)}</ul>`)}
-<h2>${h.pricing.title}</h2>${productList(products)}
+<h2>${h.pricing.title}</h2>${productList(products, language)}
 <h2>${h.coaching.title}</h2><p>${h.coaching.lead}</p>
-<h2>${h.ebook.title}</h2><p>${h.ebook.text}</p><p><a href="/stappenplan">${nl.ebook.title}</a></p>
+<h2>${h.ebook.title}</h2><p>${h.ebook.text}</p><p><a href="/stappenplan">${t.ebook.title}</a></p>
 </div>`,
       }
     }
     case '/prijzen': {
-      const products = await listActiveProducts(deps.db, 'nl')
+      const products = await listActiveProducts(deps.db, language)
       return {
         status: 200,
-        title: `${nl.pricing.title} — ${SITE}`,
-        description: nl.pricing.intro,
+        language,
+        title: `${t.pricing.title} — ${SITE}`,
+        description: t.pricing.intro,
         canonicalPath,
-        body: html`<div class="container"><h1>${nl.pricing.title}</h1><p>${nl.pricing.intro}</p>${productList(products)}<p>${nl.pricing.fineprint}</p></div>`,
+        body: html`<div class="container"><h1>${t.pricing.title}</h1><p>${t.pricing.intro}</p>${productList(products, language)}<p>${t.pricing.fineprint}</p></div>`,
       }
     }
     case '/stappenplan':
       return {
         status: 200,
-        title: `${nl.ebook.title} — ${SITE}`,
-        description: nl.ebook.lead,
+        language,
+        title: `${t.ebook.title} — ${SITE}`,
+        description: t.ebook.lead,
         canonicalPath,
-        body: html`<div class="container"><p>${nl.ebook.eyebrow}</p><h1>${nl.ebook.title}</h1><p>${nl.ebook.lead}</p><ul>${nl.ebook.points.map((point) => html`<li>${point}</li>`)}</ul><p>${nl.ebook.privacy}</p>${jsNeeded}</div>`,
+        body: html`<div class="container"><p>${t.ebook.eyebrow}</p><h1>${t.ebook.title}</h1><p>${t.ebook.lead}</p><ul>${t.ebook.points.map((point) => html`<li>${point}</li>`)}</ul><p>${t.ebook.privacy}</p>${jsNeeded(language)}</div>`,
       }
     case '/cursus/:courseSlug': {
       const slug = decodeURIComponent(canonicalPath.split('/')[2] ?? '')
       // Only published slugs reach the structure cache (a URL must not grow it).
       const course = (await deps.courses.publishedSlugs(deps.db)).includes(slug) ? await deps.courses.get(deps.db, slug) : null
-      if (!course) return notFound()
-      const products = (await listActiveProducts(deps.db, 'nl')).filter((p) => p.courseId === course.id)
+      if (!course) return notFound(language)
+      const products = (await listActiveProducts(deps.db, language)).filter((p) => p.courseId === course.id)
       return {
         status: 200,
+        language,
         title: `${course.title} — ${SITE}`,
         description: course.summary,
         canonicalPath: `/cursus/${course.slug}`,
-        body: html`<div class="container"><p>${nl.course.eyebrow}</p><h1>${course.title}</h1><p>${course.summary}</p>
-${products.length > 0 ? productList(products) : ''}
-<h2>${nl.course.about}</h2>${raw(renderPostMarkdown(course.descriptionMarkdown))}
-<h2>${nl.course.content}</h2><ol>${course.modules.map(
-          (m) => html`<li><h3>${m.title}</h3><ul>${m.lessons.map((l) => html`<li>${l.title}${l.freePreview ? html` (${nl.course.freePreview})` : ''}</li>`)}</ul></li>`,
-        )}</ol><p>${nl.course.dutchOnly}</p></div>`,
+        body: html`<div class="container"><p>${t.course.eyebrow}</p><h1>${course.title}</h1><p>${course.summary}</p>
+${products.length > 0 ? productList(products, language) : ''}
+<h2>${t.course.about}</h2>${raw(renderPostMarkdown(course.descriptionMarkdown))}
+<h2>${t.course.content}</h2><ol>${course.modules.map(
+          (m) => html`<li><h3>${m.title}</h3><ul>${m.lessons.map((l) => html`<li>${l.title}${l.freePreview ? html` (${t.course.freePreview})` : ''}</li>`)}</ul></li>`,
+        )}</ol><p>${t.course.dutchOnly}</p></div>`,
       }
     }
     default:
-      return { status: 200, title: SITE, description: nl.home.hero.lead, canonicalPath, body: jsNeeded }
+      return { status: 200, language, title: SITE, description: t.home.hero.lead, canonicalPath, body: jsNeeded(language) }
   }
 }
 
@@ -143,7 +170,8 @@ export function fillShell(
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(content.title)}</title>`)
     .replace(/<meta name="description" content="[^"]*"\s*\/?>/, () => `<meta name="description" content="${attr(content.description)}" />`)
     .replace(/\s*<meta property="og:(title|description)" content="[^"]*"\s*\/?>/g, '')
-    .replace(/<meta property="og:locale" content="[^"]*"\s*\/?>/, (tag) => `${tag}\n    ${head}`)
+    .replace(/<meta property="og:locale" content="[^"]*"\s*\/?>/, () => `<meta property="og:locale" content="${OG_LOCALE[content.language]}" />\n    ${head}`)
+    .replace(/<html lang="nl">/, () => `<html lang="${content.language}">`)
   if (!rendered) return filled.replace(/<div id="root"><\/div>/, () => `<div id="root"></div>\n    <noscript>${content.body.value}</noscript>`)
   // Server-rendered: the page is readable as it is (no <noscript> copy). Its scripts are asked for
   // only after the HTML has painted (page-scripts.js), so the first paint waits for the HTML and
@@ -158,7 +186,6 @@ export function fillShell(
       /<script type="module" crossorigin src="[^"]+"><\/script>/,
       () => `<script src="/page-scripts.js" defer data-entry="${attr(entry)}" data-preload="${attr(preloads.join(' '))}"></script>`,
     )
-    .replace(/<html lang="nl">/, () => `<html lang="${rendered.language}">`)
     .replace('</head>', () => `${rendered.css.map((href) => `  <link rel="stylesheet" crossorigin href="${attr(href)}">\n`).join('')}  </head>`)
     .replace(/<div id="root"><\/div>/, () => `<div id="root">${rendered.html}</div>\n    ${rendered.stateScript}`)
 }

@@ -64,8 +64,6 @@ export interface ServerRendered {
   html: string
   /** The query cache as a JSON script element (main.tsx hydrates from it). */
   stateScript: string
-  /** The language it was rendered in (`<html lang>`). */
-  language: SitePrefs['language']
   /** Stylesheets of the lazy page (the entry's own are in the template already). */
   css: string[]
   /** The lazy page's script chunks, preloaded with the entry's (the browser hydrates only once it has them). */
@@ -133,7 +131,6 @@ export function serverRenderer(distDir: string, deps: AppDeps): ServerRenderer |
       value: {
         html: rendered.html,
         stateScript: rendered.stateScript,
-        language: prefs.language,
         css: module ? unique(chunksOf(manifest, module).flatMap((chunk) => chunk.css ?? [])) : [],
         scripts: module ? unique(chunksOf(manifest, module).map((chunk) => chunk.file)) : [],
       },
