@@ -30,6 +30,7 @@
 import { onInterrupt } from './cleanup.ts'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -198,7 +199,10 @@ try {
 
   const nginx = await startChild('/usr/sbin/nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], {}, targets.nginx)
   children.push(nginx)
-  const servers = { nginx: childPids(nginx.pid!), node: [node.pid!] } // the nginx worker(s), the Node process
+  // The nginx worker and the cache manager (part of the x-accel design's cost), the Node process. Not
+  // the cache loader: it exits after its first minute.
+  const nginxPids = childPids(nginx.pid!).filter((pid) => !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('cache loader'))
+  const servers = { nginx: nginxPids, node: [node.pid!] }
 
   console.log(`media delivery: ${FILE_SIZE / 1048576} MB file, random ${RANGE / 1024} kB ranges, ${CONNECTIONS} connections,`)
   console.log(`${ROUNDS} rounds × ${SECONDS} s per target, load generator ${useWrk ? 'wrk (1 thread)' : 'autocannon'}`)

@@ -286,6 +286,22 @@ describe('x-accel behind nginx (deploy example): how long a "yes" lasts', () => 
     await expectRefused(await ranged(url), 403, 'error.forbidden')
   })
 
+  test("a player's ranges over 6 s: the app is asked once per renewal, not for every range of a renewal's second", async () => {
+    const { id } = await member()
+    const url = signed(id)
+    const from = await logLength()
+    const until = Date.now() + 6000
+    let ranges = 0
+    for (; Date.now() < until; ranges++) {
+      await expectRange(await ranged(url, 0, 99), 0, 99)
+      await sleep(50)
+    }
+    const checks = await authChecks(from)
+    expect(checks).toHaveLength(ranges)
+    // The first range, and one renewal each time the "yes" ran out (every 4–5 s: at most two in 6 s).
+    expect(checks.filter((status) => status !== 'HIT').length).toBeLessThanOrEqual(3)
+  })
+
   test('a "no" is not kept: access granted after a refusal works at once', async () => {
     const { id, grant } = await member(false)
     const url = signed(id)

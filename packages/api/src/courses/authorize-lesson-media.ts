@@ -49,7 +49,8 @@ export async function authorizeAttachment(deps: AppDeps, viewer: UserRow | null,
 }
 
 /**
- * How long the video and HLS routes may reuse a "yes" for the same viewer and lesson. A player asks
+ * How long the video and HLS routes may reuse a "yes" for the same viewer and lesson (at most; the
+ * reuse ends on a whole second, so 4–5 s). A player asks
  * for one byte range or segment after another (several a second while seeking); checking the
  * entitlement anew for each one cost three queries per request (bench:media). A revoked entitlement
  * stops playback at the first request after this window — behind nginx too (`MEDIA_DELIVERY=x-accel`):
@@ -86,7 +87,10 @@ export function cachedLessonMediaAuthorizer(deps: AppDeps, ttlMs = VIDEO_DECISIO
     if (hit && hit.until > at) return hit
     granted.delete(cacheKey)
     if (granted.size >= maxEntries) granted.delete(granted.keys().next().value!) // oldest first
-    const entry = { until: at + ttlMs, decision: authorizeLessonMedia(deps, viewerId, lessonId) }
+    // Ends on a whole second (so 4–5 s): nginx's copy of a "yes" (X-Accel-Expires, whole seconds) then
+    // ends with it, and nginx's next question finds a fresh check. Ending mid-second left nginx, for
+    // the rest of that second, an answer it may not keep, so every range went to the app (bench:media).
+    const entry = { until: Math.floor((at + ttlMs) / 1000) * 1000, decision: authorizeLessonMedia(deps, viewerId, lessonId) }
     granted.set(cacheKey, entry)
     const forget = () => {
       if (granted.get(cacheKey) === entry) granted.delete(cacheKey)

@@ -16,7 +16,8 @@ import { serveLocalFile } from '../local-file.ts'
  *
  * Delivery, one of three ways:
  *  - `node`: Node streams the local file (`http/local-file.ts`: ranges, conditional requests, HEAD);
- *  - `x-accel`: an empty answer with `X-Accel-Redirect`, nginx serves the file (apps/server/deploy/nginx);
+ *  - `x-accel`: an empty answer with `X-Accel-Redirect`, nginx serves the file (apps/server/deploy/nginx,
+ *    which also keeps the video route's "yes" per signed URL for as long as its `X-Accel-Expires` says);
  *  - `redirect`: 302 to a presigned S3 URL valid for a few minutes.
  */
 export type MediaDelivery = 'node' | 'x-accel' | 'redirect'
