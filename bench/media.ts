@@ -1,11 +1,18 @@
 /**
  * Lesson video delivery, side by side in one run (not part of the test suite):
  *   nginx         — nginx serving the file directly with sendfile: the baseline;
+ *   nginx, open files — the same with open_file_cache, as the deploy example's video location has it;
  *   node          — the media route in 'node' delivery (HMAC-signed URL, authorizer, http/local-file.ts);
- *   x-accel       — nginx in front of the media route in 'x-accel' delivery: Node authorises, nginx sends;
- *                   nginx reaches the app over a Unix socket (LISTEN_SOCKET), as apps/server/deploy/nginx does;
- *   …, uncached   — the same with the entitlement checked in the database on every range request;
- *   x-accel, tcp  — x-accel with nginx reaching the app over loopback TCP instead, for comparison.
+ *   x-accel       — nginx in front of the media route in 'x-accel' delivery, with the media part of
+ *                   apps/server/deploy/nginx/jouwbot.conf itself (tests/helpers/nginx.ts reads it): nginx asks
+ *                   the app once per signed URL (auth_request), keeps its "yes" for ≤ 5 s and sends the
+ *                   ranges in between itself; nginx reaches the app over a Unix socket (LISTEN_SOCKET);
+ *   …, uncached   — the same with the entitlement checked in the database on every question to the app;
+ *   x-accel, tcp  — x-accel with nginx reaching the app over loopback TCP instead, for comparison;
+ *   x-accel, per request — the design before: every range goes to the app, which answers X-Accel-Redirect.
+ * All ranges go to one signed URL (one player): the "yes" is asked for once per 5 s. A real player asks
+ * for a range every second or so, so there the app answers about one range in five; the figures are
+ * nginx's side of that.
  * node and x-accel run boot.ts's request listener (`composeServer`: the route ahead of Express), which
  * authorises for real, on PostgreSQL (BENCH_DATABASE_URL): see bench/media-servers.ts.
  * Load: random 256 kB byte ranges of a 5 MB file at a fixed concurrency, loopback only, bounded in time.
@@ -13,7 +20,9 @@
  * throughput it reports the servers' CPU time per request (nginx worker + Node process, from /proc),
  * which says what each way costs even when the machine, not the server, is the limit.
  *
- *   pnpm bench:media [--seconds 5] [--rounds 3] [--connections 32] [--client auto|wrk|autocannon]
+ *   pnpm bench:media [--seconds 5] [--rounds 3] [--connections 32] [--client auto|wrk|autocannon] [--only 'x-accel;x-accel, per request']
+ *
+ * `--only`: these targets alone (names as printed, separated by semicolons; nginx, the baseline, is always run).
  *
  * One nginx worker and one Node process. The load generator is wrk when installed (apt-get install
  * wrk), else autocannon; it needs a core of its own, so on a 2-core machine all three share the rest.
@@ -21,6 +30,7 @@
 import { onInterrupt } from './cleanup.ts'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -28,6 +38,7 @@ import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { signMediaUrl } from '@jouwbot/api/courses'
+import { deployMediaConfig } from '../tests/helpers/nginx.ts'
 import { autocannonLoad, childPids, cpuMicros, type LoadOptions, type LoadResult, wrkInstalled, wrkLoad } from './load.ts'
 
 const { values: args } = parseArgs({
@@ -36,6 +47,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '32' },
     client: { type: 'string', default: 'auto' },
+    only: { type: 'string' },
   },
 })
 const [SECONDS, ROUNDS, CONNECTIONS] = [Number(args.seconds), Number(args.rounds), Number(args.connections)]
@@ -62,7 +74,22 @@ const proxyToApp = (upstream: string) =>
   `proxy_pass http://${upstream}; proxy_http_version 1.1; proxy_set_header Connection ""; ` +
   'proxy_set_header Host $host; proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; proxy_set_header X-Forwarded-Proto $scheme;'
 
-const nginxConfig = (dir: string, mediaRoot: string, ports: Record<string, number>, sockets: Record<string, string>) => `daemon off;
+/** x-accel as apps/server/deploy/nginx/jouwbot.conf has it: its media part, one cache zone per server. */
+const ACCEL_SERVERS = [
+  ['accel', 'accelNode', 'sockets.accelNode'],
+  ['accelUncached', 'accelNodeUncached', 'sockets.accelNodeUncached'],
+  ['accelTcp', 'accelNodeTcp', 'ports.accelNodeTcp'],
+] as const
+
+const nginxConfig = (dir: string, mediaRoot: string, ports: Record<string, number>, sockets: Record<string, string>) => {
+  const address = (at: (typeof ACCEL_SERVERS)[number][2]) =>
+    at === 'ports.accelNodeTcp' ? `127.0.0.1:${ports.accelNodeTcp}` : `unix:${sockets[at.slice('sockets.'.length)]}`
+  const media = ACCEL_SERVERS.map(([front, app]) => ({
+    front,
+    app,
+    ...deployMediaConfig({ mediaRoot, cacheDir: path.join(dir, `cache-${front}`), upstream: app, zone: `media_${front}` }),
+  }))
+  return `daemon off;
 worker_processes 1;
 pid ${dir}/nginx.pid;
 error_log stderr warn;
@@ -80,19 +107,28 @@ http {
     listen 127.0.0.1:${ports.direct};
     location /media/ { alias ${mediaRoot}/; }
   }
-${[
-  ['accel', 'accelNode', `unix:${sockets.accelNode}`],
-  ['accelUncached', 'accelNodeUncached', `unix:${sockets.accelNodeUncached}`],
-  ['accelTcp', 'accelNodeTcp', `127.0.0.1:${ports.accelNodeTcp}`],
-].map(([front, app, address]) => `
-  upstream ${app} { server ${address}; keepalive 64; keepalive_timeout 4s; }
-  server { # X-Accel as in apps/server/deploy/nginx/jouwbot.conf: Node authorises, nginx sends
-    listen 127.0.0.1:${ports[front!]};
-    location / { ${proxyToApp(app!)} }
-    location /_protected_media/ { internal; alias ${mediaRoot}/; }
+  server { # the same with open_file_cache as the deploy example's media part has it
+    listen 127.0.0.1:${ports.directCached};
+    location /media/ { alias ${mediaRoot}/; open_file_cache max=1000 inactive=20s; open_file_cache_valid 2s; }
+  }
+${media[0]!.map}
+${ACCEL_SERVERS.map(([, app, at]) => `  upstream ${app} { server ${address(at)}; keepalive 64; keepalive_timeout 4s; }`).join('\n')}
+${media.map(({ front, app, cache, server }) => `
+  ${cache}
+  server { # x-accel: the deploy example's media part
+    listen 127.0.0.1:${ports[front]};
+    location / { ${proxyToApp(app)} }
+${server}
   }`).join('')}
+
+  server { # x-accel per request (the design before): Node authorises every range, nginx sends
+    listen 127.0.0.1:${ports.accelPerRequest};
+    location / { ${proxyToApp('accelNode')} }
+    location /_protected_media/ { internal; alias ${mediaRoot}/; }
+  }
 }
 `
+}
 
 const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null
 
@@ -112,7 +148,7 @@ async function check(name: string, url: string, file: Buffer) {
   const response = await fetch(url, { headers: { range: 'bytes=1000-1999' } })
   const body = Buffer.from(await response.arrayBuffer())
   if (response.status !== 206 || !body.equals(file.subarray(1000, 2000))) throw new Error(`${name}: got ${response.status}, wrong bytes`)
-  console.log(`  ${name.padEnd(17)} 206 ok, content-type ${response.headers.get('content-type')}, cache-control ${response.headers.get('cache-control')}`)
+  console.log(`  ${name.padEnd(20)} 206 ok, content-type ${response.headers.get('content-type')}, cache-control ${response.headers.get('cache-control')}`)
 }
 
 const dir = await mkdtemp(path.join(tmpdir(), 'jouwbot-bench-'))
@@ -135,7 +171,7 @@ try {
   await writeFile(path.join(mediaRoot, KEY), file)
 
   const ports: Record<string, number> = {}
-  for (const name of ['direct', 'node', 'nodeUncached', 'accel', 'accelUncached', 'accelTcp', 'accelNodeTcp']) ports[name] = await freePort()
+  for (const name of ['direct', 'directCached', 'node', 'nodeUncached', 'accel', 'accelUncached', 'accelTcp', 'accelNodeTcp', 'accelPerRequest']) ports[name] = await freePort()
   // nginx reaches the app over a Unix socket (LISTEN_SOCKET), as the deploy example does; 'x-accel, tcp' over loopback TCP.
   const sockets = { accelNode: path.join(dir, 'accel.sock'), accelNodeUncached: path.join(dir, 'accel-uncached.sock') }
   await writeFile(path.join(dir, 'nginx.conf'), nginxConfig(dir, mediaRoot, ports, sockets))
@@ -151,17 +187,22 @@ try {
   const signed = signMediaUrl(SECRET, { userId, lessonId, expiresAt: new Date(Date.now() + 3600_000) })
   const targets = {
     nginx: `http://127.0.0.1:${ports.direct}/media/${KEY}`,
+    'nginx, open files': `http://127.0.0.1:${ports.directCached}/media/${KEY}`,
     node: `http://127.0.0.1:${ports.node}${signed}`,
     'node, uncached': `http://127.0.0.1:${ports.nodeUncached}${signed}`,
     'x-accel': `http://127.0.0.1:${ports.accel}${signed}`,
     'x-accel, uncached': `http://127.0.0.1:${ports.accelUncached}${signed}`,
     'x-accel, tcp': `http://127.0.0.1:${ports.accelTcp}${signed}`,
+    'x-accel, per request': `http://127.0.0.1:${ports.accelPerRequest}${signed}`,
   }
   type Target = keyof typeof targets
 
   const nginx = await startChild('/usr/sbin/nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], {}, targets.nginx)
   children.push(nginx)
-  const servers = { nginx: childPids(nginx.pid!), node: [node.pid!] } // the nginx worker(s), the Node process
+  // The nginx worker and the cache manager (part of the x-accel design's cost), the Node process. Not
+  // the cache loader: it exits after its first minute.
+  const nginxPids = childPids(nginx.pid!).filter((pid) => !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('cache loader'))
+  const servers = { nginx: nginxPids, node: [node.pid!] }
 
   console.log(`media delivery: ${FILE_SIZE / 1048576} MB file, random ${RANGE / 1024} kB ranges, ${CONNECTIONS} connections,`)
   console.log(`${ROUNDS} rounds × ${SECONDS} s per target, load generator ${useWrk ? 'wrk (1 thread)' : 'autocannon'}`)
@@ -171,7 +212,8 @@ try {
     const options: LoadOptions = { url, seconds, connections: CONNECTIONS, range: { fileSize: FILE_SIZE, length: RANGE } }
     return useWrk ? wrkLoad(options, path.join(dir, 'ranges.lua')) : autocannonLoad(options)
   }
-  const names = Object.keys(targets) as Target[]
+  const only = args.only?.split(';').map((name) => name.trim())
+  const names = (Object.keys(targets) as Target[]).filter((name) => !only || name === 'nginx' || only.includes(name))
   for (const name of names) await load(targets[name], 2) // warm-up: JIT, connection pools, page cache
 
   type Measured = LoadResult & { nginxCpu: number; nodeCpu: number }
@@ -188,7 +230,7 @@ try {
   const sum = (name: Target, field: keyof Measured) => results[name].reduce((total, r) => total + r[field], 0)
   const rps = (name: Target) => sum(name, 'rps') / ROUNDS
   const perRequest = (name: Target, field: 'nginxCpu' | 'nodeCpu') => sum(name, field) / sum(name, 'requests')
-  const row = (cells: Array<string | number>, widths = [17, 7, 13, 6, 7, 7, 9, 8]) =>
+  const row = (cells: Array<string | number>, widths = [20, 7, 13, 6, 7, 7, 9, 8]) =>
     '  ' + cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]!) : String(cell).padStart(widths[i]!))).join(' ')
   console.log('\n' + row(['target', 'req/s', '(min–max)', 'MB/s', 'p99 ms', 'errors', 'nginx µs', 'node µs']))
   for (const name of names) {
@@ -208,12 +250,14 @@ try {
   }
   console.log('  (nginx µs, node µs: server CPU time per request, user + system)')
   const cpu = (name: Target) => perRequest(name, 'nginxCpu') + perRequest(name, 'nodeCpu')
-  const verdict = (name: Target, target: number) => {
-    const ratio = rps(name) / rps('nginx')
-    return `${ratio.toFixed(2)}×  (target ≥ ${target}×: ${ratio >= target ? 'met' : 'NOT met'});  CPU per request ${(cpu(name) / cpu('nginx')).toFixed(1)}× nginx's`
+  const verdict = (name: Target, target: number | null, baseline: Target = 'nginx') => {
+    const ratio = rps(name) / rps(baseline)
+    const met = target === null ? '' : `  (target ≥ ${target}×: ${ratio >= target ? 'met' : 'NOT met'})`
+    return `${ratio.toFixed(2)}×${met};  CPU per request ${(cpu(name) / cpu(baseline)).toFixed(2)}× ${baseline}'s`
   }
   console.log()
-  for (const name of names.slice(1)) console.log(`  ${`${name} / nginx`.padEnd(27)} ${verdict(name, name.startsWith('node') ? 0.5 : 0.9)}`)
+  for (const name of names.slice(1)) console.log(`  ${`${name} / nginx`.padEnd(30)} ${verdict(name, name.startsWith('nginx') ? null : name.startsWith('node') ? 0.5 : 0.9)}`)
+  if (names.includes('x-accel') && names.includes('nginx, open files')) console.log(`  ${'x-accel / nginx, open files'.padEnd(30)} ${verdict('x-accel', 0.9, 'nginx, open files')}`)
 } finally {
   await stopChildren()
   await rm(dir, { recursive: true, force: true })

@@ -72,6 +72,7 @@ async function expectRefused(response: Response, status: number, message: string
   expect(response.headers.get('content-type')).toMatch(/^application\/json/)
   expect(response.headers.get('cache-control')).toBe('no-store')
   expect(response.headers.get('x-accel-redirect')).toBeNull()
+  expect(response.headers.get('x-accel-expires')).toBeNull()
   expect(await response.json()).toEqual({ error: { message } })
 }
 
@@ -271,6 +272,8 @@ describe('media route: x-accel and redirect delivery', () => {
       const response = await get(accel + signed, { range: 'bytes=0-99' }, method)
       expect(response.status).toBe(200)
       expect(response.headers.get('x-accel-redirect')).toBe('/_protected_media/videos/sample.mp4')
+      // nginx's auth cache may reuse this "yes" up to the last whole second before now + 5 s.
+      expect(response.headers.get('x-accel-expires')).toBe(`@${T0.getTime() / 1000 + 4}`)
       expect(response.headers.get('cache-control')).toBe('private, max-age=3600')
       expect(response.headers.get('content-type')).toBe('video/mp4')
       expect((await bytes(response)).length).toBe(0)
@@ -279,6 +282,13 @@ describe('media route: x-accel and redirect delivery', () => {
     await writeFile(path.join(root, 'media', 'videos', 'les 1?#.mp4'), 'x')
     entitled.set(`${ALICE}/${LESSON}`, 'videos/les 1?#.mp4')
     expect((await get(accel + signed)).headers.get('x-accel-redirect')).toBe('/_protected_media/videos/les%201%3F%23.mp4')
+
+    // Never at or past the URL's own expiry (nginx keeps an entry to the end of the second named).
+    const soon = accel + signMediaUrl(SECRET, { userId: ALICE, lessonId: LESSON, expiresAt: new Date(T0.getTime() + 2000) })
+    expect((await get(soon)).headers.get('x-accel-expires')).toBe(`@${T0.getTime() / 1000 + 1}`)
+    clock = new Date(T0.getTime() + 1500)
+    expect((await get(soon)).headers.get('x-accel-expires')).toBe(`@${T0.getTime() / 1000 + 1}`)
+    clock = T0
 
     entitled.delete(`${ALICE}/${LESSON}`)
     await expectRefused(await get(accel + signed), 403, 'error.forbidden')

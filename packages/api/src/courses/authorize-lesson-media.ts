@@ -49,11 +49,13 @@ export async function authorizeAttachment(deps: AppDeps, viewer: UserRow | null,
 }
 
 /**
- * How long the video and HLS routes may reuse a "yes" for the same viewer and lesson. A player asks
+ * How long the video and HLS routes may reuse a "yes" for the same viewer and lesson (at most; the
+ * reuse ends on a whole second, so 4–5 s). A player asks
  * for one byte range or segment after another (several a second while seeking); checking the
  * entitlement anew for each one cost three queries per request (bench:media). A revoked entitlement
- * stops playback at the first request after this window; a "no" is never reused, so access granted a
- * moment ago works at once.
+ * stops playback at the first request after this window — behind nginx too (`MEDIA_DELIVERY=x-accel`):
+ * the video route's `X-Accel-Expires` lets nginx reuse a "yes" only until the same moment; a "no" is
+ * never reused, so access granted a moment ago works at once.
  */
 export const VIDEO_DECISION_TTL_MS = 5000
 
@@ -77,28 +79,34 @@ async function authorizeLessonMedia(deps: AppDeps, viewerId: string, lessonId: s
  */
 export function cachedLessonMediaAuthorizer(deps: AppDeps, ttlMs = VIDEO_DECISION_TTL_MS, maxEntries = 10_000) {
   const granted = new Map<string, { until: number; decision: Promise<LessonMediaGrant | null> }>()
-  const decide = (viewerId: string, lessonId: string): Promise<LessonMediaGrant | null> => {
+  /** The decision and the time (ms, by `deps.clock`) until which it may be reused. */
+  const decide = (viewerId: string, lessonId: string): { decision: Promise<LessonMediaGrant | null>; until: number } => {
     const at = deps.clock.now().getTime()
     const cacheKey = `${viewerId}/${lessonId}`
     const hit = granted.get(cacheKey)
-    if (hit && hit.until > at) return hit.decision
+    if (hit && hit.until > at) return hit
     granted.delete(cacheKey)
     if (granted.size >= maxEntries) granted.delete(granted.keys().next().value!) // oldest first
-    const decision = authorizeLessonMedia(deps, viewerId, lessonId)
-    granted.set(cacheKey, { until: at + ttlMs, decision })
+    // Ends on a whole second (so 4–5 s): nginx's copy of a "yes" (X-Accel-Expires, whole seconds) then
+    // ends with it, and nginx's next question finds a fresh check. Ending mid-second left nginx, for
+    // the rest of that second, an answer it may not keep, so every range went to the app (bench:media).
+    const entry = { until: Math.floor((at + ttlMs) / 1000) * 1000, decision: authorizeLessonMedia(deps, viewerId, lessonId) }
+    granted.set(cacheKey, entry)
     const forget = () => {
-      if (granted.get(cacheKey)?.decision === decision) granted.delete(cacheKey)
+      if (granted.get(cacheKey) === entry) granted.delete(cacheKey)
     }
-    decision.then((result) => result ?? forget(), forget)
-    return decision
+    entry.decision.then((result) => result ?? forget(), forget)
+    return entry
   }
   return {
-    video: async (viewerId: string, lessonId: string): Promise<{ key: string } | null> => {
-      const grant = await decide(viewerId, lessonId)
-      return grant ? { key: grant.videoKey } : null
+    /** `until`: a cache in front (nginx's, via `X-Accel-Expires`) must not keep this "yes" past it either. */
+    video: async (viewerId: string, lessonId: string): Promise<{ key: string; until: number } | null> => {
+      const { decision, until } = decide(viewerId, lessonId)
+      const grant = await decision
+      return grant ? { key: grant.videoKey, until } : null
     },
     hls: async (viewerId: string, lessonId: string): Promise<{ hlsKey: string } | null> => {
-      const grant = await decide(viewerId, lessonId)
+      const grant = await decide(viewerId, lessonId).decision
       return grant?.hlsKey ? { hlsKey: grant.hlsKey } : null
     },
   }

@@ -1,7 +1,7 @@
 import type { Router } from 'express'
 import { mediaUrlVerifier } from '@jouwbot/api/courses'
 import type { StoredObject } from '@jouwbot/storage'
-import { asNodeHandler, asRouter, mediaDelivery, sendMediaError, type MediaRouteOptions } from './media-delivery.ts'
+import { asNodeHandler, asRouter, MEDIA_ANSWER_REUSE_MS, mediaDelivery, sendMediaError, xAccelExpires, type MediaRouteOptions } from './media-delivery.ts'
 
 /**
  * Lesson video delivery: `GET|HEAD /media/lessons/:lessonId/video?u=<userId>&e=<unix s>&s=<sig>`.
@@ -10,10 +10,18 @@ import { asNodeHandler, asRouter, mediaDelivery, sendMediaError, type MediaRoute
  * this route checks the signature and expiry, asks `authorize` again on every request — so revoking
  * access stops playback at the player's next range request, not only when the URL expires — and
  * hands the bytes over as `media-delivery.ts` says.
+ *
+ * With `x-accel` its "yes" also says how long nginx may reuse it for this signed URL
+ * (`X-Accel-Expires`, `xAccelExpires`): deploy/nginx asks once per URL per few seconds with
+ * `auth_request` and serves the ranges in between itself.
  */
 export interface MediaAuthorizer {
-  /** The lesson video's storage key, or `null` when the user is not (or no longer) entitled or there is no video. */
-  (userId: string, lessonId: string): Promise<{ key: string } | null>
+  /**
+   * The lesson video's storage key, or `null` when the user is not (or no longer) entitled or there is
+   * no video. `until` (ms since the epoch): when the authoriser caches its "yes", the end of that
+   * reuse; a cache in front (nginx) must not keep it longer. Without it: `MEDIA_ANSWER_REUSE_MS` from now.
+   */
+  (userId: string, lessonId: string): Promise<{ key: string; until?: number } | null>
 }
 
 export interface MediaRouterOptions extends MediaRouteOptions {
@@ -54,12 +62,16 @@ function createHandler(options: MediaRouterOptions) {
   return guarded(async (req, res, url) => {
     const lessonId = ROUTE_PATTERN.exec(url)?.[1] ?? ''
     const queryStart = url.indexOf('?')
-    const userId = verify.video(lessonId, new URLSearchParams(queryStart === -1 ? '' : url.slice(queryStart + 1)), now())
+    const query = new URLSearchParams(queryStart === -1 ? '' : url.slice(queryStart + 1))
+    const at = now().getTime() // before the check: the "yes" reflects the entitlement at this moment or later
+    const userId = verify.video(lessonId, query, new Date(at))
     if (!userId) return sendMediaError(req, res, 403, 'error.forbidden')
     const grant = await authorize(userId, lessonId)
     if (!grant) return sendMediaError(req, res, 403, 'error.forbidden')
     const object = await stat(grant.key)
     if (!object) return sendMediaError(req, res, 404, 'error.notFound')
+    // `e` verified above: one integer. Read by nginx's auth cache only (deploy/nginx); nginx never forwards it.
+    if (options.delivery === 'x-accel') res.setHeader('X-Accel-Expires', xAccelExpires(at, grant.until ?? at + MEDIA_ANSWER_REUSE_MS, Number(query.get('e'))))
     await deliver(req, res, object, object.contentType)
   })
 }

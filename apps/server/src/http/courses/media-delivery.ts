@@ -16,7 +16,8 @@ import { serveLocalFile } from '../local-file.ts'
  *
  * Delivery, one of three ways:
  *  - `node`: Node streams the local file (`http/local-file.ts`: ranges, conditional requests, HEAD);
- *  - `x-accel`: an empty answer with `X-Accel-Redirect`, nginx serves the file (apps/server/deploy/nginx);
+ *  - `x-accel`: an empty answer with `X-Accel-Redirect`, nginx serves the file (apps/server/deploy/nginx,
+ *    which also keeps the video route's "yes" per signed URL for as long as its `X-Accel-Expires` says);
  *  - `redirect`: 302 to a presigned S3 URL valid for a few minutes.
  */
 export type MediaDelivery = 'node' | 'x-accel' | 'redirect'
@@ -36,12 +37,28 @@ export interface MediaRouteOptions {
 export const MEDIA_CACHE_CONTROL = 'private, max-age=3600'
 /** How long a presigned S3 URL from `redirect` stays valid. */
 export const PRESIGNED_SECONDS = 300
+/** x-accel: the longest nginx may reuse the app's "yes" for one signed video URL (`xAccelExpires`). */
+export const MEDIA_ANSWER_REUSE_MS = 5000
+
+/**
+ * `X-Accel-Expires` for an x-accel "yes" that nginx caches (deploy/nginx: `auth_request` + `proxy_cache`):
+ * `@<unix s>`, the last whole second in which nginx may reuse it. nginx keeps an entry while its clock's
+ * current second is at most that number, so the answer is reused only before `untilMs` (the end of the
+ * authoriser's own reuse: revocation is not delayed twice) and before the URL's expiry `expiresUnix`
+ * (which the app refuses from that second on). `0` (do not cache) when no second is left. Absolute, not
+ * relative: a relative lifetime counts from nginx's own whole second, up to 1 s later than ours. It
+ * assumes one clock for nginx and the app (same machine, or NTP).
+ */
+export function xAccelExpires(nowMs: number, untilMs: number, expiresUnix: number): string {
+  const last = Math.min(Math.floor(untilMs / 1000), expiresUnix) - 1
+  return last < Math.floor(nowMs / 1000) ? '0' : `@${last}`
+}
 
 export type MediaErrorKey = 'error.forbidden' | 'error.notFound' | 'error.rangeNotSatisfiable' | 'error.preconditionFailed' | 'error.generic'
 
 /** JSON error without anything from the request or the failure in it; never cached. */
 export function sendMediaError(req: IncomingMessage, res: ServerResponse, status: number, message: MediaErrorKey): void {
-  for (const name of ['ETag', 'Last-Modified', 'Content-Length', 'Content-Disposition', 'X-Accel-Redirect']) res.removeHeader(name)
+  for (const name of ['ETag', 'Last-Modified', 'Content-Length', 'Content-Disposition', 'X-Accel-Redirect', 'X-Accel-Expires']) res.removeHeader(name)
   if (status !== 416) res.removeHeader('Content-Range') // 416 keeps `bytes */<size>`
   const body = JSON.stringify({ error: { message } })
   res.statusCode = status
