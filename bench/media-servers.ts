@@ -14,9 +14,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import express from 'express'
 import pino from 'pino'
 import postgres from 'postgres'
-import { createAppDeps, createCaller, createContextInner } from '@jouwbot/api'
+import { createCaller, createContextInner } from '@jouwbot/api'
 import { authorizeLessonVideo, grantCourseAccess, seedCourse } from '@jouwbot/api/courses'
-import { generateEncryptionKey, systemClock } from '@jouwbot/auth'
+import { benchDeps } from './bench-deps.ts'
 import { mediaDir, premiumCursus } from '@jouwbot/course-content'
 import { and, createDb, eq, isNotNull, lessons, migrate, users } from '@jouwbot/db'
 import { mediaHandler, type MediaRouterOptions } from '@jouwbot/server/http/courses'
@@ -45,21 +45,7 @@ process.once('SIGTERM', async () => {
 })
 
 const storage = createLocalStorage(MEDIA_ROOT)
-type DepsConfig = Parameters<typeof createAppDeps>[0]
-const deps = createAppDeps({
-  payments: {} as DepsConfig['payments'],
-  mollieWebhookUrl: undefined,
-  vatChecker: {} as DepsConfig['vatChecker'],
-  seller: { name: 'Bench', addressLines: [], country: 'NL', kvkNumber: '0', vatNumber: 'NL000000000B00', iban: null, email: 'bench@example.nl' },
-  db: handle.db,
-  sessionSecret: 'bench-session-secret-bench-session-secret',
-  encryptionKeys: generateEncryptionKey('bench'),
-  appOrigin: 'http://127.0.0.1',
-  devMailbox: false,
-  storage,
-  mediaSecret: MEDIA_SECRET,
-  clock: systemClock,
-})
+const deps = benchDeps(handle.db, storage, MEDIA_SECRET)
 await seedCourse(deps, premiumCursus, { mediaDir, storage })
 const caller = createCaller(
   createContextInner({ deps, cookies: { set: () => {}, clear: () => {} }, request: { requestId: 'bench', ip: '127.0.0.1', userAgent: 'bench' } }),
