@@ -100,7 +100,9 @@ function decimalParts(value: number, minFraction: number, maxFraction: number): 
     whole = all.slice(0, all.length - maxFraction)
     fraction = all.slice(all.length - maxFraction)
   }
-  fraction = fraction.replace(/0+$/, '')
+  let end = fraction.length
+  while (end > 0 && fraction[end - 1] === '0') end--
+  fraction = fraction.slice(0, end)
   if (fraction.length < minFraction) fraction = fraction.padEnd(minFraction, '0')
   return { whole, fraction }
 }
@@ -111,7 +113,9 @@ function writeNumber(value: number, locale: Locale, minFraction: number, maxFrac
   const { whole, fraction } = decimalParts(value, minFraction, maxFraction)
   const group = locale === 'en' ? ',' : '.'
   const point = locale === 'en' ? '.' : ','
-  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, group)
+  // Groups of three from the right, without a regular expression (compiling one costs at start-up).
+  let grouped = whole.slice(0, ((whole.length - 1) % 3) + 1)
+  for (let i = grouped.length; i < whole.length; i += 3) grouped += group + whole.slice(i, i + 3)
   return { negative: negative && !Number.isNaN(value), digits: fraction ? `${grouped}${point}${fraction}` : grouped }
 }
 
