@@ -198,10 +198,10 @@ test("a lesson's text is kept as the server sent it while hydrating: in-site lin
     expect((await fetchPage(path)).root).toContain('aria-label="Tabel"')
     await page.goto(path)
     await page.locator('html[data-app="ready"]').waitFor()
-    await page.getByTestId('consent-dialog').getByRole('button', { name: 'Alles weigeren' }).click()
     const text = page.locator('.markdown.prose')
     await text.getByRole('region', { name: 'Tabel' }).waitFor()
     expect(await removedElements(page)).toEqual([])
+    await page.getByTestId('consent-dialog').getByRole('button', { name: 'Alles weigeren' }).click()
 
     // The in-site link navigates within the app (no new document), like a <Link>.
     await page.evaluate(() => Object.assign(window, { sameDocument: true }))
