@@ -181,6 +181,49 @@ test('a malformed preference cookie is ignored: Dutch, with the banner', async (
   }
 })
 
+test("a lesson's text is kept as the server sent it while hydrating: in-site links stay in the app, a language switch renders it anew", async () => {
+  // Hydration keeps the Markdown's server markup instead of parsing and hydrating it (Markdown.tsx).
+  const [free] = await server.deps.db.select().from(lessons).where(eq(lessons.slug, freeLesson.slug))
+  const table = '\n\n| Stap | Wat |\n|---|---|\n| 1 | Kies een [pakket](/prijzen) |\n'
+  await server.deps.db.update(lessons).set({ bodyMarkdown: `${free!.bodyMarkdown}${table}` }).where(eq(lessons.id, free!.id))
+  server.deps.courses.invalidate()
+  try {
+    const page = await browser.newDevice({ initScript: recordRemovedElements })
+    const errors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+    // A query string of its own: a page rendered before the edit may be in the render cache.
+    const path = `/cursus/${COURSE}/les/${freeLesson.slug}?tekst=tabel`
+    expect((await fetchPage(path)).root).toContain('aria-label="Tabel"')
+    await page.goto(path)
+    await page.locator('html[data-app="ready"]').waitFor()
+    const text = page.locator('.markdown.prose')
+    await text.getByRole('region', { name: 'Tabel' }).waitFor()
+    expect(await removedElements(page)).toEqual([])
+    await page.getByTestId('consent-dialog').getByRole('button', { name: 'Alles weigeren' }).click()
+
+    // The in-site link navigates within the app (no new document), like a <Link>.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }))
+    await text.getByRole('link', { name: 'pakket' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Kies je pakket' }).waitFor()
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
+
+    // Hydrated again, then switched to English: the text's own labels follow the language.
+    await page.goto(path)
+    await page.locator('html[data-app="ready"]').waitFor()
+    await page.getByRole('button', { name: 'English' }).click()
+    await text.getByRole('region', { name: 'Table' }).waitFor()
+    expect(await text.getByRole('link', { name: 'pakket' }).getAttribute('href')).toBe('/prijzen')
+    expect(errors).toEqual([])
+    expect(browser.pageErrors).toEqual([])
+    await page.context().close()
+  } finally {
+    await server.deps.db.update(lessons).set({ bodyMarkdown: free!.bodyMarkdown }).where(eq(lessons.id, free!.id))
+    server.deps.courses.invalidate()
+  }
+})
+
 test("a paid lesson's content never reaches a visitor's page", async () => {
   const page = await fetchPage(`/cursus/${COURSE}/les/${paidLesson.slug}`)
   expect(page.status).toBe(200)

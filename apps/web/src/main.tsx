@@ -7,6 +7,7 @@ import { startTransition, StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { createBrowserRouter, matchRoutes } from 'react-router'
 import { App } from './App.tsx'
+import { yieldToMain } from './lib/idle.ts'
 import { updatePrefsCookie } from './lib/prefsCookie.ts'
 import { readSsrState, ServerPrefsContext, setHydrating } from './lib/ssr.ts'
 import { makeQueryClient } from './lib/trpc.ts'
@@ -29,6 +30,10 @@ async function start(container: HTMLElement): Promise<void> {
   const state = readSsrState()
   if (state && state.prefs.language === language) {
     hydrate(queryClient, state.queries)
+    // Start-up in steps, each in a task of its own (the page reads already; on a phone, evaluating
+    // the scripts and all of this in one task made one of the longest tasks of the load): the
+    // route matching here, the router's own set-up below, then hydration (time-sliced by React).
+    await yieldToMain()
     // The page's lazy route module must be there before hydrating, or the router would start
     // with its loading fallback instead of the markup the server sent.
     await Promise.all(
@@ -37,6 +42,9 @@ async function start(container: HTMLElement): Promise<void> {
         Object.assign(route, await route.lazy(), { lazy: undefined })
       }),
     )
+    await yieldToMain()
+    const router = createBrowserRouter(routes)
+    await yieldToMain()
     setHydrating(true)
     // In a transition, hydration yields to the browser every few milliseconds instead of holding
     // the main thread for the whole page (the page is readable already; taps are replayed).
@@ -45,7 +53,7 @@ async function start(container: HTMLElement): Promise<void> {
         container,
         <StrictMode>
           <ServerPrefsContext value={state.prefs}>
-            <App router={createBrowserRouter(routes)} queryClient={queryClient} />
+            <App router={router} queryClient={queryClient} />
           </ServerPrefsContext>
         </StrictMode>,
       )

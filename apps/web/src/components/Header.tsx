@@ -113,7 +113,8 @@ export function Header() {
 /**
  * Whether the header folds its links behind "Menu": exactly when the whole row does not fit (which
  * depends on the role's links, the language and the name, not on one fixed breakpoint). Measured
- * before paint; `contentKey` changes when the row's content may have, and then it is measured anew.
+ * before paint (the first time in the observer's first callback, after that frame's layout);
+ * `contentKey` changes when the row's content may have, and then it is measured anew.
  */
 function useCompactHeader(contentKey: string) {
   const ref = useRef<HTMLDivElement>(null)
@@ -146,7 +147,12 @@ function useCompactHeader(contentKey: string) {
         setState({ on: false, key: contentKey })
       }
     }
-    measure()
+    // Folded from the start (a server-rendered page being hydrated, or the first render): the
+    // first reading is left to the observer's first callback, which comes in the next frame after
+    // its layout. Measured here, inside hydration's commit, it forced the page's first full style
+    // and layout into that task (20 ms and more on a phone). A phone stays folded either way; a
+    // wide screen unfolds one frame later, as the server-rendered header already did.
+    if (!(on && needed.current === 0)) measure()
     const observer = new ResizeObserver(measure)
     observer.observe(inner)
     const menu = inner.querySelector('.site-menu')

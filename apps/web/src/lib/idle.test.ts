@@ -1,5 +1,5 @@
 import { afterEach, expect, test, vi } from 'vitest'
-import { runWhenIdle } from './idle.ts'
+import { runWhenIdle, yieldToMain } from './idle.ts'
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -26,4 +26,25 @@ test('without requestIdleCallback, after a timer', () => {
   expect(task).not.toHaveBeenCalled()
   vi.runAllTimers()
   expect(task).toHaveBeenCalledOnce()
+})
+
+test('yieldToMain continues in a later task: scheduler.yield where there is one', async () => {
+  const schedulerYield = vi.fn(() => Promise.resolve())
+  vi.stubGlobal('scheduler', { yield: schedulerYield })
+  await yieldToMain()
+  expect(schedulerYield).toHaveBeenCalledOnce()
+})
+
+test('yieldToMain without scheduler.yield: after a timer, not in a microtask', async () => {
+  vi.stubGlobal('scheduler', undefined)
+  vi.useFakeTimers()
+  let done = false
+  void yieldToMain().then(() => {
+    done = true
+  })
+  await Promise.resolve()
+  await Promise.resolve()
+  expect(done).toBe(false)
+  await vi.runAllTimersAsync()
+  expect(done).toBe(true)
 })

@@ -10,3 +10,14 @@ export function runWhenIdle(task: () => void, timeoutMs = 1000): void {
     setTimeout(task, 0)
   }
 }
+
+/**
+ * Ends the current task and resolves in a new one (scheduler.yield where there is one, so the
+ * continuation goes ahead of other queued work; else a timer): for start-up work done in steps, so
+ * that no step holds the main thread long enough to count as a long task.
+ */
+export function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
+  if (typeof scheduler?.yield === 'function') return scheduler.yield()
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}

@@ -29,10 +29,22 @@ export function LessonCurriculum({ courseSlug, currentSlug }: Props) {
 
   useEffect(() => {
     // Within the list only: the page itself must not jump.
-    const link = currentRef.current
-    const list = link?.closest<HTMLElement>('.curriculum__modules')
-    if (!link || !list) return
-    list.scrollTop = link.offsetTop - list.offsetTop - list.clientHeight / 3
+    const scroll = () => {
+      const link = currentRef.current
+      const list = link?.closest<HTMLElement>('.curriculum__modules')
+      if (!link || !list) return
+      list.scrollTop = link.offsetTop - list.offsetTop - list.clientHeight / 3
+    }
+    // Once the next frame is drawn, when the positions are laid out already: read in the effect
+    // itself, they forced the page's first full layout into hydration's effects (a long task on a phone).
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(scroll, 0)
+    })
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
   }, [outline.data, open])
 
   if (!outline.data) return null

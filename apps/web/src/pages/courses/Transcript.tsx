@@ -27,8 +27,12 @@ export const Transcript = memo(function Transcript({ cues, time, onSeek }: Props
   )
   const searching = query.trim() !== ''
 
-  // New search results start at the top.
+  // New search results start at the top. Not at mount, where the list is at the top already:
+  // setting scrollTop lays the page out, which in hydration's effects made a long task.
+  const shownQuery = useRef(query)
   useEffect(() => {
+    if (shownQuery.current === query) return
+    shownQuery.current = query
     if (listRef.current) listRef.current.scrollTop = 0
   }, [query])
 
