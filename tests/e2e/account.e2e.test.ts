@@ -107,9 +107,14 @@ test('sign up, confirm, turn on 2FA, log in with it and end another session', as
   await done.click()
   await page.getByText('Tweestapsverificatie staat aan.').waitFor()
 
-  // Log out.
+  // Log out. On a slow phone (CPU throttled 20×) rendering the home page takes long: the session
+  // must still be dropped only once it shows, or the members-only page left behind sends to /login.
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 })
   await page.getByRole('button', { name: 'Uitloggen', exact: true }).click()
   await page.getByText('Je bent uitgelogd.').waitFor()
+  expect(new URL(page.url()).pathname).toBe('/')
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
 
   // A second device logs in with the password and a recovery code.
   const other = await newDevice()

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Outlet, ScrollRestoration, useLocation } from 'react-router'
 import { Footer } from './Footer.tsx'
 import { Header } from './Header.tsx'
+import { useSessionResetAfterLogOut } from './LogOutButton.tsx'
 import { ConsentDialog } from '../pages/privacy/ConsentDialog.tsx'
 import { PolicyNotice } from '../pages/privacy/PolicyNotice.tsx'
 import { useStatsBeacon } from '../pages/marketing/stats/statsBeacon.ts'
@@ -14,6 +15,7 @@ export function Layout() {
   const firstRender = useRef(true)
   // marketing (statistics): one cookieless page view per page shown
   useStatsBeacon()
+  useSessionResetAfterLogOut()
 
   // After a client-side page change, move focus to the new content so keyboard and screen reader
   // users start at the top of the page instead of on the link they used.

@@ -1,6 +1,8 @@
 import { useMutation } from '@tanstack/react-query'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
+import { useLocation, useNavigate } from 'react-router'
+import { readNotice } from '../lib/notices.ts'
 import { useSessionChanged } from '../lib/session.ts'
 import { useTRPC } from '../lib/trpc.ts'
 import { Button } from './Button.tsx'
@@ -9,15 +11,11 @@ export function LogOutButton({ variant = 'ghost' }: { variant?: 'ghost' | 'secon
   const { t } = useTranslation()
   const trpc = useTRPC()
   const navigate = useNavigate()
-  const sessionChanged = useSessionChanged()
   const logOut = useMutation(
     trpc.auth.logOut.mutationOptions({
-      // Even when the request fails (e.g. the session had already expired) the local state is reset.
-      // Leave the page first: a members-only page would otherwise redirect to /login once `me` is null.
-      onSettled: async () => {
-        await navigate('/', { state: { notice: 'loggedOut' } })
-        await sessionChanged()
-      },
+      // Even when the request fails (e.g. the session had already expired) the local state is reset,
+      // by useSessionResetAfterLogOut once the home page shows.
+      onSettled: () => navigate('/', { state: { notice: 'loggedOut' } }),
     }),
   )
   return (
@@ -25,4 +23,19 @@ export function LogOutButton({ variant = 'ghost' }: { variant?: 'ghost' | 'secon
       {t('nav.logOut')}
     </Button>
   )
+}
+
+/**
+ * Drops the previous session's data once the page after logging out is on screen (the layout calls
+ * it). Not earlier: the router renders a new page in a transition, and a signed-out `me` arriving
+ * before that render is committed would re-render the members-only page being left, which then
+ * sends to /login (seen on a slow phone).
+ */
+export function useSessionResetAfterLogOut(): void {
+  const location = useLocation()
+  const sessionChanged = useSessionChanged()
+  const loggedOut = readNotice(location.state)?.notice === 'loggedOut'
+  useEffect(() => {
+    if (loggedOut) void sessionChanged()
+  }, [loggedOut, location.key, sessionChanged])
 }

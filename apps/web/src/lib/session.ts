@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
 import type { Me } from '@jouwbot/shared'
 import { useTRPC } from './trpc.ts'
 
@@ -34,11 +35,11 @@ export function useMe(): MeState {
 export function useSessionChanged(): () => Promise<void> {
   const trpc = useTRPC()
   const queryClient = useQueryClient()
-  const meKey = trpc.auth.me.queryKey()
-  return async () => {
+  return useCallback(async () => {
+    const meKey = trpc.auth.me.queryKey()
     queryClient.removeQueries({ predicate: (query) => !sameKey(query.queryKey, meKey) })
     await queryClient.fetchQuery({ ...trpc.auth.me.queryOptions(), staleTime: 0 })
-  }
+  }, [trpc, queryClient])
 }
 
 function sameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
