@@ -4,9 +4,9 @@
  * benches that look at the whole process (bench:lighthouse, bench:memory).
  */
 import { onInterrupt } from './cleanup.ts'
+import { freePort } from '../tests/helpers/free-port.ts'
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,16 +17,6 @@ const serverDir = path.join(repoRoot, 'apps/server')
 /** Builds the web client (with its .br/.gz files) and the server bundle, as `pnpm start` does. */
 export function buildAll(): void {
   execFileSync('pnpm', ['--filter', '@jouwbot/web', '--filter', '@jouwbot/server', 'build'], { cwd: repoRoot, stdio: 'inherit' })
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
 }
 
 export async function tempDataDir(name: string): Promise<{ dir: string; remove: () => Promise<void> }> {

@@ -32,12 +32,12 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { signMediaUrl } from '@jouwbot/api/courses'
+import { freePort } from '../tests/helpers/free-port.ts'
 import { deployMediaConfig } from '../tests/helpers/nginx.ts'
 import { autocannonLoad, childPids, cpuMicros, type LoadOptions, type LoadResult, wrkInstalled, wrkLoad } from './load.ts'
 
@@ -56,15 +56,6 @@ const RANGE = 256 * 1024
 const SECRET = randomBytes(32).toString('base64url')
 const KEY = 'videos/sample.mp4'
 const useWrk = args.client === 'wrk' || (args.client === 'auto' && wrkInstalled())
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
 
 /**
  * The proxy settings of apps/server/deploy/nginx/jouwbot.conf (`location /`): what production pays

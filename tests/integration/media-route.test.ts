@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { signMediaUrl } from '@jouwbot/api/courses'
 import { mediaHandler, mediaRouter, type MediaRouterOptions } from '@jouwbot/server/http/courses'
 import { createLocalStorage, type Storage, type StoredObject } from '@jouwbot/storage'
+import { expectRefused } from '../helpers/media.ts'
 
 const SECRET = 'media-test-secret-0123456789abcdefghij'
 const SIZE = 1024 * 1024
@@ -66,15 +67,6 @@ let base: string
 const url = (userId = ALICE, lessonId = LESSON, expiresAt = IN_AN_HOUR) => base + signMediaUrl(SECRET, { userId, lessonId, expiresAt })
 const get = (target: string, headers: Record<string, string> = {}, method = 'GET') => fetch(target, { method, headers, redirect: 'manual' })
 const bytes = async (response: Response) => Buffer.from(await response.arrayBuffer())
-
-async function expectRefused(response: Response, status: number, message: string) {
-  expect(response.status).toBe(status)
-  expect(response.headers.get('content-type')).toMatch(/^application\/json/)
-  expect(response.headers.get('cache-control')).toBe('no-store')
-  expect(response.headers.get('x-accel-redirect')).toBeNull()
-  expect(response.headers.get('x-accel-expires')).toBeNull()
-  expect(await response.json()).toEqual({ error: { message } })
-}
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'jouwbot-media-'))

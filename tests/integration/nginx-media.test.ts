@@ -1,11 +1,12 @@
 import { chmod, readFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { grantCourseAccess, revokeCourseAccess, signMediaUrl } from '@jouwbot/api/courses'
 import { eq, lessons } from '@jouwbot/db'
 import { budget } from '../helpers/budget.ts'
+import { freePort } from '../helpers/free-port.ts'
+import { expectRefused } from '../helpers/media.ts'
 import { insertUser } from '../helpers/coaching.ts'
 import { seedPremiumCursus } from '../helpers/course.ts'
 import { TEST_MEDIA_SECRET, testStorage } from '../helpers/deps.ts'
@@ -35,15 +36,6 @@ let base: string
 let accessLog: string
 let courseId: string
 const lessonIds = {} as Record<'video' | 'missing' | 'encoded', string>
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-    probe.on('error', reject)
-  })
 
 beforeAll(async () => {
   assertNginxInstalled()
@@ -123,15 +115,6 @@ async function expectRange(response: Response, start = 1000, end = 262143) {
   expect(response.status).toBe(206)
   expect(response.headers.get('content-range')).toBe(`bytes ${start}-${end}/${SIZE}`)
   expect((await bytes(response)).equals(VIDEO.subarray(start, end + 1))).toBe(true)
-}
-
-async function expectRefused(response: Response, status: number, message: string) {
-  expect(response.status).toBe(status)
-  expect(response.headers.get('content-type')).toMatch(/^application\/json/)
-  expect(response.headers.get('cache-control')).toBe('no-store')
-  expect(response.headers.get('x-accel-redirect')).toBeNull()
-  expect(response.headers.get('x-accel-expires')).toBeNull()
-  expect(await response.json()).toEqual({ error: { message } })
 }
 
 /** The auth subrequests nginx logged since `from` (a log length): `HIT`, `MISS`, `EXPIRED`, … */
