@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { Readable } from 'node:stream'
+import { PassThrough, Readable } from 'node:stream'
 import { text } from 'node:stream/consumers'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createLocalStorage, StorageError, type Storage } from './index.ts'
@@ -108,6 +108,24 @@ describe('local storage: write and delete', () => {
     })
     expect(await filesUnder(root)).toEqual(before)
     await expect(stat(path.join(root, 'uploads'))).rejects.toMatchObject({ code: 'ENOENT' })
+  })
+
+  test('past maxBytes on the very first chunk, while the temp file is still opening: no temp file behind', async () => {
+    // The limit trips before the write stream has opened its file; that open lands after the pipeline
+    // has failed, so the clean-up must wait for it. A race: many rounds of many writes, so some hit it.
+    await mkdir(path.join(root, 'first-chunk'))
+    for (let round = 0; round < 20; round++) {
+      const writes = Array.from({ length: 20 }, (_, i) => {
+        const body = new PassThrough() // like the upload route's request body: the chunk is there at once
+        body.end(Buffer.alloc(100))
+        return storage.write(`first-chunk/big-${round}-${i}.png`, body, { contentType: 'image/png', maxBytes: 10 })
+      })
+      for (const outcome of await Promise.allSettled(writes)) {
+        expect(outcome).toMatchObject({ status: 'rejected', reason: { name: 'StorageError', code: 'tooLarge' } })
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20)) // time for a stray open to land, were one left running
+      expect(await filesUnder(path.join(root, 'first-chunk'))).toEqual([])
+    }
   })
 
   test('a failed replacement keeps the old object whole (write is atomic)', async () => {

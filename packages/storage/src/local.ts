@@ -82,10 +82,14 @@ export function createLocalStorage(rootDir: string): Storage {
       const dir = path.dirname(file)
       const firstCreated = await mkdir(dir, { recursive: true })
       const temp = path.join(dir, `.${path.basename(file)}.${randomUUID()}.partial`)
+      const out = createWriteStream(temp, { flags: 'wx', flush: true })
       try {
-        await pipeline(body, new ByteLimit(maxBytes), createWriteStream(temp, { flags: 'wx', flush: true }))
+        await pipeline(body, new ByteLimit(maxBytes), out)
         await rename(temp, file)
       } catch (error) {
+        // A write stream destroyed while still opening finishes the open (creating the file) before it
+        // closes, which can be after the pipeline has failed: unlink only once it has closed.
+        if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()))
         await unlink(temp).catch(() => {})
         if (firstCreated) await removeEmptyFolders(dir, firstCreated)
         throw error
