@@ -110,8 +110,10 @@ export default defineConfig(({ isSsrBuild }) => ({
               // default chunking, rolldown merged them, as a dependency common to many lazy pages, into
               // the entry chunk, and zod with them. The zod-free modules the shell needs (error keys, the
               // Messenger link, the `jb_prefs` cookie format) form their own small chunk first, so the zod group does not take them along.
+              // `@jouwbot/shared/money` (euros and decimals, zod-free) is left to the default chunking: it joins the
+              // entry chunk, where the web's own formatter was, instead of adding an import to every page that shows a price.
               { name: 'shared', test: /[\\/]packages[\\/]shared[\\/]src[\\/](errors|messenger|site-prefs)\.ts$/ },
-              { name: 'zod', test: (id) => packageOf(id) === 'zod' || /[\\/]packages[\\/]shared[\\/]src[\\/]/.test(id) },
+              { name: 'zod', test: (id) => packageOf(id) === 'zod' || (/[\\/]packages[\\/]shared[\\/]src[\\/]/.test(id) && !/[\\/]money\.ts$/.test(id)) },
               // Everything else from node_modules changes less often than the app: its own chunk. It
               // comes before the markdown group, which would otherwise pull React in with its imports.
               // hls.js (~580 kB) loads only when a lesson has HLS renditions, through a dynamic import;

@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFontEmbedder, StandardFonts, rgb } from 'pdf-lib'
+import { formatWholeCents } from '@jouwbot/shared/money'
 import { dutchDate } from './certificate.ts'
 import type { InvoiceDocument, InvoiceParty } from './invoice-document.ts'
 import { pdfTexts } from './texts.ts'
@@ -95,14 +96,10 @@ export function winAnsiSafe(text: string): string {
 
 /**
  * Euro cents the Dutch way: "€ 1.234,56", negative "€ -12,10" (the nl-NL convention, with an ASCII
- * hyphen: the minus sign U+2212 is not in WinAnsi).
+ * space, and an ASCII hyphen: the minus sign U+2212 is not in WinAnsi). Exact whole cents only.
  */
 export function formatEuroCents(cents: number): string {
-  if (!Number.isSafeInteger(cents)) throw new RangeError(`Not an amount in whole cents: ${cents}`)
-  const sign = cents < 0 ? '-' : ''
-  const abs = Math.abs(cents)
-  const euros = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')
-  return `€ ${sign}${euros},${String(abs % 100).padStart(2, '0')}`
+  return formatWholeCents(cents, 'nl', { space: ' ' })
 }
 
 /** 2100 → "21%", 550 → "5,5%", 0 → "0%". */

@@ -10,7 +10,7 @@ import { mailBuyer } from './buyer-mail.ts'
 import { reserveDuplicateRefund, updateDuplicateRefunds } from './duplicate-payments.ts'
 import { grantOrderCredits } from '../coaching/grant-order-credits.ts'
 import { issueInvoice } from './issue-invoice.ts'
-import { formatEuro } from './money.ts'
+import { formatMoney } from '@jouwbot/shared/money'
 import { applyEffects, newEffects, type OrderEffects } from './order-effects.ts'
 import { orderPageUrl } from './order-page-url.ts'
 import { pushRefundToMollie } from './push-refund-to-mollie.ts'
@@ -208,7 +208,7 @@ async function fulfilPaidOrder(deps: TxDeps, input: { order: OrderRow; remote: G
     template: 'orderPaid',
     params: {
       productName: lines.map((line) => line.description).join(', '),
-      amount: formatEuro(order.totalCents, order.locale),
+      amount: formatMoney(order.totalCents, order.locale),
       invoiceNumber: invoice.number,
       withdrawalWaived: order.withdrawalWaivedAt !== null,
       coachingSessions: credits,

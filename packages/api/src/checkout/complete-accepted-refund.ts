@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 import type { TxDeps } from '../transaction.ts'
 import { mailBuyer } from './buyer-mail.ts'
 import { issueCreditNote } from './issue-credit-note.ts'
-import { formatEuro } from './money.ts'
+import { formatMoney } from '@jouwbot/shared/money'
 import type { OrderEffects } from './order-effects.ts'
 import { orderPageUrl } from './order-page-url.ts'
 import { recordFailedRefund } from './record-failed-refund.ts'
@@ -45,7 +45,7 @@ export async function completeAcceptedRefund(
     template: 'orderRefunded',
     params: {
       productName: line?.description ?? '',
-      amount: formatEuro(local.amountCents, order.locale),
+      amount: formatMoney(local.amountCents, order.locale),
       creditNoteNumber: note.number,
       courseEnded,
       sessionsLapsed,

@@ -4,7 +4,7 @@ import type { GatewayPayment, GatewayRefund } from '@jouwbot/payments'
 import { recordAudit } from '../audit/record-audit.ts'
 import type { TxDeps } from '../transaction.ts'
 import { mailBuyer } from './buyer-mail.ts'
-import { formatEuro } from './money.ts'
+import { formatMoney } from '@jouwbot/shared/money'
 import { orderPageUrl } from './order-page-url.ts'
 import { isDeadRefund, refundMayMove } from './refund-status.ts'
 import { alertShop } from './shop-alerts.ts'
@@ -57,7 +57,7 @@ export async function completeDuplicateRefund(deps: TxDeps, input: { order: Orde
   if (firstAnswer) await tx.update(refunds).set({ mollieRefundId: remote.id, updatedAt: now }).where(eq(refunds.id, local.id))
   const buyerTold = !firstAnswer || !isDeadRefund(remote.status)
   if (firstAnswer && buyerTold) {
-    await mailBuyer(deps, { order, template: 'duplicatePaymentRefunded', params: { amount: formatEuro(local.amountCents, order.locale), orderUrl: orderPageUrl(deps, order.id) }, now })
+    await mailBuyer(deps, { order, template: 'duplicatePaymentRefunded', params: { amount: formatMoney(local.amountCents, order.locale), orderUrl: orderPageUrl(deps, order.id) }, now })
     await recordAudit(
       tx,
       { actorUserId: null, subjectUserId: order.userId, action: 'order.double_payment_refunded', details: { orderId: order.id, refundId: local.id, mollieRefundId: remote.id, amountCents: local.amountCents } },
@@ -92,7 +92,7 @@ async function moveDuplicateRefund(
   if (!refundMayMove(local.status, remote.status)) return
   await deps.db.update(refunds).set({ status: remote.status, updatedAt: now }).where(eq(refunds.id, local.id))
   if (!isDeadRefund(remote.status)) return
-  if (buyerTold) await mailBuyer(deps, { order, template: 'refundFailed', params: { amount: formatEuro(local.amountCents, order.locale), corrected: false, orderUrl: orderPageUrl(deps, order.id) }, now })
+  if (buyerTold) await mailBuyer(deps, { order, template: 'refundFailed', params: { amount: formatMoney(local.amountCents, order.locale), corrected: false, orderUrl: orderPageUrl(deps, order.id) }, now })
   const detail = `Terugbetaling ${remote.id} van een dubbele betaling (status ${remote.status}); ${buyerTold ? 'de koper kreeg een mail dat het niet gelukt is' : 'de koper weet nog van niets'}.`
   await alertShop(deps, { problem: 'refundFailed', orderId: order.id, amountCents: local.amountCents, detail, cause: local.id }, now)
 }

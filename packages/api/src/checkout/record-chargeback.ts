@@ -7,7 +7,7 @@ import type { TxDeps } from '../transaction.ts'
 import { mailBuyer } from './buyer-mail.ts'
 import { issueCreditNoteCorrection } from './issue-credit-note-correction.ts'
 import { issueCreditNote } from './issue-credit-note.ts'
-import { formatEuro } from './money.ts'
+import { formatMoney } from '@jouwbot/shared/money'
 import type { OrderEffects } from './order-effects.ts'
 import { orderPageUrl } from './order-page-url.ts'
 import { addToOrder, orderInvoice, orderVatRate, revokeIfUncovered } from './reversal-helpers.ts'
@@ -115,7 +115,7 @@ async function recordChargebackReversal(
     order,
     template: 'chargebackReversed',
     params: {
-      amount: formatEuro(chargeback.countedCents, order.locale),
+      amount: formatMoney(chargeback.countedCents, order.locale),
       correctionNumber: correction.number,
       courseRestored: restored.courseRestored,
       sessionsRestored: restored.sessionsRestored,

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record-audit.ts'
 import type { TxDeps } from '../transaction.ts'
 import { mailBuyer } from './buyer-mail.ts'
 import { issueCreditNoteCorrection } from './issue-credit-note-correction.ts'
-import { formatEuro } from './money.ts'
+import { formatMoney } from '@jouwbot/shared/money'
 import type { OrderEffects } from './order-effects.ts'
 import { orderPageUrl } from './order-page-url.ts'
 import { refundMayMove } from './refund-status.ts'
@@ -33,7 +33,7 @@ export async function recordFailedRefund(
   const correction = creditNote ? await issueCreditNoteCorrection(deps, { order, creditNote, because: 'refundFailed', now }) : null
   if (correction) {
     effects.issued.push(correction)
-    await mailBuyer(deps, { order, template: 'refundFailed', params: { amount: formatEuro(local.amountCents, order.locale), corrected: true, orderUrl: orderPageUrl(deps, order.id) }, now })
+    await mailBuyer(deps, { order, template: 'refundFailed', params: { amount: formatMoney(local.amountCents, order.locale), corrected: true, orderUrl: orderPageUrl(deps, order.id) }, now })
   }
   await recordAudit(
     tx,

@@ -1,7 +1,7 @@
 import { enqueueMail, type ShopProblem } from '@jouwbot/mail'
 import type { AppDeps } from '../deps.ts'
 import type { TxDeps } from '../transaction.ts'
-import { formatEuro } from './money.ts'
+import { formatMoney } from '@jouwbot/shared/money'
 
 /**
  * Money trouble no code can settle (a refund Mollie did not carry out or refused on its own, a payment
@@ -25,7 +25,7 @@ export async function alertShop(
       params: {
         problem: alert.problem,
         orderReference: alert.orderId.slice(0, 8).toUpperCase(),
-        amount: formatEuro(alert.amountCents, 'nl'),
+        amount: formatMoney(alert.amountCents, 'nl'),
         detail: alert.detail,
         adminUrl: `${deps.appOrigin}/admin/bestellingen/${alert.orderId}`,
       },

@@ -1,7 +1,8 @@
 import type { AppDeps } from '@jouwbot/api'
-import { formatEuro, listActiveProducts } from '@jouwbot/api/checkout'
+import { listActiveProducts } from '@jouwbot/api/checkout'
 import { renderPostMarkdown } from '@jouwbot/api/marketing/blog'
 import type { SitePrefs, WebRoutePattern } from '@jouwbot/shared'
+import { formatMoney } from '@jouwbot/shared/money'
 // The same texts the SPA shows, so the script-free version cannot drift from it.
 import en from '../../../../web/src/i18n/en.json' with { type: 'json' }
 import nl from '../../../../web/src/i18n/nl.json' with { type: 'json' }
@@ -55,7 +56,7 @@ const productList = (products: Product[], language: Language): SafeHtml => {
     ? html`<p>${t.pricing.emptyText}</p>`
     : html`<ul>${products.map(
         (p) =>
-          html`<li><h2>${p.name}</h2><p>${p.description}</p><p><strong>${formatEuro(p.priceCents, language)}</strong> ${fill(t.pricing.inclVat, { rate: p.vatRateBasisPoints / 100 })}</p><p><a href="/afrekenen/${p.slug}">${t.pricing.buy}: ${p.name}</a></p></li>`,
+          html`<li><h2>${p.name}</h2><p>${p.description}</p><p><strong>${formatMoney(p.priceCents, language)}</strong> ${fill(t.pricing.inclVat, { rate: p.vatRateBasisPoints / 100 })}</p><p><a href="/afrekenen/${p.slug}">${t.pricing.buy}: ${p.name}</a></p></li>`,
       )}</ul>`
 }
 
@@ -87,7 +88,7 @@ export async function shellContent(deps: AppDeps, pattern: WebRoutePattern | nul
         canonicalPath: '/',
         body: html`<div class="container">
 <p>${h.hero.eyebrow}</p><h1>${h.hero.title}</h1><p>${h.hero.lead}</p>
-${coursePrices.length > 0 ? html`<p>${fill(h.hero.price, { price: formatEuro(Math.min(...coursePrices), language) })}</p>` : ''}
+${coursePrices.length > 0 ? html`<p>${fill(h.hero.price, { price: formatMoney(Math.min(...coursePrices), language) })}</p>` : ''}
 <p><a href="/prijzen">${h.hero.cta}</a>${courseSlug ? html` · <a href="/cursus/${courseSlug}">${h.hero.secondary}</a>` : ''}</p>
 <ul><li>${h.hero.point1}</li><li>${h.hero.point2}</li><li>${h.hero.point3}</li></ul>
 <h2>${h.course.title}</h2><p>${h.course.lead}</p>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../components/Button.tsx'
 import { TextField } from '../../components/TextField.tsx'
-import { formatMoney } from '../../lib/format.ts'
+import { formatMoney } from '@jouwbot/shared/money'
 import { useLocale } from '../../lib/useLocale.ts'
 import type { Coupon } from './useCoupon.ts'
 

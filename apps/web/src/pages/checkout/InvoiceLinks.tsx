@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { formatLongDate, formatMoney } from '../../lib/format.ts'
+import { formatLongDate } from '../../lib/format.ts'
+import { formatMoney } from '@jouwbot/shared/money'
 import { useLocale } from '../../lib/useLocale.ts'
 import type { OrderInvoice } from './types.ts'
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useLocale } from '../../lib/useLocale.ts'
-import { formatMoney } from '../../lib/format.ts'
+import { formatMoney } from '@jouwbot/shared/money'
 import { lineName } from './lineName.ts'
 import { netPaidCents, totalLabelKey } from './orderTotals.ts'
 import type { Order } from './types.ts'

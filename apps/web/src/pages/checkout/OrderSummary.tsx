@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocale } from '../../lib/useLocale.ts'
-import { formatMoney, formatDecimal } from '../../lib/format.ts'
+import { formatDecimal, formatMoney } from '@jouwbot/shared/money'
 import { ProductIncludes } from './ProductIncludes.tsx'
 import type { CouponPreview, Product } from './types.ts'
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { formatDecimal, formatMoney } from '../../lib/format.ts'
+import { formatDecimal, formatMoney } from '@jouwbot/shared/money'
 import { useLocale } from '../../lib/useLocale.ts'
 import { ProductIncludes } from './ProductIncludes.tsx'
 import type { Product } from './types.ts'

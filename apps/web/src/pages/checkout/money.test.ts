@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { formatMoney } from '../../lib/format.ts'
+import { formatMoney } from '@jouwbot/shared/money'
 import { centsToEuros, eurosToCents } from './money.ts'
 
 test('euro amounts as admins type them', () => {

@@ -3,7 +3,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import { useMe } from '../../lib/session.ts'
 import { LockIcon } from '../../components/icons.tsx'
-import { formatDecimal, formatMoney } from '../../lib/format.ts'
+import { formatDecimal, formatMoney } from '@jouwbot/shared/money'
 import { useLocale } from '../../lib/useLocale.ts'
 import { courseDisplayTitle, productsForCourse, useProducts } from '../checkout/useProducts.ts'
 

@@ -15,7 +15,7 @@ import { errorKeyOf } from '../../../lib/errors.ts'
 import { useZodForm } from '../../../lib/useZodForm.ts'
 import { useLocale } from '../../../lib/useLocale.ts'
 import { eurosToCents } from '../money.ts'
-import { formatMoney } from '../../../lib/format.ts'
+import { formatMoney } from '@jouwbot/shared/money'
 import type { AdminOrder, AdminRefund } from '../types.ts'
 import './refund.css'
 

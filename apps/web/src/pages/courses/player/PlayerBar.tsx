@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatDecimal } from '../../../lib/format.ts'
+import { formatDecimal } from '@jouwbot/shared/money'
 import { useLocale } from '../../../lib/useLocale.ts'
 import type { useCaptions } from './useCaptions.ts'
 import type { usePlaybackRate } from './usePlaybackRate.ts'
