@@ -224,6 +224,53 @@ test("a lesson's text is kept as the server sent it while hydrating: in-site lin
   }
 })
 
+/**
+ * The curriculum panel's `open`, in the DOM and as React last rendered it (the props React keeps on
+ * the element): React does not correct a differing attribute while hydrating, so the two can part.
+ */
+function curriculumOpen(page: Awaited<ReturnType<BrowserSession['newDevice']>>) {
+  return page.evaluate(() => {
+    const panel = document.querySelector<HTMLDetailsElement>('details.curriculum')
+    if (!panel) return null
+    const props = Object.entries(panel).find(([key]) => key.startsWith('__reactProps$'))?.[1] as { open?: boolean } | undefined
+    return { dom: panel.open, rendered: props?.open ?? null }
+  })
+}
+
+test("on a phone, a server-rendered lesson's curriculum stays as the server sent it (open), and React agrees", async () => {
+  const page = await browser.newDevice()
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  await page.setViewportSize({ width: 390, height: 844 })
+  const path = `/cursus/${COURSE}/les/${freeLesson.slug}`
+  // The server cannot know the width: it sends the panel open.
+  expect((await fetchPage(path)).root).toMatch(/<details class="card lesson-panel curriculum" open="">/)
+  await page.goto(path)
+  await page.locator('html[data-app="ready"]').waitFor()
+  expect(await curriculumOpen(page)).toEqual({ dom: true, rendered: true })
+  // The summary folds and unfolds it, state and DOM in step.
+  const summary = page.locator('.curriculum__summary')
+  await summary.click()
+  await expect.poll(() => curriculumOpen(page)).toEqual({ dom: false, rendered: false })
+  await summary.click()
+  await expect.poll(() => curriculumOpen(page)).toEqual({ dom: true, rendered: true })
+
+  // A panel the browser renders itself (here after a client-side navigation) starts folded on a phone.
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }))
+  await page.getByTestId('consent-dialog').getByRole('button', { name: 'Alles weigeren' }).click()
+  await page.locator(`a[href="/cursus/${COURSE}"]`).first().click()
+  await page.locator('details.curriculum').waitFor({ state: 'detached' })
+  await page.locator(`a[href="${path}"]`).first().click()
+  await page.locator('details.curriculum').waitFor()
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
+  expect(await curriculumOpen(page)).toEqual({ dom: false, rendered: false })
+  expect(errors).toEqual([])
+  expect(browser.pageErrors).toEqual([])
+  await page.context().close()
+})
+
 test("a paid lesson's content never reaches a visitor's page", async () => {
   const page = await fetchPage(`/cursus/${COURSE}/les/${paidLesson.slug}`)
   expect(page.status).toBe(200)

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { CheckIcon, LockIcon, PlayIcon, TextIcon } from '../../components/icons.tsx'
 import { ProgressBar } from '../../components/ProgressBar.tsx'
+import { renderingServerMarkup } from '../../lib/ssr.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import type { OutlineLesson } from './types.ts'
 
@@ -19,12 +20,21 @@ interface Props {
  * The course's modules and lessons beside the video: progress, the current lesson marked (and scrolled
  * into view), completed and locked lessons. A <details>: open on wide screens, folded on narrow ones
  * (the summary still says where you are), and the viewer's choice wins after that.
+ *
+ * Server-rendered (a visitor's free preview), it is open whatever the screen: the server cannot know
+ * the width. Hydration keeps it open, on a phone too: the state starts from what the server wrote, so
+ * state and DOM agree (React does not correct an attribute while hydrating, and folding it after the
+ * first paint would move everything under it). Only a panel the browser renders itself (a client-side
+ * navigation, a page rendered in the browser, an outline that was not in the server's HTML) folds
+ * on a narrow screen.
  */
 export function LessonCurriculum({ courseSlug, currentSlug }: Props) {
   const { t } = useTranslation()
   const trpc = useTRPC()
   const outline = useQuery(trpc.course.outline.queryOptions({ courseSlug }))
-  const [open, setOpen] = useState(() => typeof window === 'undefined' || !window.matchMedia(NARROW).matches)
+  const [open, setOpen] = useState(
+    () => (renderingServerMarkup() && outline.data !== undefined) || typeof window === 'undefined' || !window.matchMedia(NARROW).matches,
+  )
   const currentRef = useRef<HTMLAnchorElement>(null)
 
   useEffect(() => {
