@@ -252,6 +252,20 @@ describe('cookies, headers and health', () => {
     expect(cookieHeader).not.toMatch(/Secure/)
   })
 
+  test('tRPC answers (which skip the Express router) carry the same security headers as plain routes, and their own request id', async () => {
+    const plain = await fetch(`${server.url}/healthz`)
+    const calls = await Promise.all([fetch(`${server.url}/trpc/system.ping`), fetch(`${server.url}/TRPC/system.ping`), fetch(`${server.url}/trpc/nope.nothing`)])
+    const security = (res: Response) => [...res.headers].filter(([name]) => !/^(x-request-id|content-type|content-length|date|etag|vary|keep-alive|connection|cache-control)$/.test(name))
+    expect(security(plain).length).toBeGreaterThan(5)
+    for (const res of calls) {
+      expect(security(res)).toEqual(security(plain))
+      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    }
+    expect(calls[0]!.status).toBe(200)
+    expect(calls[2]!.status).toBe(404)
+    expect(new Set([plain, ...calls].map((res) => res.headers.get('x-request-id'))).size).toBe(4)
+  })
+
   test('a strict Content-Security-Policy without inline script is sent', async () => {
     const res = await fetch(`${server.url}/healthz`)
     const csp = res.headers.get('content-security-policy')!

@@ -13,10 +13,11 @@ import { randomUUID } from 'node:crypto'
  * A result whose serialised form a service can produce itself, faster than building the object
  * and walking it with superjson: `json()` must return exactly the UTF-8 of
  * `JSON.stringify(superjson.serialize(value()))`, and `etag` must change whenever those bytes
- * would (it may be computed without producing them).
+ * would (it may be computed without producing them). `etag: null`: an answer never worth
+ * revalidating (one that differs every time); a response holding one gets no ETag.
  */
 export interface Preparable<T> {
-  etag: string
+  etag: string | null
   json(): Buffer
   value(): T
 }
@@ -25,7 +26,7 @@ export interface Preparable<T> {
 export class PreparedResult {
   constructor(
     readonly token: string,
-    readonly etag: string,
+    readonly etag: string | null,
     readonly json: () => Buffer,
   ) {}
 }

@@ -85,3 +85,60 @@ describe('toFetchRequest: the Request tRPC reads', () => {
     expect(text).toBe('hallo')
   })
 })
+
+describe('toFetchRequest: a query (GET)', () => {
+  test('answered from the Node request, not copied into an undici Request: URL, method, headers, an empty body', async () => {
+    const got = new Promise<{ request: Request; text: string }>((resolve) => {
+      void serve(async (request, _req, res) => {
+        resolve({ request, text: await request.text() })
+        res.end()
+      }).then((port) => {
+        const client = httpRequest({ port, host: '127.0.0.1', path: '/trpc/a.b?input=%7B%7D', headers: { 'X-Extra': 'ja', accept: 'application/json' } })
+        client.on('error', () => {})
+        client.end()
+      })
+    })
+    const { request, text } = await got
+    expect(request).not.toBeInstanceOf(Request)
+    expect(request.method).toBe('GET')
+    expect(new URL(request.url).pathname + new URL(request.url).search).toBe('/trpc/a.b?input=%7B%7D')
+    expect(request.headers.get('x-extra')).toBe('ja')
+    expect(request.headers.get('X-EXTRA')).toBe('ja')
+    expect(request.headers.has('accept')).toBe(true)
+    expect(request.headers.get('content-type')).toBeNull()
+    expect(request.headers.has('content-type')).toBe(false)
+    expect(text).toBe('')
+    expect(request.body).toBeNull()
+    expect(request.signal.aborted).toBe(false)
+  })
+
+  test('a client that goes away before the answer: the signal aborts', async () => {
+    const aborted = new Promise<boolean>((resolve) => {
+      void serve((request) => {
+        request.signal.addEventListener('abort', () => resolve(true))
+      }).then((port) => {
+        const client = httpRequest({ port, host: '127.0.0.1', path: '/trpc/a.b' })
+        client.on('error', () => {})
+        client.end()
+        setTimeout(() => client.destroy(), 50)
+      })
+    })
+    expect(await aborted).toBe(true)
+  })
+
+  test('an answer sent in full leaves the signal alone', async () => {
+    const state = new Promise<boolean>((resolve) => {
+      void serve((request, _req, res) => {
+        res.end('ok', () => setTimeout(() => resolve(request.signal.aborted), 50))
+      }).then((port) => {
+        const client = httpRequest({ port, host: '127.0.0.1', path: '/trpc/a.b' }, (response) => {
+          response.resume()
+          response.on('end', () => setTimeout(() => client.destroy(), 10))
+        })
+        client.on('error', () => {})
+        client.end()
+      })
+    })
+    expect(await state).toBe(false)
+  })
+})

@@ -1,20 +1,24 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import { TRPCError } from '@trpc/server'
 import { incomingMessageToRequest } from '@trpc/server/adapters/node-http'
 
 /**
- * The Fetch `Request` that tRPC's `resolveResponse` reads, from a Node request: what
- * `incomingMessageToRequest` makes, except for a JSON body (every tRPC POST: app.ts refuses other
- * types). tRPC reads that body with `text()`; giving it to `Request` as a web stream bridged from
- * the socket cost about 100 µs of CPU per mutation (undici's body machinery; bench:cpu, the
- * progress save). Here it is read as a plain string, with the same size limit and the same
- * PAYLOAD_TOO_LARGE error, and handed to tRPC by `text()`; the abort signal is the same too. Anything else (GET, other types) goes
- * through tRPC's own conversion unchanged.
+ * The Fetch `Request` that tRPC's `resolveResponse` reads, from a Node request. For a GET (every
+ * query) and a JSON body (every tRPC POST: app.ts refuses other types) it is a `NodeRequest`: the
+ * few members tRPC reads (`method`, `url`, `headers.get`/`has`, `signal`, `text()`), answered from
+ * the Node request itself. undici's `Request` (what `incomingMessageToRequest` makes) cost a copy
+ * of every header into a `Headers`, a second abort signal following the client's (listeners, a weak
+ * reference, a finalisation registry) and, for a body, a web stream bridged from the socket:
+ * about 100 µs of CPU per mutation and a measurable share of an empty query (bench:cpu). A JSON
+ * body is read as a plain string, with the same size limit and the same PAYLOAD_TOO_LARGE error;
+ * the abort signal is the same one signal, aborted when the client goes away. Anything else
+ * (form data, other types, a body some middleware already read) goes through tRPC's own
+ * conversion unchanged.
  */
 export function toFetchRequest(req: IncomingMessage, res: ServerResponse, opts: { maxBodySize: number }): Request {
-  const plain = req.method === 'GET' || req.method === 'HEAD' || !isJson(req.headers['content-type'])
+  const bodyless = req.method === 'GET' || req.method === 'HEAD'
   // A body some middleware already read (`req.body`) is tRPC's case too.
-  if (plain || req.readableEnded) return incomingMessageToRequest(req, res, opts)
+  if (!bodyless && (!isJson(req.headers['content-type']) || req.readableEnded)) return incomingMessageToRequest(req, res, opts)
   const controller = new AbortController()
   const onAbort = () => {
     res.off('close', onClose)
@@ -27,26 +31,83 @@ export function toFetchRequest(req: IncomingMessage, res: ServerResponse, opts: 
   }
   res.once('close', onClose)
   req.once('aborted', onAbort)
-  return new ReadBodyRequest(requestUrl(req), { method: req.method!, headers: requestHeaders(req) }, readText(req, opts.maxBodySize), controller.signal)
+  const text = bodyless ? EMPTY_TEXT : readText(req, opts.maxBodySize)
+  return new NodeRequest(req, requestUrl(req).href, text, controller.signal) as unknown as Request
+}
+
+const EMPTY_TEXT = Promise.resolve('')
+
+/**
+ * The part of a Fetch `Request` that tRPC's `resolveResponse` and its JSON handler read (checked
+ * against @trpc/server 11: `method`, `url`, `headers.get`/`has`, `signal`, `text()`), answered
+ * from the Node request. Its body is already being read as text (or is empty) and is only ever
+ * asked for as text or JSON; it is never a stream (`body` is null).
+ */
+class NodeRequest {
+  readonly method: string
+  readonly url: string
+  readonly headers: NodeRequestHeaders
+  readonly signal: AbortSignal
+  readonly body = null
+  readonly bodyUsed = false
+  readonly #text: Promise<string>
+  constructor(req: IncomingMessage, url: string, text: Promise<string>, signal: AbortSignal) {
+    this.method = req.method!
+    this.url = url
+    this.headers = new NodeRequestHeaders(req.headers)
+    this.signal = signal
+    this.#text = text
+  }
+  text(): Promise<string> {
+    return this.#text
+  }
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.#text)
+  }
+  formData(): Promise<FormData> {
+    return Promise.reject(new TypeError('a JSON or bodyless request has no form data'))
+  }
 }
 
 /**
- * A request whose body is already being read as text, and is only ever asked for as text (or JSON).
- * Its `signal` is the client's own: given to `Request`, undici would make a second one following it
- * (listeners, a weak reference, a finalisation registry), about 50 µs per request.
+ * Read-only `Headers` over Node's parsed headers (names already lower case; repeated headers
+ * joined as Node joins them). Pseudo-headers (`:path`, HTTP/2) are left out, as tRPC's own copy does.
  */
-class ReadBodyRequest extends Request {
-  readonly #text: Promise<string>
-  constructor(url: URL, init: RequestInit, text: Promise<string>, signal: AbortSignal) {
-    super(url, init)
-    this.#text = text
-    Object.defineProperty(this, 'signal', { value: signal, enumerable: true })
+class NodeRequestHeaders {
+  readonly #headers: IncomingHttpHeaders
+  constructor(headers: IncomingHttpHeaders) {
+    this.#headers = headers
   }
-  override text(): Promise<string> {
-    return this.#text
+  get(name: string): string | null {
+    const key = name.toLowerCase()
+    if (key.startsWith(':')) return null
+    const value = this.#headers[key]
+    if (value === undefined) return null
+    return Array.isArray(value) ? value.join(', ') : value
   }
-  override async json(): Promise<unknown> {
-    return JSON.parse(await this.#text)
+  has(name: string): boolean {
+    return this.get(name) !== null
+  }
+  getSetCookie(): string[] {
+    return [...(this.#headers['set-cookie'] ?? [])]
+  }
+  forEach(callback: (value: string, name: string, headers: this) => void): void {
+    for (const [name, value] of this.entries()) callback(value, name, this)
+  }
+  *entries(): IterableIterator<[string, string]> {
+    for (const name of Object.keys(this.#headers).sort()) {
+      const value = this.get(name)
+      if (value !== null) yield [name, value]
+    }
+  }
+  *keys(): IterableIterator<string> {
+    for (const [name] of this.entries()) yield name
+  }
+  *values(): IterableIterator<string> {
+    for (const [, value] of this.entries()) yield value
+  }
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries()
   }
 }
 
@@ -99,14 +160,4 @@ function requestUrl(req: IncomingMessage): URL {
   } catch (cause) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'Invalid URL', cause })
   }
-}
-
-function requestHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (name.startsWith(':')) continue
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item)
-    else if (value !== undefined) headers.append(name, value)
-  }
-  return headers
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RequestHandler } from 'express'
 import type { Logger } from 'pino'
 
@@ -20,28 +21,52 @@ declare module 'http' {
  * cookies or authorisation headers.
  */
 export function requestLog(logger: Logger): RequestHandler {
+  // One listener for every request of this app (no closure per request): the request is `res.req`.
+  function onClose(this: ServerResponse & { [START]?: number }) {
+    const req = this.req
+    const level = !this.writableFinished ? 'warn' : this.statusCode >= 500 ? 'error' : 'info'
+    if (!logger.isLevelEnabled(level)) return
+    const fields = { req: { id: req.id, method: req.method, url: loggedUrl((req as { originalUrl?: string }).originalUrl ?? req.url ?? '/') }, res: { statusCode: this.statusCode }, responseTime: Math.round(performance.now() - this[START]!) }
+    logger[level](fields, level === 'warn' ? 'request aborted' : level === 'error' ? 'request errored' : 'request completed')
+  }
   return (req, res, next) => {
     const id = randomUUID()
-    const start = performance.now()
+    ;(res as { [START]?: number })[START] = performance.now()
     res.setHeader('X-Request-Id', id)
     req.id = id
-    Object.defineProperty(req, 'log', {
-      configurable: true,
-      enumerable: false,
-      get() {
-        const child = logger.child({ reqId: id })
-        Object.defineProperty(req, 'log', { value: child, configurable: true, writable: true, enumerable: false })
-        return child
-      },
-    })
-    res.once('close', () => {
-      const fields = { req: { id, method: req.method, url: loggedUrl(req.originalUrl) }, res: { statusCode: res.statusCode }, responseTime: Math.round(performance.now() - start) }
-      if (!res.writableFinished) logger.warn(fields, 'request aborted')
-      else if (res.statusCode >= 500) logger.error(fields, 'request errored')
-      else logger.info(fields, 'request completed')
-    })
+    ;(req as { [LOGGER]?: Logger })[LOGGER] = logger
+    installLogGetter(Object.getPrototypeOf(req) as object)
+    res.once('close', onClose)
     next()
   }
+}
+
+const START = Symbol('request start')
+const LOGGER = Symbol('request logger')
+const withLogGetter = new WeakSet<object>()
+/**
+ * `req.log`: the child logger with the request id, made the first time a route asks for it and then
+ * kept on the request. An accessor on the request's prototype (Express's per-app request object),
+ * installed once, rather than one defined on every request; a request this log never saw has none
+ * (`undefined`), as before.
+ */
+function installLogGetter(prototype: object): void {
+  if (withLogGetter.has(prototype)) return
+  withLogGetter.add(prototype)
+  Object.defineProperty(prototype, 'log', {
+    configurable: true,
+    enumerable: false,
+    get(this: IncomingMessage & { [LOGGER]?: Logger }) {
+      const logger = this[LOGGER]
+      if (!logger) return undefined
+      const child = logger.child({ reqId: this.id })
+      Object.defineProperty(this, 'log', { value: child, configurable: true, writable: true, enumerable: false })
+      return child
+    },
+    set(this: IncomingMessage, value: Logger) {
+      Object.defineProperty(this, 'log', { value, configurable: true, writable: true, enumerable: false })
+    },
+  })
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

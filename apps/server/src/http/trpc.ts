@@ -98,12 +98,16 @@ export function trpcHandler(deps: AppDeps, logger: Logger, secureCookies: boolea
     })
 
     res.statusCode = response.status
+    // One pass over tRPC's headers (each pass sorts undici's list anew).
+    let etag: string | null = null
+    let setCookie = false
     for (const [key, value] of response.headers) {
-      if (key === 'set-cookie') continue
-      res.setHeader(key, value)
+      if (key === 'set-cookie') setCookie = true
+      else res.setHeader(key, value)
+      if (key === 'etag') etag = value
     }
     // The session cookie is appended to `res` directly; keep anything tRPC adds next to it.
-    for (const cookie of response.headers.getSetCookie()) res.append('Set-Cookie', cookie)
+    if (setCookie) for (const cookie of response.headers.getSetCookie()) res.append('Set-Cookie', cookie)
 
     if (!response.body) {
       res.end()
@@ -116,7 +120,6 @@ export function trpcHandler(deps: AppDeps, logger: Logger, secureCookies: boolea
       })
       return
     }
-    const etag = response.headers.get('etag')
     if (etag && response.status === 200 && ifNoneMatch(req.get('if-none-match'), etag)) {
       await response.body.cancel()
       res.removeHeader('content-type')
@@ -125,8 +128,14 @@ export function trpcHandler(deps: AppDeps, logger: Logger, secureCookies: boolea
       return
     }
     const items = (prepared as PreparedResults | null)?.items ?? []
-    // Only answers holding a prepared result need the text (to find its token); the rest go as bytes.
-    const chunks = items.length > 0 ? splice(await response.text(), items) : [Buffer.from(await response.arrayBuffer())]
+    const text = await response.text()
+    if (items.length === 0) {
+      // Written with the headers in one string: one write, no Buffer made.
+      res.setHeader('content-length', Buffer.byteLength(text))
+      res.end(text)
+      return
+    }
+    const chunks = splice(text, items)
     res.setHeader('content-length', chunks.reduce((sum, chunk) => sum + chunk.length, 0))
     // One write for headers and every chunk: no copy of the prepared bytes.
     res.cork()
@@ -146,7 +155,7 @@ function isStreamed(info: TRPCRequestInfo): boolean {
 }
 
 /**
- * When every result of the request is prepared: an ETag from theirs (each already names its
+ * When every result of the request is prepared with an ETag: an ETag from theirs (each already names its
  * viewer and data), and `private, no-cache` so the browser keeps the answer for itself and asks
  * with If-None-Match every time.
  */
@@ -154,7 +163,7 @@ const preparedResponseMeta: ResponseMetaFn<AnyTRPCRouter> = ({ data, info, eager
   if (eagerGeneration || errors.length > 0 || data.length === 0) return {}
   const etags: string[] = []
   for (const item of data) {
-    if (!('result' in item) || !(item.result.data instanceof PreparedResult)) return {}
+    if (!('result' in item) || !(item.result.data instanceof PreparedResult) || item.result.data.etag === null) return {}
     etags.push(item.result.data.etag.replaceAll('"', ''))
   }
   const combined = etags.length === 1 ? etags[0]! : createHash('sha256').update(etags.join(' ')).digest('base64url').slice(0, 27)

@@ -1,6 +1,8 @@
 import type { UserRow } from '@jouwbot/auth'
 import { AppError } from '@jouwbot/shared'
+import superjson from 'superjson'
 import type { AppDeps } from '../deps.ts'
+import type { Preparable } from '../prepared.ts'
 import { seesEveryCourse } from './access.ts'
 import { lessonQueries } from './lesson-queries.ts'
 import { ANONYMOUS_VIEWER, VIDEO_URL_TTL_MS } from './media/media-gateway.ts'
@@ -54,5 +56,53 @@ export async function getLesson(deps: AppDeps, input: { courseSlug: string; less
       watchedRanges: progress?.watchedRanges ?? [],
       completed: progress?.completedAt != null,
     },
+  }
+}
+
+export type Lesson = Awaited<ReturnType<typeof getLesson>>
+
+/**
+ * The lesson as a `Preparable` without an ETag: every answer carries freshly signed video URLs, so
+ * no two are the same and none is worth revalidating. `json()` writes superjson's form directly:
+ * the lesson's one non-JSON value is the video's `expiresAt` (a Date), so the form is the plain
+ * JSON with that date as its ISO string, and superjson's note that it is one. superjson's walk
+ * over the whole lesson (Markdown, captions, chapters) was a measurable share of `lesson.get`
+ * (bench:cpu). Anything else superjson would annotate (an `undefined`, -0, NaN, a Date where
+ * none is expected — data written by hand into a jsonb column) takes superjson itself.
+ */
+export function preparedLesson(lesson: Lesson): Preparable<Lesson> {
+  return { etag: null, value: () => lesson, json: () => lessonJson(lesson) }
+}
+
+const VIDEO_DATE_META = ',"meta":{"values":{"video.expiresAt":["Date"]},"v":1}}'
+
+function lessonJson(lesson: Lesson): Buffer {
+  const { video, ...rest } = lesson
+  if (!isPlainJson(rest) || (video && (!(video.expiresAt instanceof Date) || !isPlainJson(video.url)))) {
+    return Buffer.from(JSON.stringify(superjson.serialize(lesson)))
+  }
+  if (!video) return Buffer.from(`{"json":${JSON.stringify(lesson)}}`)
+  const json = JSON.stringify({ ...lesson, video: { url: video.url, expiresAt: video.expiresAt.toISOString() } })
+  return Buffer.from(`{"json":${json}${VIDEO_DATE_META}`)
+}
+
+/** Values superjson leaves as they are: strings, booleans, null, finite numbers other than -0, and plain arrays and objects of those. */
+function isPlainJson(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0)
+    case 'object': {
+      if (value === null) return true
+      if (Array.isArray(value)) return value.every(isPlainJson)
+      const prototype = Object.getPrototypeOf(value) as unknown
+      if (prototype !== Object.prototype && prototype !== null) return false
+      for (const key in value) if (!isPlainJson((value as Record<string, unknown>)[key])) return false
+      return true
+    }
+    default:
+      return false
   }
 }

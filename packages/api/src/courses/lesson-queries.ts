@@ -41,9 +41,29 @@ function build(db: DbOrTx) {
     updatedAt: sql`${sql.placeholder('updatedAt')}::timestamptz`,
   }
   return {
-    /** The whole lesson row for the player, with progress and entitlement. */
+    /**
+     * What the player shows of the lesson, with the viewer's progress and entitlement (only the
+     * columns `getLesson` answers with: each column is parsed and mapped on every call).
+     */
     lessonForViewer: db
-      .select({ lesson: lessons, progress: lessonProgress, version: progressVersion, entitled })
+      .select({
+        lesson: {
+          id: lessons.id,
+          slug: lessons.slug,
+          title: lessons.title,
+          summary: lessons.summary,
+          bodyMarkdown: lessons.bodyMarkdown,
+          videoKey: lessons.videoKey,
+          hlsKey: lessons.hlsKey,
+          durationSeconds: lessons.durationSeconds,
+          captionsKey: lessons.captionsKey,
+          chapters: lessons.chapters,
+          attachments: lessons.attachments,
+          freePreview: lessons.freePreview,
+        },
+        progress: { positionSeconds: lessonProgress.positionSeconds, watchedRanges: lessonProgress.watchedRanges, completedAt: lessonProgress.completedAt },
+        entitled,
+      })
       .from(lessons)
       .leftJoin(lessonProgress, progressJoin)
       .where(eq(lessons.id, sql.placeholder('lessonId')))

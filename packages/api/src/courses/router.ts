@@ -3,7 +3,7 @@ import type { Viewer } from '../context.ts'
 import { answerPrepared, authedProcedure, publicProcedure, router } from '../trpc.ts'
 import { claimCertificate } from './claim-certificate.ts'
 import { courseOutline } from './get-course-outline.ts'
-import { getLesson } from './get-lesson.ts'
+import { getLesson, preparedLesson } from './get-lesson.ts'
 import { myCertificate } from './get-my-certificate.ts'
 import { listCourses } from './list-courses.ts'
 import { verifyCertificate } from './verify-certificate.ts'
@@ -18,7 +18,8 @@ export const courseRouter = router({
 })
 
 export const lessonRouter = router({
-  get: publicProcedure.input(lessonRefInput).query(({ ctx, input }) => getLesson(ctx.deps, input, viewerOf(ctx))),
+  // Over HTTP the lesson is written as JSON directly, without an ETag (see preparedLesson).
+  get: publicProcedure.input(lessonRefInput).query(async ({ ctx, input }) => answerPrepared(ctx, preparedLesson(await getLesson(ctx.deps, input, viewerOf(ctx))))),
   saveProgress: authedProcedure.input(saveProgressInput).mutation(({ ctx, input }) => saveProgress(ctx.deps, ctx.user, input)),
   markComplete: authedProcedure.input(lessonIdInput).mutation(({ ctx, input }) => markLessonComplete(ctx.deps, ctx.user, input.lessonId)),
 })
