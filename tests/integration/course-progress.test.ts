@@ -1,6 +1,8 @@
-import { describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import { grantCourseAccess, revokeCourseAccess } from '@jouwbot/api/courses'
-import { and, eq, lessonProgress, lessons } from '@jouwbot/db'
+import { and, eq, lessonProgress, lessons, sql } from '@jouwbot/db'
+import { writeKnownProgress, type KnownProgressWrite } from '../../packages/api/src/courses/known-progress-writes.ts'
+import { lessonQueries } from '../../packages/api/src/courses/lesson-queries.ts'
 import { createMember } from '../helpers/accounts.ts'
 import { COURSE, seedPremiumCursus } from '../helpers/course.ts'
 import { makeDeps } from '../helpers/deps.ts'
@@ -11,15 +13,19 @@ const db = useTestDatabase()
 async function entitledMember() {
   const deps = makeDeps(db())
   const { course, lessons: rows } = await seedPremiumCursus(deps)
-  const { client } = await createMember(deps)
-  const me = (await (await client.api()).auth.me())!
-  await grantCourseAccess(deps.db, { userId: me.id, courseId: course.id, source: 'admin_grant', sourceRef: 'manual', actorUserId: null }, deps.clock.now())
   const lesson = rows[2]!
-  const save = async (positionSeconds: number, playedRanges: [number, number][], clientTime = deps.clock.now()) =>
-    (await client.api()).lesson.saveProgress({ lessonId: lesson.id, positionSeconds, playedRanges, clientTime })
-  // The player reports as soon as the lesson opens; credit for watching counts from there.
-  await save(0, [])
-  return { deps, client, lesson, rows, save, me, course }
+  /** Another member with access to the course, who has opened the lesson (so has a progress row). */
+  const addMember = async () => {
+    const { client } = await createMember(deps)
+    const me = (await (await client.api()).auth.me())!
+    await grantCourseAccess(deps.db, { userId: me.id, courseId: course.id, source: 'admin_grant', sourceRef: 'manual', actorUserId: null }, deps.clock.now())
+    const save = async (positionSeconds: number, playedRanges: [number, number][], clientTime = deps.clock.now()) =>
+      (await client.api()).lesson.saveProgress({ lessonId: lesson.id, positionSeconds, playedRanges, clientTime })
+    // The player reports as soon as the lesson opens; credit for watching counts from there.
+    await save(0, [])
+    return { client, me, save }
+  }
+  return { deps, lesson, rows, course, addMember, ...(await addMember()) }
 }
 
 describe('lesson progress', () => {
@@ -200,5 +206,90 @@ describe('lesson progress', () => {
     deps.clock.advance(10_000)
     await (await client.api()).lesson.saveProgress({ lessonId: rows[4]!.id, positionSeconds: 7, playedRanges: [[0, 7]], clientTime: deps.clock.now() })
     expect((await (await client.api()).course.outline({ courseSlug: COURSE })).resume?.slug).toBe(rows[4]!.slug)
+  })
+
+  describe('players saving at the same moment share one statement (group commit)', () => {
+    afterEach(() => vi.restoreAllMocks())
+
+    /** Members with a progress row each, and the write each would make next from its row's version. */
+    async function players(count: number) {
+      const first = await entitledMember()
+      const members = [first.me, ...(await Promise.all(Array.from({ length: count - 1 }, () => first.addMember()))).map((m) => m.me)]
+      const { deps, lesson, course } = first
+      const stored = async (userId: string) =>
+        (
+          await deps.db
+            .select({ watchedRanges: lessonProgress.watchedRanges, version: sql<string>`${lessonProgress}.xmin::text` })
+            .from(lessonProgress)
+            .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.lessonId, lesson.id)))
+        )[0]!
+      const nextWrite = async (userId: string, watchedTo: number): Promise<KnownProgressWrite> => ({
+        user_id: userId,
+        lesson_id: lesson.id,
+        version: (await stored(userId)).version,
+        watched_ranges: [[0, watchedTo]],
+        watched_seconds: watchedTo,
+        position_seconds: watchedTo,
+        last_client_time: deps.clock.now().toISOString(),
+        completed_at: null,
+        updated_at: deps.clock.now().toISOString(),
+        course_id: course.id,
+        duration_seconds: lesson.durationSeconds,
+        sees_every_course: false,
+      })
+      const statements = vi.spyOn(lessonQueries(deps.db).updateKnownProgress, 'execute')
+      statements.mockClear()
+      const rowsPerStatement = () => statements.mock.calls.map(([params]) => (JSON.parse(String((params as { rows: string }).rows)) as unknown[]).length)
+      return { ...first, members, stored, nextWrite, rowsPerStatement }
+    }
+
+    test('the saves that arrive while a statement is on its way go together in the next; each gets its own row back', async () => {
+      const { members, stored, nextWrite, rowsPerStatement, deps, lesson } = await players(5)
+      const writes = await Promise.all(members.map((m, i) => nextWrite(m.id, i + 1)))
+      // The fifth member's row was changed elsewhere (another tab or process) after its version was read.
+      await deps.db
+        .update(lessonProgress)
+        .set({ watchedRanges: [[40, 45]] })
+        .where(and(eq(lessonProgress.userId, members[4]!.id), eq(lessonProgress.lessonId, lesson.id)))
+      // All in one moment, plus the second member's row a second time.
+      const answers = await Promise.all([...writes.map((w) => writeKnownProgress(deps.db, w)), writeKnownProgress(deps.db, { ...writes[1]!, watched_ranges: [[0, 9]] })])
+      // The first went alone (nothing was on its way); the others waited for it and went as one.
+      expect(rowsPerStatement()).toEqual([1, 4])
+      for (const [i, member] of members.slice(0, 4).entries()) {
+        const row = await stored(member.id)
+        expect(row.watchedRanges).toEqual([[0, i + 1]])
+        expect(answers[i]).toEqual({ positionSeconds: i + 1, watchedSeconds: i + 1, version: row.version })
+      }
+      // The changed row is not written over (its save reads and merges), nor is a row twice in one statement.
+      expect(answers[4]).toBeUndefined()
+      expect((await stored(members[4]!.id)).watchedRanges).toEqual([[40, 45]])
+      expect(answers[5]).toBeUndefined()
+    })
+
+    test('a statement that fails is tried again row by row, so only the bad save fails', async () => {
+      const { members, stored, nextWrite, rowsPerStatement, deps } = await players(3)
+      const writes = await Promise.all(members.map((m, i) => nextWrite(m.id, i + 1)))
+      const bad = { ...writes[2]!, duration_seconds: 2 ** 40 } // out of range for the integer column
+      const [first, second, third] = await Promise.allSettled([writes[0]!, writes[1]!, bad].map((w) => writeKnownProgress(deps.db, w)))
+      expect(rowsPerStatement()).toEqual([1, 2, 1, 1])
+      expect(first).toMatchObject({ status: 'fulfilled', value: { positionSeconds: 1 } })
+      expect(second).toMatchObject({ status: 'fulfilled', value: { positionSeconds: 2 } })
+      expect(third).toMatchObject({ status: 'rejected' })
+      expect((await stored(members[1]!.id)).watchedRanges).toEqual([[0, 2]])
+      expect((await stored(members[2]!.id)).watchedRanges).toEqual([])
+    })
+
+    test('many members saving at once through the API each keep exactly their own progress', async () => {
+      const { deps, addMember, save, lesson } = await entitledMember()
+      const saves = [save, ...(await Promise.all(Array.from({ length: 5 }, () => addMember()))).map((m) => m.save)]
+      deps.clock.advance(30_000)
+      const answers = await Promise.all(saves.map((s, i) => s(i + 2, [[0, i + 2]])))
+      answers.forEach((answer, i) => expect(answer).toMatchObject({ positionSeconds: i + 2, watchedRanges: [[0, i + 2]] }))
+      deps.clock.advance(10_000)
+      const again = await Promise.all(saves.map((s, i) => s(i + 12, [[0, i + 12]])))
+      again.forEach((answer, i) => expect(answer).toMatchObject({ positionSeconds: i + 12, watchedRanges: [[0, i + 12]] }))
+      const stored = await deps.db.select({ watchedRanges: lessonProgress.watchedRanges }).from(lessonProgress).where(eq(lessonProgress.lessonId, lesson.id))
+      expect(stored.map((r) => r.watchedRanges[0]![1]).sort((a, b) => a - b)).toEqual([12, 13, 14, 15, 16, 17])
+    })
   })
 })

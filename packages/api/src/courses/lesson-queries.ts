@@ -103,23 +103,38 @@ function build(db: DbOrTx) {
       .returning(savedProgress)
       .prepare('progress_update'),
     /**
-     * A save computed from the row this process wrote last (no read): the same compare-and-set,
-     * and in the same statement the lesson must still be published with the duration and course
-     * the save was computed for, and the viewer still entitled (unless free preview, or staff).
-     * No row: anything changed, and the save takes the reading path.
+     * Saves computed from the rows this process wrote last (no read), several in one statement
+     * (./known-progress-writes.ts). Placeholder `rows`: a JSON array of `KnownProgressWrite`. Per
+     * row the same compare-and-set as `updateProgress`, and in the same statement the lesson must
+     * still be published with the duration and course the save was computed for, and the viewer
+     * still entitled (unless free preview, or staff). A row not returned: anything changed, and
+     * that save takes the reading path.
      */
     updateKnownProgress: db
       .update(lessonProgress)
-      .set(progressValues)
+      .set({
+        watchedRanges: sql`v.watched_ranges`,
+        watchedSeconds: sql`v.watched_seconds`,
+        positionSeconds: sql`v.position_seconds`,
+        lastClientTime: sql`v.last_client_time`,
+        completedAt: sql`v.completed_at`,
+        updatedAt: sql`v.updated_at`,
+      })
+      .from(
+        sql`jsonb_to_recordset(${sql.placeholder('rows')}::jsonb) as v(user_id uuid, lesson_id uuid, version text, watched_ranges jsonb,
+          watched_seconds real, position_seconds real, last_client_time timestamptz, completed_at timestamptz, updated_at timestamptz,
+          course_id uuid, duration_seconds integer, sees_every_course boolean)`,
+      )
       .where(
         and(
-          sameVersion,
+          sql`${lessonProgress.userId} = v.user_id and ${lessonProgress.lessonId} = v.lesson_id and ${lessonProgress}.xmin = v.version::xid`,
           sql`exists (select 1 from ${lessons} where ${lessons.id} = ${lessonProgress.lessonId} and ${lessons.published}
-            and ${lessons.courseId} = ${sql.placeholder('courseId')} and ${lessons.durationSeconds} = ${sql.placeholder('durationSeconds')}
-            and (${lessons.freePreview} or ${sql.placeholder('seesEveryCourse')}::boolean or ${entitled}))`,
+            and ${lessons.courseId} = v.course_id and ${lessons.durationSeconds} = v.duration_seconds
+            and (${lessons.freePreview} or v.sees_every_course or exists (select 1 from ${entitlements}
+              where ${entitlements.userId} = v.user_id and ${entitlements.courseId} = ${lessons.courseId} and ${entitlements.revokedAt} is null)))`,
         ),
       )
-      .returning(savedProgress)
+      .returning({ userId: lessonProgress.userId, lessonId: lessonProgress.lessonId, ...savedProgress })
       .prepare('progress_update_known'),
   }
 }

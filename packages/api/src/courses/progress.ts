@@ -3,6 +3,7 @@ import { and, eq, lessonProgress, lessons, sql, type DbOrTx } from '@jouwbot/db'
 import { AppError } from '@jouwbot/shared'
 import type { AppDeps } from '../deps.ts'
 import { hasCourseAccess, seesEveryCourse } from './access.ts'
+import { writeKnownProgress } from './known-progress-writes.ts'
 import { lessonQueries } from './lesson-queries.ts'
 import { coveredSeconds, creditRanges, type Range } from './watched-ranges.ts'
 
@@ -91,7 +92,8 @@ function remember(known: Map<string, KnownProgress>, key: string, value: KnownPr
  * cannot lose each other's ranges: a save writes only if the row is still the version it read (a
  * compare-and-set on the row version) and otherwise reads it again and merges once more. A save
  * that follows this process's last save of the row is one statement (the write, checking lesson
- * and entitlement itself); otherwise two prepared round trips: the read (lesson, entitlement,
+ * and entitlement itself, shared with the other players' saves waiting at that moment:
+ * ./known-progress-writes.ts); otherwise two prepared round trips: the read (lesson, entitlement,
  * progress) and the write. Under heavy contention for one row (many tabs at once) a save that lost
  * a few times takes the row lock instead (`saveProgressLocked`), so none can starve.
  */
@@ -116,12 +118,19 @@ export async function saveProgress(deps: AppDeps, viewer: UserRow, input: Progre
   if (last) {
     const { lesson, row } = last
     const next = nextProgress(row, lesson, input, now)
-    const [saved] = await queries.updateKnownProgress.execute({
-      ...toParams(next),
+    const saved = await writeKnownProgress(deps.db, {
+      user_id: viewer.id,
+      lesson_id: input.lessonId,
       version: row.version,
-      courseId: lesson.courseId,
-      durationSeconds: lesson.durationSeconds,
-      seesEveryCourse: seesEveryCourse(viewer),
+      watched_ranges: next.watchedRanges,
+      watched_seconds: next.watchedSeconds,
+      position_seconds: next.positionSeconds,
+      last_client_time: next.lastClientTime?.toISOString() ?? null,
+      completed_at: next.completedAt?.toISOString() ?? null,
+      updated_at: now.toISOString(),
+      course_id: lesson.courseId,
+      duration_seconds: lesson.durationSeconds,
+      sees_every_course: seesEveryCourse(viewer),
     })
     if (saved) return afterSave(deps, viewer, known, key, lesson, { ...next, ...saved })
     known.delete(key) // changed elsewhere, or no longer allowed: read and decide below
