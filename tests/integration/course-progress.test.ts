@@ -224,18 +224,18 @@ describe('lesson progress', () => {
             .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.lessonId, lesson.id)))
         )[0]!
       const nextWrite = async (userId: string, watchedTo: number): Promise<KnownProgressWrite> => ({
-        user_id: userId,
-        lesson_id: lesson.id,
+        userId,
+        lessonId: lesson.id,
         version: (await stored(userId)).version,
-        watched_ranges: [[0, watchedTo]],
-        watched_seconds: watchedTo,
-        position_seconds: watchedTo,
-        last_client_time: deps.clock.now().toISOString(),
-        completed_at: null,
-        updated_at: deps.clock.now().toISOString(),
-        course_id: course.id,
-        duration_seconds: lesson.durationSeconds,
-        sees_every_course: false,
+        watchedRanges: [[0, watchedTo]],
+        watchedSeconds: watchedTo,
+        positionSeconds: watchedTo,
+        lastClientTime: deps.clock.now().toISOString(),
+        completedAt: null,
+        updatedAt: deps.clock.now().toISOString(),
+        courseId: course.id,
+        durationSeconds: lesson.durationSeconds,
+        seesEveryCourse: false,
       })
       const statements = vi.spyOn(lessonQueries(deps.db).updateKnownProgress, 'execute')
       statements.mockClear()
@@ -252,7 +252,7 @@ describe('lesson progress', () => {
         .set({ watchedRanges: [[40, 45]] })
         .where(and(eq(lessonProgress.userId, members[4]!.id), eq(lessonProgress.lessonId, lesson.id)))
       // All in one moment, plus the second member's row a second time.
-      const answers = await Promise.all([...writes.map((w) => writeKnownProgress(deps.db, w)), writeKnownProgress(deps.db, { ...writes[1]!, watched_ranges: [[0, 9]] })])
+      const answers = await Promise.all([...writes.map((w) => writeKnownProgress(deps.db, w)), writeKnownProgress(deps.db, { ...writes[1]!, watchedRanges: [[0, 9]] })])
       // The first went alone (nothing was on its way); the others waited for it and went as one.
       expect(rowsPerStatement()).toEqual([1, 4])
       for (const [i, member] of members.slice(0, 4).entries()) {
@@ -269,7 +269,7 @@ describe('lesson progress', () => {
     test('a statement that fails is tried again row by row, so only the bad save fails', async () => {
       const { members, stored, nextWrite, rowsPerStatement, deps } = await players(3)
       const writes = await Promise.all(members.map((m, i) => nextWrite(m.id, i + 1)))
-      const bad = { ...writes[2]!, duration_seconds: 2 ** 40 } // out of range for the integer column
+      const bad = { ...writes[2]!, durationSeconds: 2 ** 40 } // out of range for the integer column
       const [first, second, third] = await Promise.allSettled([writes[0]!, writes[1]!, bad].map((w) => writeKnownProgress(deps.db, w)))
       expect(rowsPerStatement()).toEqual([1, 2, 1, 1])
       expect(first).toMatchObject({ status: 'fulfilled', value: { positionSeconds: 1 } })

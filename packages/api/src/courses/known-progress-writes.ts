@@ -1,22 +1,25 @@
 import type { DbOrTx } from '@jouwbot/db'
 import { lessonQueries } from './lesson-queries.ts'
 
-/** One save computed from the row this process wrote last; the keys are the statement's columns. */
+/**
+ * One save computed from the row this process wrote last: `updateProgress`'s placeholders (the
+ * recordset's columns have their names) and what the save was computed for.
+ */
 export interface KnownProgressWrite {
-  user_id: string
-  lesson_id: string
+  userId: string
+  lessonId: string
   /** The row version the save was computed from (`xmin`). */
   version: string
-  watched_ranges: [number, number][]
-  watched_seconds: number
-  position_seconds: number
-  last_client_time: string | null
-  completed_at: string | null
-  updated_at: string
-  /** What the save was computed for: the lesson must still have this course and duration. */
-  course_id: string
-  duration_seconds: number
-  sees_every_course: boolean
+  watchedRanges: [number, number][]
+  watchedSeconds: number
+  positionSeconds: number
+  lastClientTime: string | null
+  completedAt: string | null
+  updatedAt: string
+  /** The lesson must still have this course and duration, and the viewer access unless this is true. */
+  courseId: string
+  durationSeconds: number
+  seesEveryCourse: boolean
 }
 
 /** What the write stored: the row's new version and the two `real` columns as stored (float4). */
@@ -74,7 +77,7 @@ function createWriter(db: DbOrTx): Write {
 
   return (row) =>
     new Promise((resolve, reject) => {
-      const key = `${row.user_id}:${row.lesson_id}`
+      const key = `${row.userId}:${row.lessonId}`
       // The same row twice in one statement would update it once: the later save reads and merges instead.
       if (waiting.has(key)) return resolve(undefined)
       waiting.set(key, { key, row, resolve, reject })

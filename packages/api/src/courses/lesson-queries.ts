@@ -105,7 +105,7 @@ function build(db: DbOrTx) {
     /**
      * Saves computed from the rows this process wrote last (no read), several in one statement
      * (./known-progress-writes.ts). Placeholder `rows`: a JSON array of `KnownProgressWrite`. Per
-     * row the same compare-and-set as `updateProgress`, and in the same statement the lesson must
+     * row the same compare-and-set as `updateProgress` (the keys are its placeholders' names), and in the same statement the lesson must
      * still be published with the duration and course the save was computed for, and the viewer
      * still entitled (unless free preview, or staff). A row not returned: anything changed, and
      * that save takes the reading path.
@@ -113,25 +113,25 @@ function build(db: DbOrTx) {
     updateKnownProgress: db
       .update(lessonProgress)
       .set({
-        watchedRanges: sql`v.watched_ranges`,
-        watchedSeconds: sql`v.watched_seconds`,
-        positionSeconds: sql`v.position_seconds`,
-        lastClientTime: sql`v.last_client_time`,
-        completedAt: sql`v.completed_at`,
-        updatedAt: sql`v.updated_at`,
+        watchedRanges: sql`v."watchedRanges"`,
+        watchedSeconds: sql`v."watchedSeconds"`,
+        positionSeconds: sql`v."positionSeconds"`,
+        lastClientTime: sql`v."lastClientTime"`,
+        completedAt: sql`v."completedAt"`,
+        updatedAt: sql`v."updatedAt"`,
       })
       .from(
-        sql`jsonb_to_recordset(${sql.placeholder('rows')}::jsonb) as v(user_id uuid, lesson_id uuid, version text, watched_ranges jsonb,
-          watched_seconds real, position_seconds real, last_client_time timestamptz, completed_at timestamptz, updated_at timestamptz,
-          course_id uuid, duration_seconds integer, sees_every_course boolean)`,
+        sql`jsonb_to_recordset(${sql.placeholder('rows')}::jsonb) as v("userId" uuid, "lessonId" uuid, version text, "watchedRanges" jsonb,
+          "watchedSeconds" real, "positionSeconds" real, "lastClientTime" timestamptz, "completedAt" timestamptz, "updatedAt" timestamptz,
+          "courseId" uuid, "durationSeconds" integer, "seesEveryCourse" boolean)`,
       )
       .where(
         and(
-          sql`${lessonProgress.userId} = v.user_id and ${lessonProgress.lessonId} = v.lesson_id and ${lessonProgress}.xmin = v.version::xid`,
+          sql`${lessonProgress.userId} = v."userId" and ${lessonProgress.lessonId} = v."lessonId" and ${lessonProgress}.xmin = v.version::xid`,
           sql`exists (select 1 from ${lessons} where ${lessons.id} = ${lessonProgress.lessonId} and ${lessons.published}
-            and ${lessons.courseId} = v.course_id and ${lessons.durationSeconds} = v.duration_seconds
-            and (${lessons.freePreview} or v.sees_every_course or exists (select 1 from ${entitlements}
-              where ${entitlements.userId} = v.user_id and ${entitlements.courseId} = ${lessons.courseId} and ${entitlements.revokedAt} is null)))`,
+            and ${lessons.courseId} = v."courseId" and ${lessons.durationSeconds} = v."durationSeconds"
+            and (${lessons.freePreview} or v."seesEveryCourse" or exists (select 1 from ${entitlements}
+              where ${entitlements.userId} = v."userId" and ${entitlements.courseId} = ${lessons.courseId} and ${entitlements.revokedAt} is null)))`,
         ),
       )
       .returning({ userId: lessonProgress.userId, lessonId: lessonProgress.lessonId, ...savedProgress })

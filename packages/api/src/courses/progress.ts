@@ -119,18 +119,11 @@ export async function saveProgress(deps: AppDeps, viewer: UserRow, input: Progre
     const { lesson, row } = last
     const next = nextProgress(row, lesson, input, now)
     const saved = await writeKnownProgress(deps.db, {
-      user_id: viewer.id,
-      lesson_id: input.lessonId,
+      ...toParams(next),
       version: row.version,
-      watched_ranges: next.watchedRanges,
-      watched_seconds: next.watchedSeconds,
-      position_seconds: next.positionSeconds,
-      last_client_time: next.lastClientTime?.toISOString() ?? null,
-      completed_at: next.completedAt?.toISOString() ?? null,
-      updated_at: now.toISOString(),
-      course_id: lesson.courseId,
-      duration_seconds: lesson.durationSeconds,
-      sees_every_course: seesEveryCourse(viewer),
+      courseId: lesson.courseId,
+      durationSeconds: lesson.durationSeconds,
+      seesEveryCourse: seesEveryCourse(viewer),
     })
     if (saved) return afterSave(deps, viewer, known, key, lesson, { ...next, ...saved })
     known.delete(key) // changed elsewhere, or no longer allowed: read and decide below
