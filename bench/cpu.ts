@@ -32,7 +32,8 @@
  * figure is the server process's user + system CPU (from /proc) over a fixed-time load divided by
  * the requests answered, so a machine shared with other work slows the run but hardly moves the
  * figure. PostgreSQL's own CPU is not in it. Targets run in rounds of rotating order; the printout
- * gives the mean per target and the ratios the issue sets targets for:
+ * gives the mean per target and the ratios the issue sets targets for, each with the spread of the
+ * same ratio taken round by round (on a VM a single round can stray far: see the README):
  *   lesson.get, lesson.saveProgress ≤ 1.5× course.outline;  system.ping ≤ 1.5× minimal tRPC.
  *
  *   pnpm bench:cpu [--seconds 3] [--rounds 3] [--connections 8] [--client auto|wrk|autocannon]
@@ -119,7 +120,7 @@ try {
   console.log(`${ROUNDS} rounds × ${SECONDS} s per target, ${CONNECTIONS} connections (${players.length} players saving), load generator ${generator}`)
   for (const name of names) await load({ ...targets[name]!, seconds: Math.min(2, SECONDS) }) // warm-up: JIT, pool, caches
 
-  const totals = Object.fromEntries(names.map((n) => [n, { cpu: 0, requests: 0, rps: [] as number[] }]))
+  const totals = Object.fromEntries(names.map((n) => [n, { cpu: 0, requests: 0, rps: [] as number[], perRound: [] as number[] }]))
   for (let round = 0; round < ROUNDS; round++) {
     const line: string[] = []
     for (let i = 0; i < names.length; i++) {
@@ -131,6 +132,7 @@ try {
       totals[name]!.cpu += cpu
       totals[name]!.requests += result.requests
       totals[name]!.rps.push(result.rps)
+      totals[name]!.perRound.push(cpu / result.requests)
       line.push(`${name} ${(cpu / result.requests).toFixed(0)} µs`)
     }
     console.log(`round ${round + 1}: ${line.join(', ')}`)
@@ -142,9 +144,15 @@ try {
     const rps = totals[name]!.rps.reduce((a, b) => a + b, 0) / ROUNDS
     console.log(`  ${name.padEnd(22)} ${perRequest(name).toFixed(0).padStart(14)} ${rps.toFixed(0).padStart(8)}`)
   }
+  // The same ratio round by round: how far one round can stray from the pooled figure on this machine.
+  const roundSpread = (name: string, base: string) => {
+    const ratios = totals[name]!.perRound.map((cpu, round) => cpu / totals[base]!.perRound[round]!).sort((a, b) => a - b)
+    const median = (ratios[Math.floor((ratios.length - 1) / 2)]! + ratios[Math.floor(ratios.length / 2)]!) / 2
+    return `rounds ${ratios[0]!.toFixed(2)}–${ratios.at(-1)!.toFixed(2)}, median ${median.toFixed(2)}`
+  }
   const verdict = (name: string, base: string, target: number) => {
     const ratio = perRequest(name) / perRequest(base)
-    return `  ${`${name} / ${base}`.padEnd(38)} ${ratio.toFixed(2)}×  (target ≤ ${target}×: ${ratio <= target ? 'met' : 'NOT met'})`
+    return `  ${`${name} / ${base}`.padEnd(38)} ${ratio.toFixed(2)}×  (target ≤ ${target}×: ${ratio <= target ? 'met' : 'NOT met'}; ${roundSpread(name, base)})`
   }
   console.log()
   console.log(verdict('lesson.get', 'course.outline', 1.5))
