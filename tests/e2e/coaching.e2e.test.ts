@@ -61,17 +61,24 @@ test('buy course + coaching, book a slot, get the .ics mail, reschedule through 
   await page.getByRole('heading', { level: 1, name: 'Robin Coach' }).waitFor()
   const slots = page.getByRole('group', { name: 'Kies een moment' })
   await slots.waitFor()
-  // One slot button is in the tab order; arrow down moves to the next time of that day.
-  const first = slots.locator('button[tabindex="0"]')
-  expect(await first.count()).toBe(1)
-  const firstLabel = await first.getAttribute('aria-label')
-  await first.focus()
+  // One slot button is in the tab order.
+  expect(await slots.locator('button[tabindex="0"]').count()).toBe(1)
+  // Arrow down moves to the next time of the same day. With 24 hours' notice the first day can
+  // hold a single time (opened between 16:00 and 17:00), and on a Saturday that day is Sunday, alone
+  // in its week: start from the first time that has a next one, in the next week if need be.
+  const withNext = slots.locator('li:not(:last-child) > button')
+  if ((await withNext.count()) === 0) await page.getByRole('button', { name: 'Volgende week' }).click()
+  const from = withNext.first()
+  const next = from.locator('xpath=../following-sibling::li[1]/button')
+  const nextLabel = await next.getAttribute('aria-label')
+  expect(nextLabel).toBeTruthy()
+  await from.focus()
   await page.keyboard.press('ArrowDown')
-  const focusedLabel = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))
-  expect(focusedLabel).toBeTruthy()
-  expect(focusedLabel).not.toBe(firstLabel)
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(nextLabel)
   // The roving tab stop followed the focus.
-  expect(await first.getAttribute('aria-label')).toBe(focusedLabel)
+  const tabStop = slots.locator('button[tabindex="0"]')
+  expect(await tabStop.count()).toBe(1)
+  expect(await tabStop.getAttribute('aria-label')).toBe(nextLabel)
   await page.keyboard.press('Enter')
   await page.getByRole('heading', { name: 'Controleer en bevestig' }).waitFor()
   await page.getByLabel('Waar wil je het over hebben?').fill('Les 3: de gespreksflow')
