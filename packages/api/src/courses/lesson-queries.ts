@@ -105,10 +105,10 @@ function build(db: DbOrTx) {
     /**
      * Saves computed from the rows this process wrote last (no read), several in one statement
      * (./known-progress-writes.ts). Placeholder `rows`: a JSON array of `KnownProgressWrite`. Per
-     * row the same compare-and-set as `updateProgress` (the keys are its placeholders' names), and in the same statement the lesson must
-     * still be published with the duration and course the save was computed for, and the viewer
-     * still entitled (unless free preview, or staff). A row not returned: anything changed, and
-     * that save takes the reading path.
+     * row the same compare-and-set as `updateProgress` (the keys are its placeholders' names), and
+     * in the same statement the lesson must still be published with the duration and course the
+     * save was computed for, and the viewer still entitled (unless free preview, or staff). A row
+     * not returned: anything changed, and that save takes the reading path.
      */
     updateKnownProgress: db
       .update(lessonProgress)

@@ -102,7 +102,8 @@ export async function saveProgress(deps: AppDeps, viewer: UserRow, input: Progre
   const queries = lessonQueries(deps.db)
   const known = knownProgress(deps.db)
   const key = `${viewer.id}:${input.lessonId}`
-  // The statements' placeholders, named one by one: spreading the values cost more than the rest of this function.
+  // The statements' placeholders, named one by one: spreading the values cost more than the rest
+  // of this function.
   const toParams = (values: ReturnType<typeof nextProgress>) => ({
     userId: viewer.id,
     lessonId: input.lessonId,
