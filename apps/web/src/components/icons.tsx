@@ -31,6 +31,15 @@ export function PlayIcon({ size = 18, className }: Props) {
   )
 }
 
+/** The bare triangle, for a play button that draws its own circle. */
+export function PlayMarkIcon({ size = 18, className }: Props) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 20 20" aria-hidden="true" focusable="false" className={className}>
+      <path d="M6.5 3.8v12.4L16.4 10z" fill="currentColor" />
+    </svg>
+  )
+}
+
 export function TextIcon({ size = 18, className }: Props) {
   return (
     <svg width={size} height={size} viewBox="0 0 20 20" aria-hidden="true" focusable="false" className={className}>

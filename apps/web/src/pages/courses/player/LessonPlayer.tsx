@@ -1,6 +1,8 @@
 import { useMemo, useRef, useState, type RefObject } from 'react'
+import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/Button.tsx'
+import { PlayMarkIcon } from '../../../components/icons.tsx'
 import { liveWatchedPercent } from '../../../lib/ranges.ts'
 import type { Lesson } from '../types.ts'
 import { lessonPoster } from './lessonPoster.ts'
@@ -25,10 +27,16 @@ interface Props {
  * progress saving. Mounted once per lesson (the page keys it by lesson id). The parts live in hooks
  * next to it: useProgressSaving, useVideoSource (source, resume, recovery), usePlaybackRate and
  * useCaptions; PlayerBar is the row under the video.
+ *
+ * Until the viewer starts the video it shows its poster with one play button over it, and the native
+ * controls come with the first play (from that button, a chapter or a line of the transcript): drawn
+ * at load, their styles, icons and loading animation were about half of the lesson page's main-thread
+ * work on a slow phone (bench:lighthouse), for a video most visitors of the page had not started yet.
  */
 export function LessonPlayer({ lesson, video, queryInput, canSave, videoRef, onTime }: Props) {
   const { t } = useTranslation()
   const [playing, setPlaying] = useState(false)
+  const [started, setStarted] = useState(false)
   const playback = useRef({ time: 0, playing: false })
   const progress = useProgressSaving({ lesson, queryInput, canSave, videoRef, playing })
   const media = useVideoSource({ lesson, video, queryInput, videoRef, playback, rememberPlayed: progress.rememberPlayed })
@@ -44,13 +52,22 @@ export function LessonPlayer({ lesson, video, queryInput, canSave, videoRef, onT
     setPlaying(value)
   }
 
+  function start(): void {
+    // The controls first, so that the focus can move to them: the button under it goes away.
+    flushSync(() => setStarted(true))
+    const element = videoRef.current
+    if (!element) return
+    element.focus()
+    void element.play().catch(() => undefined)
+  }
+
   return (
     <section className="player" aria-label={t('player.label')}>
       <div className="player__frame">
         <video
           ref={videoRef}
           className="player__video"
-          controls
+          controls={started}
           preload="metadata"
           poster={poster}
           playsInline
@@ -68,7 +85,10 @@ export function LessonPlayer({ lesson, video, queryInput, canSave, videoRef, onT
             }
           }}
           onSeeked={(event) => onTime(event.currentTarget.currentTime)}
-          onPlay={() => setPlayingState(true)}
+          onPlay={() => {
+            setStarted(true)
+            setPlayingState(true)
+          }}
           onPause={() => {
             setPlayingState(false)
             progress.saveNow()
@@ -89,6 +109,14 @@ export function LessonPlayer({ lesson, video, queryInput, canSave, videoRef, onT
           ) : null}
           <p>{t('player.unsupported')}</p>
         </video>
+        {started ? null : (
+          <button type="button" className="player__start" onClick={start}>
+            <span className="player__start-icon">
+              <PlayMarkIcon size={40} />
+            </span>
+            <span className="visually-hidden">{t('player.start', { title: lesson.title })}</span>
+          </button>
+        )}
       </div>
       {media.mediaFailed ? (
         <div className="alert alert--error" role="alert">

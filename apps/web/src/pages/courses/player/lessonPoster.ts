@@ -1,7 +1,8 @@
 /**
- * The video's poster until it plays: the lesson's module and title on the brand gradient with a play
- * mark, drawn as an SVG data URL (the CSP allows data: images), so the frame is never a black box —
- * also before the metadata loads and for lessons without a thumbnail.
+ * The video's poster until it plays: the lesson's module and title on the brand gradient, drawn as an
+ * SVG data URL (the CSP allows data: images), so the frame is never a black box — also before the
+ * metadata loads and for lessons without a thumbnail. Its bottom right is left free for the player's
+ * play button (`.player__start-icon`, at 1110 × 560 of 1280 × 720).
  */
 export function lessonPoster({ eyebrow, title }: { eyebrow: string; title: string }): string {
   const lines = wrap(title, 30, 3)
@@ -11,8 +12,6 @@ export function lessonPoster({ eyebrow, title }: { eyebrow: string; title: strin
     '<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720" viewBox="0 0 1280 720">',
     '<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#0a4fb8"/><stop offset="1" stop-color="#6a1fb0"/></linearGradient></defs>',
     '<rect width="1280" height="720" fill="url(#g)"/>',
-    '<circle cx="1110" cy="560" r="70" fill="#fff" fill-opacity="0.16"/>',
-    '<path d="M1088 522 L1148 560 L1088 598 Z" fill="#fff"/>',
     `<text x="96" y="${top - 92}" fill="#fff" fill-opacity="0.85" font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" font-size="30" font-weight="600">${escapeXml(truncate(eyebrow, 60))}</text>`,
     ...lines.map(
       (line, i) =>
