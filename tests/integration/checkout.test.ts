@@ -51,6 +51,8 @@ beforeEach(async () => {
 })
 
 const emulator = () => server.payments!.emulator
+/** Invoices are numbered per calendar year in Europe/Amsterdam (on 31 December from 23:00 UTC, the next one). */
+const amsterdamYear = (at: Date) => Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(at))
 const db = () => server.deps.db
 
 async function orderRow(orderId: string) {
@@ -92,7 +94,8 @@ describe('paying for the Premium Cursus', () => {
     expect(await grantsFor(started.orderId)).toHaveLength(1)
     expect(await outlineUnlocked(buyer.client)).toBe(true)
     const [invoice] = await invoicesFor(started.orderId)
-    const year = new Date().getFullYear()
+    // Numbered per calendar year in Amsterdam, of the moment it was paid (the app's clock).
+    const year = amsterdamYear(server.deps.clock.now())
     expect(invoice).toMatchObject({ number: `${year}-000001`, totalCents: 29_700, totalVatCents: 5_155, retainUntil: `${year + 7}-12-31` })
     const mails = await db().select().from(outbox).where(eq(outbox.to, buyer.email))
     expect(mails.filter((m) => m.template === 'orderPaid')).toHaveLength(1)
@@ -503,7 +506,7 @@ describe('refunds and chargebacks', () => {
     const userId = (await userRow(server.deps, buyer.email)).id
     expect(await outlineUnlocked(buyer.client)).toBe(true)
     const first = await refund(admin.client, { orderId, amountCents: 10_000 })
-    expect(first).toMatchObject({ amountCents: 10_000, creditNoteNumber: `${new Date().getFullYear()}-000002` })
+    expect(first).toMatchObject({ amountCents: 10_000, creditNoteNumber: `${amsterdamYear(server.deps.clock.now())}-000002` })
     const [note] = await invoicesFor(orderId, 'credit_note')
     expect(note).toMatchObject({ totalCents: -10_000, correctsInvoiceId: (await invoicesFor(orderId))[0]!.id })
     expect((await grantsFor(orderId))[0]!.revokedAt).not.toBeNull()
