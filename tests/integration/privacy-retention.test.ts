@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { applyRetention } from '@jouwbot/api/privacy'
-import { DAY } from '@jouwbot/auth'
 import { consentRecords, eq, invoicePdfs, invoices, isNull, mailOutbox, orders, payments, privacyRetentionRuns, rateLimits, users } from '@jouwbot/db'
 import { truncateAll } from '@jouwbot/db/testing'
 import { createMember, makeStaff, PASSWORD, uniqueEmail } from '../helpers/accounts.ts'
@@ -95,13 +94,16 @@ describe('retention rules with a moved clock', () => {
 
   test('unpaid orders without invoice go after 12 months; invoices with their PDF and order after retain_until', async () => {
     // Eight years ago: a paid order (its invoice is kept until 31 December of last year) and an abandoned one.
-    deps().clock.set(new Date(realNow().getTime() - 8 * 365 * DAY))
+    // Mid-June of the year eight calendar years back (years as the invoice counts them, in Amsterdam): eight
+    // times 365 days back lands two leap days later in the year, in the next year from 30 December on.
+    const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(realNow()))
+    deps().clock.set(new Date(Date.UTC(thisYear - 8, 5, 15, 10)))
     const early = await createMember(deps())
     const earlyPaid = await startBuying(early.client, 'coachingsessie')
     await server.payments!.emulator.setPaymentStatus(earlyPaid.paymentId, 'paid')
     const earlyAbandoned = await startBuying(early.client, 'coachingsessie')
     const [earlyInvoice] = await deps().db.select().from(invoices).where(eq(invoices.orderId, earlyPaid.orderId))
-    expect(earlyInvoice!.retainUntil).toBe(`${realNow().getUTCFullYear() - 1}-12-31`)
+    expect(earlyInvoice!.retainUntil).toBe(`${thisYear - 1}-12-31`)
 
     // Thirteen months ago: paid (kept: invoice not expired) and abandoned (goes).
     deps().clock.set(monthsAgo(13))
