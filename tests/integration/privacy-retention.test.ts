@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { applyRetention } from '@jouwbot/api/privacy'
-import { consentRecords, eq, invoicePdfs, invoices, isNull, mailOutbox, orders, payments, privacyRetentionRuns, rateLimits, users } from '@jouwbot/db'
+import { consentRecords, eq, invoicePdfs, invoices, isNull, mailOutbox, orders, payments, privacyRetentionRuns, rateLimits, rowsOf, sql, users } from '@jouwbot/db'
 import { truncateAll } from '@jouwbot/db/testing'
 import { createMember, makeStaff, PASSWORD, uniqueEmail } from '../helpers/accounts.ts'
 import { TestClient } from '../helpers/client.ts'
-import { expectRefusal } from '../helpers/flows.ts'
+import { expectRefusal, rejectionOf } from '../helpers/flows.ts'
 import { seedShopFixture, startBuying } from '../helpers/shop.ts'
 import { startTestServer, type TestServer } from '../helpers/test-server.ts'
 
@@ -129,6 +129,53 @@ describe('retention rules with a moved clock', () => {
     expect(await deps().db.select().from(invoices)).toEqual([expect.objectContaining({ orderId: laterPaid.orderId })])
     expect(await deps().db.$count(invoicePdfs)).toBe(1)
     expect(await deps().db.select({ id: payments.id }).from(payments).where(eq(payments.orderId, earlyPaid.orderId))).toEqual([])
+  })
+
+  test('an invoice may be deleted once its retain_until has passed in Amsterdam, whatever the database session’s time zone', async () => {
+    const buyer = await createMember(deps())
+    const { orderId } = await startBuying(buyer.client, 'coachingsessie')
+    const invoice = (number: string, retainUntil: string) => ({
+      kind: 'invoice' as const,
+      number,
+      year: 2000,
+      sequence: Number(number.slice(-1)),
+      orderId,
+      issueDate: '2000-01-01',
+      supplyDate: '2000-01-01',
+      totalExclCents: 0,
+      totalVatCents: 0,
+      totalCents: 0,
+      document: {},
+      retainUntil,
+      createdAt: realNow(),
+    })
+    class Undo extends Error {}
+    let checked = 0
+    // A session a day behind Amsterdam (UTC−12, in the Amsterdam morning) or ahead of it (UTC+14, in the
+    // afternoon): the trigger reads the transaction's now(), so every date is taken from that one moment.
+    for (const zone of ['Etc/GMT+12', 'Etc/GMT-14']) {
+      await deps().db.transaction(async (tx) => {
+        const [day] = rowsOf<{ amsterdam: string; amsterdamYesterday: string; session: string }>(
+          await tx.execute(sql`select (now() at time zone 'Europe/Amsterdam')::date::text as amsterdam,
+            ((now() at time zone 'Europe/Amsterdam')::date - 1)::text as "amsterdamYesterday",
+            (now() at time zone ${zone})::date::text as session`),
+        )
+        if (day!.session === day!.amsterdam) return
+        checked += 1
+        await tx.execute(sql.raw(`set local time zone '${zone}'`))
+        // Kept until yesterday in Amsterdam: it may go, even where the session's date is still yesterday.
+        const [past] = await tx.insert(invoices).values(invoice('2000-000001', day!.amsterdamYesterday)).returning()
+        expect(await tx.delete(invoices).where(eq(invoices.id, past!.id)).returning({ id: invoices.id })).toHaveLength(1)
+        // Kept until today in Amsterdam: it stays, even where the session's date is already tomorrow.
+        const [current] = await tx.insert(invoices).values(invoice('2000-000002', day!.amsterdam)).returning()
+        const refused = await rejectionOf(tx.transaction((inner) => inner.delete(invoices).where(eq(invoices.id, current!.id))))
+        expect(String(refused.cause)).toContain('must be kept until')
+        throw new Undo()
+      }).catch((error: unknown) => {
+        if (!(error instanceof Undo)) throw error
+      })
+    }
+    expect(checked).toBeGreaterThan(0)
   })
 
   test('the run log and runs are for admins; deleting for real needs sudo mode', async () => {
