@@ -193,6 +193,12 @@ test("a lesson's text is kept as the server sent it while hydrating: in-site lin
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text())
     })
+    // The Markdown renderer's script (react-markdown, ~160 kB) is only asked for once a text is
+    // rendered in the browser: not for a kept one.
+    const rendererScripts: string[] = []
+    page.on('request', (request) => {
+      if (/\/assets\/(markdown|MarkdownRenderer)-[\w-]+\.js$/.test(new URL(request.url()).pathname)) rendererScripts.push(request.url())
+    })
     // A query string of its own: a page rendered before the edit may be in the render cache.
     const path = `/cursus/${COURSE}/les/${freeLesson.slug}?tekst=tabel`
     expect((await fetchPage(path)).root).toContain('aria-label="Tabel"')
@@ -212,8 +218,10 @@ test("a lesson's text is kept as the server sent it while hydrating: in-site lin
     // Hydrated again, then switched to English: the text's own labels follow the language.
     await page.goto(path)
     await page.locator('html[data-app="ready"]').waitFor()
+    expect(rendererScripts).toEqual([])
     await page.getByRole('button', { name: 'English' }).click()
     await text.getByRole('region', { name: 'Table' }).waitFor()
+    expect(rendererScripts.length).toBeGreaterThan(0)
     expect(await text.getByRole('link', { name: 'pakket' }).getAttribute('href')).toBe('/prijzen')
     expect(errors).toEqual([])
     expect(browser.pageErrors).toEqual([])

@@ -9,6 +9,7 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'r
 import superjson from 'superjson'
 import i18n from './i18n/index.ts'
 import { SudoProvider } from './components/SudoProvider.tsx'
+import { loadMarkdownRenderer } from './components/Markdown.tsx'
 import { ServerPrefsContext, SSR_STATE_ID, type SsrState } from './lib/ssr.ts'
 import { makeQueryClient, TRPCProvider, type AppRouter } from './lib/trpc.ts'
 import { routes } from './router.tsx'
@@ -49,6 +50,7 @@ export async function render(url: URL, query: ServerQuery, prefs: SitePrefs): Pr
   const trpcClient = createTRPCClient<AppRouter>({ links: [serverLink(query)] })
   // Its own instance per render: concurrent renders may be in different languages.
   const translations = await forLanguage(prefs.language)
+  await loadMarkdownRenderer()
 
   const app = (
     <StrictMode>

@@ -1,69 +1,49 @@
-import { memo, useId, useState, type MouseEvent, type ReactNode } from 'react'
+import { memo, useEffect, useId, useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import ReactMarkdown, { type Components } from 'react-markdown'
-import { Link, useNavigate } from 'react-router'
+import { useNavigate } from 'react-router'
 import { renderingServerMarkup } from '../lib/ssr.ts'
-import remarkGfm from 'remark-gfm'
+import type { MarkdownRenderer as MarkdownRendererType } from './MarkdownRenderer.tsx'
 import './DataTable.css'
 import './Markdown.css'
 
+// react-markdown with its unified / micromark tree (160 kB of script) only when a text has to be
+// rendered here: a server-rendered page keeps its text's markup, so its visitors never load it. Not
+// React.lazy: a boundary that suspends while the server prerenders is completed by an inline script,
+// which the CSP refuses; the server loads the renderer before it renders (entry-server.tsx).
+type Renderer = typeof MarkdownRendererType
+let renderer: Renderer | null = null
+let loading: Promise<Renderer> | null = null
+
+export function loadMarkdownRenderer(): Promise<Renderer> {
+  loading ??= import('./MarkdownRenderer.tsx').then(
+    (module) => (renderer = module.MarkdownRenderer),
+    (error: unknown) => {
+      loading = null // a later text tries again
+      throw error
+    },
+  )
+  return loading
+}
+
 /**
- * Course texts in Markdown, with GitHub's tables, task lists and strikethrough. Raw HTML in the
- * source is dropped (react-markdown without rehype-raw never renders it) and unsafe link protocols
- * are removed by its URL filter. Links within the site stay client-side; images only load from this
- * site, as the CSP allows nothing else.
+ * For a page that will show a text once its data is there: starts loading the renderer at once, next
+ * to the data, unless the page is server-rendered (its text is kept, see below).
  */
-const components: Components = {
-  a: ({ href, children }) => {
-    if (href?.startsWith('/') && !href.startsWith('//')) return <Link to={href}>{children}</Link>
-    return (
-      <a href={href} target="_blank" rel="noopener noreferrer">
-        {children}
-      </a>
-    )
-  },
-  table: ({ children }) => <ScrollingTable>{children}</ScrollingTable>,
-  pre: ({ children }) => <CodeBlock>{children}</CodeBlock>,
-  img: ({ src, alt }) =>
-    typeof src === 'string' && src.startsWith('/') && !src.startsWith('//') ? (
-      <img src={src} alt={alt ?? ''} loading="lazy" />
-    ) : alt ? (
-      <span>{alt}</span>
-    ) : null,
-  // Headings in a course text sit below the page's own h1 and section h2.
-  h1: ({ children }) => <h3>{children}</h3>,
-  h2: ({ children }) => <h3>{children}</h3>,
-  h3: ({ children }) => <h4>{children}</h4>,
-  h4: ({ children }) => <h5>{children}</h5>,
+export function usePreloadMarkdown(): void {
+  const [fromServer] = useState(renderingServerMarkup)
+  useEffect(() => {
+    if (!fromServer) loadMarkdownRenderer().catch(() => undefined)
+  }, [fromServer])
 }
 
-// A wide table or a long code line scrolls sideways: the scrolling box takes keyboard focus so it can
-// be scrolled with the arrow keys (WCAG 2.1.1; axe: scrollable-region-focusable), and as a named
-// region a screen reader says what got focus. Always a tab stop, also where it happens to fit: whether
-// it scrolls depends on the width, which changes with the window.
-function ScrollingTable({ children }: { children?: ReactNode }) {
-  const { t } = useTranslation()
-  return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('markdown.table')}>
-      <table className="table">{children}</table>
-    </div>
-  )
-}
-
-function CodeBlock({ children }: { children?: ReactNode }) {
-  const { t } = useTranslation()
-  return (
-    <pre tabIndex={0} role="region" aria-label={t('markdown.code')}>
-      {children}
-    </pre>
-  )
-}
-
-const remarkPlugins = [remarkGfm]
-
+/**
+ * Course texts in Markdown (the rules: ./MarkdownRenderer.tsx). In the browser a text rendered
+ * anew shows "Even geduld…" for the moment the renderer loads (once); if it cannot load, the text's
+ * paragraphs as plain text.
+ */
 export const Markdown = memo(function Markdown({ source, className }: { source: string; className?: string }) {
   const id = useId()
-  const { i18n } = useTranslation()
+  const { t, i18n } = useTranslation()
   const navigate = useNavigate()
   // Hydrating a server-rendered page: the text's markup is there already and never changes on its
   // own, so it is kept as it is instead of parsing the Markdown again and hydrating every element
@@ -75,7 +55,20 @@ export const Markdown = memo(function Markdown({ source, className }: { source: 
     return html === undefined ? null : { html, source, language: i18n.resolvedLanguage }
   })
   const wrapper = className ? `markdown ${className}` : 'markdown'
-  if (server && server.source === source && server.language === i18n.resolvedLanguage) {
+  const keep = server !== null && server.source === source && server.language === i18n.resolvedLanguage
+  const [Loaded, setLoaded] = useState<Renderer | 'failed' | null>(() => renderer)
+  useEffect(() => {
+    if (keep || renderer) return
+    let current = true
+    loadMarkdownRenderer().then(
+      (loaded) => current && setLoaded(() => loaded),
+      () => current && setLoaded('failed'),
+    )
+    return () => {
+      current = false
+    }
+  }, [keep])
+  if (keep) {
     // In-site links in the kept markup were `<Link>`s: they still navigate within the app.
     const onClick = (event: MouseEvent<HTMLDivElement>) => {
       if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) return
@@ -89,9 +82,13 @@ export const Markdown = memo(function Markdown({ source, className }: { source: 
   }
   return (
     <div id={id} className={wrapper}>
-      <ReactMarkdown components={components} remarkPlugins={remarkPlugins} skipHtml>
-        {source}
-      </ReactMarkdown>
+      {Loaded === 'failed' ? (
+        source.split(/\n\s*\n/).map((paragraph, index) => <p key={index}>{paragraph}</p>)
+      ) : Loaded ? (
+        <Loaded source={source} />
+      ) : (
+        <p className="muted">{t('common.loading')}</p>
+      )}
     </div>
   )
 })

@@ -6,7 +6,7 @@ import { BuyPrompt } from './BuyPrompt.tsx'
 import { DutchOnlyNote } from './DutchOnlyNote.tsx'
 import { useCourseTitle } from './useCourseTitle.ts'
 import { Loading } from '../../components/Loading.tsx'
-import { Markdown } from '../../components/Markdown.tsx'
+import { Markdown, usePreloadMarkdown } from '../../components/Markdown.tsx'
 import { ProgressBar } from '../../components/ProgressBar.tsx'
 import { QueryError } from '../../components/QueryError.tsx'
 import { describeError } from '../../lib/errors.ts'
@@ -23,6 +23,7 @@ import './courses.css'
 
 /** /cursus/:courseSlug — the outline, open to everyone; lessons are locked without access. */
 export function CoursePage() {
+  usePreloadMarkdown()
   const { courseSlug = '' } = useParams()
   const trpc = useTRPC()
   const outline = useQuery(trpc.course.outline.queryOptions({ courseSlug }))

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { FileIcon } from '../../components/icons.tsx'
 import { Loading } from '../../components/Loading.tsx'
-import { Markdown } from '../../components/Markdown.tsx'
+import { Markdown, usePreloadMarkdown } from '../../components/Markdown.tsx'
 import { QueryError } from '../../components/QueryError.tsx'
 import { describeError } from '../../lib/errors.ts'
 import { isoDuration } from '../../lib/format.ts'
@@ -27,6 +27,7 @@ import './courses.css'
 
 /** /cursus/:courseSlug/les/:lessonSlug — the player page. */
 export function LessonPage() {
+  usePreloadMarkdown()
   const { courseSlug = '', lessonSlug = '' } = useParams()
   const trpc = useTRPC()
   const lesson = useQuery(trpc.lesson.get.queryOptions({ courseSlug, lessonSlug }))
