@@ -37,6 +37,8 @@ export function isPostgresUrl(url: string): boolean {
 export interface CreateDbOptions {
   /** postgres.js pool size. */
   max?: number
+  /** PGlite only: start from this data folder dump (`dumpDataDir`) instead of an empty database. */
+  pgliteDump?: Blob
 }
 
 /**
@@ -54,6 +56,7 @@ export async function createDb(url: string, options: CreateDbOptions = {}): Prom
   const pglite = await PGlite.create(url === 'memory://' ? undefined : url.replace(/^file:/, ''), {
     extensions: { pg_trgm, btree_gist },
     startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY_SETTINGS],
+    ...(options.pgliteDump ? { loadDataDir: options.pgliteDump } : {}),
   })
   const db = drizzlePglite({ client: pglite, schema, casing: 'snake_case' }) as unknown as Db
   return { kind: 'pglite', db, pglite, close: () => pglite.close() }
