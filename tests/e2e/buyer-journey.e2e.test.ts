@@ -90,8 +90,9 @@ for (const width of [{ name: 'desktop', size: { width: 1280, height: 900 } }, { 
     expect(await current.count()).toBe(1)
     expect(await current.innerText()).toContain(lesson.title)
     expect(await curriculum.getByRole('link').count()).toBe(outline.modules.flatMap((module) => module.lessons).length)
-    // The video has a poster until it plays.
-    expect(await page.locator('video').getAttribute('poster')).toMatch(/^data:image\/svg\+xml/)
+    // The video has a poster with the lesson's title until it plays (markup over it, no image).
+    expect(await page.locator('.player__poster').innerText()).toContain(lesson.title)
+    expect(await page.locator('video').getAttribute('poster')).toBeNull()
 
     expect(browser.cspViolations).toEqual([])
     expect(browser.pageErrors).toEqual([])

@@ -98,6 +98,7 @@ test('a member resumes lesson 3 at the saved position and speed; others get the 
   // The poster with one play button; the native controls come with the first play, and the focus
   // moves to them. Muted first: headless Chromium has no sound to play.
   expect(await page.locator('video').getAttribute('controls')).toBeNull()
+  expect(await page.locator('.player__poster').innerText()).toContain(lesson3.title)
   await page.evaluate(() => {
     document.querySelector('video')!.muted = true
   })
@@ -106,6 +107,7 @@ test('a member resumes lesson 3 at the saved position and speed; others get the 
   expect(await page.locator('video').getAttribute('controls')).not.toBeNull()
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('VIDEO')
   expect(await page.getByRole('button', { name: /^Video afspelen/ }).count()).toBe(0)
+  expect(await page.locator('.player__poster').count()).toBe(0)
   expect((await videoState(page)).rate).toBe(1.5)
 
   // Pausing saves through the ordinary tRPC client.
@@ -122,6 +124,10 @@ test('a member resumes lesson 3 at the saved position and speed; others get the 
   await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 5)
   const resumed = await videoState(page)
   expect(Math.abs(resumed.time - pausedAt)).toBeLessThan(3)
+  // As a native poster, the poster goes with the seek to the resume point: the frame shows, with the
+  // play button still over it.
+  await page.locator('.player__poster').waitFor({ state: 'detached' })
+  expect(await page.getByRole('button', { name: `Video afspelen: ${lesson3.title}` }).count()).toBe(1)
   expect(resumed.rate).toBe(1.5)
   expect(await page.getByLabel('Afspeelsnelheid').inputValue()).toBe('1.5')
   await page.getByText(/^\d+% bekeken/).waitFor()

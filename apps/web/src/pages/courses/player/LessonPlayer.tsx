@@ -1,11 +1,10 @@
-import { useMemo, useRef, useState, type RefObject } from 'react'
+import { useRef, useState, type RefObject } from 'react'
 import { flushSync } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { Button } from '../../../components/Button.tsx'
 import { PlayMarkIcon } from '../../../components/icons.tsx'
 import { liveWatchedPercent } from '../../../lib/ranges.ts'
 import type { Lesson } from '../types.ts'
-import { lessonPoster } from './lessonPoster.ts'
 import { PlayerBar } from './PlayerBar.tsx'
 import { useCaptions } from './useCaptions.ts'
 import { usePlaybackRate } from './usePlaybackRate.ts'
@@ -32,17 +31,20 @@ interface Props {
  * controls come with the first play (from that button, a chapter or a line of the transcript): drawn
  * at load, their styles, icons and loading animation were about half of the lesson page's main-thread
  * work on a slow phone (bench:lighthouse), for a video most visitors of the page had not started yet.
+ * The poster is markup over the video (module, title, brand), not an SVG `poster` image: an SVG with
+ * text is a document of its own, and its layout alone was a 30-45 ms task on that phone. Like a
+ * native poster it goes with the first play or seek (a resumed lesson shows its resume frame).
  */
 export function LessonPlayer({ lesson, video, queryInput, canSave, videoRef, onTime }: Props) {
   const { t } = useTranslation()
   const [playing, setPlaying] = useState(false)
   const [started, setStarted] = useState(false)
+  const [posterShown, setPosterShown] = useState(true)
   const playback = useRef({ time: 0, playing: false })
   const progress = useProgressSaving({ lesson, queryInput, canSave, videoRef, playing })
   const media = useVideoSource({ lesson, video, queryInput, videoRef, playback, rememberPlayed: progress.rememberPlayed })
   const speed = usePlaybackRate(videoRef, media.source)
   const captions = useCaptions(lesson.captionsVtt, videoRef)
-  const poster = useMemo(() => lessonPoster({ eyebrow: lesson.module.title, title: lesson.title }), [lesson.module.title, lesson.title])
   // "% bekeken" follows the playing video, not only each save (the server's figure is the floor).
   const [livePercent, setLivePercent] = useState(lesson.progress.watchedPercent)
   const watchedPercent = Math.max(livePercent, lesson.progress.watchedPercent)
@@ -69,7 +71,6 @@ export function LessonPlayer({ lesson, video, queryInput, canSave, videoRef, onT
           className="player__video"
           controls={started}
           preload="metadata"
-          poster={poster}
           playsInline
           onLoadedMetadata={() => {
             speed.apply()
@@ -84,8 +85,10 @@ export function LessonPlayer({ lesson, video, queryInput, canSave, videoRef, onT
               setLivePercent(liveWatchedPercent(lesson.progress.watchedPercent, [lesson.progress.watchedRanges, progress.playedSoFar(element)], duration))
             }
           }}
+          onSeeking={() => setPosterShown(false)}
           onSeeked={(event) => onTime(event.currentTarget.currentTime)}
           onPlay={() => {
+            setPosterShown(false)
             setStarted(true)
             setPlayingState(true)
           }}
@@ -109,6 +112,13 @@ export function LessonPlayer({ lesson, video, queryInput, canSave, videoRef, onT
           ) : null}
           <p>{t('player.unsupported')}</p>
         </video>
+        {posterShown ? (
+          <div className="player__poster" aria-hidden="true">
+            <span className="player__poster-eyebrow">{lesson.module.title}</span>
+            <span className="player__poster-title">{lesson.title}</span>
+            <span className="player__poster-brand">Jouw Bot</span>
+          </div>
+        ) : null}
         {started ? null : (
           <button type="button" className="player__start" onClick={start}>
             <span className="player__start-icon">
