@@ -42,6 +42,9 @@ export default defineConfig({
           // and the migrated PGlite dump made (test-db), once per run instead of once per file
           // (about 6 s a file on CI's 2 cores). Every file still starts its own server and database.
           isolate: false,
+          // After the unit and integration files, on their own: vitest refuses to group projects
+          // that share `isolate: false` but not the worker count.
+          sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -48,15 +48,6 @@ async function injectAxe(page: Page): Promise<void> {
 
 export async function runAxe(page: Page): Promise<AxeReport> {
   await injectAxe(page)
-  // Off-screen parts with `content-visibility: auto` (the landing page's sections, the footer, the
-  // lesson's panels) are not rendered until scrolled to, and axe's colour checks then see the page's
-  // white behind their text. The audit renders every part as it looks once scrolled to (a constructed
-  // style sheet: the CSP refuses a <style> element).
-  await page.evaluate(() => {
-    const sheet = new CSSStyleSheet()
-    sheet.replaceSync('* { content-visibility: visible !important; }')
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
-  })
   const results = await page.evaluate(
     (tags) =>
       (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
