@@ -39,7 +39,7 @@ export default defineConfig({
           environment: 'node',
           fileParallelism: false,
           // One module graph for all the files, as in integration: the server's modules are imported,
-          // and the migrated PGlite dump made (test-db), once per run instead of once per file
+          // and the migrated PGlite dump made (packages/db/src/testing.ts), once per run instead of once per file
           // (about 6 s a file on CI's 2 cores). Every file still starts its own server and database.
           isolate: false,
           // After the unit and integration files, on their own: vitest refuses to group projects

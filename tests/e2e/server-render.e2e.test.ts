@@ -245,7 +245,7 @@ function curriculumOpen(page: Awaited<ReturnType<BrowserSession['newDevice']>>) 
   })
 }
 
-test("on a phone, a server-rendered lesson's curriculum stays as the server sent it (open), and React agrees", async () => {
+test("on a phone that does not say so, a server-rendered lesson's curriculum stays as the server sent it (open), and React agrees", async () => {
   const page = await browser.newDevice()
   const errors: string[] = []
   page.on('console', (message) => {
@@ -253,7 +253,7 @@ test("on a phone, a server-rendered lesson's curriculum stays as the server sent
   })
   await page.setViewportSize({ width: 390, height: 844 })
   const path = `/cursus/${COURSE}/les/${freeLesson.slug}`
-  // The server cannot know the width: it sends the panel open.
+  // Without Sec-CH-UA-Mobile (Safari, Firefox) the server cannot know the width: it sends the panel open.
   expect((await fetchPage(path)).root).toMatch(/<details class="card lesson-panel curriculum" open="">/)
   await page.goto(path)
   await page.locator('html[data-app="ready"]').waitFor()
@@ -274,6 +274,36 @@ test("on a phone, a server-rendered lesson's curriculum stays as the server sent
   await page.locator('details.curriculum').waitFor()
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
   expect(await curriculumOpen(page)).toEqual({ dom: false, rendered: false })
+  expect(errors).toEqual([])
+  expect(browser.pageErrors).toEqual([])
+  await page.context().close()
+})
+
+test("on a phone that says so (Sec-CH-UA-Mobile), the lesson's curriculum arrives folded without its list, and unfolds", async () => {
+  const path = `/cursus/${COURSE}/les/${freeLesson.slug}`
+  const sent = await fetchPage(path, { 'Sec-CH-UA-Mobile': '?1' })
+  expect(sent.root).toMatch(/<details class="card lesson-panel curriculum">/)
+  expect(sent.root).not.toContain('curriculum__modules')
+  // The same page for a desktop is rendered and kept apart (its own cache entry, Vary).
+  const desktop = await fetch(`${server.url}${path}`, { headers: { 'Sec-CH-UA-Mobile': '?0' } })
+  expect(desktop.headers.get('vary')).toMatch(/Sec-CH-UA-Mobile/i)
+  expect(await desktop.text()).toContain('curriculum__modules')
+
+  const page = await browser.newDevice({ headers: { 'Sec-CH-UA-Mobile': '?1' } })
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto(path)
+  await page.locator('html[data-app="ready"]').waitFor()
+  expect(await curriculumOpen(page)).toEqual({ dom: false, rendered: false })
+  const lessonLinks = page.getByRole('navigation', { name: 'Alle lessen van de cursus' }).getByRole('link')
+  expect(await lessonLinks.count()).toBe(0)
+  await page.locator('.curriculum__summary').click()
+  await expect.poll(() => curriculumOpen(page)).toEqual({ dom: true, rendered: true })
+  expect(await lessonLinks.count()).toBeGreaterThan(1)
+  await expect.poll(() => page.locator('.curriculum a[aria-current="page"]').count()).toBe(1)
   expect(errors).toEqual([])
   expect(browser.pageErrors).toEqual([])
   await page.context().close()

@@ -21,7 +21,7 @@ export function launchChromium(): Promise<Browser> {
 
 export interface BrowserSession {
   /** A fresh browser context (own cookies and storage), like a separate device. */
-  newDevice(options?: { initScript?: () => void; userAgent?: string }): Promise<Page>
+  newDevice(options?: { initScript?: () => void; userAgent?: string; headers?: Record<string, string> }): Promise<Page>
   /** CSP refusals and uncaught page errors seen on any device; tests expect both to stay empty. */
   cspViolations: string[]
   pageErrors: string[]
@@ -37,7 +37,12 @@ export async function openBrowser(baseURL: string): Promise<BrowserSession> {
     cspViolations,
     pageErrors,
     async newDevice(options = {}) {
-      const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, ...(options.userAgent ? { userAgent: options.userAgent } : {}) })
+      const context = await browser.newContext({
+        baseURL,
+        viewport: { width: 1280, height: 900 },
+        ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+        ...(options.headers ? { extraHTTPHeaders: options.headers } : {}),
+      })
       contexts.push(context)
       // Some CSP refusals (e.g. a caught `new Function`) only fire an event, no console message.
       await context.addInitScript(() =>

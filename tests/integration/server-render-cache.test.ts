@@ -158,15 +158,17 @@ describe('server rendering for visitors: the cache', () => {
     expect(fake.renders).toBe(RENDERS_PER_SECOND + 1)
   })
 
-  test('the key holds the path, the query, the language and the banner answer', () => {
+  test('the key holds the path, the query, the language, the banner answer and phone or not', () => {
     const url = new URL('https://jouwbot.nl/prijzen')
+    const base = { language: 'nl', consentAnswered: false, mobile: false } as const
     const keys = new Set([
-      renderKey(url, { language: 'nl', consentAnswered: false }),
-      renderKey(url, { language: 'en', consentAnswered: false }),
-      renderKey(url, { language: 'nl', consentAnswered: true }),
-      renderKey(new URL('https://jouwbot.nl/prijzen?a=1'), { language: 'nl', consentAnswered: false }),
-      renderKey(new URL('https://jouwbot.nl/'), { language: 'nl', consentAnswered: false }),
+      renderKey(url, base),
+      renderKey(url, { ...base, language: 'en' }),
+      renderKey(url, { ...base, consentAnswered: true }),
+      renderKey(url, { ...base, mobile: true }),
+      renderKey(new URL('https://jouwbot.nl/prijzen?a=1'), base),
+      renderKey(new URL('https://jouwbot.nl/'), base),
     ])
-    expect(keys.size).toBe(5)
+    expect(keys.size).toBe(6)
   })
 })

@@ -1,13 +1,13 @@
 import { dehydrate, QueryClientProvider } from '@tanstack/react-query'
 import { createTRPCClient, TRPCClientError, type TRPCLink } from '@trpc/client'
 import { observable } from '@trpc/server/observable'
-import type { SitePrefs } from '@jouwbot/shared'
+import type { RenderPrefs, SitePrefs } from '@jouwbot/shared'
 import { StrictMode } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import { prerenderToNodeStream } from 'react-dom/static'
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router'
 import superjson from 'superjson'
-import i18n from './i18n/index.ts'
+import i18n, { startI18n } from './i18n/index.ts'
 import { SudoProvider } from './components/SudoProvider.tsx'
 import { loadMarkdownRenderer } from './components/Markdown.tsx'
 import { ServerPrefsContext, SSR_STATE_ID, type SsrState } from './lib/ssr.ts'
@@ -26,8 +26,9 @@ import { routes } from './router.tsx'
  * again until no new query appears (at most a few rounds). Failed queries are left out, so the
  * browser asks for them again, as without server rendering.
  *
- * `prefs` (the visitor's `jb_prefs` cookie) picks the language and whether the cookie banner is in
- * the page; they go into the state too, and the browser hydrates from the same.
+ * `prefs` (the visitor's `jb_prefs` cookie, and whether the browser is a phone) picks the language,
+ * whether the cookie banner is in the page and whether the lesson's side panels start folded; they
+ * go into the state too, and the browser hydrates from the same.
  */
 export type ServerQuery = (path: string, input: unknown) => Promise<unknown>
 
@@ -41,7 +42,7 @@ export interface RenderResult {
 
 const MAX_ROUNDS = 4
 
-export async function render(url: URL, query: ServerQuery, prefs: SitePrefs): Promise<RenderResult | null> {
+export async function render(url: URL, query: ServerQuery, prefs: RenderPrefs): Promise<RenderResult | null> {
   const handler = createStaticHandler(routes)
   const context = await handler.query(new Request(url.href))
   if (context instanceof Response) return null // a <Navigate> or redirect: leave it to the browser
@@ -95,6 +96,7 @@ export async function render(url: URL, query: ServerQuery, prefs: SitePrefs): Pr
 
 /** An i18next instance in `language`, sharing the loaded texts (English is loaded on first use). */
 async function forLanguage(language: SitePrefs['language']): Promise<typeof i18n> {
+  await startI18n()
   if (language === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
     i18n.addResourceBundle('en', 'translation', (await import('./i18n/en.json')).default)
   }

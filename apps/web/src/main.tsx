@@ -1,4 +1,4 @@
-import i18n, { i18nReady } from './i18n/index.ts'
+import i18n, { startI18n } from './i18n/index.ts'
 import './styles/base.css'
 import './styles/layout.css'
 import './styles/forms.css'
@@ -18,21 +18,24 @@ const root = document.getElementById('root')
 if (!root) throw new Error('#root missing from index.html')
 
 async function start(container: HTMLElement): Promise<void> {
-  // Settles at once for Dutch; a browser that chose English waits for its texts (no Dutch flash).
-  await i18nReady
+  // Start-up in steps, each in a task of its own: on a phone, evaluating the scripts and all of
+  // this in one task made the longest tasks of the load, while the server-rendered page reads
+  // already. First the texts (at once for Dutch; a browser that chose English waits for its texts,
+  // no Dutch flash), then the query cache, the route's module, the router, and hydration
+  // (time-sliced by React).
+  await yieldToMain()
+  await startI18n()
   const language = i18n.resolvedLanguage === 'en' ? 'en' : 'nl'
   // The cookie mirrors localStorage for the server's next render (existing choices get it too).
   updatePrefsCookie({ consentAnswered: (readConsent()?.statistics ?? null) !== null, language })
   const queryClient = makeQueryClient()
+  await yieldToMain()
   // Server-rendered (a public page for a visitor, in the language of its `jb_prefs` cookie:
   // entry-server.tsx) in the language this browser wants: hydrate it, starting from the choices the
   // server used. Otherwise render from scratch (React replaces the markup).
   const state = readSsrState()
   if (state && state.prefs.language === language) {
     hydrate(queryClient, state.queries)
-    // Start-up in steps, each in a task of its own (the page reads already; on a phone, evaluating
-    // the scripts and all of this in one task made one of the longest tasks of the load): the
-    // route matching here, the router's own set-up below, then hydration (time-sliced by React).
     await yieldToMain()
     // The page's lazy route module must be there before hydrating, or the router would start
     // with its loading fallback instead of the markup the server sent.

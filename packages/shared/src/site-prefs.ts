@@ -27,3 +27,15 @@ export function parseSitePrefs(value: string | undefined | null): SitePrefs | nu
   if (!match) return null
   return { consentAnswered: match[1] === '1', language: match[2] === 'en' ? 'en' : 'nl' }
 }
+
+/**
+ * What a server render of a public page depends on besides the URL: the cookie's two choices, and
+ * whether the browser said it is a phone (the `Sec-CH-UA-Mobile: ?1` request header Chromium-based
+ * browsers send; the server cannot know the width). On a phone the lesson's side panels start
+ * folded, as the browser would fold them itself; without the header they start open.
+ */
+export interface RenderPrefs extends SitePrefs {
+  mobile: boolean
+}
+
+export const DEFAULT_RENDER_PREFS: RenderPrefs = { ...DEFAULT_SITE_PREFS, mobile: false }

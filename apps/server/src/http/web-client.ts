@@ -82,6 +82,8 @@ export function webClient(distDir: string, deps: AppDeps): Router {
             })
           : null
       const template = await readFile(index, 'utf8')
+      // A rendered page depends on whether the browser said it is a phone (renderPreferences).
+      if (rendered) res.vary('Sec-CH-UA-Mobile')
       await sendHtml(req, res, content.status, fillShell(template, content, deps.appOrigin, { guest, rendered }))
     } catch (error) {
       next(error)

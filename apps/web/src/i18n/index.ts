@@ -10,7 +10,7 @@ export const languages = ['nl', 'en'] as const satisfies readonly Locale[]
 
 /**
  * Dutch is in the entry chunk; English (100 kB of text) loads only for a browser that chose it,
- * before the first render (`i18nReady`) or when the language is switched (changeLanguage waits).
+ * before the first render (`startI18n`) or when the language is switched (changeLanguage waits).
  */
 const englishOnDemand: BackendModule = {
   type: 'backend',
@@ -24,27 +24,41 @@ const englishOnDemand: BackendModule = {
   },
 }
 
-/** Settles when the chosen language's texts are there (at once for Dutch). */
-export const i18nReady: Promise<unknown> = i18n
-  .use(englishOnDemand)
-  .use(LanguageDetector)
-  .use(initReactI18next)
-  .init({
-    resources: { nl: { translation: nl } },
-    partialBundledLanguages: true,
-    // Dutch first; English only when chosen (the choice is kept in localStorage).
-    fallbackLng: 'nl',
-    supportedLngs: languages,
-    load: 'languageOnly',
-    detection: {
-      order: ['localStorage'],
-      lookupLocalStorage: LANGUAGE_STORAGE_KEY,
-      caches: ['localStorage'],
-    },
-    interpolation: { escapeValue: false }, // React escapes
-    initAsync: false,
-    react: { useSuspense: false },
-  })
+let ready: Promise<unknown> | undefined
+
+/**
+ * Sets up i18next (once) and settles when the chosen language's texts are there (at once for
+ * Dutch). A step of its own, not a side effect of importing this module: in the browser it runs in
+ * a task after the scripts' evaluation (main.tsx), which on a slow phone was one long task with it.
+ */
+export function startI18n(): Promise<unknown> {
+  if (ready) return ready
+  ready = i18n
+    .use(englishOnDemand)
+    .use(LanguageDetector)
+    .use(initReactI18next)
+    .init({
+      resources: { nl: { translation: nl } },
+      partialBundledLanguages: true,
+      // Dutch first; English only when chosen (the choice is kept in localStorage).
+      fallbackLng: 'nl',
+      supportedLngs: languages,
+      load: 'languageOnly',
+      detection: {
+        order: ['localStorage'],
+        lookupLocalStorage: LANGUAGE_STORAGE_KEY,
+        caches: ['localStorage'],
+      },
+      interpolation: { escapeValue: false }, // React escapes
+      initAsync: false,
+      react: { useSuspense: false },
+    })
+  syncHtmlLang(i18n.resolvedLanguage)
+  i18n.on('languageChanged', syncHtmlLang)
+  // A switch is mirrored for the server's rendering (main.tsx mirrors the choice found at start-up).
+  i18n.on('languageChanged', (lng) => updatePrefsCookie({ language: lng === 'en' ? 'en' : 'nl' }))
+  return ready
+}
 
 function syncHtmlLang(lng: string | undefined): void {
   if (typeof document === 'undefined') return // server rendering (entry-server.tsx): Dutch
@@ -53,10 +67,6 @@ function syncHtmlLang(lng: string | undefined): void {
   // (server-rendered) page at start-up.
   if (document.documentElement.lang !== lang) document.documentElement.lang = lang
 }
-syncHtmlLang(i18n.resolvedLanguage)
-i18n.on('languageChanged', syncHtmlLang)
-// A switch is mirrored for the server's rendering (main.tsx mirrors the choice found at start-up).
-i18n.on('languageChanged', (lng) => updatePrefsCookie({ language: lng === 'en' ? 'en' : 'nl' }))
 
 /** The current UI language as one of the supported locales. */
 export function currentLocale(): Locale {

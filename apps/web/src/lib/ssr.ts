@@ -1,5 +1,5 @@
 import type { DehydratedState } from '@tanstack/react-query'
-import { DEFAULT_SITE_PREFS, type SitePrefs } from '@jouwbot/shared/site-prefs'
+import { DEFAULT_RENDER_PREFS, type RenderPrefs } from '@jouwbot/shared/site-prefs'
 import { createContext } from 'react'
 import superjson from 'superjson'
 
@@ -9,15 +9,16 @@ export const SSR_STATE_ID = 'jb-ssr-state'
 /** What the server puts next to server-rendered markup (entry-server.tsx); superjson-encoded. */
 export interface SsrState {
   queries: DehydratedState
-  /** The visitor's choices the server rendered with (its `jb_prefs` cookie); hydration starts from them. */
-  prefs: SitePrefs
+  /** What the server rendered with (the `jb_prefs` cookie's choices, a phone or not); hydration starts from them. */
+  prefs: RenderPrefs
 }
 
 /**
  * The choices server-rendered markup was made with: set on the server and while hydrating, so a
- * component starts from what the server rendered (e.g. the cookie banner shown or not).
+ * component starts from what the server rendered (e.g. the cookie banner shown or not, the lesson's
+ * panels folded on a phone).
  */
-export const ServerPrefsContext = createContext<SitePrefs>(DEFAULT_SITE_PREFS)
+export const ServerPrefsContext = createContext<RenderPrefs>(DEFAULT_RENDER_PREFS)
 
 /** The server-rendered page's state, or null for a page the browser renders itself. */
 export function readSsrState(): SsrState | null {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Request } from 'express'
 import { appRouter, createContextInner, type AppDeps } from '@jouwbot/api'
-import { DEFAULT_SITE_PREFS, type SitePrefs, type WebRoutePattern } from '@jouwbot/shared'
+import { DEFAULT_SITE_PREFS, type RenderPrefs, type WebRoutePattern } from '@jouwbot/shared'
 import { readPrefsCookie } from '../cookies.ts'
 import { RenderCache, renderBudget } from './render-cache.ts'
 
@@ -33,15 +33,16 @@ export const RENDERS_PER_SECOND = 20
 
 /**
  * The visitor's preferences the render reads (the `jb_prefs` cookie: language, cookie question
- * answered), part of the cache key: every value of the request the rendered page depends on is here.
+ * answered; `Sec-CH-UA-Mobile`: a phone), part of the cache key: every value of the request the
+ * rendered page depends on is here.
  */
-export function renderPreferences(req: Request): SitePrefs {
-  return readPrefsCookie(req) ?? DEFAULT_SITE_PREFS
+export function renderPreferences(req: Request): RenderPrefs {
+  return { ...(readPrefsCookie(req) ?? DEFAULT_SITE_PREFS), mobile: req.get('sec-ch-ua-mobile') === '?1' }
 }
 
 /** The cache key of a rendered page: the URL it was rendered from (path and query) and the preferences. */
-export function renderKey(url: URL, { language, consentAnswered }: SitePrefs): string {
-  return `${language}|${consentAnswered ? 1 : 0}|${url.pathname}${url.search}`
+export function renderKey(url: URL, { language, consentAnswered, mobile }: RenderPrefs): string {
+  return `${language}|${consentAnswered ? 1 : 0}|${mobile ? 1 : 0}|${url.pathname}${url.search}`
 }
 
 const refuseCookie = (): never => {
@@ -49,7 +50,7 @@ const refuseCookie = (): never => {
 }
 
 interface EntryServer {
-  render(url: URL, query: (path: string, input: unknown) => Promise<unknown>, prefs: SitePrefs): Promise<{ html: string; stateScript: string; status: number } | null>
+  render(url: URL, query: (path: string, input: unknown) => Promise<unknown>, prefs: RenderPrefs): Promise<{ html: string; stateScript: string; status: number } | null>
 }
 
 interface ManifestChunk {
@@ -97,7 +98,7 @@ export function serverRenderer(distDir: string, deps: AppDeps): ServerRenderer |
 
   const budget = renderBudget(RENDERS_PER_SECOND, () => deps.clock.now().getTime())
 
-  const renderUrl = async (url: URL, prefs: SitePrefs, pattern: WebRoutePattern, req: Request): Promise<{ value: ServerRendered | null; cache: boolean }> => {
+  const renderUrl = async (url: URL, prefs: RenderPrefs, pattern: WebRoutePattern, req: Request): Promise<{ value: ServerRendered | null; cache: boolean }> => {
     const { entry, manifest } = await load()
     // A visitor's context, as the tRPC adapter builds it for a request without a session: the
     // page holds exactly what the API would answer this visitor (a paid lesson stays locked). The

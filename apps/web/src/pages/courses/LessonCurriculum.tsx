@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
+import { useContext, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { CheckIcon, LockIcon, PlayIcon, TextIcon } from '../../components/icons.tsx'
 import { ProgressBar } from '../../components/ProgressBar.tsx'
-import { renderingServerMarkup } from '../../lib/ssr.ts'
+import { renderingServerMarkup, ServerPrefsContext } from '../../lib/ssr.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import type { OutlineLesson } from './types.ts'
 
@@ -19,21 +19,25 @@ interface Props {
 /**
  * The course's modules and lessons beside the video: progress, the current lesson marked (and scrolled
  * into view), completed and locked lessons. A <details>: open on wide screens, folded on narrow ones
- * (the summary still says where you are), and the viewer's choice wins after that.
+ * (the summary still says where you are), and the viewer's choice wins after that. Folded, its list
+ * is not rendered at all: on a phone that is three dozen links less to lay out and hydrate.
  *
- * Server-rendered (a visitor's free preview), it is open whatever the screen: the server cannot know
- * the width. Hydration keeps it open, on a phone too: the state starts from what the server wrote, so
- * state and DOM agree (React does not correct an attribute while hydrating, and folding it after the
- * first paint would move everything under it). Only a panel the browser renders itself (a client-side
- * navigation, a page rendered in the browser, an outline that was not in the server's HTML) folds
- * on a narrow screen.
+ * Server-rendered (a visitor's free preview), the server cannot know the width: the panel is folded
+ * when the browser said it is a phone (`Sec-CH-UA-Mobile`, ServerPrefsContext), else open. Hydration
+ * starts from what the server wrote, so state and DOM agree (React does not correct an attribute
+ * while hydrating, and changing it after the first paint would move everything under it). A panel
+ * the browser renders itself (a client-side navigation, a page rendered in the browser, an outline
+ * that was not in the server's HTML) follows the width.
  */
 export function LessonCurriculum({ courseSlug, currentSlug }: Props) {
   const { t } = useTranslation()
   const trpc = useTRPC()
+  const serverPrefs = useContext(ServerPrefsContext)
   const outline = useQuery(trpc.course.outline.queryOptions({ courseSlug }))
-  const [open, setOpen] = useState(
-    () => (renderingServerMarkup() && outline.data !== undefined) || typeof window === 'undefined' || !window.matchMedia(NARROW).matches,
+  const [open, setOpen] = useState(() =>
+    renderingServerMarkup() && (outline.data !== undefined || typeof window === 'undefined')
+      ? !serverPrefs.mobile
+      : !window.matchMedia(NARROW).matches,
   )
   const currentRef = useRef<HTMLAnchorElement>(null)
 
@@ -71,41 +75,45 @@ export function LessonCurriculum({ courseSlug, currentSlug }: Props) {
           {hasAccess ? ` · ${t('curriculum.done', { completed: progress.completed, total: progress.total })}` : null}
         </span>
       </summary>
-      {hasAccess ? (
-        <ProgressBar
-          size="small"
-          percent={progress.percent}
-          label={t('course.progressLabel')}
-          valueText={t('course.progressValue', { completed: progress.completed, total: progress.total, percent: progress.percent })}
-        />
+      {open ? (
+        <>
+          {hasAccess ? (
+            <ProgressBar
+              size="small"
+              percent={progress.percent}
+              label={t('course.progressLabel')}
+              valueText={t('course.progressValue', { completed: progress.completed, total: progress.total, percent: progress.percent })}
+            />
+          ) : null}
+          <nav aria-label={t('curriculum.label')}>
+            <ol className="curriculum__modules">
+              {modules.map((module, moduleIndex) => (
+                <li key={module.id} className="curriculum__module">
+                  <p className="curriculum__module-title">
+                    <span className="curriculum__module-number">{t('course.moduleNumber', { number: moduleIndex + 1 })}</span> {module.title}
+                    {hasAccess ? (
+                      <span className="curriculum__module-count">
+                        {t('course.moduleProgressValue', { completed: module.completedCount, total: module.lessons.length })}
+                      </span>
+                    ) : null}
+                  </p>
+                  <ol className="curriculum__lessons">
+                    {module.lessons.map((lesson) => (
+                      <CurriculumLesson
+                        key={lesson.id}
+                        courseSlug={courseSlug}
+                        lesson={lesson}
+                        current={lesson.slug === currentSlug}
+                        currentRef={currentRef}
+                      />
+                    ))}
+                  </ol>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        </>
       ) : null}
-      <nav aria-label={t('curriculum.label')}>
-        <ol className="curriculum__modules">
-          {modules.map((module, moduleIndex) => (
-            <li key={module.id} className="curriculum__module">
-              <p className="curriculum__module-title">
-                <span className="curriculum__module-number">{t('course.moduleNumber', { number: moduleIndex + 1 })}</span> {module.title}
-                {hasAccess ? (
-                  <span className="curriculum__module-count">
-                    {t('course.moduleProgressValue', { completed: module.completedCount, total: module.lessons.length })}
-                  </span>
-                ) : null}
-              </p>
-              <ol className="curriculum__lessons">
-                {module.lessons.map((lesson) => (
-                  <CurriculumLesson
-                    key={lesson.id}
-                    courseSlug={courseSlug}
-                    lesson={lesson}
-                    current={lesson.slug === currentSlug}
-                    currentRef={currentRef}
-                  />
-                ))}
-              </ol>
-            </li>
-          ))}
-        </ol>
-      </nav>
     </details>
   )
 }
