@@ -279,15 +279,20 @@ test("on a phone that does not say so, a server-rendered lesson's curriculum sta
   await page.context().close()
 })
 
-test("on a phone that says so (Sec-CH-UA-Mobile), the lesson's curriculum arrives folded without its list, and unfolds", async () => {
+test("on a phone that says so (Sec-CH-UA-Mobile), the lesson's curriculum and transcript arrive folded without their lists, and unfold", async () => {
   const path = `/cursus/${COURSE}/les/${freeLesson.slug}`
   const sent = await fetchPage(path, { 'Sec-CH-UA-Mobile': '?1' })
   expect(sent.root).toMatch(/<details class="card lesson-panel curriculum">/)
   expect(sent.root).not.toContain('curriculum__modules')
+  expect(sent.root).toMatch(/<details class="card lesson-panel transcript">/)
+  expect(sent.root).not.toContain('transcript__list')
   // The same page for a desktop is rendered and kept apart (its own cache entry, Vary).
   const desktop = await fetch(`${server.url}${path}`, { headers: { 'Sec-CH-UA-Mobile': '?0' } })
   expect(desktop.headers.get('vary')).toMatch(/Sec-CH-UA-Mobile/i)
-  expect(await desktop.text()).toContain('curriculum__modules')
+  const desktopHtml = await desktop.text()
+  expect(desktopHtml).toContain('curriculum__modules')
+  expect(desktopHtml).toMatch(/<details class="card lesson-panel transcript" open="">/)
+  expect(desktopHtml).toContain('transcript__list')
 
   const page = await browser.newDevice({ headers: { 'Sec-CH-UA-Mobile': '?1' } })
   const errors: string[] = []
@@ -304,6 +309,27 @@ test("on a phone that says so (Sec-CH-UA-Mobile), the lesson's curriculum arrive
   await expect.poll(() => curriculumOpen(page)).toEqual({ dom: true, rendered: true })
   expect(await lessonLinks.count()).toBeGreaterThan(1)
   await expect.poll(() => page.locator('.curriculum a[aria-current="page"]').count()).toBe(1)
+
+  // The transcript: folded with its number of lines; unfolded, searchable, and a line moves the video.
+  const transcript = page.locator('details.transcript')
+  expect(await transcript.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false)
+  expect(await page.locator('.transcript__summary').textContent()).toMatch(/^Transcript\d+ regels$/)
+  expect(await transcript.getByRole('button').count()).toBe(0)
+  await page.locator('.transcript__summary').click()
+  const lines = transcript.getByRole('list', { name: 'Tekst van de video' }).getByRole('button')
+  await expect.poll(() => lines.count()).toBeGreaterThan(3)
+  const all = await lines.count()
+  const third = (await lines.nth(2).locator('.seek-item__text').textContent())!
+  const word = third.split(/\s+/).find((candidate) => candidate.length >= 6)!
+  await transcript.getByLabel('Zoek in het transcript').fill(word)
+  await expect.poll(() => lines.count()).toBeLessThan(all)
+  expect(await transcript.locator('mark').first().textContent()).toMatch(new RegExp(word, 'i'))
+  const match = lines.filter({ hasText: third })
+  const at = (await match.first().locator('.seek-item__time').textContent())!
+  const [minutes, seconds] = at.split(':').map(Number)
+  await page.evaluate(() => Object.assign(document.querySelector('video')!, { muted: true }))
+  await match.first().click()
+  await expect.poll(() => page.evaluate(() => Math.floor(document.querySelector('video')!.currentTime))).toBeGreaterThanOrEqual(minutes! * 60 + seconds!)
   expect(errors).toEqual([])
   expect(browser.pageErrors).toEqual([])
   await page.context().close()

@@ -1,15 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
-import { useContext, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { CheckIcon, LockIcon, PlayIcon, TextIcon } from '../../components/icons.tsx'
 import { ProgressBar } from '../../components/ProgressBar.tsx'
-import { renderingServerMarkup, ServerPrefsContext } from '../../lib/ssr.ts'
 import { useTRPC } from '../../lib/trpc.ts'
 import type { OutlineLesson } from './types.ts'
-
-/** Where the curriculum beside the video folds away (the layout stacks below this width too). */
-const NARROW = '(max-width: 980px)'
+import { useSidePanelOpen } from './useSidePanelOpen.ts'
 
 interface Props {
   courseSlug: string
@@ -18,27 +15,14 @@ interface Props {
 
 /**
  * The course's modules and lessons beside the video: progress, the current lesson marked (and scrolled
- * into view), completed and locked lessons. A <details>: open on wide screens, folded on narrow ones
- * (the summary still says where you are), and the viewer's choice wins after that. Folded, its list
- * is not rendered at all: on a phone that is three dozen links less to lay out and hydrate.
- *
- * Server-rendered (a visitor's free preview), the server cannot know the width: the panel is folded
- * when the browser said it is a phone (`Sec-CH-UA-Mobile`, ServerPrefsContext), else open. Hydration
- * starts from what the server wrote, so state and DOM agree (React does not correct an attribute
- * while hydrating, and changing it after the first paint would move everything under it). A panel
- * the browser renders itself (a client-side navigation, a page rendered in the browser, an outline
- * that was not in the server's HTML) follows the width.
+ * into view), completed and locked lessons. A <details>, open on wide screens and folded on narrow
+ * ones (useSidePanelOpen; the summary still says where you are), its list rendered only when open.
  */
 export function LessonCurriculum({ courseSlug, currentSlug }: Props) {
   const { t } = useTranslation()
   const trpc = useTRPC()
-  const serverPrefs = useContext(ServerPrefsContext)
   const outline = useQuery(trpc.course.outline.queryOptions({ courseSlug }))
-  const [open, setOpen] = useState(() =>
-    renderingServerMarkup() && (outline.data !== undefined || typeof window === 'undefined')
-      ? !serverPrefs.mobile
-      : !window.matchMedia(NARROW).matches,
-  )
+  const [open, setOpen] = useSidePanelOpen(outline.data !== undefined)
   const currentRef = useRef<HTMLAnchorElement>(null)
 
   useEffect(() => {

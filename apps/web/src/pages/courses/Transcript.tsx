@@ -1,9 +1,10 @@
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '../../components/TextField.tsx'
 import { formatClock } from '../../lib/format.ts'
 import { matchesSearch, splitMatches } from '../../lib/search.ts'
 import { activeIndex, type Cue } from '../../lib/vtt.ts'
+import { useSidePanelOpen } from './useSidePanelOpen.ts'
 
 interface Props {
   cues: Cue[]
@@ -14,10 +15,12 @@ interface Props {
 /**
  * The captions as a readable, searchable transcript. A cue jumps to its moment in the video; the
  * cue being spoken is marked and kept in view (unless the viewer is searching or pointing at it).
+ * A <details> like the curriculum: open on wide screens, folded on a phone (useSidePanelOpen), its
+ * search and lines rendered only when open.
  */
 export const Transcript = memo(function Transcript({ cues, time, onSeek }: Props) {
   const { t } = useTranslation()
-  const titleId = useId()
+  const [open, setOpen] = useSidePanelOpen(true)
   const [query, setQuery] = useState('')
   const listRef = useRef<HTMLOListElement>(null)
   const current = activeIndex(cues, time)
@@ -45,45 +48,50 @@ export const Transcript = memo(function Transcript({ cues, time, onSeek }: Props
     if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) {
       list.scrollTop = Math.max(0, top - list.clientHeight / 3)
     }
-  }, [current, searching])
+  }, [current, searching, open])
 
   return (
-    <section className="card lesson-panel transcript" aria-labelledby={titleId}>
-      <h2 id={titleId} className="lesson-panel__title">
-        {t('transcript.title')}
-      </h2>
-      <TextField
-        type="search"
-        label={t('transcript.search')}
-        name="transcript-search"
-        autoComplete="off"
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
-      />
-      <p className="transcript__count" role="status">
-        {searching ? (shown.length > 0 ? t('transcript.results', { count: shown.length }) : t('transcript.noResults')) : ''}
-      </p>
-      {shown.length > 0 ? (
-        <ol className="transcript__list" ref={listRef} aria-label={t('transcript.listLabel')}>
-          {shown.map(({ cue, index }) => (
-            <li key={index}>
-              <button
-                type="button"
-                className="seek-item"
-                aria-current={index === current ? 'true' : undefined}
-                onClick={() => onSeek(cue.start)}
-              >
-                <span className="seek-item__time">{formatClock(cue.start)}</span>
-                <span className="seek-item__text">
-                  {splitMatches(cue.text.replace(/\n/g, ' '), query).map((piece, i) =>
-                    piece.match ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>,
-                  )}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ol>
+    <details className="card lesson-panel transcript" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="transcript__summary">
+        <span className="lesson-panel__title">{t('transcript.title')}</span>
+        <span className="transcript__lines">{t('transcript.lines', { count: cues.length })}</span>
+      </summary>
+      {open ? (
+        <>
+          <TextField
+            type="search"
+            label={t('transcript.search')}
+            name="transcript-search"
+            autoComplete="off"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+          <p className="transcript__count" role="status">
+            {searching ? (shown.length > 0 ? t('transcript.results', { count: shown.length }) : t('transcript.noResults')) : ''}
+          </p>
+          {shown.length > 0 ? (
+            <ol className="transcript__list" ref={listRef} aria-label={t('transcript.listLabel')}>
+              {shown.map(({ cue, index }) => (
+                <li key={index}>
+                  <button
+                    type="button"
+                    className="seek-item"
+                    aria-current={index === current ? 'true' : undefined}
+                    onClick={() => onSeek(cue.start)}
+                  >
+                    <span className="seek-item__time">{formatClock(cue.start)}</span>
+                    <span className="seek-item__text">
+                      {splitMatches(cue.text.replace(/\n/g, ' '), query).map((piece, i) =>
+                        piece.match ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>,
+                      )}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ol>
+          ) : null}
+        </>
       ) : null}
-    </section>
+    </details>
   )
 })
