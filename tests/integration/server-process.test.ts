@@ -295,7 +295,7 @@ if (process.env.TEST_DATABASE_URL) {
         expect(existsSync(join(dataDir, 'pglite'))).toBe(false)
       } finally {
         started.child.kill('SIGTERM')
-        expect(await started.exited).toBe(0)
+        expect(await started.exited, started.output()).toBe(0)
       }
     } finally {
       await run(`drop database if exists "${name}" with (force)`)
