@@ -48,6 +48,39 @@ test('an unknown address answers 404 and the SPA shows its 404 page', async () =
   expect(browser.pageErrors).toEqual([])
 })
 
+test('a page opened by its address starts at the top, however far the last page was scrolled; back returns to where the reader was', async () => {
+  const page = await browser.newDevice()
+  await page.setViewportSize({ width: 1280, height: 480 })
+  const ready = () => page.locator('html[data-app="ready"]').waitFor({ state: 'attached' })
+  const scrollY = () => page.evaluate(() => Math.round(window.scrollY))
+  await page.goto('/privacy')
+  await ready()
+  await page.getByRole('button', { name: 'Alles weigeren' }).click()
+  await page.evaluate(() => window.scrollTo({ top: 900, behavior: 'instant' }))
+  expect(await scrollY()).toBe(900)
+
+  // A full page load, as after typing an address: React Router's key for it is the same on every page.
+  await page.goto('/prijzen')
+  await ready()
+  await page.getByRole('heading', { level: 1, name: 'Kies je pakket' }).waitFor()
+  expect(await scrollY()).toBe(0)
+
+  // Within the app, a new page starts at the top and going back restores the position.
+  const footerLink = page.getByRole('contentinfo').getByRole('link', { name: 'Privacyverklaring' })
+  await footerLink.scrollIntoViewIfNeeded()
+  const readerWas = await scrollY()
+  expect(readerWas).toBeGreaterThan(0)
+  await footerLink.click()
+  await page.waitForURL('**/privacy')
+  // At once, not gliding up from where the last page was.
+  await page.getByRole('heading', { level: 1 }).waitFor()
+  expect(await scrollY()).toBe(0)
+  await page.goBack()
+  await page.waitForURL('**/prijzen')
+  await page.waitForFunction((y) => Math.round(window.scrollY) === y, readerWas)
+  expect(browser.pageErrors).toEqual([])
+})
+
 /** The width the whole row of the header needs (brand, links, language, account), measured unfolded. */
 const rowWidth = (page: Page) =>
   page.evaluate(() => {

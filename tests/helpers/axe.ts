@@ -87,7 +87,7 @@ function measureContrast(target: string): { ratio: number | null; required: numb
   type Rgba = [number, number, number, number]
   const element = document.querySelector(target)
   if (!element) return { ratio: null, required: 4.5, note: 'element not found' }
-  // Instantly: the site scrolls smoothly, and the measurement needs the element where it ends up.
+  // Instantly, whatever a scrolling box's CSS says: the measurement needs the element where it ends up.
   element.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' })
   const style = getComputedStyle(element)
   const size = Number.parseFloat(style.fontSize)

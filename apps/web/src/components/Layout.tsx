@@ -7,6 +7,7 @@ import { useSessionResetAfterLogOut } from './LogOutButton.tsx'
 import { ConsentDialog } from '../pages/privacy/ConsentDialog.tsx'
 import { PolicyNotice } from '../pages/privacy/PolicyNotice.tsx'
 import { useStatsBeacon } from '../pages/marketing/stats/statsBeacon.ts'
+import { scrollKey } from '../lib/scrollKey.ts'
 
 export function Layout() {
   const { t } = useTranslation()
@@ -39,7 +40,7 @@ export function Layout() {
         <Outlet />
       </main>
       <Footer />
-      <ScrollRestoration />
+      <ScrollRestoration getKey={scrollKey} />
     </div>
   )
 }
