@@ -56,6 +56,8 @@ test('a page opened by its address starts at the top, however far the last page 
   await page.goto('/privacy')
   await ready()
   await page.getByRole('button', { name: 'Alles weigeren' }).click()
+  // The whole statement, not its loading state.
+  await page.waitForFunction(() => document.documentElement.scrollHeight > 3000)
   await page.evaluate(() => window.scrollTo({ top: 900, behavior: 'instant' }))
   expect(await scrollY()).toBe(900)
 
@@ -78,6 +80,34 @@ test('a page opened by its address starts at the top, however far the last page 
   await page.goBack()
   await page.waitForURL('**/prijzen')
   await page.waitForFunction((y) => Math.round(window.scrollY) === y, readerWas)
+
+  // A reload of that page (opened by its address) keeps the position too.
+  await page.reload()
+  await ready()
+  await page.getByRole('heading', { level: 1, name: 'Kies je pakket' }).waitFor()
+  expect(await scrollY()).toBe(readerWas)
+  expect(browser.pageErrors).toEqual([])
+})
+
+test('a visitor who scrolls before the page has started stays where they are when it starts', async () => {
+  const page = await browser.newDevice()
+  // The app's entry script waits until the visitor has scrolled the server-rendered page.
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  let held = 0
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    held += 1
+    await released
+    await route.continue()
+  })
+  await page.goto('/')
+  await page.locator('footer address').waitFor()
+  expect(await page.locator('html[data-app="ready"]').count()).toBe(0)
+  await page.evaluate(() => window.scrollTo({ top: 1500, behavior: 'instant' }))
+  release()
+  await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' })
+  expect(held).toBe(1)
+  expect(await page.evaluate(() => Math.round(window.scrollY))).toBe(1500)
   expect(browser.pageErrors).toEqual([])
 })
 

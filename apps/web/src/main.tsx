@@ -9,6 +9,7 @@ import { createBrowserRouter, matchRoutes } from 'react-router'
 import { App } from './App.tsx'
 import { yieldToMain } from './lib/idle.ts'
 import { updatePrefsCookie } from './lib/prefsCookie.ts'
+import { keyDocumentEntry } from './lib/scrollKey.ts'
 import { readSsrState, ServerPrefsContext, setHydrating } from './lib/ssr.ts'
 import { makeQueryClient } from './lib/trpc.ts'
 import { readConsent } from './pages/privacy/consentStore.ts'
@@ -29,6 +30,7 @@ async function start(container: HTMLElement): Promise<void> {
   // The cookie mirrors localStorage for the server's next render (existing choices get it too).
   updatePrefsCookie({ consentAnswered: (readConsent()?.statistics ?? null) !== null, language })
   const queryClient = makeQueryClient()
+  keyDocumentEntry()
   await yieldToMain()
   // Server-rendered (a public page for a visitor, in the language of its `jb_prefs` cookie:
   // entry-server.tsx) in the language this browser wants: hydrate it, starting from the choices the
@@ -46,7 +48,10 @@ async function start(container: HTMLElement): Promise<void> {
       }),
     )
     await yieldToMain()
-    const router = createBrowserRouter(routes)
+    // Hydration data (none: the pages load their data through the query cache) tells the router that
+    // the page came from the server, so it leaves the scroll where the reader took it meanwhile
+    // instead of scrolling to the top as it starts.
+    const router = createBrowserRouter(routes, { hydrationData: {} })
     await yieldToMain()
     setHydrating(true)
     // In a transition, hydration yields to the browser every few milliseconds instead of holding
