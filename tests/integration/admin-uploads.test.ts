@@ -16,6 +16,7 @@ import { createMember, makeStaff, PASSWORD } from '../helpers/accounts.ts'
 import { TestClient } from '../helpers/client.ts'
 import { COURSE, seedPremiumCursus } from '../helpers/course.ts'
 import { makeDeps, TEST_MEDIA_SECRET, testStorage } from '../helpers/deps.ts'
+import { runningJob } from '../helpers/jobs.ts'
 
 const INTRO = path.join(mediaDir, 'videos', 'intro.mp4') // 40 s, faststart
 const BOUWEN = path.join(mediaDir, 'videos', 'bouwen.mp4') // 48 s
@@ -374,7 +375,7 @@ describe('HLS renditions', () => {
       },
     })
     expect(job.name).toBe(QUEUES.lessonHls)
-    await job.handler({ lessonId: lesson.id })
+    await job.handler({ lessonId: lesson.id }, runningJob)
     expect(saved).toEqual([{ lessonId: lesson.id, videoKey: uploaded.key, masterKey }])
     expect(await testStorage.stat(masterKey)).toBeNull()
     expect(await testStorage.stat(masterKey.replace('master.m3u8', '360p/index.m3u8'))).toBeNull()

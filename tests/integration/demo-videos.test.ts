@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process'
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
 import pino from 'pino'
 import { describe, expect, test } from 'vitest'
@@ -11,6 +14,7 @@ import { demoVideosEnabled, demoVideosWanted, seedDemoContent } from '@jouwbot/s
 import { demoVideosJob } from '@jouwbot/server/jobs'
 import { makeDeps, testStorage } from '../helpers/deps.ts'
 import { useTestDatabase } from '../helpers/test-db.ts'
+import { runningJob } from '../helpers/jobs.ts'
 
 const db = useTestDatabase()
 const run = promisify(execFile)
@@ -103,7 +107,7 @@ describe('demo lesson videos made from the lesson text', () => {
     const logger = pino({ level: 'silent' })
     const wakes: number[] = []
     const job = demoVideosJob({ deps, logger }, { enabled: true, wake: () => wakes.push(1), tools })
-    await job.handler(undefined as never)
+    await job.handler(undefined as never, runningJob)
 
     const lesson = await lessonRow(deps, 'korte-les')
     const hash = lessonTextHash({ title: lesson.title, summary: lesson.summary, bodyMarkdown: lesson.bodyMarkdown, moduleTitle: 'Start' })
@@ -153,7 +157,7 @@ describe('demo lesson videos made from the lesson text', () => {
     expect(await renderDemoLessonVideos(deps, { courseSlug: 'premium-cursus', tools, maxRenders: 0 })).toMatchObject({ status: 'more', remaining: 1 })
     // The job then wakes its next run itself.
     const budgetless = demoVideosJob({ deps, logger }, { enabled: true, wake: () => wakes.push(1), tools, budgetMs: -1 })
-    await budgetless.handler(undefined as never)
+    await budgetless.handler(undefined as never, runningJob)
     expect(wakes).toEqual([1])
 
     // An edited text has a new hash: rendered again, with the new text in its captions.
@@ -162,6 +166,37 @@ describe('demo lesson videos made from the lesson text', () => {
     expect(edited.videoKey).not.toBe(keys.video)
     expect(edited.videoKey).toMatch(/^courses\/premium-cursus\/videos\/demo-korte-les-[0-9a-f]{16}\.mp4$/)
     expect(await readText(testStorage, edited.captionsKey!)).toContain('Alles is nieuw.')
+  })
+
+  test('a render stopped with the server (its signal aborted) kills the running tool and leaves the lesson as it was', async () => {
+    const deps = await seedTiny()
+    // A text of its own: the files of another test's render (same text) would be attached, not rendered.
+    await deps.db.update(lessons).set({ title: `Een les die stopt ${Date.now()}` }).where(eq(lessons.slug, 'korte-les'))
+    const before = await lessonRow(deps, 'korte-les')
+    // A narrator that marks that it runs, then takes as long as a very long render would.
+    const folder = mkdtempSync(join(tmpdir(), 'jb-demo-stop-'))
+    try {
+      const started = join(folder, 'started')
+      const slowNarrator = join(folder, 'espeak-ng')
+      writeFileSync(slowNarrator, `#!/bin/sh\ntouch '${started}'\nexec sleep 120\n`)
+      chmodSync(slowNarrator, 0o755)
+      const controller = new AbortController()
+      const job = demoVideosJob({ deps, logger: pino({ level: 'silent' }) }, { enabled: true, wake: () => {}, tools: { ffmpegPath: requiredTools().ffmpegPath, espeakPath: slowNarrator } })
+      let settled = false
+      const outcome = job.handler(undefined as never, controller.signal).then(
+        () => 'finished without narrating',
+        (error: unknown) => error,
+      ).finally(() => (settled = true))
+      while (!existsSync(started) && !settled) await new Promise((resolve) => setTimeout(resolve, 20))
+      controller.abort(new Error('the job runner is stopping'))
+      expect(await outcome).toMatchObject({ name: 'AbortError' })
+      const narratorRuns = async () => (await run('ps', ['-eo', 'args'])).stdout.includes('sleep 120')
+      for (let i = 0; i < 100 && (await narratorRuns()); i++) await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(await narratorRuns()).toBe(false)
+      expect(await lessonRow(deps, 'korte-les')).toEqual(before)
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
   })
 
   test('without ffmpeg and espeak-ng the lessons keep the shared sample videos, and the log says how to get the real demo', async () => {
@@ -197,7 +232,7 @@ describe('demo lesson videos made from the lesson text', () => {
     expect(enabled).toBe(false)
     const seeded = await seedTiny()
     const job = demoVideosJob({ deps: seeded, logger: pino({ level: 'silent' }) }, { enabled, wake: () => { throw new Error('no wake') } })
-    await job.handler(undefined as never)
+    await job.handler(undefined as never, runningJob)
     expect(await lessonRow(seeded, 'korte-les')).toMatchObject({ videoKey: 'courses/premium-cursus/videos/intro.mp4', durationSeconds: 40 })
   })
 

@@ -45,6 +45,45 @@ describe('background jobs on pg-boss', () => {
     }
   }, 60_000)
 
+  test("stopping the runner aborts a running job's signal: the handler ends at once and the job is left to run again", async () => {
+    const handle = db()
+    const logger = pino({ level: 'silent' })
+    let started!: () => void
+    const running = new Promise<void>((resolve) => (started = resolve))
+    let abortedWith: unknown
+    const runner = await startJobRunner(
+      handle,
+      [
+        {
+          name: 'test.long-render',
+          // Like ffmpeg: runs until it is stopped.
+          handler: (_data, signal) =>
+            new Promise<void>((_resolve, reject) => {
+              signal.addEventListener('abort', () => reject((abortedWith = signal.reason)), { once: true })
+              started()
+            }),
+        },
+      ],
+      logger,
+      { pollingSeconds: 0.5 },
+    )
+    let stopped = false
+    try {
+      await runner.send('test.long-render')
+      await running
+      await runner.stop()
+      stopped = true
+      // The runner's own reason, not pg-boss's after its grace period (which fails the job as "shut down while active").
+      expect((abortedWith as Error).message).toBe('the job runner is stopping')
+      const [job] = rowsOf<{ state: string; output: { message?: string } }>(
+        await handle.db.execute(sql`select state, output from pgboss.job where name = 'test.long-render'`),
+      )
+      expect(job).toEqual({ state: 'retry', output: expect.objectContaining({ message: 'the job runner is stopping' }) })
+    } finally {
+      if (!stopped) await runner.stop()
+    }
+  }, 60_000)
+
   test('a job that keeps failing is retried and then stays visible as failed', async () => {
     const handle = db()
     const logger = pino({ level: 'silent' })

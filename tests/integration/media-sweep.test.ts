@@ -24,6 +24,7 @@ import { createMember, makeStaff } from '../helpers/accounts.ts'
 import type { TestClient } from '../helpers/client.ts'
 import { makeDeps } from '../helpers/deps.ts'
 import { useTestDatabase } from '../helpers/test-db.ts'
+import { runningJob } from '../helpers/jobs.ts'
 
 const db = useTestDatabase()
 const HOUR = 60 * 60_000
@@ -247,8 +248,8 @@ describe(`the ${MEDIA_SWEEP_QUEUE} job`, () => {
 
     const job = jobDefinitions({ deps: { ...deps, storage: storage }, transport: createDevMailboxTransport(), mailFrom: 'x@example.nl', logger }).find((definition) => definition.name === MEDIA_SWEEP_QUEUE)
     expect(job?.cron).toMatch(/^\d+ \d+ \* \* \*$/) // once a day
-    await job!.handler({} as never)
-    await job!.handler({} as never) // idempotent: the second run finds nothing
+    await job!.handler({} as never, runningJob)
+    await job!.handler({} as never, runningJob) // idempotent: the second run finds nothing
 
     expect(await filesOnDisk()).not.toContain(orphan)
     const runs = lines.filter((line) => typeof line.msg === 'string' && line.msg.startsWith('media sweep'))
@@ -285,7 +286,7 @@ describe(`the ${MEDIA_SWEEP_QUEUE} job`, () => {
     const { logger, lines } = capturingLogger()
     const failing: Storage = { ...storage, delete: () => Promise.reject(new Error('AccessDenied')) }
     const job = jobDefinitions({ deps: { ...deps, storage: failing }, transport: createDevMailboxTransport(), mailFrom: 'x@example.nl', logger }).find((definition) => definition.name === MEDIA_SWEEP_QUEUE)
-    await expect(job!.handler({} as never)).rejects.toThrow(/1 orphaned objects could not be deleted/)
+    await expect(job!.handler({} as never, runningJob)).rejects.toThrow(/1 orphaned objects could not be deleted/)
     expect(lines.find((line) => line.msg === 'could not delete an orphaned media object')).toMatchObject({ level: 40, key: expect.stringContaining('5tuck') })
   })
 })

@@ -140,8 +140,8 @@ export function lessonHlsJob(
     name: QUEUES.lessonHls,
     retryLimit: 2,
     retryDelaySeconds: 60,
-    handler: async ({ lessonId }) => {
-      const result = await renderLessonHls(deps, { ...options, lessonId })
+    handler: async ({ lessonId }, signal) => {
+      const result = await renderLessonHls(deps, { ...options, lessonId, signal })
       if (result === 'noFfmpeg') logger.info({ lessonId }, 'no ffmpeg: the lesson keeps its MP4 only')
     },
   }
@@ -163,11 +163,12 @@ export function demoVideosJob(
     cron: '29 * * * *',
     retryLimit: 2,
     retryDelaySeconds: 120,
-    handler: async () => {
+    handler: async (_data, signal) => {
       if (!options.enabled) return
       const result = await renderDemoLessonVideos(deps, {
         courseSlug: premiumCursus.slug,
         tools: options.tools,
+        signal,
         deadline: Date.now() + (options.budgetMs ?? 4 * 60_000),
         onLesson: (event) => logger.info(event, 'demo lesson video'),
       })

@@ -3,7 +3,12 @@ import type { DatabaseHandle } from '@jouwbot/db'
 
 export interface JobDefinition<T extends object = object> {
   name: string
-  handler: (data: T) => Promise<void>
+  /**
+   * `signal` is aborted when the runner stops (and when pg-boss gives up on the job): a long handler
+   * (ffmpeg, a render) stops on it and rejects, and the job is retried later. A handler that ignores
+   * it may run on for the stop's grace period.
+   */
+  handler: (data: T, signal: AbortSignal) => Promise<void>
   /** Cron expression (UTC) when the job also runs on a schedule. */
   cron?: string
   retryLimit?: number
@@ -54,6 +59,7 @@ export async function startJobRunner(
       : new PgBoss({ connectionString: handle.url, max: 3, ...scheduling })
   boss.on('error', (error) => logger.error({ err: error }, 'job runner error'))
   await boss.start()
+  const stopping = new AbortController()
 
   for (const definition of definitions) {
     await boss.createQueue(definition.name, {
@@ -64,9 +70,10 @@ export async function startJobRunner(
     await boss.work(definition.name, { pollingIntervalSeconds: timing.pollingSeconds ?? 2 }, async (jobs: Job<object>[]) => {
       for (const job of jobs) {
         try {
-          await definition.handler(job.data as never)
+          await definition.handler(job.data as never, AbortSignal.any([job.signal, stopping.signal]))
         } catch (error) {
-          logger.error({ err: error, job: definition.name, jobId: job.id }, 'job failed')
+          if (stopping.signal.aborted) logger.info({ job: definition.name, jobId: job.id }, 'job stopped with the runner; it runs again later')
+          else logger.error({ err: error, job: definition.name, jobId: job.id }, 'job failed')
           throw error
         }
       }
@@ -79,6 +86,8 @@ export async function startJobRunner(
       await boss.send(name, data)
     },
     async stop() {
+      // Handlers that honour the signal end now; the others get up to 10 s to finish.
+      stopping.abort(new Error('the job runner is stopping'))
       await boss.stop({ graceful: true, timeout: 10_000 })
     },
   }

@@ -1,7 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { premiumCursus } from '@jouwbot/course-content'
 import { plainText, sentencesOf, shorten, slidesForLesson, speakable } from './lesson-slides.ts'
-import { parseWav, pcmSeconds, silence, wavFile } from './narration.ts'
+import { parseWav, pcmSeconds, runTool, silence, wavFile } from './narration.ts'
 import { webVtt } from './render-lesson-video.ts'
 import { slideSvg, wrap } from './slide-image.ts'
 
@@ -84,5 +85,40 @@ describe('slides from a lesson text', () => {
     expect(back.sampleRate).toBe(22050)
     expect(pcmSeconds(back)).toBeCloseTo(1.5, 5)
     expect(() => parseWav(Buffer.from('not a wav file at all, really'))).toThrow('not a WAV file')
+  })
+})
+
+/** The processes whose command line is exactly `args` (from /proc). */
+function processesRunning(args: string[]): number {
+  const wanted = `${args.join('\0')}\0`
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8') === wanted
+      } catch {
+        return false // ended meanwhile
+      }
+    }).length
+}
+
+describe('runTool', () => {
+  test('an aborted signal kills the tool and rejects (a job stopping with the server)', async () => {
+    // A duration of its own, so that no other process (another run of this test) has this command line.
+    const args = ['sleep', (29 + Math.random()).toFixed(6)]
+    const controller = new AbortController()
+    const run = runTool(args[0]!, args.slice(1), { signal: controller.signal })
+    const settled = run.catch((error: unknown) => error)
+    for (let i = 0; i < 1000 && processesRunning(args) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(processesRunning(args)).toBe(1)
+    controller.abort()
+    expect(await settled).toMatchObject({ name: 'AbortError' })
+    // SIGKILL is delivered by the time the child's close arrives; the rejection comes with the abort itself.
+    for (let i = 0; i < 1000 && processesRunning(args) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(processesRunning(args)).toBe(0)
+  })
+
+  test('a tool that fails rejects with the end of its stderr', async () => {
+    await expect(runTool('sh', ['-c', 'echo broken pipe dream >&2; exit 3'])).rejects.toThrow(/sh failed \(exit 3\): broken pipe dream/)
   })
 })

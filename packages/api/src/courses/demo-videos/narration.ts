@@ -15,12 +15,14 @@ export interface Pcm {
 
 export interface ToolRunOptions {
   timeoutMs?: number
+  /** Kills the tool (the promise rejects with an AbortError), e.g. when the server stops. */
+  signal?: AbortSignal
 }
 
-/** Runs a tool; rejects with the end of its stderr when it exits non-zero, fails to start or runs too long. */
+/** Runs a tool; rejects with the end of its stderr when it exits non-zero, fails to start, runs too long or is aborted. */
 export function runTool(file: string, args: string[], options: ToolRunOptions = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: options.timeoutMs ?? 120_000, killSignal: 'SIGKILL' })
+    const child = spawn(file, args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: options.timeoutMs ?? 120_000, killSignal: 'SIGKILL', signal: options.signal })
     let stderr = ''
     child.stderr.setEncoding('utf8')
     child.stderr.on('data', (text: string) => {
@@ -90,10 +92,11 @@ export interface SpeakOptions {
   voice?: string
   /** Words per minute (default 155: calm, clear Dutch). */
   wordsPerMinute?: number
+  signal?: AbortSignal
 }
 
 /** One sentence spoken into `file` (WAV), returned as PCM. The text goes in as an argument, never through a shell. */
 export async function speak(text: string, file: string, options: SpeakOptions): Promise<Pcm> {
-  await runTool(options.espeakPath, ['-v', options.voice ?? 'nl', '-s', String(options.wordsPerMinute ?? 155), '-w', file, '--', text])
+  await runTool(options.espeakPath, ['-v', options.voice ?? 'nl', '-s', String(options.wordsPerMinute ?? 155), '-w', file, '--', text], { signal: options.signal })
   return parseWav(await readFile(file))
 }

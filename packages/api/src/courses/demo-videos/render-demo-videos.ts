@@ -94,6 +94,8 @@ export interface RenderDemoVideosInput {
   deadline?: number
   limits?: SlideLimits
   onLesson?: (event: DemoLessonEvent) => void
+  /** Ends the run between two steps (the current tool is killed); a lesson whose row was not updated is rendered again next time. */
+  signal?: AbortSignal
 }
 
 export async function renderDemoLessonVideos(
@@ -120,6 +122,7 @@ export async function renderDemoLessonVideos(
   const seedFolder = `courses/${input.courseSlug}/videos/`
   const result = { status: 'done' as 'done' | 'more', rendered: 0, attached: 0, upToDate: 0, notDemo: 0, remaining: 0 }
   for (const lesson of rows) {
+    input.signal?.throwIfAborted()
     if (!lesson.videoKey?.startsWith(seedFolder)) {
       result.notDemo += 1
       continue
@@ -145,7 +148,7 @@ export async function renderDemoLessonVideos(
     if (rendered) {
       const workDir = await mkdtemp(path.join(tmpdir(), 'jb-demo-video-'))
       try {
-        const video = await renderLessonVideo({ lesson: text, courseTitle: course.title, workDir, ...tools, limits: input.limits })
+        const video = await renderLessonVideo({ lesson: text, courseTitle: course.title, workDir, ...tools, limits: input.limits, signal: input.signal })
         chapters = video.chapters
         await deps.storage.write(keys.captions, Readable.from([Buffer.from(video.captions)]), { contentType: 'text/vtt; charset=utf-8', maxBytes: 1024 * 1024 })
         await deps.storage.write(keys.video, createReadStream(video.videoFile), { contentType: 'video/mp4', maxBytes: 512 * 1024 * 1024 })

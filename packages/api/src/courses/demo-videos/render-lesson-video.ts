@@ -20,6 +20,8 @@ export interface RenderLessonVideoInput {
   ffmpegPath: string
   espeakPath: string
   limits?: SlideLimits
+  /** Stops the render (its tools are killed), e.g. when the server stops. */
+  signal?: AbortSignal
 }
 
 export interface RenderedLessonVideo {
@@ -99,6 +101,7 @@ export async function renderLessonVideo(input: RenderLessonVideoInput): Promise<
   }
 
   for (const [index, slide] of slides.entries()) {
+    input.signal?.throwIfAborted()
     const image = path.join(workDir, `slide-${String(index).padStart(2, '0')}.png`)
     await renderSlidePng(slide, { courseTitle: input.courseTitle, lessonTitle: input.lesson.title, index, count: slides.length }, image)
     const slideStart = at
@@ -106,7 +109,7 @@ export async function renderLessonVideo(input: RenderLessonVideoInput): Promise<
     for (const [i, sentence] of slide.sentences.entries()) {
       const spoken = speakable(sentence)
       if (!spoken) continue
-      const pcm = await speak(spoken, path.join(workDir, `speech-${index}-${i}.wav`), { espeakPath: input.espeakPath })
+      const pcm = await speak(spoken, path.join(workDir, `speech-${index}-${i}.wav`), { espeakPath: input.espeakPath, signal: input.signal })
       if (i === 0) append({ sampleRate: pcm.sampleRate, data: silence(pcm.sampleRate, PAUSE_BEFORE_SLIDE) })
       else append({ sampleRate: pcm.sampleRate, data: silence(pcm.sampleRate, PAUSE_BETWEEN_SENTENCES) })
       const start = at
@@ -136,6 +139,6 @@ export async function renderLessonVideo(input: RenderLessonVideoInput): Promise<
     '-t', at.toFixed(3),
     '-movflags', '+faststart',
     videoFile,
-  ], { timeoutMs: 10 * 60_000 })
+  ], { timeoutMs: 10 * 60_000, signal: input.signal })
   return { videoFile, captions: webVtt(cues), seconds: at, chapters, slides: slides.length }
 }

@@ -44,6 +44,8 @@ export interface MakeHlsOptions {
   timeoutMs?: number
   /** Per written file (default 512 MB). */
   maxFileBytes?: number
+  /** Kills ffmpeg and rejects, e.g. when the server stops (the job runs again later). */
+  signal?: AbortSignal
 }
 
 
@@ -61,10 +63,10 @@ export function hlsPrefixFor(key: string): string {
   return `${key.replace(/\.[^./]+$/, '')}/hls`
 }
 
-/** Runs ffmpeg; rejects with the end of its stderr when it fails or runs too long. */
-function runFfmpeg(ffmpegPath: string, args: string[], timeoutMs: number): Promise<{ code: number | null; stderr: string }> {
+/** Runs ffmpeg; rejects with the end of its stderr when it fails, runs too long or is aborted. */
+function runFfmpeg(ffmpegPath: string, args: string[], timeoutMs: number, signal?: AbortSignal): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: timeoutMs, killSignal: 'SIGKILL' })
+    const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: timeoutMs, killSignal: 'SIGKILL', signal })
     let stderr = ''
     child.stderr.setEncoding('utf8')
     child.stderr.on('data', (text: string) => {
@@ -79,8 +81,8 @@ function runFfmpeg(ffmpegPath: string, args: string[], timeoutMs: number): Promi
 }
 
 /** Whether the input has an audio stream (`ffmpeg -i` lists the streams on stderr, then exits with 1). */
-async function hasAudioStream(ffmpegPath: string, input: string): Promise<boolean> {
-  const { stderr } = await runFfmpeg(ffmpegPath, ['-hide_banner', '-nostdin', '-i', input], 60_000)
+async function hasAudioStream(ffmpegPath: string, input: string, signal?: AbortSignal): Promise<boolean> {
+  const { stderr } = await runFfmpeg(ffmpegPath, ['-hide_banner', '-nostdin', '-i', input], 60_000, signal)
   return /Stream #\d+:\d+[^\n]*: Audio:/.test(stderr)
 }
 
@@ -112,7 +114,7 @@ export async function makeHlsRenditions(options: MakeHlsOptions): Promise<string
     }
     const out = path.join(work, 'out')
     await mkdir(out)
-    const audio = await hasAudioStream(ffmpegPath, input)
+    const audio = await hasAudioStream(ffmpegPath, input, options.signal)
     const n = renditions.length
     const split = `[0:v]split=${n}${renditions.map((_, i) => `[s${i}]`).join('')}`
     const scales = renditions.map((r, i) => `[s${i}]scale=-2:${r.height},setsar=1[v${i}]`)
@@ -140,7 +142,7 @@ export async function makeHlsRenditions(options: MakeHlsOptions): Promise<string
       '-var_stream_map', renditions.map((r, i) => `v:${i}${audio ? `,a:${i}` : ''},name:${r.name}`).join(' '),
       path.join(out, '%v', 'index.m3u8'),
     ]
-    const result = await runFfmpeg(ffmpegPath, args, options.timeoutMs ?? 30 * 60_000)
+    const result = await runFfmpeg(ffmpegPath, args, options.timeoutMs ?? 30 * 60_000, options.signal)
     if (result.code !== 0) throw new Error(`ffmpeg failed (exit ${result.code}): ${result.stderr.trim().slice(-2000)}`)
 
     const prefix = hlsPrefixFor(key)

@@ -17,12 +17,14 @@ export async function renderLessonHls(
     ffmpegPath?: string | null
     /** Records the master playlist if the lesson still plays `videoKey` (tests replace it to play an admin replacing the video mid-run). */
     saveMasterKey?: (hls: { lessonId: string; videoKey: string; masterKey: string }) => Promise<boolean>
+    /** Kills ffmpeg and rejects (the job runs again). */
+    signal?: AbortSignal
   },
 ): Promise<RenderLessonHlsResult> {
   const saveMasterKey = input.saveMasterKey ?? ((hls) => saveLessonHls(deps, hls))
   const lesson = await findLessonForUpload(deps, input.lessonId)
   if (!lesson?.videoKey) return 'noVideo' // deleted, or no video any more
-  const masterKey = await makeHlsRenditions({ storage: deps.storage, key: lesson.videoKey, ffmpegPath: input.ffmpegPath })
+  const masterKey = await makeHlsRenditions({ storage: deps.storage, key: lesson.videoKey, ffmpegPath: input.ffmpegPath, signal: input.signal })
   if (!masterKey) return 'noFfmpeg'
   if (await saveMasterKey({ lessonId: input.lessonId, videoKey: lesson.videoKey, masterKey })) return 'saved'
   await deleteHlsRenditions(deps.storage, masterKey)
