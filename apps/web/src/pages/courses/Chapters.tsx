@@ -1,8 +1,8 @@
 import { memo, useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatClock } from '../../lib/format.ts'
 import type { Lesson } from './types.ts'
 import { activeIndex } from '../../lib/vtt.ts'
+import { SeekItem } from './SeekItem.tsx'
 
 interface Props {
   chapters: Lesson['chapters']
@@ -26,15 +26,9 @@ export const Chapters = memo(function Chapters({ chapters, time, onSeek }: Props
       <ol className="chapters">
         {chapters.map((chapter, index) => (
           <li key={`${chapter.startSeconds}-${chapter.title}`}>
-            <button
-              type="button"
-              className="seek-item"
-              aria-current={index === current ? 'true' : undefined}
-              onClick={() => onSeek(chapter.startSeconds)}
-            >
-              <span className="seek-item__time">{formatClock(chapter.startSeconds)}</span>
-              <span className="seek-item__text">{chapter.title}</span>
-            </button>
+            <SeekItem seconds={chapter.startSeconds} current={index === current} onSeek={onSeek}>
+              {chapter.title}
+            </SeekItem>
           </li>
         ))}
       </ol>

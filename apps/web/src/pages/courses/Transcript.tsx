@@ -1,9 +1,9 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '../../components/TextField.tsx'
-import { formatClock } from '../../lib/format.ts'
 import { matchesSearch, splitMatches } from '../../lib/search.ts'
 import { activeIndex, type Cue } from '../../lib/vtt.ts'
+import { SeekItem } from './SeekItem.tsx'
 import { useSidePanelOpen } from './useSidePanelOpen.ts'
 
 interface Props {
@@ -73,19 +73,11 @@ export const Transcript = memo(function Transcript({ cues, time, onSeek }: Props
             <ol className="transcript__list" ref={listRef} aria-label={t('transcript.listLabel')}>
               {shown.map(({ cue, index }) => (
                 <li key={index}>
-                  <button
-                    type="button"
-                    className="seek-item"
-                    aria-current={index === current ? 'true' : undefined}
-                    onClick={() => onSeek(cue.start)}
-                  >
-                    <span className="seek-item__time">{formatClock(cue.start)}</span>
-                    <span className="seek-item__text">
-                      {splitMatches(cue.text.replace(/\n/g, ' '), query).map((piece, i) =>
-                        piece.match ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>,
-                      )}
-                    </span>
-                  </button>
+                  <SeekItem seconds={cue.start} current={index === current} onSeek={onSeek}>
+                    {splitMatches(cue.text.replace(/\n/g, ' '), query).map((piece, i) =>
+                      piece.match ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>,
+                    )}
+                  </SeekItem>
                 </li>
               ))}
             </ol>
